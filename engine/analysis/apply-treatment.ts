@@ -1,0 +1,49 @@
+// Applies a treatment's changes (SPEC §1) to a scenario, in order, returning a new scenario; the
+// original is not touched. Also returns the carrying-cost rate of every flow whose buffer changed.
+import { laneRegion } from '../plan/compile-plan.js';
+import type { Carrier, Scenario, Treatment } from '../model/schema.js';
+import { selectsLane, selectsSite } from '../model/selector.js';
+
+export interface TreatedScenario {
+  scenario: Scenario;
+  carryingRates: Map<string, number>;
+}
+
+/** The scenario with `treatment` applied. Changing a lane's carrier drops the lane's own cost per shipment when the new carrier states one. */
+export function applyTreatment(base: Scenario, treatment: Treatment): TreatedScenario {
+  const s = structuredClone(base);
+  s.lanes ??= [];
+  s.flows ??= [];
+  const carryingRates = new Map<string, number>();
+  const carriers = new Map<string, Carrier>((s.carriers ?? []).map((c) => [c.id, c]));
+  for (const change of treatment.changes) {
+    if ('addSites' in change) s.sites.push(...structuredClone(change.addSites));
+    else if ('addLanes' in change) s.lanes.push(...structuredClone(change.addLanes));
+    else if ('addControls' in change || 'removeControls' in change) {
+      const adding = 'addControls' in change;
+      const ids = adding ? change.addControls : change.removeControls;
+      const sel = adding ? change.to : change.from;
+      const edit = (controls: string[] | undefined) =>
+        adding ? [...(controls ?? []), ...ids.filter((id) => !(controls ?? []).includes(id))] : (controls ?? []).filter((id) => !ids.includes(id));
+      if (sel.kind === 'site') for (const site of s.sites) selectsSite(sel, site) && (site.controls = edit(site.controls));
+      else {
+        const sitesById = new Map(s.sites.map((x) => [x.id, x]));
+        for (const lane of s.lanes) selectsLane(sel, lane, laneRegion(lane, sitesById)) && (lane.controls = edit(lane.controls));
+      }
+    } else if ('setCarrier' in change) {
+      for (const lane of s.lanes) {
+        if (!change.lanes.includes(lane.id)) continue;
+        lane.carrier = change.setCarrier;
+        if (carriers.get(change.setCarrier)?.costPerShipment !== undefined) delete lane.costPerShipment;
+      }
+    } else if ('route' in change) {
+      const flow = s.flows.find((f) => f.id === change.route.flow)!;
+      flow.path = [...change.route.path];
+    } else if ('setBuffer' in change) {
+      const flow = s.flows.find((f) => f.id === change.setBuffer.flow)!;
+      flow.bufferDays = change.setBuffer.bufferDays;
+      if (change.setBuffer.carryingCostRate !== undefined) carryingRates.set(flow.id, change.setBuffer.carryingCostRate);
+    }
+  }
+  return { scenario: s, carryingRates };
+}

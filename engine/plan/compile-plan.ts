@@ -1,0 +1,372 @@
+// compilePlan: a validated scenario → the flat SimulationPlan the trial loop reads (SPEC §2), plus
+// the PlanIndex that maps indices back to ids. Everything that can be computed once is computed
+// here: effective rates, control products, distribution constants, primary routes, lane mixes.
+import { catalogById } from '../catalog/controls.js';
+import type { Category, Control, Element, Lane, Scenario, Site } from '../model/schema.js';
+import { selectsLane, selectsSite } from '../model/selector.js';
+import { hashString, mix2 } from '../rng/mix.js';
+import { rootSeed } from '../rng/root-seed.js';
+import { compileDist, DIST_STRIDE } from '../sampling/dist.js';
+import { buildCsrGraph } from '../simulate/csr-graph.js';
+import { CsrDijkstra } from '../simulate/csr-dijkstra.js';
+import {
+  LOSS_AMOUNT,
+  LOSS_NONE,
+  LOSS_SHIPMENT_FRACTION,
+  LOSS_SITE_FRACTION,
+  type CompiledScenario,
+  type PlanCosts,
+  type SimulationPlan,
+} from './plan.js';
+
+/** Default yearly carrying cost of buffer stock, as a share of its value (setBuffer's carryingCostRate). */
+export const DEFAULT_CARRYING_COST_RATE = 0.2;
+/** Default lifetime over which capex is spread, in years. */
+export const DEFAULT_LIFETIME_YEARS = 10;
+
+/** Controls known to a scenario: the built-in catalog overridden by the scenario's own. */
+export function controlsOf(scenario: Scenario): Map<string, Control> {
+  const map = new Map<string, Control>(catalogById);
+  for (const c of scenario.controls ?? []) map.set(c.id, c);
+  return map;
+}
+
+/** The region of a lane: its own, or its origin site's. */
+export function laneRegion(lane: Lane, sitesById: Map<string, Site>): string | undefined {
+  return lane.region ?? sitesById.get(lane.from)?.region;
+}
+
+/** The ISO 28000 element that treats a risk of `category` on a target. */
+function isoElement(category: Category, targetKind: 'site' | 'lane', site: Site | undefined): Element {
+  if (category === 'breach') return 'information';
+  if (category === 'disruption') return 'emergency';
+  if (targetKind === 'lane') return 'transport';
+  return site?.kind === 'supplier' ? 'supplier' : 'facility';
+}
+
+/** Compiles a validated scenario for a seed. */
+export function compilePlan(scenario: Scenario, seed: number | string): CompiledScenario {
+  const horizonDays = scenario.horizonDays ?? 365;
+  const years = horizonDays / 365;
+  const sites = scenario.sites;
+  const lanes = scenario.lanes ?? [];
+  const flows = scenario.flows ?? [];
+  const S = sites.length;
+  const L = lanes.length;
+  const E = S + L;
+  const siteIndex = new Map(sites.map((s, i) => [s.id, i]));
+  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
+  const sitesById = new Map(sites.map((s) => [s.id, s]));
+  const carriers = new Map((scenario.carriers ?? []).map((c) => [c.id, c]));
+  const controls = controlsOf(scenario);
+
+  // --- the network and primary routes
+  const laneFrom = Int32Array.from(lanes, (l) => siteIndex.get(l.from)!);
+  const laneTo = Int32Array.from(lanes, (l) => siteIndex.get(l.to)!);
+  const laneTransit = Float64Array.from(lanes, (l) => l.transitDays);
+  const graph = buildCsrGraph(S, laneFrom, laneTo, laneTransit);
+  const dijkstra = new CsrDijkstra(graph);
+  const flowRoutes: number[][] = flows.map((f) => {
+    if (f.path) return f.path.map((id) => laneIndex.get(id)!);
+    const d = dijkstra.shortest(siteIndex.get(f.from)!, siteIndex.get(f.to)!, null);
+    if (!Number.isFinite(d)) throw new Error(`compilePlan: flow "${f.id}" has no route (the validator should have caught this)`);
+    return dijkstra.pathLanes(siteIndex.get(f.to)!);
+  });
+
+  // --- shipments per lane and site, and the shipment mix of each lane
+  const laneShipments = new Float64Array(L);
+  const siteShipments = new Float64Array(S);
+  flows.forEach((f, fi) => {
+    const route = flowRoutes[fi]!;
+    siteShipments[siteIndex.get(f.from)!]! += f.shipmentsPerYear;
+    for (const l of route) {
+      laneShipments[l]! += f.shipmentsPerYear;
+      siteShipments[laneTo[l]!]! += f.shipmentsPerYear;
+    }
+  });
+  const laneFlowLists: number[][] = lanes.map(() => []);
+  flowRoutes.forEach((route, fi) => {
+    for (const l of new Set(route)) laneFlowLists[l]!.push(fi);
+  });
+  const laneFlowStart = new Int32Array(L + 1);
+  laneFlowLists.forEach((fl, l) => (laneFlowStart[l + 1] = laneFlowStart[l]! + fl.length));
+  const laneFlow = new Int32Array(laneFlowStart[L]!);
+  const laneFlowCum = new Float64Array(laneFlowStart[L]!);
+  laneFlowLists.forEach((fl, l) => {
+    let cum = 0;
+    fl.forEach((fi, k) => {
+      cum += flows[fi]!.shipmentsPerYear;
+      laneFlow[laneFlowStart[l]! + k] = fi;
+      laneFlowCum[laneFlowStart[l]! + k] = cum / laneShipments[l]!;
+    });
+    if (fl.length > 0) laneFlowCum[laneFlowStart[l + 1]! - 1] = 1;
+  });
+
+  // --- risks: (threat, target) pairs in threat order, then sites, then lanes
+  type Target = { kind: 'site'; i: number; site: Site } | { kind: 'lane'; i: number; lane: Lane };
+  const risks: Array<{ threat: Scenario['threats'][number]; target: Target }> = [];
+  for (const threat of scenario.threats) {
+    const sel = threat.appliesTo;
+    if (sel.kind === 'site') sites.forEach((site, i) => selectsSite(sel, site) && risks.push({ threat, target: { kind: 'site', i, site } }));
+    else lanes.forEach((lane, i) => selectsLane(sel, lane, laneRegion(lane, sitesById)) && risks.push({ threat, target: { kind: 'lane', i, lane } }));
+  }
+  const R = risks.length;
+  const riskHash = new Uint32Array(R);
+  const riskElement = new Int32Array(R);
+  const riskGenRate = new Float64Array(R);
+  const riskKeep = new Float64Array(R);
+  const riskRate = new Float64Array(R);
+  const riskLossMode = new Uint8Array(R);
+  const riskExposure = new Float64Array(R);
+  const riskLoss = new Float64Array(R * DIST_STRIDE).fill(-1);
+  const riskDowntime = new Float64Array(R * DIST_STRIDE).fill(-1);
+  const sev: Array<[number, number, number]>[] = [];
+  const down: Array<[number, number, number]>[] = [];
+  const riskIds: string[] = [];
+  const riskControls: string[][] = [];
+  const riskElementIso: Element[] = [];
+  const riskOwner: string[] = [];
+
+  risks.forEach(({ threat, target }, r) => {
+    const id = `${threat.id}@${target.kind === 'site' ? target.site.id : target.lane.id}`;
+    riskIds.push(id);
+    riskHash[r] = hashString(id);
+    riskElement[r] = target.kind === 'site' ? target.i : S + target.i;
+    const region = target.kind === 'site' ? target.site.region : laneRegion(target.lane, sitesById);
+    const regionFactor = region !== undefined ? (threat.regionFactors?.[region] ?? 1) : 1;
+    let carrierFactor = 1;
+    if (target.kind === 'lane' && target.lane.carrier !== undefined) {
+      const carrier = carriers.get(target.lane.carrier)!;
+      carrierFactor = threat.category === 'disruption' ? (carrier.disruptionFactor ?? 1) : (carrier.riskFactor ?? 1);
+    }
+    const base =
+      'perYear' in threat.frequency
+        ? threat.frequency.perYear
+        : threat.frequency.perShipment * (target.kind === 'lane' ? laneShipments[target.i]! : 0);
+    riskGenRate[r] = base * years * regionFactor * carrierFactor;
+
+    const placed = (target.kind === 'site' ? target.site.controls : target.lane.controls) ?? [];
+    let keep = 1;
+    const sevList: Array<[number, number, number]> = [];
+    const downList: Array<[number, number, number]> = [];
+    const acting: string[] = [];
+    for (const cid of new Set(placed)) {
+      const control = controls.get(cid)!;
+      const effect = control.effects[threat.id] ?? control.effects[threat.category];
+      if (!effect) continue;
+      acting.push(cid);
+      const rel = control.reliability ?? 1;
+      const h = hashString(cid);
+      if (effect.frequencyFactor !== undefined) keep *= 1 - rel * (1 - effect.frequencyFactor);
+      if (effect.severityFactor !== undefined && effect.severityFactor < 1) sevList.push([effect.severityFactor, rel, h]);
+      if (effect.downtimeFactor !== undefined && effect.downtimeFactor < 1) downList.push([effect.downtimeFactor, rel, mix2(h, 0x444f574e)]);
+    }
+    riskKeep[r] = keep;
+    riskRate[r] = riskGenRate[r]! * keep;
+    sev.push(sevList);
+    down.push(downList);
+    riskControls.push(acting);
+    riskElementIso.push(isoElement(threat.category, target.kind, target.kind === 'site' ? target.site : undefined));
+    riskOwner.push((target.kind === 'site' ? target.site.owner : target.lane.owner) ?? '');
+
+    if (threat.loss) {
+      if ('fraction' in threat.loss) {
+        compileDist(threat.loss.fraction, riskLoss, r * DIST_STRIDE);
+        if (target.kind === 'site') {
+          riskLossMode[r] = LOSS_SITE_FRACTION;
+          riskExposure[r] = target.site.value ?? 0;
+        } else riskLossMode[r] = LOSS_SHIPMENT_FRACTION;
+      } else {
+        compileDist(threat.loss.amount, riskLoss, r * DIST_STRIDE);
+        riskLossMode[r] = LOSS_AMOUNT;
+      }
+    } else riskLossMode[r] = LOSS_NONE;
+    if (threat.downtimeDays) compileDist(threat.downtimeDays, riskDowntime, r * DIST_STRIDE);
+  });
+  const csr = (lists: Array<Array<[number, number, number]>>) => {
+    const start = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
+    const n = start[lists.length]!;
+    const factor = new Float64Array(n);
+    const rel = new Float64Array(n);
+    const hash = new Uint32Array(n);
+    let k = 0;
+    for (const l of lists) for (const [f, r, h] of l) (factor[k] = f), (rel[k] = r), (hash[k++] = h);
+    return { start, factor, rel, hash };
+  };
+  const sevCsr = csr(sev);
+  const downCsr = csr(down);
+
+  // --- flows: primary-route elements, relevant elements and their inverses
+  const F = flows.length;
+  const routeLists = flowRoutes.map((route, fi) => {
+    const elems = [siteIndex.get(flows[fi]!.from)!];
+    for (const l of route) elems.push(S + l, laneTo[l]!);
+    return [...new Set(elems)].sort((a, b) => a - b);
+  });
+  const relevantLists = flows.map((f) => relevantElements(graph, S, siteIndex.get(f.from)!, siteIndex.get(f.to)!));
+  const flatten = (lists: number[][]) => {
+    const start = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
+    const flat = new Int32Array(start[lists.length]!);
+    lists.forEach((l, i) => flat.set(l, start[i]!));
+    return { start, flat };
+  };
+  const invert = (lists: number[][]) => {
+    const inv: number[][] = Array.from({ length: E }, () => []);
+    lists.forEach((l, fi) => l.forEach((e) => inv[e]!.push(fi)));
+    return flatten(inv);
+  };
+  const route = flatten(routeLists);
+  const relevant = flatten(relevantLists);
+  const elemFlow = invert(relevantLists);
+  const elemRouteFlow = invert(routeLists);
+  const elemKeyLo = new Uint32Array(E);
+  const elemKeyHi = new Uint32Array(E);
+  for (let e = 0; e < E; e++) {
+    const h = hashString(e < S ? `site:${sites[e]!.id}` : `lane:${lanes[e - S]!.id}`);
+    elemKeyLo[e] = mix2(h, 1);
+    elemKeyHi[e] = mix2(h, 2);
+  }
+
+  const plan: SimulationPlan = {
+    horizonDays,
+    root: rootSeed(seed),
+    graph,
+    nSites: S,
+    nLanes: L,
+    nElements: E,
+    nRisks: R,
+    riskHash,
+    riskElement,
+    riskGenRate,
+    riskKeep,
+    riskLossMode,
+    riskExposure,
+    riskLoss,
+    riskDowntime,
+    sevStart: sevCsr.start,
+    sevFactor: sevCsr.factor,
+    sevReliability: sevCsr.rel,
+    sevHash: sevCsr.hash,
+    downStart: downCsr.start,
+    downFactor: downCsr.factor,
+    downReliability: downCsr.rel,
+    downHash: downCsr.hash,
+    laneFlowStart,
+    laneFlow,
+    laneFlowCum,
+    nFlows: F,
+    flowFrom: Int32Array.from(flows, (f) => siteIndex.get(f.from)!),
+    flowTo: Int32Array.from(flows, (f) => siteIndex.get(f.to)!),
+    flowBufferDays: Float64Array.from(flows, (f) => f.bufferDays ?? 0),
+    flowCostPerDay: Float64Array.from(flows, (f) => f.interruptionCostPerDay ?? f.valuePerYear / 365),
+    flowValuePerShipment: Float64Array.from(flows, (f) => f.valuePerYear / f.shipmentsPerYear),
+    routeStart: route.start,
+    routeElem: route.flat,
+    relevantStart: relevant.start,
+    relevantElem: relevant.flat,
+    elemFlowStart: elemFlow.start,
+    elemFlow: elemFlow.flat,
+    elemRouteFlowStart: elemRouteFlow.start,
+    elemRouteFlow: elemRouteFlow.flat,
+    elemKeyLo,
+    elemKeyHi,
+  };
+  return {
+    plan,
+    index: {
+      siteIds: sites.map((s) => s.id),
+      siteKinds: sites.map((s) => s.kind),
+      laneIds: lanes.map((l) => l.id),
+      flowIds: flows.map((f) => f.id),
+      riskIds,
+      riskThreat: risks.map((r) => r.threat.id),
+      riskCategory: risks.map((r) => r.threat.category),
+      riskElementIso,
+      riskOwner,
+      riskControls,
+      riskRate,
+      laneShipments,
+      flowRoutes: flowRoutes.map((route) => route.map((l) => lanes[l]!.id)),
+      siteShipments,
+      costs: scenarioCosts(scenario, laneShipments, siteShipments),
+    },
+  };
+}
+
+/**
+ * Elements between a flow's origin and destination: sites reachable from the origin that can reach
+ * the destination, and lanes joining two such sites. Outages elsewhere cannot affect the flow.
+ */
+function relevantElements(g: ReturnType<typeof buildCsrGraph>, S: number, from: number, to: number): number[] {
+  const fwd = new Uint8Array(S);
+  const stack = [from];
+  fwd[from] = 1;
+  while (stack.length) {
+    const u = stack.pop()!;
+    for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
+      const v = g.laneTo[g.outLane[e]!]!;
+      if (!fwd[v]) (fwd[v] = 1), stack.push(v);
+    }
+  }
+  // backward reachability over reversed lanes
+  const inLists: number[][] = Array.from({ length: S }, () => []);
+  for (let l = 0; l < g.nLanes; l++) inLists[g.laneTo[l]!]!.push(l);
+  const bwd = new Uint8Array(S);
+  bwd[to] = 1;
+  stack.push(to);
+  while (stack.length) {
+    const v = stack.pop()!;
+    for (const l of inLists[v]!) {
+      const u = g.laneFrom[l]!;
+      if (!bwd[u]) (bwd[u] = 1), stack.push(u);
+    }
+  }
+  const out: number[] = [];
+  for (let s = 0; s < S; s++) if (fwd[s] && bwd[s]) out.push(s);
+  for (let l = 0; l < g.nLanes; l++) if (fwd[g.laneFrom[l]!] && bwd[g.laneTo[l]!]) out.push(S + l);
+  return out;
+}
+
+/**
+ * The yearly cost a scenario carries: control placements (annual + perShipment × shipments +
+ * capex / lifetimeYears), transport (cost per shipment × shipments per lane) and buffer stock
+ * (bufferDays of flow value × carrying rate, by flow id in `carryingRates`, default 0.2).
+ */
+export function scenarioCosts(
+  scenario: Scenario,
+  laneShipments: Float64Array,
+  siteShipments: Float64Array,
+  carryingRates?: Map<string, number>,
+): PlanCosts {
+  const controls = controlsOf(scenario);
+  const perControl: PlanCosts['perControl'] = new Map();
+  let controlTotal = 0;
+  const place = (ids: string[] | undefined, shipments: number) => {
+    for (const id of new Set(ids ?? [])) {
+      const c = controls.get(id)!;
+      const cost = c.cost ?? {};
+      const yearly = (cost.annual ?? 0) + (cost.perShipment ?? 0) * shipments + (cost.capex ?? 0) / (cost.lifetimeYears ?? DEFAULT_LIFETIME_YEARS);
+      const entry = perControl.get(id) ?? { element: c.element, placements: 0, annualCost: 0 };
+      entry.placements++;
+      entry.annualCost += yearly;
+      perControl.set(id, entry);
+      controlTotal += yearly;
+    }
+  };
+  scenario.sites.forEach((s, i) => place(s.controls, siteShipments[i]!));
+  const carriers = new Map((scenario.carriers ?? []).map((c) => [c.id, c]));
+  let transport = 0;
+  (scenario.lanes ?? []).forEach((l, i) => {
+    place(l.controls, laneShipments[i]!);
+    const perShipment = l.costPerShipment ?? (l.carrier !== undefined ? carriers.get(l.carrier)?.costPerShipment : undefined) ?? 0;
+    transport += perShipment * laneShipments[i]!;
+  });
+  let buffers = 0;
+  for (const f of scenario.flows ?? []) {
+    const rate = carryingRates?.get(f.id) ?? DEFAULT_CARRYING_COST_RATE;
+    buffers += ((f.bufferDays ?? 0) * f.valuePerYear * rate) / 365;
+  }
+  return { controls: controlTotal, transport, buffers, total: controlTotal + transport + buffers, perControl };
+}

@@ -1,0 +1,117 @@
+// The compiled simulation plan: everything the trial loop reads, as flat typed arrays indexed by
+// integers. Strings (ids, names) live only in PlanIndex, for mapping results back to the scenario.
+import type { Category, Element, SiteKind } from '../model/schema.js';
+import type { CsrGraph } from '../simulate/csr-graph.js';
+
+/** How a risk's direct loss is measured. */
+export const LOSS_NONE = 0;
+export const LOSS_SITE_FRACTION = 1;
+export const LOSS_SHIPMENT_FRACTION = 2;
+export const LOSS_AMOUNT = 3;
+
+export interface SimulationPlan {
+  horizonDays: number;
+  /** Root of every random stream: four words from seedrandom(seed). */
+  root: Uint32Array;
+  graph: CsrGraph;
+  nSites: number;
+  nLanes: number;
+  /** nSites + nLanes; element index = site index, or nSites + lane index. */
+  nElements: number;
+
+  nRisks: number;
+  /** Hash of the risk id: keys the risk's random streams. */
+  riskHash: Uint32Array;
+  /** Element index of the risk's target. */
+  riskElement: Int32Array;
+  /** Rate of the generated events per trial before frequency controls (λ_gen). */
+  riskGenRate: Float64Array;
+  /** Probability an event survives the frequency controls: Π (1 − reliability·(1 − frequencyFactor)). */
+  riskKeep: Float64Array;
+  riskLossMode: Uint8Array;
+  /** Site value for LOSS_SITE_FRACTION. */
+  riskExposure: Float64Array;
+  /** Compiled loss and downtime distributions, [code, p0, p1, p2] each (code −1 = none). */
+  riskLoss: Float64Array;
+  riskDowntime: Float64Array;
+  /** Controls with a severity effect on risk r: sev*[sevStart[r] .. sevStart[r+1]). */
+  sevStart: Int32Array;
+  sevFactor: Float64Array;
+  sevReliability: Float64Array;
+  sevHash: Uint32Array;
+  /** Controls with a downtime effect on risk r, likewise. */
+  downStart: Int32Array;
+  downFactor: Float64Array;
+  downReliability: Float64Array;
+  downHash: Uint32Array;
+
+  /** Flows on lane l (by primary route): laneFlow[laneFlowStart[l] .. laneFlowStart[l+1]) with cumulative shipment shares. */
+  laneFlowStart: Int32Array;
+  laneFlow: Int32Array;
+  laneFlowCum: Float64Array;
+
+  nFlows: number;
+  flowFrom: Int32Array;
+  flowTo: Int32Array;
+  flowBufferDays: Float64Array;
+  flowCostPerDay: Float64Array;
+  flowValuePerShipment: Float64Array;
+  /** Elements (sites and lanes) of the primary route of flow f: routeElem[routeStart[f] .. routeStart[f+1]). */
+  routeStart: Int32Array;
+  routeElem: Int32Array;
+  /** Elements that lie between flow f's origin and destination, sorted ascending (relevant to its service). */
+  relevantStart: Int32Array;
+  relevantElem: Int32Array;
+  /** Inverse of the above: flows to which element e is relevant, and flows whose primary route uses e. */
+  elemFlowStart: Int32Array;
+  elemFlow: Int32Array;
+  elemRouteFlowStart: Int32Array;
+  elemRouteFlow: Int32Array;
+  /** A random 32-bit key per element (two words), XORed into a flow's down-set signature. */
+  elemKeyLo: Uint32Array;
+  elemKeyHi: Uint32Array;
+}
+
+/** Strings and metadata for mapping plan indices back to the scenario. */
+export interface PlanIndex {
+  siteIds: string[];
+  siteKinds: SiteKind[];
+  laneIds: string[];
+  flowIds: string[];
+  riskIds: string[];
+  riskThreat: string[];
+  riskCategory: Category[];
+  riskElementIso: Element[];
+  riskOwner: string[];
+  /** Controls on the target that act on the risk. */
+  riskControls: string[][];
+  /** Effective rate λ per trial (after controls). */
+  riskRate: Float64Array;
+  /** Shipments per year on each lane (from the flows' primary routes). */
+  laneShipments: Float64Array;
+  /** Shipments per year through each site (origin or on a primary route). */
+  siteShipments: Float64Array;
+  /** Primary route (lane ids) per flow. */
+  flowRoutes: string[][];
+  /** Yearly cost the scenario carries: controls, lane transport and buffer stock. */
+  costs: PlanCosts;
+}
+
+export interface PlanCosts {
+  controls: number;
+  transport: number;
+  buffers: number;
+  total: number;
+  /** Per control id: placements and yearly cost. */
+  perControl: Map<string, { element: Element; placements: number; annualCost: number }>;
+}
+
+export interface CompiledScenario {
+  plan: SimulationPlan;
+  index: PlanIndex;
+}
+
+/** Element index of lane `l`. */
+export function laneElement(plan: { nSites: number }, l: number): number {
+  return plan.nSites + l;
+}

@@ -1,0 +1,103 @@
+// Fastest paths (least total transitDays) over the CSR graph, skipping elements marked down.
+// Dijkstra with a binary heap on preallocated typed arrays: no allocation per query, so the trial
+// loop can call it for every reroute it has not cached.
+import type { CsrGraph } from './csr-graph.js';
+
+/** Reusable Dijkstra state for one graph. */
+export class CsrDijkstra {
+  readonly dist: Float64Array;
+  readonly prevLane: Int32Array;
+  private readonly heapNode: Int32Array;
+  private readonly heapKey: Float64Array;
+  private readonly stamp: Int32Array;
+  private epoch = 0;
+
+  constructor(readonly g: CsrGraph) {
+    this.dist = new Float64Array(g.nSites);
+    this.prevLane = new Int32Array(g.nSites);
+    this.heapNode = new Int32Array(g.nLanes + 1);
+    this.heapKey = new Float64Array(g.nLanes + 1);
+    this.stamp = new Int32Array(g.nSites);
+  }
+
+  /**
+   * Least transit days from `from` to `to` over elements whose `down[element]` is 0 (sites are
+   * elements 0..S-1, lanes S..S+L-1); `down` may be null. Infinity when no path exists.
+   * After a finite answer, `pathLanes(to)` gives the lanes of the path.
+   */
+  shortest(from: number, to: number, down: Int32Array | Uint8Array | null): number {
+    const g = this.g;
+    const S = g.nSites;
+    if (down !== null && (down[from] !== 0 || down[to] !== 0)) return Infinity;
+    this.epoch++;
+    if (this.epoch === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 1;
+    }
+    const epoch = this.epoch;
+    const dist = this.dist;
+    const stamp = this.stamp;
+    const hn = this.heapNode;
+    const hk = this.heapKey;
+    let size = 0;
+    stamp[from] = epoch;
+    dist[from] = 0;
+    this.prevLane[from] = -1;
+    hn[0] = from;
+    hk[0] = 0;
+    size = 1;
+    while (size > 0) {
+      const u: number = hn[0]!;
+      const du = hk[0]!;
+      // pop: move the last item to the root and sift it down
+      size--;
+      if (size > 0) {
+        const n = hn[size]!;
+        const k = hk[size]!;
+        let i = 0;
+        for (;;) {
+          let c = 2 * i + 1;
+          if (c >= size) break;
+          if (c + 1 < size && hk[c + 1]! < hk[c]!) c++;
+          if (hk[c]! >= k) break;
+          hn[i] = hn[c]!;
+          hk[i] = hk[c]!;
+          i = c;
+        }
+        hn[i] = n;
+        hk[i] = k;
+      }
+      if (du > dist[u]!) continue; // a stale entry
+      if (u === to) return du;
+      for (let e: number = g.outStart[u]!, end: number = g.outStart[u + 1]!; e < end; e++) {
+        const lane: number = g.outLane[e]!;
+        const v = g.laneTo[lane]!;
+        if (down !== null && (down[S + lane] !== 0 || down[v] !== 0)) continue;
+        const dv = du + g.laneTransitDays[lane]!;
+        if (stamp[v] === epoch && dv >= dist[v]!) continue;
+        stamp[v] = epoch;
+        dist[v] = dv;
+        this.prevLane[v] = lane;
+        // push and sift up (the heap holds at most one entry per lane relaxation)
+        let i = size++;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (hk[p]! <= dv) break;
+          hn[i] = hn[p]!;
+          hk[i] = hk[p]!;
+          i = p;
+        }
+        hn[i] = v;
+        hk[i] = dv;
+      }
+    }
+    return Infinity;
+  }
+
+  /** The lanes of the last path found to `to`, from origin to `to` (allocates: not for the trial loop). */
+  pathLanes(to: number): number[] {
+    const lanes: number[] = [];
+    for (let v = to, l = this.prevLane[v]!; l >= 0; v = this.g.laneFrom[l]!, l = this.prevLane[v]!) lanes.push(l);
+    return lanes.reverse();
+  }
+}

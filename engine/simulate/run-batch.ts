@@ -1,0 +1,519 @@
+// The trial kernel (SPEC §2): simulates trials [first, first + count) of a plan and returns a
+// mergeable BatchSummary. Events are generated risk by risk over fixed blocks of BLOCK trials, each
+// (risk, block) with its own stream and geometric skip-ahead to the next trial with an event, so a
+// rare risk costs one draw per block. Each event draws from its own sub-stream keyed by an event
+// key, and controls thin events (frequency) or act per event (severity, downtime) with keyed
+// draws: baseline and treatments share every random number they can. The loop reads only typed
+// arrays and preallocated scratch space; nothing is allocated per trial.
+import type { SimulationPlan } from '../plan/plan.js';
+import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
+import { Rng } from '../rng/rng.js';
+import { keyedUniform, seedEvent, seedRiskBlock } from '../rng/stream.js';
+import { DIST_STRIDE, sampleCompiled } from '../sampling/dist.js';
+import { sampleZeroTruncatedPoisson } from '../sampling/poisson.js';
+import { emptySummary, selectTail, type BatchSummary } from '../summary/batch-summary.js';
+import { CsrDijkstra } from './csr-dijkstra.js';
+
+/** Trials per (risk, block) random stream. Fixed: changing it changes every result. */
+export const BLOCK = 256;
+
+const PURPOSE_EVENT = 0;
+const PURPOSE_DOWNTIME = 1;
+
+const ROUTE_REROUTED = 1;
+const ROUTE_CUT = 2;
+const CACHE_BITS = 15;
+
+/** Grows a typed array to at least `n` entries, keeping its content. */
+function grow<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  if (a.length >= n) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Reusable kernel state for one plan: scratch arrays sized once and grown rarely. */
+export class Simulator {
+  private readonly rs = new Rng();
+  private readonly ev = new Rng();
+  private readonly dijkstra: CsrDijkstra;
+  // events of the current block (risk-major), then bucketed by trial
+  private evTrial = new Int32Array(1024);
+  private evRisk = new Int32Array(1024);
+  private evTime = new Float64Array(1024);
+  private evLoss = new Float64Array(1024);
+  private evDown = new Float64Array(1024);
+  private evFlow = new Int32Array(1024);
+  private order = new Int32Array(1024);
+  private readonly bucket = new Int32Array(BLOCK + 1);
+  // per-trial scratch: risks touched in the trial
+  private readonly riskStamp: Int32Array;
+  private readonly riskTrialDirect: Float64Array;
+  private readonly riskTrialInt: Float64Array;
+  private readonly touched: Int32Array;
+  // outages of the current trial
+  private outElem = new Int32Array(64);
+  private outStart = new Float64Array(64);
+  private outEnd = new Float64Array(64);
+  private outRisk = new Int32Array(64);
+  private pointTime = new Float64Array(128);
+  private pointId = new Int32Array(128);
+  private pointOrder = new Int32Array(128);
+  private active = new Int32Array(64);
+  private readonly downCount: Int32Array;
+  // flow state during a trial's sweep
+  private readonly flowDown: Int32Array;
+  private readonly flowRouteDown: Int32Array;
+  private readonly flowKeyLo: Int32Array;
+  private readonly flowKeyHi: Int32Array;
+  private readonly flowCutStart: Float64Array;
+  private readonly flowTrialInt: Float64Array;
+  private readonly flowTrialCut: Float64Array;
+  private readonly flowTrialReroute: Float64Array;
+  private readonly flowTouched: Int32Array;
+  private readonly flowTouchedStamp: Int32Array;
+  private nFlowTouched = 0;
+  private readonly affected: Int32Array;
+  private readonly affectedPos: Int32Array;
+  private nAffected = 0;
+  // reroute cache keyed by (flow, signature of its down elements)
+  private readonly cacheFlow = new Int32Array(1 << CACHE_BITS).fill(-1);
+  private readonly cacheLo = new Int32Array(1 << CACHE_BITS);
+  private readonly cacheHi = new Int32Array(1 << CACHE_BITS);
+  private readonly cacheVal = new Uint8Array(1 << CACHE_BITS);
+  private cacheUsed = 0;
+  // breakdown of each trial of the batch (for the tail)
+  private bdStart = new Int32Array(1024);
+  private bdRisk = new Int32Array(4096);
+  private bdLoss = new Float64Array(4096);
+  private trialId = 0;
+
+  /** Interruption cost accrued in the trial being simulated. */
+  private trialInt = 0;
+
+  constructor(readonly plan: SimulationPlan) {
+    const R = plan.nRisks;
+    const F = plan.nFlows;
+    this.dijkstra = new CsrDijkstra(plan.graph);
+    this.riskStamp = new Int32Array(R).fill(-1);
+    this.riskTrialDirect = new Float64Array(R);
+    this.riskTrialInt = new Float64Array(R);
+    this.touched = new Int32Array(R);
+    this.downCount = new Int32Array(plan.nElements);
+    this.flowDown = new Int32Array(F);
+    this.flowRouteDown = new Int32Array(F);
+    this.flowKeyLo = new Int32Array(F);
+    this.flowKeyHi = new Int32Array(F);
+    this.flowCutStart = new Float64Array(F).fill(NaN);
+    this.flowTrialInt = new Float64Array(F);
+    this.flowTrialCut = new Float64Array(F);
+    this.flowTrialReroute = new Float64Array(F);
+    this.flowTouched = new Int32Array(F);
+    this.flowTouchedStamp = new Int32Array(F).fill(-1);
+    this.affected = new Int32Array(F);
+    this.affectedPos = new Int32Array(F).fill(-1);
+  }
+
+  /** Simulates trials [first, first + count); `tailSize` is ⌈5 %⌉ of the whole run's trials. */
+  runBatch(first: number, count: number, tailSize: number): BatchSummary {
+    const plan = this.plan;
+    const out = emptySummary(first, count, plan.nRisks, plan.nFlows, tailSize);
+    this.bdStart = grow(this.bdStart, count + 1);
+    this.bdStart[0] = 0;
+    const end = first + count;
+    for (let b = Math.floor(first / BLOCK); b * BLOCK < end; b++) {
+      const blockFirst = b * BLOCK;
+      const from = Math.max(first, blockFirst);
+      const to = Math.min(end, blockFirst + BLOCK);
+      const nEv = this.generateBlock(b, from, to);
+      this.bucketByTrial(nEv);
+      for (let t = from; t < to; t++) this.runTrial(t, t - blockFirst, out);
+    }
+    out.tail = this.batchTail(first, count, tailSize, out.losses);
+    return out;
+  }
+
+  /** Generates the events of block b that fall in trials [from, to); returns how many. */
+  private generateBlock(b: number, from: number, to: number): number {
+    const plan = this.plan;
+    const rs = this.rs;
+    const blockFirst = b * BLOCK;
+    let n = 0;
+    for (let r = 0; r < plan.nRisks; r++) {
+      const lambda = plan.riskGenRate[r]!;
+      if (!(lambda > 0)) continue;
+      seedRiskBlock(rs, plan.root, plan.riskHash[r]!, b);
+      const negLambda = -lambda;
+      let k = -1;
+      for (;;) {
+        // failures before the next trial with ≥ 1 event: P(trial has an event) = 1 − e^−λ
+        const gap = Math.floor(Math.log(rs.nextOpen()) / negLambda);
+        if (gap >= BLOCK - 1 - k) break;
+        k += gap + 1;
+        const events = sampleZeroTruncatedPoisson(rs, lambda);
+        const trial = blockFirst + k;
+        const inRange = trial >= from && trial < to;
+        for (let j = 0; j < events; j++) {
+          const key = rs.nextU32();
+          if (inRange && this.makeEvent(r, key, n, k)) n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Samples one event of risk r into slot n; false when frequency controls stop it. */
+  private makeEvent(r: number, key: number, n: number, localTrial: number): boolean {
+    const plan = this.plan;
+    const ev = this.ev;
+    seedEvent(ev, key, PURPOSE_EVENT);
+    const time = ev.next() * plan.horizonDays;
+    const uKeep = ev.next();
+    const uPick = ev.next();
+    if (uKeep >= plan.riskKeep[r]!) return false;
+    if (n >= this.evTrial.length) this.growEvents(n + 1);
+    const mode = plan.riskLossMode[r]!;
+    let loss = 0;
+    let flow = -1;
+    if (mode !== LOSS_NONE) {
+      const o = r * DIST_STRIDE;
+      const x = sampleCompiled(ev, plan.riskLoss[o]!, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
+      if (mode === LOSS_SITE_FRACTION) loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]!;
+      else if (mode === LOSS_SHIPMENT_FRACTION) {
+        const lane = plan.riskElement[r]! - plan.nSites;
+        let i = plan.laneFlowStart[lane]!;
+        const last = plan.laneFlowStart[lane + 1]! - 1;
+        if (last >= i) {
+          while (i < last && uPick >= plan.laneFlowCum[i]!) i++;
+          flow = plan.laneFlow[i]!;
+          loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.flowValuePerShipment[flow]!;
+        }
+      } else loss = x > 0 ? x : 0;
+      for (let c = plan.sevStart[r]!, ce = plan.sevStart[r + 1]!; c < ce; c++) {
+        if (keyedUniform(key, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
+      }
+    }
+    let down = 0;
+    const od = r * DIST_STRIDE;
+    if (plan.riskDowntime[od]! >= 0) {
+      seedEvent(ev, key, PURPOSE_DOWNTIME);
+      const d = sampleCompiled(ev, plan.riskDowntime[od]!, plan.riskDowntime[od + 1]!, plan.riskDowntime[od + 2]!, plan.riskDowntime[od + 3]!);
+      down = d > 0 ? d : 0;
+      for (let c = plan.downStart[r]!, ce = plan.downStart[r + 1]!; c < ce; c++) {
+        if (keyedUniform(key, plan.downHash[c]!) < plan.downReliability[c]!) down *= plan.downFactor[c]!;
+      }
+    }
+    this.evTrial[n] = localTrial;
+    this.evRisk[n] = r;
+    this.evTime[n] = time;
+    this.evLoss[n] = loss;
+    this.evDown[n] = down;
+    this.evFlow[n] = flow;
+    return true;
+  }
+
+  private growEvents(n: number): void {
+    this.evTrial = grow(this.evTrial, n);
+    this.evRisk = grow(this.evRisk, n);
+    this.evTime = grow(this.evTime, n);
+    this.evLoss = grow(this.evLoss, n);
+    this.evDown = grow(this.evDown, n);
+    this.evFlow = grow(this.evFlow, n);
+    this.order = grow(this.order, this.evTrial.length);
+  }
+
+  /** Stable counting sort of the block's events by trial: risk order is kept within a trial. */
+  private bucketByTrial(nEv: number): void {
+    const bucket = this.bucket;
+    bucket.fill(0);
+    for (let e = 0; e < nEv; e++) bucket[this.evTrial[e]! + 1]!++;
+    for (let k = 0; k < BLOCK; k++) bucket[k + 1]! += bucket[k]!;
+    // fill using a moving cursor per trial, then restore the starts
+    for (let e = 0; e < nEv; e++) this.order[bucket[this.evTrial[e]!]!++] = e;
+    for (let k = BLOCK; k > 0; k--) bucket[k] = bucket[k - 1]!;
+    bucket[0] = 0;
+  }
+
+  private runTrial(trial: number, localTrial: number, out: BatchSummary): void {
+    const plan = this.plan;
+    const idx = trial - out.firstTrial;
+    let nTouched = 0;
+    let nOut = 0;
+    let direct = 0;
+    this.trialInt = 0;
+    this.trialId = trial;
+    for (let q = this.bucket[localTrial]!, qe = this.bucket[localTrial + 1]!; q < qe; q++) {
+      const e = this.order[q]!;
+      const r = this.evRisk[e]!;
+      if (this.riskStamp[r] !== trial) {
+        this.riskStamp[r] = trial;
+        this.riskTrialDirect[r] = 0;
+        this.riskTrialInt[r] = 0;
+        this.touched[nTouched++] = r;
+        out.riskTrials[r]!++;
+      }
+      out.riskEvents[r]!++;
+      const loss = this.evLoss[e]!;
+      if (loss > 0) {
+        direct += loss;
+        this.riskTrialDirect[r]! += loss;
+        const f = this.evFlow[e]!;
+        if (f >= 0) out.flowDirect.add(f, loss);
+      }
+      const d = this.evDown[e]!;
+      const elem = plan.riskElement[r]!;
+      if (d > 0 && plan.elemFlowStart[elem + 1]! > plan.elemFlowStart[elem]!) {
+        if (nOut >= this.outElem.length) this.growOutages(nOut + 1);
+        const start = this.evTime[e]!;
+        const stop = start + d;
+        this.outElem[nOut] = elem;
+        this.outStart[nOut] = start;
+        this.outEnd[nOut] = stop < plan.horizonDays ? stop : plan.horizonDays;
+        this.outRisk[nOut++] = r;
+      }
+    }
+    if (nOut > 0) this.sweep(nOut, out);
+
+    // per-risk sums and the breakdown kept for the tail
+    let w = this.bdStart[idx]!;
+    for (let i = 0; i < nTouched; i++) {
+      const r = this.touched[i]!;
+      const rd = this.riskTrialDirect[r]!;
+      const ri = this.riskTrialInt[r]!;
+      if (rd !== 0) out.riskDirect.add(r, rd);
+      if (ri !== 0) out.riskInterruption.add(r, ri);
+      if (rd + ri > 0) {
+        if (w >= this.bdRisk.length) {
+          this.bdRisk = grow(this.bdRisk, w + 1);
+          this.bdLoss = grow(this.bdLoss, w + 1);
+        }
+        this.bdRisk[w] = r;
+        this.bdLoss[w++] = rd + ri;
+      }
+    }
+    this.bdStart[idx + 1] = w;
+    out.losses[idx] = direct + this.trialInt;
+    if (direct !== 0) out.money.add(0, direct);
+    if (this.trialInt !== 0) out.money.add(1, this.trialInt);
+  }
+
+  private growOutages(n: number): void {
+    this.outElem = grow(this.outElem, n);
+    this.outStart = grow(this.outStart, n);
+    this.outEnd = grow(this.outEnd, n);
+    this.outRisk = grow(this.outRisk, n);
+    this.active = grow(this.active, this.outElem.length);
+    this.pointTime = grow(this.pointTime, 2 * this.outElem.length);
+    this.pointId = grow(this.pointId, 2 * this.outElem.length);
+    this.pointOrder = grow(this.pointOrder, 2 * this.outElem.length);
+  }
+
+  /**
+   * Sweeps the trial's outages in time order. Between consecutive start/end points the set of down
+   * elements is constant; each flow with a down element between its ends is served by its primary
+   * route, rerouted over the fastest path still up, or cut (interrupted).
+   */
+  private sweep(nOut: number, out: BatchSummary): void {
+    const plan = this.plan;
+    const H = plan.horizonDays;
+    const nPoints = 2 * nOut;
+    const pt = this.pointTime;
+    const pid = this.pointId;
+    const po = this.pointOrder;
+    for (let i = 0; i < nOut; i++) {
+      pt[2 * i] = this.outStart[i]!;
+      pid[2 * i] = i; // start of outage i
+      pt[2 * i + 1] = this.outEnd[i]!;
+      pid[2 * i + 1] = ~i; // end of outage i
+    }
+    // insertion sort of point indices by (time, id): small n in practice, and stable by construction
+    for (let i = 0; i < nPoints; i++) {
+      let j = i;
+      while (j > 0 && (pt[po[j - 1]!]! > pt[i]! || (pt[po[j - 1]!]! === pt[i]! && po[j - 1]! > i))) {
+        po[j] = po[j - 1]!;
+        j--;
+      }
+      po[j] = i;
+    }
+    let nActive = 0;
+    let tPrev = 0;
+    this.nFlowTouched = 0;
+    for (let q = 0; q < nPoints; ) {
+      const t = pt[po[q]!]!;
+      if (t > tPrev) {
+        this.segment(tPrev, t, nActive);
+        tPrev = t;
+      }
+      // apply every point at time t
+      for (; q < nPoints && pt[po[q]!]! === t; q++) {
+        const id = pid[po[q]!]!;
+        if (id >= 0) {
+          if (this.outEnd[id]! <= this.outStart[id]!) continue; // zero-length outage
+          this.active[nActive++] = id;
+          if (this.downCount[this.outElem[id]!]!++ === 0) this.elementDown(this.outElem[id]!, t);
+        } else {
+          const o = ~id;
+          if (this.outEnd[o]! <= this.outStart[o]!) continue;
+          for (let a = 0; a < nActive; a++) {
+            if (this.active[a] === o) {
+              for (let b = a + 1; b < nActive; b++) this.active[b - 1] = this.active[b]!;
+              nActive--;
+              break;
+            }
+          }
+          if (--this.downCount[this.outElem[o]!]! === 0) this.elementUp(this.outElem[o]!, t);
+        }
+      }
+    }
+    if (tPrev < H) this.segment(tPrev, H, nActive);
+    for (let i = 0; i < this.nAffected; i++) this.closeCut(this.affected[i]!, H);
+    // flush per-flow trial sums
+    for (let i = 0; i < this.nFlowTouched; i++) {
+      const f = this.flowTouched[i]!;
+      if (this.flowTrialInt[f] !== 0) out.flowInterruption.add(f, this.flowTrialInt[f]!);
+      if (this.flowTrialCut[f] !== 0) out.flowCutDays.add(f, this.flowTrialCut[f]!);
+      if (this.flowTrialReroute[f] !== 0) out.flowReroutedDays.add(f, this.flowTrialReroute[f]!);
+      this.flowTrialInt[f] = 0;
+      this.flowTrialCut[f] = 0;
+      this.flowTrialReroute[f] = 0;
+    }
+  }
+
+  private touchFlow(f: number): void {
+    if (this.flowTouchedStamp[f] !== this.trialId) {
+      this.flowTouchedStamp[f] = this.trialId;
+      this.flowTouched[this.nFlowTouched++] = f;
+    }
+  }
+
+  private elementDown(e: number, _t: number): void {
+    const plan = this.plan;
+    for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
+      const f = plan.elemFlow[i]!;
+      this.flowKeyLo[f]! ^= plan.elemKeyLo[e]!;
+      this.flowKeyHi[f]! ^= plan.elemKeyHi[e]!;
+      if (this.flowDown[f]!++ === 0) {
+        this.affectedPos[f] = this.nAffected;
+        this.affected[this.nAffected++] = f;
+        this.touchFlow(f);
+      }
+    }
+    for (let i = plan.elemRouteFlowStart[e]!, ie = plan.elemRouteFlowStart[e + 1]!; i < ie; i++) this.flowRouteDown[plan.elemRouteFlow[i]!]!++;
+  }
+
+  private elementUp(e: number, t: number): void {
+    const plan = this.plan;
+    for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
+      const f = plan.elemFlow[i]!;
+      this.flowKeyLo[f]! ^= plan.elemKeyLo[e]!;
+      this.flowKeyHi[f]! ^= plan.elemKeyHi[e]!;
+      if (--this.flowDown[f]! === 0) {
+        this.closeCut(f, t);
+        const pos = this.affectedPos[f]!;
+        const last = this.affected[--this.nAffected]!;
+        this.affected[pos] = last;
+        this.affectedPos[last] = pos;
+        this.affectedPos[f] = -1;
+      }
+    }
+    for (let i = plan.elemRouteFlowStart[e]!, ie = plan.elemRouteFlowStart[e + 1]!; i < ie; i++) this.flowRouteDown[plan.elemRouteFlow[i]!]!--;
+  }
+
+  private closeCut(f: number, t: number): void {
+    const s = this.flowCutStart[f]!;
+    if (s === s) {
+      this.flowTrialCut[f]! += t - s;
+      this.flowCutStart[f] = NaN;
+    }
+  }
+
+  /** One interval [a, b) with a constant set of down elements. */
+  private segment(a: number, b: number, nActive: number): void {
+    const plan = this.plan;
+    for (let i = 0; i < this.nAffected; i++) {
+      const f = this.affected[i]!;
+      const status = this.flowRouteDown[f] === 0 ? 0 : this.route(f);
+      if (status !== ROUTE_CUT) {
+        this.closeCut(f, a);
+        if (status === ROUTE_REROUTED) this.flowTrialReroute[f]! += b - a;
+        continue;
+      }
+      if (!(this.flowCutStart[f]! === this.flowCutStart[f]!)) this.flowCutStart[f] = a;
+      const s = this.flowCutStart[f]!;
+      const buffer = plan.flowBufferDays[f]!;
+      const billedB = b - s - buffer;
+      if (billedB <= 0) continue;
+      const billedA = a - s - buffer;
+      const cost = plan.flowCostPerDay[f]! * (billedB - (billedA > 0 ? billedA : 0));
+      if (cost <= 0) continue;
+      this.trialInt += cost;
+      this.flowTrialInt[f]! += cost;
+      // shared equally among the active outages on elements between the flow's ends
+      let n = 0;
+      for (let k = 0; k < nActive; k++) if (this.isRelevant(f, this.outElem[this.active[k]!]!)) n++;
+      const share = cost / n;
+      for (let k = 0; k < nActive; k++) {
+        const o = this.active[k]!;
+        if (this.isRelevant(f, this.outElem[o]!)) this.riskTrialInt[this.outRisk[o]!]! += share;
+      }
+    }
+  }
+
+  private isRelevant(f: number, e: number): boolean {
+    const rel = this.plan.relevantElem;
+    let lo = this.plan.relevantStart[f]!;
+    let hi = this.plan.relevantStart[f + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = rel[mid]!;
+      if (v === e) return true;
+      if (v < e) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /** Reroute status of flow f for the current down set, cached by (flow, down-set signature). */
+  private route(f: number): number {
+    const lo = this.flowKeyLo[f]!;
+    const hi = this.flowKeyHi[f]!;
+    const mask = (1 << CACHE_BITS) - 1;
+    let h = (Math.imul(lo ^ Math.imul(f, 0x9e3779b1), 0x85ebca6b) ^ hi) & mask;
+    for (;;) {
+      const cf = this.cacheFlow[h]!;
+      if (cf === -1) break;
+      if (cf === f && this.cacheLo[h] === lo && this.cacheHi[h] === hi) return this.cacheVal[h]!;
+      h = (h + 1) & mask;
+    }
+    const d = this.dijkstra.shortest(this.plan.flowFrom[f]!, this.plan.flowTo[f]!, this.downCount);
+    const status = d < Infinity ? ROUTE_REROUTED : ROUTE_CUT;
+    if (this.cacheUsed > mask >> 1) {
+      this.cacheFlow.fill(-1);
+      this.cacheUsed = 0;
+      h = (Math.imul(lo ^ Math.imul(f, 0x9e3779b1), 0x85ebca6b) ^ hi) & mask;
+    }
+    this.cacheFlow[h] = f;
+    this.cacheLo[h] = lo;
+    this.cacheHi[h] = hi;
+    this.cacheVal[h] = status;
+    this.cacheUsed++;
+    return status;
+  }
+
+  /** The batch's worst `tailSize` trials with their per-risk breakdown. */
+  private batchTail(first: number, count: number, tailSize: number, losses: Float64Array) {
+    const all = {
+      trial: Int32Array.from({ length: count }, (_, i) => first + i),
+      loss: losses,
+      start: this.bdStart.subarray(0, count + 1),
+      risk: this.bdRisk,
+      riskLoss: this.bdLoss,
+    };
+    return selectTail([all], tailSize);
+  }
+}
+
+/** Simulates trials [first, first + count) of `plan` (a fresh Simulator; reuse one for many batches). */
+export function runBatch(plan: SimulationPlan, first: number, count: number, tailSize: number): BatchSummary {
+  return new Simulator(plan).runBatch(first, count, tailSize);
+}

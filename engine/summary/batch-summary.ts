@@ -1,0 +1,134 @@
+// The mergeable result of simulating a range of trials: per-trial losses (for quantiles and
+// paired treatment deltas), exact per-risk and per-flow sums, and the worst trials with their
+// per-risk breakdown (for tail contributions). merge(a, b) of adjacent ranges equals the summary of
+// the joined range, bit for bit: sums are exact and the tail is a deterministic top-k.
+import { DAYS_SCALE, ExactSums, MONEY_SCALE } from './exact-sums.js';
+
+/** The worst trials of a range (loss descending, trial ascending) with each one's per-risk losses. */
+export interface TailSet {
+  /** Global trial indices. */
+  trial: Int32Array;
+  loss: Float64Array;
+  /** Breakdown of tail entry i: risk[start[i] .. start[i+1]) with riskLoss. */
+  start: Int32Array;
+  risk: Int32Array;
+  riskLoss: Float64Array;
+}
+
+export interface BatchSummary {
+  firstTrial: number;
+  count: number;
+  /** Total loss of each trial of the range. */
+  losses: Float64Array;
+  /** [direct, interruption] money over the range. */
+  money: ExactSums;
+  /** Events and trials with at least one event, per risk (integers). */
+  riskEvents: Float64Array;
+  riskTrials: Float64Array;
+  riskDirect: ExactSums;
+  riskInterruption: ExactSums;
+  flowDirect: ExactSums;
+  flowInterruption: ExactSums;
+  flowCutDays: ExactSums;
+  flowReroutedDays: ExactSums;
+  /** How many worst trials the tail keeps: ⌈0.05 × total trials of the run⌉. */
+  tailSize: number;
+  tail: TailSet;
+}
+
+/** An empty summary for a range of `count` trials starting at `firstTrial`. */
+export function emptySummary(firstTrial: number, count: number, nRisks: number, nFlows: number, tailSize: number): BatchSummary {
+  return {
+    firstTrial,
+    count,
+    losses: new Float64Array(count),
+    money: new ExactSums(2, MONEY_SCALE),
+    riskEvents: new Float64Array(nRisks),
+    riskTrials: new Float64Array(nRisks),
+    riskDirect: new ExactSums(nRisks, MONEY_SCALE),
+    riskInterruption: new ExactSums(nRisks, MONEY_SCALE),
+    flowDirect: new ExactSums(nFlows, MONEY_SCALE),
+    flowInterruption: new ExactSums(nFlows, MONEY_SCALE),
+    flowCutDays: new ExactSums(nFlows, DAYS_SCALE),
+    flowReroutedDays: new ExactSums(nFlows, DAYS_SCALE),
+    tailSize,
+    tail: { trial: new Int32Array(0), loss: new Float64Array(0), start: new Int32Array(1), risk: new Int32Array(0), riskLoss: new Float64Array(0) },
+  };
+}
+
+/** Whether tail entry (lossA, trialA) ranks before (lossB, trialB): worse loss first, then lower trial. */
+export function ranksBefore(lossA: number, trialA: number, lossB: number, trialB: number): boolean {
+  return lossA > lossB || (lossA === lossB && trialA < trialB);
+}
+
+/** Keeps the `k` worst entries of several tails (or of one unsorted set), in rank order. */
+export function selectTail(parts: readonly TailSet[], k: number): TailSet {
+  const refs: Array<[number, number]> = [];
+  parts.forEach((p, pi) => {
+    for (let i = 0; i < p.trial.length; i++) refs.push([pi, i]);
+  });
+  refs.sort(([pa, ia], [pb, ib]) => {
+    const a = parts[pa]!;
+    const b = parts[pb]!;
+    return b.loss[ib]! - a.loss[ia]! || a.trial[ia]! - b.trial[ib]!;
+  });
+  const chosen = refs.slice(0, k);
+  let n = 0;
+  for (const [pi, i] of chosen) n += parts[pi]!.start[i + 1]! - parts[pi]!.start[i]!;
+  const out: TailSet = {
+    trial: new Int32Array(chosen.length),
+    loss: new Float64Array(chosen.length),
+    start: new Int32Array(chosen.length + 1),
+    risk: new Int32Array(n),
+    riskLoss: new Float64Array(n),
+  };
+  let w = 0;
+  chosen.forEach(([pi, i], j) => {
+    const p = parts[pi]!;
+    out.trial[j] = p.trial[i]!;
+    out.loss[j] = p.loss[i]!;
+    for (let q = p.start[i]!; q < p.start[i + 1]!; q++) {
+      out.risk[w] = p.risk[q]!;
+      out.riskLoss[w++] = p.riskLoss[q]!;
+    }
+    out.start[j + 1] = w;
+  });
+  return out;
+}
+
+/** Merges summaries of adjacent trial ranges, given in trial order, into the summary of their union. */
+export function mergeSummaries(parts: readonly BatchSummary[]): BatchSummary {
+  if (parts.length === 0) throw new Error('mergeSummaries: nothing to merge');
+  const first = parts[0]!;
+  let count = 0;
+  for (const p of parts) {
+    if (p.firstTrial !== first.firstTrial + count) {
+      throw new Error(`mergeSummaries: range starting at trial ${p.firstTrial} does not follow trial ${first.firstTrial + count - 1}`);
+    }
+    count += p.count;
+  }
+  const out = emptySummary(first.firstTrial, count, first.riskEvents.length, first.flowDirect.length, first.tailSize);
+  let at = 0;
+  for (const p of parts) {
+    out.losses.set(p.losses, at);
+    at += p.count;
+    out.money.merge(p.money);
+    for (let r = 0; r < out.riskEvents.length; r++) {
+      out.riskEvents[r]! += p.riskEvents[r]!;
+      out.riskTrials[r]! += p.riskTrials[r]!;
+    }
+    out.riskDirect.merge(p.riskDirect);
+    out.riskInterruption.merge(p.riskInterruption);
+    out.flowDirect.merge(p.flowDirect);
+    out.flowInterruption.merge(p.flowInterruption);
+    out.flowCutDays.merge(p.flowCutDays);
+    out.flowReroutedDays.merge(p.flowReroutedDays);
+  }
+  out.tail = selectTail(parts.map((p) => p.tail), first.tailSize);
+  return out;
+}
+
+/** The number of worst trials that make up the 95 % tail of a run of `trials`: ⌈0.05 × trials⌉. */
+export function tailSizeFor(trials: number, level = 0.95): number {
+  return Math.max(1, Math.ceil((1 - level) * trials - 1e-9));
+}

@@ -1,0 +1,55 @@
+// Order-independent sums: values are rounded to a fixed quantum (a cent, a microday) and added as
+// integers held in two float64 limbs, which is exact. Partial sums from any split of the trials
+// therefore merge to the same bits, so results do not depend on chunking or worker count.
+
+const LIMB = 2 ** 40;
+
+/** A vector of exact sums of values rounded to `1 / scale`. */
+export class ExactSums {
+  readonly hi: Float64Array;
+  readonly lo: Float64Array;
+
+  constructor(
+    readonly length: number,
+    readonly scale: number,
+    hi?: Float64Array,
+    lo?: Float64Array,
+  ) {
+    this.hi = hi ?? new Float64Array(length);
+    this.lo = lo ?? new Float64Array(length);
+  }
+
+  /** Adds `x` (rounded to the quantum) to entry i. */
+  add(i: number, x: number): void {
+    const q = Math.round(x * this.scale);
+    let lo = this.lo[i]! + q;
+    if (lo >= LIMB || lo <= -LIMB) {
+      const carry = Math.trunc(lo / LIMB);
+      this.hi[i]! += carry;
+      lo -= carry * LIMB;
+    }
+    this.lo[i] = lo;
+  }
+
+  /** Adds another vector of sums (same length and scale) into this one. */
+  merge(other: ExactSums): void {
+    for (let i = 0; i < this.length; i++) {
+      this.hi[i]! += other.hi[i]!;
+      let lo = this.lo[i]! + other.lo[i]!;
+      const carry = Math.trunc(lo / LIMB);
+      this.hi[i]! += carry;
+      lo -= carry * LIMB;
+      this.lo[i] = lo;
+    }
+  }
+
+  /** The sum at entry i, in the original unit. */
+  get(i: number): number {
+    return (this.hi[i]! * LIMB + this.lo[i]!) / this.scale;
+  }
+}
+
+/** Money is summed in cents. */
+export const MONEY_SCALE = 100;
+/** Days are summed in microdays (about 0.09 s). */
+export const DAYS_SCALE = 1e6;
