@@ -1,0 +1,24 @@
+// Writes the published JSON Schema of chainward/v1 (generated from the zod schema) for editors.
+import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import { scenarioSchema } from '../model/schema.js';
+import { writeAtomic } from './write-atomic.js';
+
+/** The JSON Schema document for scenario files. */
+export function scenarioJsonSchema(): string {
+  const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return (
+    JSON.stringify(
+      { ...schema, title: 'chainward/v1 scenario' },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export const SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/chainward-v1.schema.json', import.meta.url));
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeAtomic(SCHEMA_PATH, scenarioJsonSchema());
+  console.log(`wrote ${SCHEMA_PATH}`);
+}
