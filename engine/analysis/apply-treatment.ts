@@ -9,16 +9,21 @@ export interface TreatedScenario {
   carryingRates: Map<string, number>;
 }
 
+/** A deep copy of validated JSON data (plain objects and arrays only; no prototype keys survive validation). */
+function cloneJson<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
 /** The scenario with `treatment` applied. Changing a lane's carrier drops the lane's own cost per shipment when the new carrier states one. */
 export function applyTreatment(base: Scenario, treatment: Treatment): TreatedScenario {
-  const s = structuredClone(base);
+  const s = cloneJson(base);
   s.lanes ??= [];
   s.flows ??= [];
   const carryingRates = new Map<string, number>();
   const carriers = new Map<string, Carrier>((s.carriers ?? []).map((c) => [c.id, c]));
   for (const change of treatment.changes) {
-    if ('addSites' in change) s.sites.push(...structuredClone(change.addSites));
-    else if ('addLanes' in change) s.lanes.push(...structuredClone(change.addLanes));
+    if ('addSites' in change) s.sites.push(...cloneJson(change.addSites));
+    else if ('addLanes' in change) s.lanes.push(...cloneJson(change.addLanes));
     else if ('addControls' in change || 'removeControls' in change) {
       const adding = 'addControls' in change;
       const ids = adding ? change.addControls : change.removeControls;
