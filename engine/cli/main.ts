@@ -1,5 +1,7 @@
 // The chainward command line (SPEC §6): `run` and `validate`. Bad input or usage prints what is
 // wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { simulateScenario, UnknownTreatmentError, type Results } from '../analysis/simulate-scenario.js';
 import { compilePlan } from '../plan/compile-plan.js';
@@ -63,6 +65,20 @@ export function render(results: Results, format: Format): string {
   }
 }
 
+/** Fails before any work when `--out` cannot be written: its folder must exist and not be a file. */
+function checkOutPath(out: string): void {
+  if (out === '') throw new InputError('--out: expected a file name');
+  const dir = dirname(resolve(out));
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new InputError(`--out: folder "${dir}" does not exist`);
+  }
+  if (!isDir) throw new InputError(`--out: "${dir}" is not a folder`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(`--out: "${out}" is a folder; expected a file name`);
+}
+
 async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     trials: { type: 'string' },
@@ -79,8 +95,12 @@ async function runCommand(argv: string[]): Promise<number> {
   const seed = seedOf(values.seed as string | undefined);
   const tv = (values.treatments as string | undefined) ?? 'all';
   const treatments = tv === 'all' || tv === 'none' ? tv : tv.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(treatments) && treatments.some((t) => t === 'all' || t === 'none')) {
+    throw new InputError(`--treatments: "all" and "none" stand alone; got "${tv}"`);
+  }
   const file = positionals[0] ?? DEFAULT_SCENARIO;
   const scenario = loadScenarioFile(file);
+  if (values.out !== undefined) checkOutPath(values.out as string);
   compilePlan(scenario, seed); // fail early on anything compile-time
   let results: Results;
   try {
@@ -91,7 +111,11 @@ async function runCommand(argv: string[]): Promise<number> {
   }
   const text = render(results, format);
   if (values.out !== undefined) {
-    writeAtomic(values.out as string, text);
+    try {
+      writeAtomic(values.out as string, text);
+    } catch (e) {
+      throw new Error(`cannot write ${String(values.out)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
     if (!values.quiet) process.stderr.write(`wrote ${String(values.out)}\n`);
   } else process.stdout.write(text);
   return EXIT_OK;

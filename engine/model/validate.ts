@@ -20,38 +20,118 @@ export type ValidationResult = { ok: true; scenario: Scenario; issues: [] } | { 
 /** Keys that could reach an object's prototype if the document were ever merged into an object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Deepest nesting of arrays and objects accepted (a scenario needs about 8). */
+export const MAX_DEPTH = 64;
+
 /** Parses JSON text and validates it; JSON syntax errors come back as an issue with line and column. */
 export function parseScenario(text: string): ValidationResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte order mark from some editors
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '(file)', message: `invalid JSON: ${jsonErrorWhere(text, e)}` }] };
+  } catch {
+    return { ok: false, issues: [{ path: '(file)', message: `invalid JSON: ${jsonSyntaxError(text)}` }] };
   }
   return validateScenario(raw);
 }
 
-function jsonErrorWhere(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(msg);
-  if (!m) return msg;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return `${msg.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${col}`;
+/** Where and what the first JSON syntax error of `text` is (a small scanner: engines' messages vary). */
+export function jsonSyntaxError(text: string): string {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const at = (what: string) => {
+    const before = text.slice(0, i);
+    const line = before.split('\n').length;
+    const col = i - before.lastIndexOf('\n');
+    return i >= n ? `unexpected end of file (${what}) at line ${line}, column ${col}` : `unexpected ${JSON.stringify(text[i])}, ${what}, at line ${line}, column ${col}`;
+  };
+  // states: a stack of containers; expect a value, then a comma or a closer
+  const stack: string[] = [];
+  for (;;) {
+    ws();
+    // a value
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      stack.push(c);
+      i++;
+      ws();
+      if (text[i] === (c === '{' ? '}' : ']')) {
+        stack.pop();
+        i++;
+      } else if (c === '{') {
+        if (text[i] !== '"') return at('expected a key in double quotes');
+        const e = scanString();
+        if (e) return e;
+        ws();
+        if (text[i] !== ':') return at('expected ":"');
+        i++;
+        continue;
+      } else continue;
+    } else if (c === '"') {
+      const e = scanString();
+      if (e) return e;
+    } else if (c !== undefined && /[-0-9]/.test(c)) {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      if (!m) return at('expected a number');
+      i += m[0].length;
+    } else if (text.startsWith('true', i)) i += 4;
+    else if (text.startsWith('false', i)) i += 5;
+    else if (text.startsWith('null', i)) i += 4;
+    else return at('expected a value');
+    // after a value: commas and closers
+    for (;;) {
+      ws();
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        if (i < n) return at('expected the end of the file');
+        return 'a syntax error the scanner could not place';
+      }
+      const close = top === '{' ? '}' : ']';
+      if (text[i] === close) {
+        stack.pop();
+        i++;
+        continue;
+      }
+      if (text[i] !== ',') return at(`expected "," or "${close}"`);
+      i++;
+      ws();
+      if (top === '{') {
+        if (text[i] !== '"') return at('expected a key in double quotes');
+        const e = scanString();
+        if (e) return e;
+        ws();
+        if (text[i] !== ':') return at('expected ":"');
+        i++;
+      }
+      break;
+    }
+  }
+  function scanString(): string | undefined {
+    i++;
+    while (i < n && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) return at('a control character in a string');
+      i++;
+    }
+    if (i >= n) return at('an unterminated string');
+    i++;
+    return undefined;
+  }
 }
 
 /** Validates a parsed JSON value as a chainward/v1 scenario. */
 export function validateScenario(raw: unknown): ValidationResult {
   const issues: ValidationIssue[] = [];
-  const forbidden = findForbiddenKeys(raw, [], issues);
-  if (!forbidden) {
-    const parsed = scenarioSchema.safeParse(raw);
-    if (!parsed.success) for (const issue of parsed.error.issues) mapZodIssue(issue, raw, [], issues);
-    checkSemantics(raw, issues);
-    if (issues.length === 0 && parsed.success) return { ok: true, scenario: parsed.data, issues: [] };
-  }
+  if (depthOf(raw) > MAX_DEPTH) return { ok: false, issues: [{ path: '(top level)', message: `nested deeper than ${MAX_DEPTH} levels` }] };
+  // keys that could reach a prototype are reported, then dropped so every other check still runs
+  const clean = withoutForbiddenKeys(raw, [], issues);
+  const parsed = scenarioSchema.safeParse(clean);
+  if (!parsed.success) for (const issue of parsed.error.issues) mapZodIssue(issue, clean, [], issues);
+  if (isObj(clean)) checkSemantics(clean, issues);
+  if (issues.length === 0 && parsed.success) return { ok: true, scenario: parsed.data, issues: [] };
   return { ok: false, issues: dedupe(issues) };
 }
 
@@ -65,21 +145,32 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   });
 }
 
-function findForbiddenKeys(v: unknown, path: PathSegment[], issues: ValidationIssue[]): boolean {
-  let found = false;
-  if (Array.isArray(v)) {
-    v.forEach((x, i) => {
-      if (findForbiddenKeys(x, [...path, i], issues)) found = true;
-    });
-  } else if (v !== null && typeof v === 'object') {
-    for (const k of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(k)) {
-        issues.push({ path: formatPath([...path, k]), message: `key "${k}" is not allowed (it could alter object prototypes)` });
-        found = true;
-      } else if (findForbiddenKeys((v as Record<string, unknown>)[k], [...path, k], issues)) found = true;
+/** Nesting depth of a JSON value, without recursion. */
+function depthOf(v: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_DEPTH) return d;
+    if (x !== null && typeof x === 'object') for (const child of Object.values(x)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** A copy of `v` without forbidden keys (each reported); depth is bounded by MAX_DEPTH. */
+function withoutForbiddenKeys(v: unknown, path: PathSegment[], issues: ValidationIssue[]): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => withoutForbiddenKeys(x, [...path, i], issues));
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    if (FORBIDDEN_KEYS.has(k)) {
+      issues.push({ path: formatPath([...path, k]), message: `key "${k}" is not allowed (it could alter object prototypes)` });
+    } else {
+      Object.defineProperty(out, k, { value: withoutForbiddenKeys((v as Record<string, unknown>)[k], [...path, k], issues), enumerable: true, writable: true, configurable: true });
     }
   }
-  return found;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,8 +246,9 @@ function shortJson(v: unknown): string {
 }
 
 /**
- * A union of objects told apart by their keys (a Dist, a Change, a frequency): report the issues of
- * the one branch that fits best; when no branch stands out, say which keys were expected.
+ * A union of objects told apart by a leading key (a Dist, a Change, a frequency, a loss): when the
+ * object has exactly one of the leading keys, report that form's own issues; otherwise say which
+ * keys were expected.
  */
 function mapUnionIssue(
   issue: Extract<ZodIssue, { code: 'invalid_union' }>,
@@ -165,47 +257,48 @@ function mapUnionIssue(
   value: unknown,
   out: ValidationIssue[],
 ): void {
-  const branchKeys = unionBranchKeys(issue, value);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    out.push({ path: formatPath(path), message: `expected an object with one of the keys ${branchKeys.join(', ')}, got ${describeValue(value)}` });
+  const lead = unionLeadKeys(path);
+  const expected = lead.join(', ');
+  if (!isObj(value)) {
+    out.push({ path: formatPath(path), message: `expected an object with one of the keys ${expected}, got ${describeValue(value)}` });
     return;
   }
-  const counts = issue.errors.map((e) => e.length);
-  const min = Math.min(...counts);
-  const best = counts.filter((c) => c === min).length === 1 ? counts.indexOf(min) : -1;
-  if (best >= 0 && !missingDiscriminator(issue.errors[best]!, value)) {
-    for (const e of issue.errors[best]!) mapZodIssue(e, root, path, out);
+  const present = lead.filter((k) => Object.prototype.hasOwnProperty.call(value, k));
+  if (present.length === 1) {
+    const branch = issue.errors[lead.indexOf(present[0]!)];
+    if (branch) {
+      for (const e of branch) mapZodIssue(e, root, path, out);
+      return;
+    }
+  }
+  if (present.length > 1) {
+    out.push({ path: formatPath(path), message: `expected exactly one of the keys ${expected}, got ${present.map((k) => `"${k}"`).join(' and ')}` });
     return;
   }
-  const present = Object.keys(value);
-  const unknown = present.filter((k) => !branchKeys.includes(k));
-  const hints = unknown.map((k) => `"${k}"${suggestion(k, branchKeys)}`);
+  const hints = Object.keys(value).map((k) => `"${k}"${suggestion(k, lead)}`);
   out.push({
     path: formatPath(path),
-    message: `expected an object with exactly one of the keys ${branchKeys.join(', ')}${hints.length ? `; unknown key ${hints.join(', ')}` : ''}`,
+    message: `expected an object with one of the keys ${expected}${hints.length ? `; unknown key ${hints.join(', ')}` : ''}`,
   });
 }
 
-/** True when the branch's leading key is absent from the object and the branch has other issues too. */
-function missingDiscriminator(errors: readonly ZodIssue[], value: object): boolean {
-  return errors.length > 1 && errors.some((e) => e.path.length === 1 && !Object.prototype.hasOwnProperty.call(value, e.path[0]!));
-}
-
-/** Each branch's leading key: the first key it complains about that the object does not have. */
-function unionBranchKeys(issue: Extract<ZodIssue, { code: 'invalid_union' }>, value: unknown): string[] {
+/** The leading key of each option of the union at `path`, in option order (matches zod's errors). */
+function unionLeadKeys(path: readonly PathSegment[]): string[] {
   const keys: string[] = [];
-  const has = (k: PropertyKey) => isObj(value) && Object.prototype.hasOwnProperty.call(value, k);
-  for (const branch of issue.errors) {
-    const lead = branch.find((e) => e.path.length === 1 && typeof e.path[0] === 'string' && !has(e.path[0]))
-      ?? branch.find((e) => e.path.length >= 1 && typeof e.path[0] === 'string');
-    const k = lead?.path[0];
-    if (typeof k === 'string' && !keys.includes(k)) keys.push(k);
+  for (const s of schemasAt(path)) {
+    const def = s._zod.def as unknown as { type: string; options?: z.core.$ZodType[] };
+    if (def.type !== 'union' || !def.options) continue;
+    for (const o of def.options) {
+      const od = o._zod.def as unknown as { type: string; shape?: Record<string, unknown> };
+      keys.push(od.type === 'object' && od.shape ? (Object.keys(od.shape)[0] ?? '?') : '?');
+    }
+    break;
   }
   return keys;
 }
 
-// The keys a strict object accepts at a path: found by walking the zod schema along the path.
-function knownKeysAt(path: readonly PathSegment[]): string[] {
+// The zod schemas that describe the value at a path (several where a union allows several).
+function schemasAt(path: readonly PathSegment[]): z.core.$ZodType[] {
   let schemas: z.core.$ZodType[] = [scenarioSchema];
   for (const seg of path) {
     const next: z.core.$ZodType[] = [];
@@ -223,12 +316,22 @@ function knownKeysAt(path: readonly PathSegment[]): string[] {
     }
     schemas = next;
   }
+  return schemas.map(unwrapOptional);
+}
+
+// The keys a strict object accepts at a path: found by walking the zod schema along the path.
+function knownKeysAt(path: readonly PathSegment[]): string[] {
   const keys = new Set<string>();
-  for (const s of schemas.flatMap(unwrap)) {
+  for (const s of schemasAt(path).flatMap(unwrap)) {
     const def = s._zod.def as unknown as { type: string; shape?: Record<string, unknown> };
     if (def.type === 'object' && def.shape) for (const k of Object.keys(def.shape)) keys.add(k);
   }
   return [...keys];
+}
+
+function unwrapOptional(s: z.core.$ZodType): z.core.$ZodType {
+  const def = s._zod.def as unknown as { type: string; innerType?: z.core.$ZodType };
+  return (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType ? unwrapOptional(def.innerType) : s;
 }
 
 function unwrap(s: z.core.$ZodType): z.core.$ZodType[] {
@@ -378,11 +481,7 @@ function reachable(sites: Map<string, Obj>, lanes: LaneRef[], from: string, to: 
   return false;
 }
 
-function checkSemantics(raw: unknown, issues: ValidationIssue[]): void {
-  if (!isObj(raw)) {
-    issues.push({ path: '(top level)', message: `expected a scenario object, got ${describeValue(raw)}` });
-    return;
-  }
+function checkSemantics(raw: Obj, issues: ValidationIssue[]): void {
   const c = new Checker(issues);
   const sites = c.index(raw, 'sites', c.sites);
   const lanes = c.index(raw, 'lanes', c.lanes);
@@ -502,8 +601,15 @@ function checkTreatment(c: Checker, path: PathSegment[], t: Obj): void {
       });
     }
     if (ch.setCarrier !== undefined) {
-      c.ref([...at, 'setCarrier'], ch.setCarrier, c.carriers, 'carrier');
-      list(ch.lanes).forEach((id, k) => c.ref([...at, 'lanes', k], id, lanes, 'lane'));
+      const carrier = c.ref([...at, 'setCarrier'], ch.setCarrier, c.carriers, 'carrier') ? c.carriers.get(ch.setCarrier as string)! : undefined;
+      const modes = list(carrier?.modes);
+      list(ch.lanes).forEach((id, k) => {
+        if (!c.ref([...at, 'lanes', k], id, lanes, 'lane')) return;
+        const mode = lanes.get(id as string)!.mode;
+        if (modes.length > 0 && typeof mode === 'string' && !modes.includes(mode)) {
+          c.add([...at, 'lanes', k], `carrier "${String(ch.setCarrier)}" runs ${modes.join(', ')}, not ${mode} (lane "${String(id)}")`);
+        }
+      });
     }
     if (isObj(ch.route)) {
       if (c.ref([...at, 'route', 'flow'], ch.route.flow, c.flows, 'flow')) {

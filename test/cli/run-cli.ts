@@ -1,0 +1,65 @@
+// Runs the real command line (bin/chainward.js through node) as a child process. Each start costs
+// about a second (tsx compiles the engine), so the tests start many at once through `runMany`.
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface CliResult {
+  args: string[];
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment of the child: no debug switch that would print stacks, no colour codes. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  delete env.CHAINWARD_DEBUG;
+  return env;
+}
+
+/** Runs `node bin/chainward.js ...args` in the repository root. */
+export function runCli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/chainward.js', ...args], { cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ args, status, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Runs every argument list, a few at a time; results in the order given. */
+export async function runMany(argLists: string[][], concurrency = Math.max(2, Math.min(4, availableParallelism()))): Promise<CliResult[]> {
+  const out: CliResult[] = new Array(argLists.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < argLists.length) {
+      const i = next++;
+      out[i] = await runCli(argLists[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, argLists.length) }, worker));
+  return out;
+}
+
+/** What in `stderr` looks like a stack trace or an uncaught Node error, or undefined: bad input must print neither (SPEC §6). */
+export function stackProblem(stderr: string): string | undefined {
+  if (/\n\s+at /.test(stderr)) return 'a stack frame ("    at …")';
+  if (/(^|\n)\s*(\w*Error|Uncaught \w+):/.test(stderr)) return 'a Node "…Error:" line';
+  if (/node:internal|\.ts:\d+:\d+/.test(stderr)) return 'a source location';
+  if (/chainward: internal error/.test(stderr)) return '"internal error" (exit 1 path) for bad input';
+  return undefined;
+}
