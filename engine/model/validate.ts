@@ -213,7 +213,8 @@ function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: V
     case 'invalid_value': {
       const options = issue.values.map((v) => JSON.stringify(v));
       const hint = typeof value === 'string' ? suggestion(value, issue.values.map(String)) : '';
-      out.push({ path: where, message: `expected one of ${options.join(', ')}, got ${describeValue(value)}${hint}` });
+      const expected = options.length === 1 ? options[0]! : `one of ${options.join(', ')}`;
+      out.push({ path: where, message: value === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${describeValue(value)}${hint}` });
       return;
     }
     case 'too_small': {
