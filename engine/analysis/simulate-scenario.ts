@@ -60,6 +60,7 @@ export interface Results {
 
 /** The fixed trial ranges [first, count] covering `trials`. */
 export function trialRanges(trials: number, rangeTrials = RANGE_TRIALS): Array<[number, number]> {
+  if (!(Number.isInteger(rangeTrials) && rangeTrials >= 1)) throw new RangeError(`trialRanges: rangeTrials must be a positive integer, got ${rangeTrials}`);
   const out: Array<[number, number]> = [];
   for (let first = 0; first < trials; first += rangeTrials) out.push([first, Math.min(rangeTrials, trials - first)]);
   return out;
