@@ -62,12 +62,8 @@ export function jsonSyntaxError(text: string): string {
         stack.pop();
         i++;
       } else if (c === '{') {
-        if (text[i] !== '"') return at('expected a key in double quotes');
-        const e = scanString();
+        const e = scanKey();
         if (e) return e;
-        ws();
-        if (text[i] !== ':') return at('expected ":"');
-        i++;
         continue;
       } else continue;
     } else if (c === '"') {
@@ -99,15 +95,21 @@ export function jsonSyntaxError(text: string): string {
       i++;
       ws();
       if (top === '{') {
-        if (text[i] !== '"') return at('expected a key in double quotes');
-        const e = scanString();
+        const e = scanKey();
         if (e) return e;
-        ws();
-        if (text[i] !== ':') return at('expected ":"');
-        i++;
       }
       break;
     }
+  }
+  /** A key in double quotes and its colon. */
+  function scanKey(): string | undefined {
+    if (text[i] !== '"') return at('expected a key in double quotes');
+    const e = scanString();
+    if (e) return e;
+    ws();
+    if (text[i] !== ':') return at('expected ":"');
+    i++;
+    return undefined;
   }
   function scanString(): string | undefined {
     i++;
