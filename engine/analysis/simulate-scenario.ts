@@ -4,7 +4,7 @@
 // elsewhere, and any split gives the same results.
 import type { Scenario } from '../model/schema.js';
 import { compilePlan, scenarioCosts } from '../plan/compile-plan.js';
-import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
+import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
 import { mergeSummaries, tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -94,15 +94,12 @@ export class UnknownTreatmentError extends Error {
   }
 }
 
-/** Summary, register, flows and targets of one simulated plan. */
-function analysePlan(scenario: Scenario, compiled: CompiledScenario, merged: BatchSummary) {
-  const { plan, index } = compiled;
-  const n = merged.count;
+/** The loss summary of one simulated plan, and its losses sorted ascending. */
+function summarisePlan(plan: SimulationPlan, merged: BatchSummary): { summary: Summary; sorted: Float64Array } {
   let cutDays = 0;
   for (let f = 0; f < plan.nFlows; f++) cutDays += merged.flowCutDays.get(f);
   const sorted = sortedLosses(merged);
-  const summary = lossSummary(merged, sorted, plan.horizonDays, plan.nFlows, cutDays);
-  return { summary, sorted, n, index, plan, merged, scenario };
+  return { summary: lossSummary(merged, sorted, plan.horizonDays, plan.nFlows, cutDays), sorted };
 }
 
 /** Runs the scenario: baseline and the selected treatments, with common random numbers. */
@@ -111,7 +108,7 @@ export async function simulateScenario(scenario: Scenario, opts: RunOptions): Pr
   const treatments = selectTreatments(scenario, opts.treatments);
   const baseCompiled = compilePlan(scenario, opts.seed);
   const baseMerged = await simulatePlan(baseCompiled.plan, opts);
-  const base = analysePlan(scenario, baseCompiled, baseMerged);
+  const base = summarisePlan(baseCompiled.plan, baseMerged);
   const { plan, index } = baseCompiled;
   const n = baseMerged.count;
 
@@ -151,7 +148,7 @@ export async function simulateScenario(scenario: Scenario, opts: RunOptions): Pr
     const treated = applyTreatment(scenario, t);
     const compiled = compilePlan(treated.scenario, opts.seed);
     const merged = await simulatePlan(compiled.plan, opts);
-    const result = analysePlan(treated.scenario, compiled, merged);
+    const result = summarisePlan(compiled.plan, merged);
     // paired per-trial differences: common random numbers make this interval narrow
     let sum = 0;
     for (let i = 0; i < n; i++) sum += baseMerged.losses[i]! - merged.losses[i]!;
