@@ -4,8 +4,6 @@ import type { Criteria, Level } from '../model/schema.js';
 export const DEFAULT_LIKELIHOOD_BANDS = [0.01, 0.05, 0.2, 0.5] as const;
 export const DEFAULT_IMPACT_BANDS = [1e4, 1e5, 1e6, 1e7] as const;
 export const DEFAULT_LEVEL_SCORES = { medium: 5, high: 10, critical: 20 } as const;
-export const LIKELIHOOD_LABELS = ['rare', 'unlikely', 'possible', 'likely', 'almost certain'] as const;
-export const IMPACT_LABELS = ['minor', 'moderate', 'major', 'severe', 'catastrophic'] as const;
 
 /** Band 1..5: the first band whose upper bound exceeds x, else 5. */
 export function band(x: number, bounds: readonly number[]): number {

@@ -101,7 +101,6 @@ async function runCommand(argv: string[]): Promise<number> {
   const file = positionals[0] ?? DEFAULT_SCENARIO;
   const scenario = loadScenarioFile(file);
   if (values.out !== undefined) checkOutPath(values.out as string);
-  compilePlan(scenario, seed); // fail early on anything compile-time
   let results: Results;
   try {
     results = await simulateScenario(scenario, { trials, seed, treatments });

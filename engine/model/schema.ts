@@ -47,8 +47,6 @@ export const distSchema = z
   ])
   .describe('One of fixed, uniform, triangular, pert (γ = 4), lognormal (median/p90 or mu/sigma), exponential');
 
-export const DIST_KEYS = ['fixed', 'uniform', 'triangular', 'pert', 'lognormal', 'exponential'] as const;
-
 export const selectorSchema = z
   .strictObject({
     kind: z.enum(['site', 'lane']),
@@ -160,8 +158,6 @@ export const changeSchema = z.union([
   z.strictObject({ addLanes: z.array(laneSchema) }),
   z.strictObject({ addSites: z.array(siteSchema) }),
 ]);
-
-export const CHANGE_KEYS = ['addControls', 'removeControls', 'setCarrier', 'route', 'setBuffer', 'addLanes', 'addSites'] as const;
 
 export const treatmentSchema = z.strictObject({
   id,

@@ -204,7 +204,9 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
     for (const l of route) elems.push(S + l, laneTo[l]!);
     return [...new Set(elems)].sort((a, b) => a - b);
   });
-  const relevantLists = flows.map((f) => relevantElements(graph, S, siteIndex.get(f.from)!, siteIndex.get(f.to)!));
+  const inLanes: number[][] = Array.from({ length: S }, () => []);
+  for (let l = 0; l < L; l++) inLanes[laneTo[l]!]!.push(l);
+  const relevantLists = flows.map((f) => relevantElements(graph, inLanes, siteIndex.get(f.from)!, siteIndex.get(f.to)!));
   const flatten = (lists: number[][]) => {
     const start = new Int32Array(lists.length + 1);
     lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
@@ -299,7 +301,8 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
  * Elements between a flow's origin and destination: sites reachable from the origin that can reach
  * the destination, and lanes joining two such sites. Outages elsewhere cannot affect the flow.
  */
-function relevantElements(g: ReturnType<typeof buildCsrGraph>, S: number, from: number, to: number): number[] {
+function relevantElements(g: ReturnType<typeof buildCsrGraph>, inLanes: number[][], from: number, to: number): number[] {
+  const S = g.nSites;
   const fwd = new Uint8Array(S);
   const stack = [from];
   fwd[from] = 1;
@@ -311,14 +314,12 @@ function relevantElements(g: ReturnType<typeof buildCsrGraph>, S: number, from: 
     }
   }
   // backward reachability over reversed lanes
-  const inLists: number[][] = Array.from({ length: S }, () => []);
-  for (let l = 0; l < g.nLanes; l++) inLists[g.laneTo[l]!]!.push(l);
   const bwd = new Uint8Array(S);
   bwd[to] = 1;
   stack.push(to);
   while (stack.length) {
     const v = stack.pop()!;
-    for (const l of inLists[v]!) {
+    for (const l of inLanes[v]!) {
       const u = g.laneFrom[l]!;
       if (!bwd[u]) (bwd[u] = 1), stack.push(u);
     }

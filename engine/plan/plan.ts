@@ -111,7 +111,3 @@ export interface CompiledScenario {
   index: PlanIndex;
 }
 
-/** Element index of lane `l`. */
-export function laneElement(plan: { nSites: number }, l: number): number {
-  return plan.nSites + l;
-}

@@ -6,12 +6,11 @@ import type { Rng } from '../rng/rng.js';
 const CHUNK = 30;
 const EXP_NEG_CHUNK = Math.exp(-CHUNK);
 
-/** Sequential-search inversion for Poisson(lambda), 0 < lambda ≤ 30, given p0 = e^−lambda. */
-function poissonSearch(rng: Rng, lambda: number, p0: number): number {
-  const u = rng.next();
-  let k = 0;
-  let pk = p0;
-  let cdf = p0;
+/** The smallest k ≥ k0 whose running CDF exceeds u, starting from P(k0) = pk0 (probabilities scaled alike). */
+function searchFrom(u: number, lambda: number, k0: number, pk0: number): number {
+  let k = k0;
+  let pk = pk0;
+  let cdf = pk0;
   // pk > 0 guarantees termination if rounding leaves the running CDF a few ulps short of 1.
   while (u >= cdf && pk > 0) {
     k++;
@@ -19,6 +18,11 @@ function poissonSearch(rng: Rng, lambda: number, p0: number): number {
     cdf += pk;
   }
   return k;
+}
+
+/** Sequential-search inversion for Poisson(lambda), 0 < lambda ≤ 30, given p0 = e^−lambda. */
+function poissonSearch(rng: Rng, lambda: number, p0: number): number {
+  return searchFrom(rng.next(), lambda, 0, p0);
 }
 
 /**
@@ -50,16 +54,7 @@ export function sampleZeroTruncatedPoisson(rng: Rng, lambda: number): number {
     while (n === 0) n = samplePoisson(rng, lambda);
     return n;
   }
-  const u = rng.next();
-  let k = 1;
-  let pk = (lambda * Math.exp(-lambda)) / -Math.expm1(-lambda); // P(N = 1 | N ≥ 1)
-  let cdf = pk;
-  while (u >= cdf && pk > 0) {
-    k++;
-    pk *= lambda / k;
-    cdf += pk;
-  }
-  return k;
+  return searchFrom(rng.next(), lambda, 1, (lambda * Math.exp(-lambda)) / -Math.expm1(-lambda)); // from P(N = 1 | N ≥ 1)
 }
 
 /**

@@ -350,7 +350,7 @@ export class Simulator {
         if (id >= 0) {
           if (this.outEnd[id]! <= this.outStart[id]!) continue; // zero-length outage
           this.active[nActive++] = id;
-          if (this.downCount[this.outElem[id]!]!++ === 0) this.elementDown(this.outElem[id]!, t);
+          if (this.downCount[this.outElem[id]!]!++ === 0) this.elementDown(this.outElem[id]!);
         } else {
           const o = ~id;
           if (this.outEnd[o]! <= this.outStart[o]!) continue;
@@ -386,7 +386,7 @@ export class Simulator {
     }
   }
 
-  private elementDown(e: number, _t: number): void {
+  private elementDown(e: number): void {
     const plan = this.plan;
     for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
       const f = plan.elemFlow[i]!;

@@ -56,11 +56,6 @@ export function emptySummary(firstTrial: number, count: number, nRisks: number, 
   };
 }
 
-/** Whether tail entry (lossA, trialA) ranks before (lossB, trialB): worse loss first, then lower trial. */
-export function ranksBefore(lossA: number, trialA: number, lossB: number, trialB: number): boolean {
-  return lossA > lossB || (lossA === lossB && trialA < trialB);
-}
-
 /** Keeps the `k` worst entries of several tails (or of one unsorted set), in rank order. */
 export function selectTail(parts: readonly TailSet[], k: number): TailSet {
   const refs: Array<[number, number]> = [];
