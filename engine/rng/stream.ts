@@ -1,6 +1,6 @@
 // Stream derivation (SPEC §2): each risk has its own stream per fixed block of trials, keyed by
-// (root seed, hash of the risk id, block index), and each event its own sub-stream keyed by an
-// event key drawn from the risk's stream. No state is shared across streams.
+// (root seed, hash of the risk id, block index); each event draws a key from that stream, and a
+// control's reliability draw for the event is keyed by (event key, control). No state is shared.
 import { mix2, mix32 } from './mix.js';
 import type { Rng } from './rng.js';
 
@@ -13,12 +13,6 @@ export function seedRiskBlock(rng: Rng, root: Uint32Array, riskHash: number, blo
     mix2(root[2]!, k ^ 0x1b873593),
     mix2(root[3]!, k ^ 0xcc9e2d51),
   );
-}
-
-/** Seeds `rng` for one purpose (time and loss, downtime, …) of one event. */
-export function seedEvent(rng: Rng, eventKey: number, purpose: number): void {
-  const k = mix2(eventKey, purpose);
-  rng.seed4(k, mix32(k ^ 0x68e31da4), mix32(k ^ 0xb5297a4d), eventKey ^ 0x1b56c4e9);
 }
 
 /** A uniform on [0, 1) keyed by (event, control): the control's reliability draw for that event. */

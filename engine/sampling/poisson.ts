@@ -54,8 +54,24 @@ export function sampleZeroTruncatedPoisson(rng: Rng, lambda: number): number {
     while (n === 0) n = samplePoisson(rng, lambda);
     return n;
   }
-  return searchFrom(rng.next(), lambda, 1, (lambda * Math.exp(-lambda)) / -Math.expm1(-lambda)); // from P(N = 1 | N ≥ 1)
+  return searchFrom(rng.next(), lambda, 1, zeroTruncatedP1(lambda));
 }
+
+/** P(N = 1 | N ≥ 1) for N ~ Poisson(lambda): λe^−λ/(1 − e^−λ), the start of the zero-truncated search. */
+export function zeroTruncatedP1(lambda: number): number {
+  return (lambda * Math.exp(-lambda)) / -Math.expm1(-lambda);
+}
+
+/**
+ * sampleZeroTruncatedPoisson for 0 < lambda ≤ 30 with p1 = zeroTruncatedP1(lambda) precomputed: the
+ * same draw from the same uniform, without an exp per call (for the trial kernel).
+ */
+export function sampleZeroTruncatedPoissonP1(rng: Rng, lambda: number, p1: number): number {
+  return searchFrom(rng.next(), lambda, 1, p1);
+}
+
+/** Largest lambda sampleZeroTruncatedPoissonP1 accepts. */
+export const ZERO_TRUNCATED_SEARCH_MAX = CHUNK;
 
 /**
  * The number of failures before the first success in Bernoulli(p) trials, by inversion:

@@ -1,24 +1,28 @@
 // The trial kernel (SPEC §2): simulates trials [first, first + count) of a plan and returns a
 // mergeable BatchSummary. Events are generated risk by risk over fixed blocks of BLOCK trials, each
 // (risk, block) with its own stream and geometric skip-ahead to the next trial with an event, so a
-// rare risk costs one draw per block. Each event draws from its own sub-stream keyed by an event
-// key, and controls thin events (frequency) or act per event (severity, downtime) with keyed
-// draws: baseline and treatments share every random number they can. The loop reads only typed
-// arrays and preallocated scratch space; nothing is allocated per trial.
+// rare risk costs one draw per block. Every event takes the same draws from its risk's stream
+// whatever the controls do (frequency controls thin events; severity and downtime controls act with
+// draws keyed by (event key, control)), so baseline and treatments share every random number they
+// can. Direct losses are booked as events are generated; outages go through a per-trial time sweep.
+// The loop reads only typed arrays and preallocated scratch space; nothing is allocated per trial.
 import type { SimulationPlan } from '../plan/plan.js';
 import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';
-import { keyedUniform, seedEvent, seedRiskBlock } from '../rng/stream.js';
-import { DIST_STRIDE, sampleCompiled } from '../sampling/dist.js';
-import { sampleZeroTruncatedPoisson } from '../sampling/poisson.js';
+import { keyedUniform, seedRiskBlock } from '../rng/stream.js';
+import { DIST_LOGNORMAL, DIST_STRIDE, drawsPerSample, sampleCompiled } from '../sampling/dist.js';
+import { normalQuantileFast } from '../sampling/normal.js';
+import {
+  sampleZeroTruncatedPoisson,
+  sampleZeroTruncatedPoissonP1,
+  ZERO_TRUNCATED_SEARCH_MAX,
+  zeroTruncatedP1,
+} from '../sampling/poisson.js';
 import { emptySummary, selectTail, type BatchSummary } from '../summary/batch-summary.js';
 import { CsrDijkstra } from './csr-dijkstra.js';
 
 /** Trials per (risk, block) random stream. Fixed: changing it changes every result. */
 export const BLOCK = 256;
-
-const PURPOSE_EVENT = 0;
-const PURPOSE_DOWNTIME = 1;
 
 const ROUTE_REROUTED = 1;
 const ROUTE_CUT = 2;
@@ -35,20 +39,21 @@ function grow<T extends Int32Array | Float64Array>(a: T, n: number): T {
 /** Reusable kernel state for one plan: scratch arrays sized once and grown rarely. */
 export class Simulator {
   private readonly rs = new Rng();
-  private readonly ev = new Rng();
   private readonly dijkstra: CsrDijkstra;
-  // events of the current block (risk-major), then bucketed by trial
+  // outages of the current block (risk-major), then bucketed by trial
   private evTrial = new Int32Array(1024);
   private evRisk = new Int32Array(1024);
   private evTime = new Float64Array(1024);
-  private evLoss = new Float64Array(1024);
-  private evDown = new Float64Array(1024);
-  private evFlow = new Int32Array(1024);
+  private evEnd = new Float64Array(1024);
   private order = new Int32Array(1024);
   private readonly bucket = new Int32Array(BLOCK + 1);
-  // per-trial scratch: risks touched in the trial
+  // direct and interruption loss of each trial of the current block
+  private readonly blockDirect = new Float64Array(BLOCK);
+  private readonly blockInt = new Float64Array(BLOCK);
+  /** P(N = 1 | N ≥ 1) of each risk's events per trial (0 when λ is too large for the fast search). */
+  private readonly riskZtP1: Float64Array;
+  // per-trial scratch: risks with outages in the trial
   private readonly riskStamp: Int32Array;
-  private readonly riskTrialDirect: Float64Array;
   private readonly riskTrialInt: Float64Array;
   private readonly touched: Int32Array;
   // outages of the current trial
@@ -82,10 +87,14 @@ export class Simulator {
   private readonly cacheHi = new Int32Array(1 << CACHE_BITS);
   private readonly cacheVal = new Uint8Array(1 << CACHE_BITS);
   private cacheUsed = 0;
-  // breakdown of each trial of the batch (for the tail)
-  private bdStart = new Int32Array(1024);
+  // breakdown entries (trial index in batch, risk, loss) of the batch, in generation order
+  private bdIdx = new Int32Array(4096);
   private bdRisk = new Int32Array(4096);
   private bdLoss = new Float64Array(4096);
+  private nBd = 0;
+  private pickedFlow = 0;
+  private bdStart = new Int32Array(1024);
+  private bdOrder = new Int32Array(4096);
   private trialId = 0;
 
   /** Interruption cost accrued in the trial being simulated. */
@@ -96,7 +105,11 @@ export class Simulator {
     const F = plan.nFlows;
     this.dijkstra = new CsrDijkstra(plan.graph);
     this.riskStamp = new Int32Array(R).fill(-1);
-    this.riskTrialDirect = new Float64Array(R);
+    this.riskZtP1 = new Float64Array(R);
+    for (let r = 0; r < R; r++) {
+      const l = plan.riskGenRate[r]!;
+      this.riskZtP1[r] = l > 0 && l <= ZERO_TRUNCATED_SEARCH_MAX ? zeroTruncatedP1(l) : 0;
+    }
     this.riskTrialInt = new Float64Array(R);
     this.touched = new Int32Array(R);
     this.downCount = new Int32Array(plan.nElements);
@@ -118,111 +131,167 @@ export class Simulator {
   runBatch(first: number, count: number, tailSize: number): BatchSummary {
     const plan = this.plan;
     const out = emptySummary(first, count, plan.nRisks, plan.nFlows, tailSize);
-    this.bdStart = grow(this.bdStart, count + 1);
-    this.bdStart[0] = 0;
+    this.nBd = 0;
     const end = first + count;
     for (let b = Math.floor(first / BLOCK); b * BLOCK < end; b++) {
       const blockFirst = b * BLOCK;
       const from = Math.max(first, blockFirst);
       const to = Math.min(end, blockFirst + BLOCK);
-      const nEv = this.generateBlock(b, from, to);
-      this.bucketByTrial(nEv);
-      for (let t = from; t < to; t++) this.runTrial(t, t - blockFirst, out);
+      this.blockDirect.fill(0);
+      this.blockInt.fill(0);
+      const nOut = this.generateBlock(b, from, to, out);
+      if (nOut > 0) {
+        this.bucketByTrial(nOut);
+        for (let k = from - blockFirst; k < to - blockFirst; k++) {
+          if (this.bucket[k + 1]! > this.bucket[k]!) this.interruptTrial(blockFirst + k, k, out);
+        }
+      }
+      for (let t = from; t < to; t++) {
+        const d = this.blockDirect[t - blockFirst]!;
+        const i = this.blockInt[t - blockFirst]!;
+        out.losses[t - first] = d + i;
+        if (d !== 0) out.money.add(0, d);
+        if (i !== 0) out.money.add(1, i);
+      }
     }
     out.tail = this.batchTail(first, count, tailSize, out.losses);
     return out;
   }
 
-  /** Generates the events of block b that fall in trials [from, to); returns how many. */
-  private generateBlock(b: number, from: number, to: number): number {
+  /**
+   * Generates the events of block b from each risk's (risk, block) stream and books those in trials
+   * [from, to): direct losses, counts and breakdown entries at once, and outages (on elements some
+   * flow depends on) into the block's outage list for the sweep. Returns the number of outages.
+   * Every event draws the same numbers whether or not it is in range or survives the frequency
+   * controls, so a stream never shifts between baseline and treatments or between splits.
+   */
+  private generateBlock(b: number, from: number, to: number, out: BatchSummary): number {
     const plan = this.plan;
     const rs = this.rs;
+    const H = plan.horizonDays;
     const blockFirst = b * BLOCK;
-    let n = 0;
+    const batchFirst = out.firstTrial;
+    let nOut = 0;
     for (let r = 0; r < plan.nRisks; r++) {
       const lambda = plan.riskGenRate[r]!;
       if (!(lambda > 0)) continue;
       seedRiskBlock(rs, plan.root, plan.riskHash[r]!, b);
       const negLambda = -lambda;
+      const p1 = this.riskZtP1[r]!;
+      const keep = plan.riskKeep[r]!;
+      const mode = plan.riskLossMode[r]!;
+      const o = r * DIST_STRIDE;
+      const lossCode = mode === LOSS_NONE ? -1 : plan.riskLoss[o]!;
+      const lossDraws = lossCode < 0 ? 0 : drawsPerSample(lossCode);
+      const downCode = plan.riskDowntime[o]!;
+      const downDraws = downCode < 0 ? 0 : drawsPerSample(downCode);
+      const elem = plan.riskElement[r]!;
+      const outages = downCode >= 0 && plan.elemFlowStart[elem + 1]! > plan.elemFlowStart[elem]!;
       let k = -1;
       for (;;) {
         // failures before the next trial with ≥ 1 event: P(trial has an event) = 1 − e^−λ
         const gap = Math.floor(Math.log(rs.nextOpen()) / negLambda);
         if (gap >= BLOCK - 1 - k) break;
         k += gap + 1;
-        const events = sampleZeroTruncatedPoisson(rs, lambda);
+        const events = p1 > 0 ? sampleZeroTruncatedPoissonP1(rs, lambda, p1) : sampleZeroTruncatedPoisson(rs, lambda);
         const trial = blockFirst + k;
         const inRange = trial >= from && trial < to;
+        let kept = 0;
+        let groupLoss = 0;
         for (let j = 0; j < events; j++) {
           const key = rs.nextU32();
-          if (inRange && this.makeEvent(r, key, n, k)) n++;
+          const time = rs.next() * H;
+          const uKeep = rs.next();
+          const uPick = rs.next();
+          if (!inRange || uKeep >= keep) {
+            // a dropped event still takes its draws
+            if (lossDraws >= 0 && downDraws >= 0) {
+              for (let q = lossDraws + downDraws; q > 0; q--) rs.nextU32();
+            } else {
+              if (lossCode >= 0) sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
+              if (downCode >= 0) sampleCompiled(rs, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
+            }
+            continue;
+          }
+          let loss = 0;
+          if (lossCode >= 0) {
+            const x =
+              lossCode === DIST_LOGNORMAL
+                ? Math.exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * normalQuantileFast(rs.nextOpen()))
+                : sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
+            if (mode === LOSS_SITE_FRACTION) loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]!;
+            else if (mode === LOSS_SHIPMENT_FRACTION) loss = this.shipmentLoss(elem - plan.nSites, x, uPick);
+            else loss = x > 0 ? x : 0;
+            for (let c = plan.sevStart[r]!, ce = plan.sevStart[r + 1]!; c < ce; c++) {
+              if (keyedUniform(key, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
+            }
+            if (mode === LOSS_SHIPMENT_FRACTION && loss > 0) out.flowDirect.add(this.pickedFlow, loss);
+          }
+          let down = 0;
+          if (downCode >= 0) {
+            const d = sampleCompiled(rs, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
+            down = d > 0 ? d : 0;
+            for (let c = plan.downStart[r]!, ce = plan.downStart[r + 1]!; c < ce; c++) {
+              if (keyedUniform(key, plan.downHash[c]!) < plan.downReliability[c]!) down *= plan.downFactor[c]!;
+            }
+          }
+          kept++;
+          groupLoss += loss;
+          if (outages && down > 0) {
+            if (nOut >= this.evTrial.length) this.growEvents(nOut + 1);
+            const stop = time + down;
+            this.evTrial[nOut] = k;
+            this.evRisk[nOut] = r;
+            this.evTime[nOut] = time;
+            this.evEnd[nOut++] = stop < H ? stop : H;
+          }
+        }
+        if (kept === 0) continue;
+        out.riskTrials[r]!++;
+        out.riskEvents[r]! += kept;
+        if (groupLoss > 0) {
+          this.blockDirect[k]! += groupLoss;
+          out.riskDirect.add(r, groupLoss);
+          this.addBreakdown(trial - batchFirst, r, groupLoss);
         }
       }
     }
-    return n;
+    return nOut;
   }
 
-  /** Samples one event of risk r into slot n; false when frequency controls stop it. */
-  private makeEvent(r: number, key: number, n: number, localTrial: number): boolean {
+  /** Direct loss of a shipment-fraction event on a lane before controls; the struck flow, picked by shipment share, goes to pickedFlow. */
+  private shipmentLoss(lane: number, x: number, uPick: number): number {
     const plan = this.plan;
-    const ev = this.ev;
-    seedEvent(ev, key, PURPOSE_EVENT);
-    const time = ev.next() * plan.horizonDays;
-    const uKeep = ev.next();
-    const uPick = ev.next();
-    if (uKeep >= plan.riskKeep[r]!) return false;
-    if (n >= this.evTrial.length) this.growEvents(n + 1);
-    const mode = plan.riskLossMode[r]!;
-    let loss = 0;
-    let flow = -1;
-    if (mode !== LOSS_NONE) {
-      const o = r * DIST_STRIDE;
-      const x = sampleCompiled(ev, plan.riskLoss[o]!, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
-      if (mode === LOSS_SITE_FRACTION) loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]!;
-      else if (mode === LOSS_SHIPMENT_FRACTION) {
-        const lane = plan.riskElement[r]! - plan.nSites;
-        let i = plan.laneFlowStart[lane]!;
-        const last = plan.laneFlowStart[lane + 1]! - 1;
-        if (last >= i) {
-          while (i < last && uPick >= plan.laneFlowCum[i]!) i++;
-          flow = plan.laneFlow[i]!;
-          loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.flowValuePerShipment[flow]!;
-        }
-      } else loss = x > 0 ? x : 0;
-      for (let c = plan.sevStart[r]!, ce = plan.sevStart[r + 1]!; c < ce; c++) {
-        if (keyedUniform(key, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
-      }
+    let i = plan.laneFlowStart[lane]!;
+    const last = plan.laneFlowStart[lane + 1]! - 1;
+    if (last < i) return 0;
+    while (i < last && uPick >= plan.laneFlowCum[i]!) i++;
+    const flow = plan.laneFlow[i]!;
+    this.pickedFlow = flow;
+    return (x < 0 ? 0 : x > 1 ? 1 : x) * plan.flowValuePerShipment[flow]!;
+  }
+
+  private addBreakdown(idx: number, r: number, loss: number): void {
+    const w = this.nBd++;
+    if (w >= this.bdRisk.length) {
+      this.bdIdx = grow(this.bdIdx, w + 1);
+      this.bdRisk = grow(this.bdRisk, w + 1);
+      this.bdLoss = grow(this.bdLoss, w + 1);
     }
-    let down = 0;
-    const od = r * DIST_STRIDE;
-    if (plan.riskDowntime[od]! >= 0) {
-      seedEvent(ev, key, PURPOSE_DOWNTIME);
-      const d = sampleCompiled(ev, plan.riskDowntime[od]!, plan.riskDowntime[od + 1]!, plan.riskDowntime[od + 2]!, plan.riskDowntime[od + 3]!);
-      down = d > 0 ? d : 0;
-      for (let c = plan.downStart[r]!, ce = plan.downStart[r + 1]!; c < ce; c++) {
-        if (keyedUniform(key, plan.downHash[c]!) < plan.downReliability[c]!) down *= plan.downFactor[c]!;
-      }
-    }
-    this.evTrial[n] = localTrial;
-    this.evRisk[n] = r;
-    this.evTime[n] = time;
-    this.evLoss[n] = loss;
-    this.evDown[n] = down;
-    this.evFlow[n] = flow;
-    return true;
+    this.bdIdx[w] = idx;
+    this.bdRisk[w] = r;
+    this.bdLoss[w] = loss;
   }
 
   private growEvents(n: number): void {
     this.evTrial = grow(this.evTrial, n);
     this.evRisk = grow(this.evRisk, n);
     this.evTime = grow(this.evTime, n);
-    this.evLoss = grow(this.evLoss, n);
-    this.evDown = grow(this.evDown, n);
-    this.evFlow = grow(this.evFlow, n);
+    this.evEnd = grow(this.evEnd, n);
     this.order = grow(this.order, this.evTrial.length);
   }
 
-  /** Stable counting sort of the block's events by trial: risk order is kept within a trial. */
+  /** Stable counting sort of the block's outages by trial: risk order is kept within a trial. */
   private bucketByTrial(nEv: number): void {
     const bucket = this.bucket;
     bucket.fill(0);
@@ -234,12 +303,10 @@ export class Simulator {
     bucket[0] = 0;
   }
 
-  private runTrial(trial: number, localTrial: number, out: BatchSummary): void {
-    const plan = this.plan;
-    const idx = trial - out.firstTrial;
+  /** Sweeps one trial's outages; books interruption cost per flow and per risk. */
+  private interruptTrial(trial: number, localTrial: number, out: BatchSummary): void {
     let nTouched = 0;
     let nOut = 0;
-    let direct = 0;
     this.trialInt = 0;
     this.trialId = trial;
     for (let q = this.bucket[localTrial]!, qe = this.bucket[localTrial + 1]!; q < qe; q++) {
@@ -247,54 +314,25 @@ export class Simulator {
       const r = this.evRisk[e]!;
       if (this.riskStamp[r] !== trial) {
         this.riskStamp[r] = trial;
-        this.riskTrialDirect[r] = 0;
         this.riskTrialInt[r] = 0;
         this.touched[nTouched++] = r;
-        out.riskTrials[r]!++;
       }
-      out.riskEvents[r]!++;
-      const loss = this.evLoss[e]!;
-      if (loss > 0) {
-        direct += loss;
-        this.riskTrialDirect[r]! += loss;
-        const f = this.evFlow[e]!;
-        if (f >= 0) out.flowDirect.add(f, loss);
-      }
-      const d = this.evDown[e]!;
-      const elem = plan.riskElement[r]!;
-      if (d > 0 && plan.elemFlowStart[elem + 1]! > plan.elemFlowStart[elem]!) {
-        if (nOut >= this.outElem.length) this.growOutages(nOut + 1);
-        const start = this.evTime[e]!;
-        const stop = start + d;
-        this.outElem[nOut] = elem;
-        this.outStart[nOut] = start;
-        this.outEnd[nOut] = stop < plan.horizonDays ? stop : plan.horizonDays;
-        this.outRisk[nOut++] = r;
-      }
+      if (nOut >= this.outElem.length) this.growOutages(nOut + 1);
+      this.outElem[nOut] = this.plan.riskElement[r]!;
+      this.outStart[nOut] = this.evTime[e]!;
+      this.outEnd[nOut] = this.evEnd[e]!;
+      this.outRisk[nOut++] = r;
     }
-    if (nOut > 0) this.sweep(nOut, out);
-
-    // per-risk sums and the breakdown kept for the tail
-    let w = this.bdStart[idx]!;
+    this.sweep(nOut, out);
     for (let i = 0; i < nTouched; i++) {
       const r = this.touched[i]!;
-      const rd = this.riskTrialDirect[r]!;
       const ri = this.riskTrialInt[r]!;
-      if (rd !== 0) out.riskDirect.add(r, rd);
-      if (ri !== 0) out.riskInterruption.add(r, ri);
-      if (rd + ri > 0) {
-        if (w >= this.bdRisk.length) {
-          this.bdRisk = grow(this.bdRisk, w + 1);
-          this.bdLoss = grow(this.bdLoss, w + 1);
-        }
-        this.bdRisk[w] = r;
-        this.bdLoss[w++] = rd + ri;
+      if (ri !== 0) {
+        out.riskInterruption.add(r, ri);
+        this.addBreakdown(trial - out.firstTrial, r, ri);
       }
     }
-    this.bdStart[idx + 1] = w;
-    out.losses[idx] = direct + this.trialInt;
-    if (direct !== 0) out.money.add(0, direct);
-    if (this.trialInt !== 0) out.money.add(1, this.trialInt);
+    this.blockInt[localTrial] = this.trialInt;
   }
 
   private growOutages(n: number): void {
@@ -500,16 +538,27 @@ export class Simulator {
     return status;
   }
 
-  /** The batch's worst `tailSize` trials with their per-risk breakdown. */
+  /** The batch's worst `tailSize` trials with their per-risk breakdown (entries grouped by trial). */
   private batchTail(first: number, count: number, tailSize: number, losses: Float64Array) {
-    const all = {
-      trial: Int32Array.from({ length: count }, (_, i) => first + i),
-      loss: losses,
-      start: this.bdStart.subarray(0, count + 1),
-      risk: this.bdRisk,
-      riskLoss: this.bdLoss,
-    };
-    return selectTail([all], tailSize);
+    const n = this.nBd;
+    this.bdStart = grow(this.bdStart, count + 1);
+    this.bdOrder = grow(this.bdOrder, n);
+    const start = this.bdStart;
+    start.fill(0, 0, count + 1);
+    for (let w = 0; w < n; w++) start[this.bdIdx[w]! + 1]!++;
+    for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+    const risk = new Int32Array(n);
+    const riskLoss = new Float64Array(n);
+    const cursor = this.bdOrder;
+    for (let i = 0; i < count; i++) cursor[i] = start[i]!;
+    for (let w = 0; w < n; w++) {
+      const at = cursor[this.bdIdx[w]!]!++;
+      risk[at] = this.bdRisk[w]!;
+      riskLoss[at] = this.bdLoss[w]!;
+    }
+    const trial = new Int32Array(count);
+    for (let i = 0; i < count; i++) trial[i] = first + i;
+    return selectTail([{ trial, loss: losses, start: start.subarray(0, count + 1), risk, riskLoss }], tailSize);
   }
 }
 
