@@ -1,14 +1,15 @@
 // Runs a whole analysis: the baseline and each treatment over the same fixed trial ranges (common
 // random numbers), then the register, targets, flows, controls, exceedance curve, treatment deltas
 // and appetite of SPEC §3. The ranges are the unit of work: `runRange` may run them in-process or
-// elsewhere, and any split gives the same results.
-import type { Scenario } from '../model/schema.js';
+// in worker threads, a shard may run a contiguous share of them, and any split gives the same bytes.
+import type { Scenario, Treatment } from '../model/schema.js';
 import { compilePlan, scenarioCosts } from '../plan/compile-plan.js';
-import type { SimulationPlan } from '../plan/plan.js';
+import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
-import { mergeSummaries, tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
+import { tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
+import { SummaryAccumulator } from '../summary/summary-accumulator.js';
 import { ENGINE_VERSION } from '../version.js';
-import { applyTreatment } from './apply-treatment.js';
+import { applyTreatment, type TreatedScenario } from './apply-treatment.js';
 import { appetiteOf } from './appetite.js';
 import { lossExceedance, lossSummary, sortedLosses, type Summary } from './loss-summary.js';
 import { riskRegister, type RiskRow } from './register.js';
@@ -16,16 +17,40 @@ import { sha256Hex } from './sha256.js';
 
 /** Trials per unit of work. Fixed, so the split never depends on the number of workers. */
 export const RANGE_TRIALS = 2048;
+/** With a target standard error, at least this many trials are run before stopping. */
+export const MIN_TRIALS_FOR_TARGET = 4 * RANGE_TRIALS;
+
+/** Runs one trial range of a plan, keeping the range's worst `tailSize` trials. */
+export type RangeRunner = (plan: SimulationPlan, first: number, count: number, tailSize: number) => BatchSummary | Promise<BatchSummary>;
+
+/** What a progress callback hears after each range is merged. */
+export interface Progress {
+  /** Trials simulated so far over the baseline and the treatments. */
+  trialsDone: number;
+  /** Trials planned over the baseline and the treatments (an upper bound with a target SE). */
+  trialsPlanned: number;
+  /** Baseline mean loss and its relative standard error so far. */
+  eal: number;
+  relativeSe: number;
+}
 
 export interface RunOptions {
+  /** Trials to run; with `targetSe`, the most trials to run. */
   trials: number;
   seed: number | string;
   /** "all", "none" or a list of treatment ids. */
   treatments?: 'all' | 'none' | string[];
   /** Runs one trial range of a plan; defaults to an in-process simulator. */
-  runRange?: (plan: SimulationPlan, first: number, count: number, tailSize: number) => BatchSummary | Promise<BatchSummary>;
+  runRange?: RangeRunner;
+  /** Ranges in flight at once (for a worker pool: a few per worker). Default 1. */
+  inFlight?: number;
   /** Trials per range (default RANGE_TRIALS); results do not depend on it. */
   rangeTrials?: number;
+  /** Stop once the baseline EAL's relative standard error is at most this (checked after each range, in order). */
+  targetSe?: number;
+  /** Worker threads behind `runRange`, for the record in `run`. Default 1. */
+  workers?: number;
+  onProgress?: (p: Progress) => void;
 }
 
 export interface TreatmentResult {
@@ -55,7 +80,13 @@ export interface Results {
   exceedance: Array<{ loss: number; probability: number }>;
   treatments: TreatmentResult[];
   appetite: { withinAppetite: boolean; breaches: string[] };
-  run: { workers: number; wallMs: number; trialsPerSecond: number };
+  run: RunInfo;
+}
+
+export interface RunInfo {
+  workers: number;
+  wallMs: number;
+  trialsPerSecond: number;
 }
 
 /** The fixed trial ranges [first, count] covering `trials`. */
@@ -66,13 +97,123 @@ export function trialRanges(trials: number, rangeTrials = RANGE_TRIALS): Array<[
   return out;
 }
 
-/** Simulates every range of one plan and merges the summaries in range order. */
-export async function simulatePlan(plan: SimulationPlan, opts: RunOptions): Promise<BatchSummary> {
-  const tailSize = tailSizeFor(opts.trials);
+/** The contiguous share of `ranges` that shard `index` of `count` (1-based) runs. */
+export function shardRanges<T>(ranges: readonly T[], index: number, count: number): T[] {
+  if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 1 && index <= count)) {
+    throw new RangeError(`shardRanges: expected 1 ≤ index ≤ count, got ${index}/${count}`);
+  }
+  return ranges.slice(Math.floor(((index - 1) * ranges.length) / count), Math.floor((index * ranges.length) / count));
+}
+
+/** A plan to simulate: the baseline (treatment undefined) or one treatment. */
+export interface RunUnit {
+  treatment?: Treatment;
+  treated?: TreatedScenario;
+  compiled: CompiledScenario;
+}
+
+/** Compiles the baseline and the selected treatments (treatment problems surface before any simulation). */
+export function prepareUnits(scenario: Scenario, opts: Pick<RunOptions, 'seed' | 'treatments'>): RunUnit[] {
+  const units: RunUnit[] = [{ compiled: compilePlan(scenario, opts.seed) }];
+  for (const t of selectTreatments(scenario, opts.treatments)) {
+    const treated = applyTreatment(scenario, t);
+    units.push({ treatment: t, treated, compiled: compilePlan(treated.scenario, opts.seed) });
+  }
+  return units;
+}
+
+/**
+ * Simulates `ranges` (consecutive) of one plan with up to `inFlight` ranges running at once, and
+ * merges them in trial order. After each merge, `stop` may end the run; ranges beyond are dropped, so
+ * the result depends only on the prefix merged. A failing range rejects naming its trials.
+ */
+export async function runRanges(
+  plan: SimulationPlan,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  tailKeep: number,
+  opts: Pick<RunOptions, 'runRange' | 'inFlight'>,
+  onMerged?: (acc: SummaryAccumulator) => boolean | void,
+): Promise<SummaryAccumulator> {
+  if (ranges.length === 0) throw new RangeError('runRanges: no ranges');
+  let total = 0;
+  for (const [, c] of ranges) total += c;
+  const acc = new SummaryAccumulator(ranges[0]![0], total, plan.nRisks, plan.nFlows, tailKeep);
   let sim: Simulator | undefined;
-  const run = opts.runRange ?? ((p, first, count, tail) => (sim ??= new Simulator(p)).runBatch(first, count, tail));
-  const parts = await Promise.all(trialRanges(opts.trials, opts.rangeTrials).map(([first, count]) => run(plan, first, count, tailSize)));
-  return mergeSummaries(parts);
+  const run: RangeRunner = opts.runRange ?? ((p, first, count, tail) => (sim ??= new Simulator(p)).runBatch(first, count, tail));
+  const inFlight = Math.max(1, opts.inFlight ?? 1);
+  const pending: Array<Promise<BatchSummary> | undefined> = [];
+  const start = (i: number) => {
+    const [first, count] = ranges[i]!;
+    const p = Promise.resolve()
+      .then(() => run(plan, first, count, tailKeep))
+      .catch((e: unknown) => {
+        throw new RangeFailure(first, count, e);
+      });
+    p.catch(() => {}); // observed below; this keeps an early failure from being "unhandled"
+    pending[i] = p;
+  };
+  let next = 0;
+  for (let i = 0; i < ranges.length; i++) {
+    while (next < ranges.length && next < i + inFlight) start(next++);
+    const part = await pending[i]!;
+    pending[i] = undefined;
+    acc.add(part);
+    if (onMerged?.(acc)) break;
+  }
+  return acc;
+}
+
+/** A trial range whose simulation failed (in a worker or in-process). */
+export class RangeFailure extends Error {
+  constructor(
+    readonly first: number,
+    readonly count: number,
+    readonly reason: unknown,
+  ) {
+    super(`simulating trials ${first}–${first + count - 1} failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
+/**
+ * Simulates every unit over the same trials and returns their accumulators (baseline first). With a
+ * target SE the baseline stops at the first range boundary where it is met (in trial order, so the
+ * trial count depends only on the seed and the target), and the treatments run the same ranges.
+ */
+export async function simulateUnits(
+  units: readonly RunUnit[],
+  ranges: ReadonlyArray<readonly [number, number]>,
+  tailKeep: number,
+  opts: RunOptions,
+): Promise<{ accs: SummaryAccumulator[]; trials: number }> {
+  let perUnit = 0;
+  for (const [, c] of ranges) perUnit += c;
+  let done = 0;
+  let base: SummaryAccumulator | undefined;
+  const report = (acc: SummaryAccumulator) => {
+    base ??= acc;
+    opts.onProgress?.({
+      trialsDone: done + acc.count,
+      trialsPlanned: perUnit * units.length,
+      eal: base.count > 0 ? base.lossSum / base.count : 0,
+      relativeSe: base.relativeSe(),
+    });
+  };
+  const target = opts.targetSe;
+  const baseAcc = await runRanges(units[0]!.compiled.plan, ranges, tailKeep, opts, (acc) => {
+    report(acc);
+    return target !== undefined && acc.count >= MIN_TRIALS_FOR_TARGET && acc.relativeSe() <= target;
+  });
+  const trials = baseAcc.count;
+  done = perUnit = trials;
+  let n = 0;
+  const used = ranges.filter(([, c]) => (n += c) <= trials);
+  const accs = [baseAcc];
+  for (const u of units.slice(1)) {
+    const acc = await runRanges(u.compiled.plan, used, tailKeep, opts, report);
+    done += acc.count;
+    accs.push(acc);
+  }
+  return { accs, trials };
 }
 
 /** The treatments selected by `--treatments`. Unknown ids are an error naming them. */
@@ -105,9 +246,26 @@ function summarisePlan(plan: SimulationPlan, merged: BatchSummary): { summary: S
 /** Runs the scenario: baseline and the selected treatments, with common random numbers. */
 export async function simulateScenario(scenario: Scenario, opts: RunOptions): Promise<Results> {
   const started = Date.now();
-  const treatments = selectTreatments(scenario, opts.treatments);
-  const baseCompiled = compilePlan(scenario, opts.seed);
-  const baseMerged = await simulatePlan(baseCompiled.plan, opts);
+  const units = prepareUnits(scenario, opts);
+  const ranges = trialRanges(opts.trials, opts.rangeTrials);
+  const { accs, trials } = await simulateUnits(units, ranges, tailSizeFor(opts.trials), opts);
+  const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
+  const wallMs = Date.now() - started;
+  return analyse(scenario, units, summaries, opts.seed, runInfo(opts.workers ?? 1, wallMs, trials * units.length));
+}
+
+/** The `run` record: workers, wall time and simulated trials (baseline and treatments) per second. */
+export function runInfo(workers: number, wallMs: number, simulated: number): RunInfo {
+  return { workers, wallMs, trialsPerSecond: wallMs > 0 ? Math.round((simulated / wallMs) * 1000) : simulated * 1000 };
+}
+
+/**
+ * The results of SPEC §3 from each unit's merged summary over the same trials (baseline first).
+ * A pure function of its inputs but `run`: a single run and merged shards give the same bytes.
+ */
+export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries: readonly BatchSummary[], seed: number | string, run: RunInfo): Results {
+  const baseCompiled = units[0]!.compiled;
+  const baseMerged = summaries[0]!;
   const base = summarisePlan(baseCompiled.plan, baseMerged);
   const { plan, index } = baseCompiled;
   const n = baseMerged.count;
@@ -144,10 +302,12 @@ export async function simulateScenario(scenario: Scenario, opts: RunOptions): Pr
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
   const treatmentResults: TreatmentResult[] = [];
-  for (const t of treatments) {
-    const treated = applyTreatment(scenario, t);
-    const compiled = compilePlan(treated.scenario, opts.seed);
-    const merged = await simulatePlan(compiled.plan, opts);
+  units.slice(1).forEach((u, i) => {
+    const t = u.treatment!;
+    const treated = u.treated!;
+    const compiled = u.compiled;
+    const merged = summaries[i + 1]!;
+    if (merged.count !== n) throw new Error(`analyse: treatment ${t.id} has ${merged.count} trials, the baseline ${n}`);
     const result = summarisePlan(compiled.plan, merged);
     // paired per-trial differences: common random numbers make this interval narrow
     let sum = 0;
@@ -174,16 +334,14 @@ export async function simulateScenario(scenario: Scenario, opts: RunOptions): Pr
       netBenefit,
       rosi: annualCost > 0 ? netBenefit / annualCost : null,
     });
-  }
+  });
 
-  const wallMs = Date.now() - started;
-  const simulated = n * (1 + treatments.length);
   return {
     format: 'chainward-results/v1',
     scenario: scenario.name,
     currency: scenario.currency ?? 'USD',
     horizonDays: plan.horizonDays,
-    seed: opts.seed,
+    seed,
     trials: n,
     engineVersion: ENGINE_VERSION,
     scenarioHash: `sha256:${sha256Hex(canonicalJson(scenario))}`,
@@ -195,7 +353,7 @@ export async function simulateScenario(scenario: Scenario, opts: RunOptions): Pr
     exceedance: lossExceedance(base.sorted),
     treatments: treatmentResults,
     appetite: appetiteOf(scenario, base.summary, risks),
-    run: { workers: 1, wallMs, trialsPerSecond: wallMs > 0 ? Math.round((simulated / wallMs) * 1000) : simulated * 1000 },
+    run,
   };
 }
 
