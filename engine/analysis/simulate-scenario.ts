@@ -20,8 +20,11 @@ export const RANGE_TRIALS = 2048;
 /** With a target standard error, at least this many trials are run before stopping. */
 export const MIN_TRIALS_FOR_TARGET = 4 * RANGE_TRIALS;
 
-/** Runs one trial range of a plan, keeping the range's worst `tailSize` trials. */
-export type RangeRunner = (plan: SimulationPlan, first: number, count: number, tailSize: number) => BatchSummary | Promise<BatchSummary>;
+/**
+ * Runs one trial range of a plan, keeping the breakdown of the range's worst `tailSize` trials at or
+ * above `tailFloor` (see Simulator.runBatch).
+ */
+export type RangeRunner = (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor: number) => BatchSummary | Promise<BatchSummary>;
 
 /** What a progress callback hears after each range is merged. */
 export interface Progress {
@@ -139,13 +142,14 @@ export async function runRanges(
   for (const [, c] of ranges) total += c;
   const acc = new SummaryAccumulator(ranges[0]![0], total, plan.nRisks, plan.nFlows, tailKeep);
   let sim: Simulator | undefined;
-  const run: RangeRunner = opts.runRange ?? ((p, first, count, tail) => (sim ??= new Simulator(p)).runBatch(first, count, tail));
+  const run: RangeRunner = opts.runRange ?? ((p, first, count, tail, floor) => (sim ??= new Simulator(p)).runBatch(first, count, tail, floor));
   const inFlight = Math.max(1, opts.inFlight ?? 1);
   const pending: Array<Promise<BatchSummary> | undefined> = [];
   const start = (i: number) => {
     const [first, count] = ranges[i]!;
+    const floor = acc.floor(); // rises as ranges merge: later ranges keep fewer breakdowns
     const p = Promise.resolve()
-      .then(() => run(plan, first, count, tailKeep))
+      .then(() => run(plan, first, count, tailKeep, floor))
       .catch((e: unknown) => {
         throw new RangeFailure(first, count, e);
       });

@@ -1,5 +1,6 @@
 // piscina worker entry: simulates one trial range of a plan and moves the summary's typed arrays
-// back to the main thread (no arrays of objects cross the thread boundary).
+// back to the main thread (no arrays of objects cross the thread boundary). The plan arrives in
+// shared memory; its Simulator is built once per worker and kept for the next ranges.
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
@@ -11,18 +12,26 @@ export interface RangeTask {
   first: number;
   count: number;
   tailSize: number;
-  /** Test hook: the range starting at this trial throws. */
+  tailFloor: number;
+  /** Test hook: the range holding this trial throws. */
   failAtTrial?: number;
+  /** Test hook: the range holding this trial ends the worker thread abruptly. */
+  crashAtTrial?: number;
 }
 
-let cached: { key: string; sim: Simulator } | undefined;
+const simulators = new Map<string, Simulator>();
 
 export default function runRange(task: RangeTask) {
-  if (task.failAtTrial !== undefined && task.first <= task.failAtTrial && task.failAtTrial < task.first + task.count) {
-    throw new Error(`test hook: range starting at trial ${task.first} failed`);
+  const holds = (t: number | undefined) => t !== undefined && task.first <= t && t < task.first + task.count;
+  if (holds(task.failAtTrial)) throw new Error(`test hook: range starting at trial ${task.first} failed`);
+  if (holds(task.crashAtTrial)) process.exit(3);
+  let sim = simulators.get(task.planKey);
+  if (sim === undefined) {
+    if (simulators.size >= 4) simulators.clear();
+    sim = new Simulator(task.plan);
+    simulators.set(task.planKey, sim);
   }
-  if (cached?.key !== task.planKey) cached = { key: task.planKey, sim: new Simulator(task.plan) };
-  const packed = toTransfer(cached.sim.runBatch(task.first, task.count, task.tailSize));
+  const packed = toTransfer(sim.runBatch(task.first, task.count, task.tailSize, task.tailFloor));
   const buffers = transferList(packed);
   return move({
     get [transferableSymbol]() {

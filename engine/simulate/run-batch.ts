@@ -127,8 +127,13 @@ export class Simulator {
     this.affectedPos = new Int32Array(F).fill(-1);
   }
 
-  /** Simulates trials [first, first + count); `tailSize` is ⌈5 %⌉ of the whole run's trials. */
-  runBatch(first: number, count: number, tailSize: number): BatchSummary {
+  /**
+   * Simulates trials [first, first + count). `tailSize` is ⌈5 %⌉ of the whole run's trials; the
+   * per-risk breakdown is kept for the batch's worst `tailSize` trials whose loss is at least
+   * `tailFloor` (a lower bound of the run's tail threshold, such as the tailSize-th largest loss
+   * of trials already simulated: any trial below it cannot be in the run's tail).
+   */
+  runBatch(first: number, count: number, tailSize: number, tailFloor = -Infinity): BatchSummary {
     const plan = this.plan;
     const out = emptySummary(first, count, plan.nRisks, plan.nFlows, tailSize);
     this.nBd = 0;
@@ -154,7 +159,7 @@ export class Simulator {
         if (i !== 0) out.money.add(1, i);
       }
     }
-    out.tail = this.batchTail(first, count, tailSize, out.losses);
+    out.tail = this.batchTail(first, count, tailSize, tailFloor, out.losses);
     return out;
   }
 
@@ -538,31 +543,46 @@ export class Simulator {
     return status;
   }
 
-  /** The batch's worst `tailSize` trials with their per-risk breakdown (entries grouped by trial). */
-  private batchTail(first: number, count: number, tailSize: number, losses: Float64Array) {
+  /** The batch's worst `tailSize` trials at or above `floor`, with their per-risk breakdown. */
+  private batchTail(first: number, count: number, tailSize: number, floor: number, losses: Float64Array) {
+    // candidates: trials at or above the floor, numbered in trial order (−1 = not kept)
+    this.bdOrder = grow(this.bdOrder, count);
+    const slot = this.bdOrder;
+    let m = 0;
+    for (let i = 0; i < count; i++) slot[i] = losses[i]! >= floor ? m++ : -1;
+    const trial = new Int32Array(m);
+    const loss = new Float64Array(m);
+    for (let i = 0; i < count; i++) {
+      const j = slot[i]!;
+      if (j >= 0) {
+        trial[j] = first + i;
+        loss[j] = losses[i]!;
+      }
+    }
+    const start = new Int32Array(m + 1);
     const n = this.nBd;
-    this.bdStart = grow(this.bdStart, count + 1);
-    this.bdOrder = grow(this.bdOrder, n);
-    const start = this.bdStart;
-    start.fill(0, 0, count + 1);
-    for (let w = 0; w < n; w++) start[this.bdIdx[w]! + 1]!++;
-    for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-    const risk = new Int32Array(n);
-    const riskLoss = new Float64Array(n);
-    const cursor = this.bdOrder;
-    for (let i = 0; i < count; i++) cursor[i] = start[i]!;
     for (let w = 0; w < n; w++) {
-      const at = cursor[this.bdIdx[w]!]!++;
+      const j = slot[this.bdIdx[w]!]!;
+      if (j >= 0) start[j + 1]!++;
+    }
+    for (let j = 0; j < m; j++) start[j + 1]! += start[j]!;
+    this.bdStart = grow(this.bdStart, m + 1);
+    const cursor = this.bdStart;
+    cursor.set(start.subarray(0, m));
+    const risk = new Int32Array(start[m]!);
+    const riskLoss = new Float64Array(start[m]!);
+    for (let w = 0; w < n; w++) {
+      const j = slot[this.bdIdx[w]!]!;
+      if (j < 0) continue;
+      const at = cursor[j]!++;
       risk[at] = this.bdRisk[w]!;
       riskLoss[at] = this.bdLoss[w]!;
     }
-    const trial = new Int32Array(count);
-    for (let i = 0; i < count; i++) trial[i] = first + i;
-    return selectTail([{ trial, loss: losses, start: start.subarray(0, count + 1), risk, riskLoss }], tailSize);
+    return selectTail([{ trial, loss, start, risk, riskLoss }], tailSize);
   }
 }
 
 /** Simulates trials [first, first + count) of `plan` (a fresh Simulator; reuse one for many batches). */
-export function runBatch(plan: SimulationPlan, first: number, count: number, tailSize: number): BatchSummary {
-  return new Simulator(plan).runBatch(first, count, tailSize);
+export function runBatch(plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor = -Infinity): BatchSummary {
+  return new Simulator(plan).runBatch(first, count, tailSize, tailFloor);
 }

@@ -9,6 +9,9 @@ export class SummaryAccumulator {
   private readonly acc: BatchSummary;
   private tails: TailSet[] = [];
   private tailTrials = 0;
+  /** Min-heap of the tailSize largest losses merged so far: its root bounds the final tail from below. */
+  private readonly heap: Float64Array;
+  private heapSize = 0;
   /** Trials merged so far. */
   count = 0;
   /** Running sum and sum of squares of the trial losses, in trial order. */
@@ -28,6 +31,44 @@ export class SummaryAccumulator {
     readonly tailSize: number,
   ) {
     this.acc = emptySummary(firstTrial, maxCount, nRisks, nFlows, tailSize);
+    this.heap = new Float64Array(Math.min(tailSize, maxCount));
+  }
+
+  /**
+   * A lower bound of the tail threshold of any run that contains the trials merged so far: the
+   * tailSize-th largest loss merged (−Infinity until that many). Trials below it can drop their breakdown.
+   */
+  floor(): number {
+    return this.heapSize === this.heap.length && this.heapSize === this.tailSize ? this.heap[0]! : -Infinity;
+  }
+
+  private pushLoss(x: number): void {
+    const h = this.heap;
+    const k = h.length;
+    if (k === 0) return;
+    let i: number;
+    if (this.heapSize < k) {
+      i = this.heapSize++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (h[parent]! <= x) break;
+        h[i] = h[parent]!;
+        i = parent;
+      }
+      h[i] = x;
+      return;
+    }
+    if (x <= h[0]!) return;
+    i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= k) break;
+      if (c + 1 < k && h[c + 1]! < h[c]!) c++;
+      if (h[c]! >= x) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = x;
   }
 
   /** Adds the summary of the range that follows the trials added so far. */
@@ -42,6 +83,7 @@ export class SummaryAccumulator {
       const x = p.losses[i]!;
       this.lossSum += x;
       this.lossSumSq += x * x;
+      this.pushLoss(x);
     }
     this.count += p.count;
     acc.money.merge(p.money);
