@@ -1,0 +1,106 @@
+// `chainward merge part.json …`: merges the partial results of sharded runs into the result a single
+// run would give (the same bytes apart from `run`). The parts must come from one scenario, seed,
+// trial count, treatment list and engine version, and cover every shard exactly once.
+import { readFileSync } from 'node:fs';
+import { analyse, canonicalJson, prepareUnits, runInfo } from '../analysis/simulate-scenario.js';
+import { sha256Hex } from '../analysis/sha256.js';
+import { validateScenario } from '../model/validate.js';
+import { decodeSummary, PARTIAL_FORMAT, PartialFormatError, type PartialResult } from '../node/partial-result.js';
+import { mergeSummaries } from '../summary/batch-summary.js';
+import { ENGINE_VERSION } from '../version.js';
+import { checkOutPath, formatOf, parse, render, writeOutput } from './args.js';
+import { EXIT_OK, InputError } from './errors.js';
+
+export const MERGE_USAGE = 'usage: chainward merge part.json [part.json …] [--format table|json|csv|md] [--out FILE] [--quiet]';
+
+function readPart(file: string): PartialResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? e)}`);
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file}: not JSON (${(e as Error).message})`);
+  }
+  const o = v as Partial<PartialResult> | null;
+  if (o === null || typeof o !== 'object' || o.format !== PARTIAL_FORMAT) {
+    throw new InputError(`${file}: $.format: expected "${PARTIAL_FORMAT}" (a file written by \`chainward run --shard i/n\`), got ${JSON.stringify(o?.format)}`);
+  }
+  if (o.engineVersion !== ENGINE_VERSION) throw new InputError(`${file}: $.engineVersion: written by chainward ${String(o.engineVersion)}, this is ${ENGINE_VERSION}; rerun the shards with one version`);
+  const shard = o.shard;
+  if (!shard || !Number.isInteger(shard.index) || !Number.isInteger(shard.count) || !(shard.index >= 1 && shard.index <= shard.count)) {
+    throw new InputError(`${file}: $.shard: expected { index, count } with 1 ≤ index ≤ count`);
+  }
+  if (!Array.isArray(o.units) || !Array.isArray(o.treatments) || o.units.length !== o.treatments.length + 1) {
+    throw new InputError(`${file}: $.units: expected one summary for the baseline and one per treatment`);
+  }
+  return o as PartialResult;
+}
+
+export function mergeCommand(argv: string[]): number {
+  const { values, positionals } = parse(argv, { format: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, MERGE_USAGE);
+  if (positionals.length === 0) throw new InputError(`merge needs the partial result files of every shard\n\n${MERGE_USAGE}`);
+  const format = formatOf(values.format);
+  checkOutPath(values.out);
+  const parts = positionals.map((file) => ({ file, part: readPart(file) }));
+
+  // one run: same scenario, seed, trials, ranges, treatments and shard count
+  const first = parts[0]!;
+  for (const { file, part } of parts.slice(1)) {
+    for (const key of ['scenarioHash', 'seed', 'trials', 'rangeTrials'] as const) {
+      if (part[key] !== first.part[key]) throw new InputError(`${file}: $.${key} is ${JSON.stringify(part[key])} but ${first.file} has ${JSON.stringify(first.part[key])}: the parts come from different runs`);
+    }
+    if (part.treatments.join('\n') !== first.part.treatments.join('\n')) throw new InputError(`${file}: $.treatments differ from ${first.file}'s: the parts come from different runs`);
+    if (part.shard.count !== first.part.shard.count) throw new InputError(`${file}: $.shard.count is ${part.shard.count} but ${first.file} has ${first.part.shard.count}`);
+  }
+  const n = first.part.shard.count;
+  const byIndex = new Map<number, string>();
+  for (const { file, part } of parts) {
+    const dup = byIndex.get(part.shard.index);
+    if (dup !== undefined) throw new InputError(`${file}: shard ${part.shard.index}/${n} is also in ${dup}`);
+    byIndex.set(part.shard.index, file);
+  }
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length) throw new InputError(`missing shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${n}`).join(', ')}`);
+  parts.sort((a, b) => a.part.shard.index - b.part.shard.index);
+
+  const checked = validateScenario(first.part.scenario);
+  if (!checked.ok) throw new InputError(`${first.file}: $.scenario is not a valid scenario`, checked.issues.map((i) => `${i.path}: ${i.message}`));
+  const scenario = checked.scenario;
+  if (`sha256:${sha256Hex(canonicalJson(scenario))}` !== first.part.scenarioHash) throw new InputError(`${first.file}: $.scenario does not match $.scenarioHash`);
+  const { seed, trials } = first.part;
+  const units = prepareUnits(scenario, { seed, treatments: first.part.treatments });
+  const summaries = units.map((u, k) => {
+    const { nRisks, nFlows } = u.compiled.plan;
+    const decoded = parts.map(({ file, part }) => {
+      try {
+        return decodeSummary(part.units[k], `$.units[${k}]`, nRisks, nFlows);
+      } catch (e) {
+        if (e instanceof PartialFormatError) throw new InputError(`${file}: ${e.message}`);
+        throw e;
+      }
+    });
+    let merged;
+    try {
+      merged = mergeSummaries(decoded);
+    } catch (e) {
+      throw new InputError(`the parts do not fit together: ${(e as Error).message}`);
+    }
+    if (merged.firstTrial !== 0 || merged.count !== trials) throw new InputError(`the parts cover trials ${merged.firstTrial}–${merged.firstTrial + merged.count - 1}, not 0–${trials - 1}`);
+    return merged;
+  });
+  let workers = 0;
+  let wallMs = 0;
+  for (const { part } of parts) {
+    workers += part.run.workers;
+    wallMs = Math.max(wallMs, part.run.wallMs);
+  }
+  const results = analyse(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
+  writeOutput(render(results, format), values.out, values.quiet === true);
+  return EXIT_OK;
+}

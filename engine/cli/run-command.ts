@@ -1,0 +1,182 @@
+// `chainward run`: simulates a scenario in-process (--workers 1) or on a pool of worker threads,
+// optionally until a target standard error (--target-se) or only one shard of the trial ranges
+// (--shard i/n, which writes a partial result for `chainward merge`).
+import {
+  analyse,
+  prepareUnits,
+  RangeFailure,
+  runInfo,
+  shardRanges,
+  simulateUnits,
+  trialRanges,
+  RANGE_TRIALS,
+  UnknownTreatmentError,
+  type RunOptions,
+} from '../analysis/simulate-scenario.js';
+import { sha256Hex } from '../analysis/sha256.js';
+import { canonicalJson } from '../analysis/simulate-scenario.js';
+import type { Scenario } from '../model/schema.js';
+import { encodeSummary, PARTIAL_FORMAT, type PartialResult } from '../node/partial-result.js';
+import { defaultWorkers, WorkerPool } from '../node/pool.js';
+import { tailSizeFor } from '../summary/batch-summary.js';
+import { ENGINE_VERSION } from '../version.js';
+import { checkOutPath, formatOf, intOption, parse, render, seedOf, writeOutput, type Values } from './args.js';
+import { EXIT_OK, InputError } from './errors.js';
+import { ProgressBar } from './progress.js';
+import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
+
+export const RUN_USAGE = `usage: chainward run [scenario.json] [--trials N] [--seed S] [--workers N]
+                     [--treatments all|none|id,id] [--format table|json|csv|md] [--out FILE] [--quiet]
+                     [--target-se X [--max-trials N]] [--shard i/n]`;
+
+export const DEFAULT_TRIALS = 20_000;
+export const DEFAULT_MAX_TRIALS = 1_000_000;
+const MAX_TRIALS = 100_000_000;
+
+function treatmentsOf(v: string | boolean | undefined): RunOptions['treatments'] {
+  const tv = typeof v === 'string' ? v : 'all';
+  const list = tv === 'all' || tv === 'none' ? tv : tv.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(list) && list.some((t) => t === 'all' || t === 'none')) throw new InputError(`--treatments: "all" and "none" stand alone; got "${tv}"`);
+  return list;
+}
+
+function targetSeOf(v: string | boolean | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (typeof v !== 'string' || v.trim() === '' || !(x > 0 && x < 1)) throw new InputError(`--target-se: expected a relative standard error between 0 and 1 such as 0.01, got "${String(v)}"`);
+  return x;
+}
+
+function shardOf(v: string | boolean | undefined): { index: number; count: number } | undefined {
+  if (v === undefined) return undefined;
+  const m = typeof v === 'string' ? /^(\d{1,5})\/(\d{1,5})$/.exec(v) : null;
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || !(index >= 1 && index <= count)) throw new InputError(`--shard: expected i/n with 1 ≤ i ≤ n, such as 2/8; got "${String(v)}"`);
+  return { index, count };
+}
+
+/** Test hooks (used by the test suite only): make the range holding a trial throw or end its worker. */
+function hookOf(name: string): number | undefined {
+  const v = process.env[name];
+  return v === undefined || v === '' ? undefined : Number(v);
+}
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      trials: { type: 'string' },
+      seed: { type: 'string' },
+      treatments: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean' },
+      workers: { type: 'string' },
+      'target-se': { type: 'string' },
+      'max-trials': { type: 'string' },
+      shard: { type: 'string' },
+    },
+    RUN_USAGE,
+  );
+  if (positionals.length > 1) throw new InputError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const settings = runSettings(values);
+  const scenario = loadScenarioFile(positionals[0] ?? DEFAULT_SCENARIO);
+  checkOutPath(values.out);
+  const quiet = values.quiet === true;
+  const text = await simulateForCli(scenario, settings, quiet);
+  writeOutput(text, values.out, quiet);
+  return EXIT_OK;
+}
+
+interface RunSettings {
+  trials: number;
+  seed: number | string;
+  treatments: RunOptions['treatments'];
+  workers: number;
+  targetSe?: number;
+  shard?: { index: number; count: number };
+  format: ReturnType<typeof formatOf>;
+}
+
+function runSettings(values: Values): RunSettings {
+  const targetSe = targetSeOf(values['target-se']);
+  const shard = shardOf(values.shard);
+  if (targetSe !== undefined && values.trials !== undefined) throw new InputError('--trials and --target-se do not go together: with --target-se, --max-trials bounds the run');
+  if (targetSe === undefined && values['max-trials'] !== undefined) throw new InputError('--max-trials needs --target-se (without it, --trials sets the run length)');
+  if (shard && targetSe !== undefined) throw new InputError('--shard and --target-se do not go together: a shard cannot see the other shards\' error');
+  if (shard && values.format !== undefined && values.format !== 'json') throw new InputError('--shard writes a partial result in JSON for `chainward merge`; --format must be json or left out');
+  const trials = targetSe !== undefined ? intOption('max-trials', values['max-trials'], DEFAULT_MAX_TRIALS, MAX_TRIALS) : intOption('trials', values.trials, DEFAULT_TRIALS, MAX_TRIALS);
+  if (shard) {
+    const ranges = Math.ceil(trials / RANGE_TRIALS);
+    if (shard.count > ranges) throw new InputError(`--shard ${shard.index}/${shard.count}: ${trials} trials make only ${ranges} range${ranges === 1 ? '' : 's'} of ${RANGE_TRIALS}; use at most ${ranges} shards or more trials`);
+  }
+  return {
+    trials,
+    seed: seedOf(values.seed),
+    treatments: treatmentsOf(values.treatments),
+    workers: intOption('workers', values.workers, defaultWorkers(), 256),
+    targetSe,
+    shard,
+    format: formatOf(values.format),
+  };
+}
+
+/** Runs the simulation as the CLI asked and returns the text to write. */
+async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean): Promise<string> {
+  const started = Date.now();
+  let units;
+  try {
+    units = prepareUnits(scenario, s);
+  } catch (e) {
+    if (e instanceof UnknownTreatmentError) throw new InputError(`--treatments: ${e.message}`);
+    throw e;
+  }
+  const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
+  const pool = s.workers > 1 ? new WorkerPool(s.workers) : undefined;
+  if (pool) {
+    pool.failAtTrial = hookOf('CHAINWARD_TEST_FAIL_AT_TRIAL');
+    pool.crashAtTrial = hookOf('CHAINWARD_TEST_CRASH_AT_TRIAL');
+  }
+  const opts: RunOptions = {
+    trials: s.trials,
+    seed: s.seed,
+    treatments: s.treatments,
+    targetSe: s.targetSe,
+    workers: s.workers,
+    runRange: pool?.runRange,
+    inFlight: pool?.inFlight,
+    onProgress: (p) => bar.update(p),
+  };
+  try {
+    const all = trialRanges(s.trials);
+    const ranges = s.shard ? shardRanges(all, s.shard.index, s.shard.count) : all;
+    const { accs, trials } = await simulateUnits(units, ranges, tailSizeFor(s.trials), opts);
+    bar.done();
+    if (s.shard) {
+      const partial: PartialResult = {
+        format: PARTIAL_FORMAT,
+        engineVersion: ENGINE_VERSION,
+        scenarioHash: `sha256:${sha256Hex(canonicalJson(scenario))}`,
+        seed: s.seed,
+        trials: s.trials,
+        rangeTrials: RANGE_TRIALS,
+        treatments: units.slice(1).map((u) => u.treatment!.id),
+        shard: s.shard,
+        run: { workers: s.workers, wallMs: Date.now() - started },
+        units: accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials)))),
+        scenario,
+      };
+      return JSON.stringify(partial) + '\n';
+    }
+    const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
+    const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, trials * units.length));
+    return render(results, s.format);
+  } catch (e) {
+    bar.done();
+    if (e instanceof RangeFailure) throw new Error(`${e.message}; nothing was written`);
+    throw e;
+  } finally {
+    await pool?.close().catch(() => {});
+  }
+}
