@@ -15,16 +15,16 @@ export interface CliResult {
 }
 
 /** The environment of the child: no debug switch that would print stacks, no colour codes. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
   delete env.CHAINWARD_DEBUG;
   return env;
 }
 
-/** Runs `node bin/chainward.js ...args` in the repository root. */
-export function runCli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
+/** Runs `node bin/chainward.js ...args` in the repository root (with `env` added to the environment). */
+export function runCli(args: string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chainward.js', ...args], { cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/chainward.js', ...args], { cwd: REPO, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

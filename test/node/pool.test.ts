@@ -23,7 +23,7 @@ describe('WorkerPool.runRange', () => {
     const reference = withoutRun(await simulateScenario(scenario, opts));
     for (const n of [1, 2, 3]) {
       pool = new WorkerPool(n);
-      const r = await simulateScenario(scenario, { ...opts, runRange: pool.runRange });
+      const r = await simulateScenario(scenario, { ...opts, runRange: pool.runRange, inFlight: pool.inFlight });
       expect(withoutRun(r)).toBe(reference);
       await pool.close();
       pool = undefined;
