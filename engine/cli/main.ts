@@ -4,6 +4,7 @@ import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
 import { parse } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
+import { generateCommand } from './generate-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
 import { loadScenarioFile } from './scenario-file.js';
@@ -16,6 +17,7 @@ usage:
                 [--target-se X [--max-trials N]] [--shard i/n]
   chainward merge part.json … [--format table|json|csv|md] [--out FILE]
   chainward validate scenario.json
+  chainward generate --sites N [--seed S] [--out FILE]
   chainward help
 
 run        simulates the scenario (default: the built-in EU electronics inbound scenario)
@@ -28,6 +30,7 @@ run        simulates the scenario (default: the built-in EU electronics inbound 
                             result (JSON) for \`chainward merge\`
 merge      merges the partial results of every shard into the single-run result
 validate   checks a scenario file and lists every problem with its JSON path
+generate   writes a synthetic scenario of N sites (5 to 100 000) for scale tests
 
 exit status: 0 success, 1 internal error, 2 bad input or usage`;
 
@@ -55,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
         return validateCommand(rest);
       case 'merge':
         return mergeCommand(rest);
+      case 'generate':
+        return generateCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -464,15 +464,20 @@ function laneRefs(lanes: Map<string, Obj>, sites: Map<string, Obj>): LaneRef[] {
   return out;
 }
 
-/** Whether `to` can be reached from `from` over the lanes (graphology graph, breadth-first). */
-function reachable(sites: Map<string, Obj>, lanes: LaneRef[], from: string, to: string): boolean {
+/** The lanes as a graphology graph, built once for all reachability checks. */
+function laneGraph(sites: Map<string, Obj>, lanes: LaneRef[]): MultiDirectedGraph {
   const g = new MultiDirectedGraph();
   for (const id of sites.keys()) g.addNode(id);
   for (const l of lanes) g.addDirectedEdgeWithKey(l.id, l.from, l.to);
+  return g;
+}
+
+/** Whether `to` can be reached from `from` over the lanes (breadth-first). */
+function reachable(g: MultiDirectedGraph, from: string, to: string): boolean {
   const seen = new Set<string>([from]);
   const queue = [from];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
     if (node === to) return true;
     for (const next of g.outNeighbors(node)) {
       if (!seen.has(next)) {
@@ -498,12 +503,13 @@ function checkSemantics(raw: Obj, issues: ValidationIssue[]): void {
   for (const [i, l] of lanes) checkLane(c, ['lanes', i], l, c.sites);
 
   const baseLanes = laneRefs(c.lanes, c.sites);
+  let graph: MultiDirectedGraph | undefined;
   for (const [i, f] of flows) {
     const okFrom = c.ref(['flows', i, 'from'], f.from, c.sites, 'site');
     const okTo = c.ref(['flows', i, 'to'], f.to, c.sites, 'site');
     if (okFrom && okTo && f.from === f.to) c.add(['flows', i, 'to'], 'a flow must go to another site than its origin');
     if (f.path !== undefined) c.pathChain(['flows', i, 'path'], f.path, f.from, f.to, c.lanes);
-    else if (okFrom && okTo && f.from !== f.to && !reachable(c.sites, baseLanes, f.from as string, f.to as string)) {
+    else if (okFrom && okTo && f.from !== f.to && !reachable((graph ??= laneGraph(c.sites, baseLanes)), f.from as string, f.to as string)) {
       c.add(['flows', i], `no route from "${String(f.from)}" to "${String(f.to)}" over the lanes`);
     }
   }

@@ -206,7 +206,9 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
   });
   const inLanes: number[][] = Array.from({ length: S }, () => []);
   for (let l = 0; l < L; l++) inLanes[laneTo[l]!]!.push(l);
-  const relevantLists = flows.map((f) => relevantElements(graph, inLanes, siteIndex.get(f.from)!, siteIndex.get(f.to)!));
+  const fwdMarks = new Uint8Array(S);
+  const bwdMarks = new Uint8Array(S);
+  const relevantLists = flows.map((f) => relevantElements(graph, inLanes, siteIndex.get(f.from)!, siteIndex.get(f.to)!, fwdMarks, bwdMarks));
   const flatten = (lists: number[][]) => {
     const start = new Int32Array(lists.length + 1);
     lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
@@ -299,35 +301,44 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
 
 /**
  * Elements between a flow's origin and destination: sites reachable from the origin that can reach
- * the destination, and lanes joining two such sites. Outages elsewhere cannot affect the flow.
+ * the destination, and lanes joining two such sites, ascending. Outages elsewhere cannot affect the
+ * flow. Work is proportional to the part of the network reachable from the origin (the marks are
+ * scratch arrays shared across flows and cleared after use).
  */
-function relevantElements(g: ReturnType<typeof buildCsrGraph>, inLanes: number[][], from: number, to: number): number[] {
+function relevantElements(g: ReturnType<typeof buildCsrGraph>, inLanes: number[][], from: number, to: number, fwd: Uint8Array, bwd: Uint8Array): number[] {
   const S = g.nSites;
-  const fwd = new Uint8Array(S);
-  const stack = [from];
+  const fwdList = [from];
   fwd[from] = 1;
-  while (stack.length) {
-    const u = stack.pop()!;
+  for (let head = 0; head < fwdList.length; head++) {
+    const u = fwdList[head]!;
     for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
       const v = g.laneTo[g.outLane[e]!]!;
-      if (!fwd[v]) (fwd[v] = 1), stack.push(v);
+      if (!fwd[v]) (fwd[v] = 1), fwdList.push(v);
     }
   }
-  // backward reachability over reversed lanes
-  const bwd = new Uint8Array(S);
+  // backward reachability over reversed lanes, within the forward set only
+  const bwdList = [to];
   bwd[to] = 1;
-  stack.push(to);
-  while (stack.length) {
-    const v = stack.pop()!;
+  for (let head = 0; head < bwdList.length; head++) {
+    const v = bwdList[head]!;
     for (const l of inLanes[v]!) {
       const u = g.laneFrom[l]!;
-      if (!bwd[u]) (bwd[u] = 1), stack.push(u);
+      if (fwd[u] && !bwd[u]) (bwd[u] = 1), bwdList.push(u);
     }
   }
   const out: number[] = [];
-  for (let s = 0; s < S; s++) if (fwd[s] && bwd[s]) out.push(s);
-  for (let l = 0; l < g.nLanes; l++) if (fwd[g.laneFrom[l]!] && bwd[g.laneTo[l]!]) out.push(S + l);
-  return out;
+  if (fwd[to]) {
+    for (const s of bwdList) out.push(s);
+    for (const u of bwdList) {
+      for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
+        const l = g.outLane[e]!;
+        if (bwd[g.laneTo[l]!]) out.push(S + l);
+      }
+    }
+  }
+  for (const s of fwdList) fwd[s] = 0;
+  for (const s of bwdList) bwd[s] = 0;
+  return out.sort((a, b) => a - b);
 }
 
 /**

@@ -64,6 +64,7 @@ export class Simulator {
   private pointTime = new Float64Array(128);
   private pointId = new Int32Array(128);
   private pointOrder = new Int32Array(128);
+  private pointTmp = new Int32Array(128);
   private active = new Int32Array(64);
   private readonly downCount: Int32Array;
   // flow state during a trial's sweep
@@ -369,15 +370,7 @@ export class Simulator {
       pt[2 * i + 1] = this.outEnd[i]!;
       pid[2 * i + 1] = ~i; // end of outage i
     }
-    // insertion sort of point indices by (time, id): small n in practice, and stable by construction
-    for (let i = 0; i < nPoints; i++) {
-      let j = i;
-      while (j > 0 && (pt[po[j - 1]!]! > pt[i]! || (pt[po[j - 1]!]! === pt[i]! && po[j - 1]! > i))) {
-        po[j] = po[j - 1]!;
-        j--;
-      }
-      po[j] = i;
-    }
+    this.sortPoints(nPoints);
     let nActive = 0;
     let tPrev = 0;
     this.nFlowTouched = 0;
@@ -420,6 +413,45 @@ export class Simulator {
       this.flowTrialCut[f] = 0;
       this.flowTrialReroute[f] = 0;
     }
+  }
+
+  /**
+   * Sorts point indices 0..n−1 into pointOrder by (time, index): insertion sort for a few points,
+   * bottom-up merge sort (stable, O(n log n), scratch preallocated) for many.
+   */
+  private sortPoints(n: number): void {
+    const pt = this.pointTime;
+    let a = this.pointOrder;
+    if (n <= 32) {
+      for (let i = 0; i < n; i++) {
+        let j = i;
+        while (j > 0 && pt[a[j - 1]!]! > pt[i]!) {
+          a[j] = a[j - 1]!;
+          j--;
+        }
+        a[j] = i;
+      }
+      return;
+    }
+    this.pointTmp = grow(this.pointTmp, n);
+    let b = this.pointTmp;
+    for (let i = 0; i < n; i++) a[i] = i;
+    for (let width = 1; width < n; width *= 2) {
+      for (let lo = 0; lo < n; lo += 2 * width) {
+        const mid = Math.min(lo + width, n);
+        const hi = Math.min(lo + 2 * width, n);
+        let i = lo;
+        let j = mid;
+        let k = lo;
+        while (i < mid && j < hi) b[k++] = pt[a[j]!]! < pt[a[i]!]! ? a[j++]! : a[i++]!;
+        while (i < mid) b[k++] = a[i++]!;
+        while (j < hi) b[k++] = a[j++]!;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    }
+    if (a !== this.pointOrder) this.pointOrder.set(a.subarray(0, n));
   }
 
   private touchFlow(f: number): void {
