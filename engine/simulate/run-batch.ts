@@ -82,6 +82,13 @@ export class Simulator {
   private readonly affected: Int32Array;
   private readonly affectedPos: Int32Array;
   private nAffected = 0;
+  // per-flow epochs: state since the last change of the flow's relevant outages
+  private readonly flowStatus: Uint8Array;
+  private readonly flowSince: Float64Array;
+  private readonly flowEpochStamp: Int32Array;
+  private epochStamp = 0;
+  private readonly dirty: Int32Array;
+  private nDirty = 0;
   // reroute cache keyed by (flow, signature of its down elements)
   private readonly cacheFlow = new Int32Array(1 << CACHE_BITS).fill(-1);
   private readonly cacheLo = new Int32Array(1 << CACHE_BITS);
@@ -126,6 +133,10 @@ export class Simulator {
     this.flowTouchedStamp = new Int32Array(F).fill(-1);
     this.affected = new Int32Array(F);
     this.affectedPos = new Int32Array(F).fill(-1);
+    this.flowStatus = new Uint8Array(F);
+    this.flowSince = new Float64Array(F);
+    this.flowEpochStamp = new Int32Array(F).fill(-1);
+    this.dirty = new Int32Array(F);
   }
 
   /**
@@ -353,17 +364,17 @@ export class Simulator {
   }
 
   /**
-   * Sweeps the trial's outages in time order. Between consecutive start/end points the set of down
-   * elements is constant; each flow with a down element between its ends is served by its primary
-   * route, rerouted over the fastest path still up, or cut (interrupted).
+   * Sweeps the trial's outages in time order. A flow's state (primary route, rerouted, cut) can only
+   * change when an outage on an element between its ends starts or ends; the sweep keeps, per flow,
+   * an epoch since that last change and settles it (rerouted days, or billed interruption cost
+   * shared among the active outages between the flow's ends) only then. Outages elsewhere in the
+   * network cost the flow nothing.
    */
   private sweep(nOut: number, out: BatchSummary): void {
-    const plan = this.plan;
-    const H = plan.horizonDays;
+    const H = this.plan.horizonDays;
     const nPoints = 2 * nOut;
     const pt = this.pointTime;
     const pid = this.pointId;
-    const po = this.pointOrder;
     for (let i = 0; i < nOut; i++) {
       pt[2 * i] = this.outStart[i]!;
       pid[2 * i] = i; // start of outage i
@@ -371,47 +382,112 @@ export class Simulator {
       pid[2 * i + 1] = ~i; // end of outage i
     }
     this.sortPoints(nPoints);
+    const po = this.pointOrder;
     let nActive = 0;
-    let tPrev = 0;
     this.nFlowTouched = 0;
     for (let q = 0; q < nPoints; ) {
       const t = pt[po[q]!]!;
-      if (t > tPrev) {
-        this.segment(tPrev, t, nActive);
-        tPrev = t;
+      this.nDirty = 0;
+      if (++this.epochStamp === 0x7fffffff) {
+        this.epochStamp = 0; // wrap before the Int32Array stamps would overflow
+        this.flowEpochStamp.fill(-1);
       }
-      // apply every point at time t
+      // apply every point at time t, settling first the epochs of the flows each one concerns
       for (; q < nPoints && pt[po[q]!]! === t; q++) {
         const id = pid[po[q]!]!;
+        const o = id >= 0 ? id : ~id;
+        if (this.outEnd[o]! <= this.outStart[o]!) continue; // zero-length outage
+        const e = this.outElem[o]!;
+        this.settleFlowsOf(e, t, nActive);
         if (id >= 0) {
-          if (this.outEnd[id]! <= this.outStart[id]!) continue; // zero-length outage
-          this.active[nActive++] = id;
-          if (this.downCount[this.outElem[id]!]!++ === 0) this.elementDown(this.outElem[id]!);
+          this.active[nActive++] = o;
+          if (this.downCount[e]!++ === 0) this.elementDown(e);
         } else {
-          const o = ~id;
-          if (this.outEnd[o]! <= this.outStart[o]!) continue;
-          for (let a = 0; a < nActive; a++) {
-            if (this.active[a] === o) {
-              for (let b = a + 1; b < nActive; b++) this.active[b - 1] = this.active[b]!;
+          for (let k = 0; k < nActive; k++) {
+            if (this.active[k] === o) {
+              for (let m = k + 1; m < nActive; m++) this.active[m - 1] = this.active[m]!;
               nActive--;
               break;
             }
           }
-          if (--this.downCount[this.outElem[o]!]! === 0) this.elementUp(this.outElem[o]!, t);
+          if (--this.downCount[e]! === 0) this.elementUp(e);
         }
       }
+      for (let i = 0; i < this.nDirty; i++) this.openEpoch(this.dirty[i]!, t);
     }
-    if (tPrev < H) this.segment(tPrev, H, nActive);
-    for (let i = 0; i < this.nAffected; i++) this.closeCut(this.affected[i]!, H);
+    for (let i = 0; i < this.nAffected; i++) {
+      const f = this.affected[i]!;
+      this.settleEpoch(f, H, nActive);
+      this.closeCut(f, H);
+    }
     // flush per-flow trial sums
     for (let i = 0; i < this.nFlowTouched; i++) {
       const f = this.flowTouched[i]!;
+      this.flowStatus[f] = 0;
       if (this.flowTrialInt[f] !== 0) out.flowInterruption.add(f, this.flowTrialInt[f]!);
       if (this.flowTrialCut[f] !== 0) out.flowCutDays.add(f, this.flowTrialCut[f]!);
       if (this.flowTrialReroute[f] !== 0) out.flowReroutedDays.add(f, this.flowTrialReroute[f]!);
       this.flowTrialInt[f] = 0;
       this.flowTrialCut[f] = 0;
       this.flowTrialReroute[f] = 0;
+    }
+  }
+
+  /** Settles, once per time point, the epoch of every flow to which element e is relevant. */
+  private settleFlowsOf(e: number, t: number, nActive: number): void {
+    const plan = this.plan;
+    for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
+      const f = plan.elemFlow[i]!;
+      if (this.flowEpochStamp[f] === this.epochStamp) continue;
+      this.flowEpochStamp[f] = this.epochStamp;
+      this.settleEpoch(f, t, nActive);
+      this.dirty[this.nDirty++] = f;
+    }
+  }
+
+  /** Books flow f's current epoch [since, t): rerouted days, or interruption cost if cut. */
+  private settleEpoch(f: number, t: number, nActive: number): void {
+    const a = this.flowSince[f]!;
+    if (!(t > a)) return;
+    const status = this.flowStatus[f]!;
+    if (status === ROUTE_REROUTED) this.flowTrialReroute[f]! += t - a;
+    else if (status === ROUTE_CUT) this.bill(f, a, t, nActive);
+  }
+
+  /** Starts flow f's epoch at t with its state for the current down set. */
+  private openEpoch(f: number, t: number): void {
+    this.flowSince[f] = t;
+    let status = 0;
+    if (this.flowDown[f]! > 0) {
+      this.touchFlow(f);
+      if (this.flowRouteDown[f]! > 0) status = this.route(f);
+    }
+    this.flowStatus[f] = status;
+    if (status !== ROUTE_CUT) this.closeCut(f, t);
+    else if (!(this.flowCutStart[f]! === this.flowCutStart[f]!)) this.flowCutStart[f] = t;
+  }
+
+  /**
+   * Bills a cut flow for [a, b): c·max(0, days − buffer) accrues over the cut that began at
+   * flowCutStart, shared equally among the active outages on elements between the flow's ends.
+   */
+  private bill(f: number, a: number, b: number, nActive: number): void {
+    const plan = this.plan;
+    const s = this.flowCutStart[f]!;
+    const buffer = plan.flowBufferDays[f]!;
+    const billedB = b - s - buffer;
+    if (billedB <= 0) return;
+    const billedA = a - s - buffer;
+    const cost = plan.flowCostPerDay[f]! * (billedB - (billedA > 0 ? billedA : 0));
+    if (cost <= 0) return;
+    this.trialInt += cost;
+    this.flowTrialInt[f]! += cost;
+    let n = 0;
+    for (let k = 0; k < nActive; k++) if (this.isRelevant(f, this.outElem[this.active[k]!]!)) n++;
+    const share = cost / n;
+    for (let k = 0; k < nActive; k++) {
+      const o = this.active[k]!;
+      if (this.isRelevant(f, this.outElem[o]!)) this.riskTrialInt[this.outRisk[o]!]! += share;
     }
   }
 
@@ -476,14 +552,13 @@ export class Simulator {
     for (let i = plan.elemRouteFlowStart[e]!, ie = plan.elemRouteFlowStart[e + 1]!; i < ie; i++) this.flowRouteDown[plan.elemRouteFlow[i]!]!++;
   }
 
-  private elementUp(e: number, t: number): void {
+  private elementUp(e: number): void {
     const plan = this.plan;
     for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
       const f = plan.elemFlow[i]!;
       this.flowKeyLo[f]! ^= plan.elemKeyLo[e]!;
       this.flowKeyHi[f]! ^= plan.elemKeyHi[e]!;
       if (--this.flowDown[f]! === 0) {
-        this.closeCut(f, t);
         const pos = this.affectedPos[f]!;
         const last = this.affected[--this.nAffected]!;
         this.affected[pos] = last;
@@ -499,38 +574,6 @@ export class Simulator {
     if (s === s) {
       this.flowTrialCut[f]! += t - s;
       this.flowCutStart[f] = NaN;
-    }
-  }
-
-  /** One interval [a, b) with a constant set of down elements. */
-  private segment(a: number, b: number, nActive: number): void {
-    const plan = this.plan;
-    for (let i = 0; i < this.nAffected; i++) {
-      const f = this.affected[i]!;
-      const status = this.flowRouteDown[f] === 0 ? 0 : this.route(f);
-      if (status !== ROUTE_CUT) {
-        this.closeCut(f, a);
-        if (status === ROUTE_REROUTED) this.flowTrialReroute[f]! += b - a;
-        continue;
-      }
-      if (!(this.flowCutStart[f]! === this.flowCutStart[f]!)) this.flowCutStart[f] = a;
-      const s = this.flowCutStart[f]!;
-      const buffer = plan.flowBufferDays[f]!;
-      const billedB = b - s - buffer;
-      if (billedB <= 0) continue;
-      const billedA = a - s - buffer;
-      const cost = plan.flowCostPerDay[f]! * (billedB - (billedA > 0 ? billedA : 0));
-      if (cost <= 0) continue;
-      this.trialInt += cost;
-      this.flowTrialInt[f]! += cost;
-      // shared equally among the active outages on elements between the flow's ends
-      let n = 0;
-      for (let k = 0; k < nActive; k++) if (this.isRelevant(f, this.outElem[this.active[k]!]!)) n++;
-      const share = cost / n;
-      for (let k = 0; k < nActive; k++) {
-        const o = this.active[k]!;
-        if (this.isRelevant(f, this.outElem[o]!)) this.riskTrialInt[this.outRisk[o]!]! += share;
-      }
     }
   }
 
