@@ -18,6 +18,7 @@ usage:
   chainward merge part.json … [--format table|json|csv|md] [--out FILE]
   chainward validate scenario.json
   chainward generate --sites N [--seed S] [--out FILE]
+  chainward bench [--workers N] [--rounds R] [--sizes 1000,10000,100000]
   chainward help
 
 run        simulates the scenario (default: the built-in EU electronics inbound scenario)
@@ -31,6 +32,8 @@ run        simulates the scenario (default: the built-in EU electronics inbound 
 merge      merges the partial results of every shard into the single-run result
 validate   checks a scenario file and lists every problem with its JSON path
 generate   writes a synthetic scenario of N sites (5 to 100 000) for scale tests
+bench      measures trials/s: the reference workload against a hand-written loop, with 1 and N
+           worker threads, and generated networks; writes bench/results.json
 
 exit status: 0 success, 1 internal error, 2 bad input or usage`;
 
@@ -47,6 +50,18 @@ function validateCommand(argv: string[]): number {
   return EXIT_OK;
 }
 
+async function benchCommand(argv: string[]): Promise<number> {
+  const bench = await import('../../bench/run-bench.js');
+  let opts;
+  try {
+    opts = bench.benchOptions(argv);
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n\n${bench.BENCH_USAGE}`);
+  }
+  await bench.runBench(opts);
+  return EXIT_OK;
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -60,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
         return mergeCommand(rest);
       case 'generate':
         return generateCommand(rest);
+      case 'bench':
+        return await benchCommand(rest);
       case undefined:
       case 'help':
       case '--help':

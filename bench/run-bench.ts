@@ -1,0 +1,231 @@
+// The throughput benchmark (`npm run bench`, `npx chainward bench`): the reference workload
+// (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, controls; 6000 risks, no flows) run by
+// the hand-written reference loop and by the engine with 1 and N worker threads, side by side in
+// rounds; then generated networks of several sizes. Prints a table and writes bench/results.json.
+// Figures are medians over rounds measured in one run: compare ratios, not absolute numbers.
+import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runRanges, trialRanges } from '../engine/analysis/simulate-scenario.js';
+import { writeAtomic } from '../engine/cli/write-atomic.js';
+import { generateScenario } from '../engine/generate/generate-scenario.js';
+import { validateScenario } from '../engine/model/validate.js';
+import { WorkerPool } from '../engine/node/pool.js';
+import { compilePlan } from '../engine/plan/compile-plan.js';
+import type { SimulationPlan } from '../engine/plan/plan.js';
+import { tailSizeFor } from '../engine/summary/batch-summary.js';
+import { ENGINE_VERSION } from '../engine/version.js';
+import { referenceKernel, referenceRisks } from './reference-kernel.js';
+import { referenceScenario } from './reference-workload.js';
+
+export const BENCH_USAGE = `usage: chainward bench [--workers N] [--rounds R] [--trials T] [--sizes 1000,10000,100000] [--out FILE]
+  --workers N   threads for the parallel runs (default: the cores available)
+  --rounds R    measurement rounds, interleaved (default 3); medians are reported
+  --trials T    trials per run on the reference workload (default 40960: 20 ranges)
+  --sizes LIST  generated network sizes (default 1000,10000,100000; "none" skips them)
+  --out FILE    where to write the figures (default bench/results.json)`;
+
+const DEFAULT_OUT = fileURLToPath(new URL('./results.json', import.meta.url));
+
+interface Options {
+  workers: number;
+  rounds: number;
+  trials: number;
+  sizes: number[];
+  out: string;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function seconds(f: () => unknown): number {
+  const t = performance.now();
+  f();
+  return (performance.now() - t) / 1000;
+}
+
+async function secondsAsync(f: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await f();
+  return (performance.now() - t) / 1000;
+}
+
+/** Simulates `trials` of a plan over ranges of `rangeTrials`, in-process or on a pool; returns seconds. */
+function engineRun(plan: SimulationPlan, trials: number, rangeTrials: number, pool?: WorkerPool): Promise<number> {
+  return secondsAsync(() => runRanges(plan, trialRanges(trials, rangeTrials), tailSizeFor(trials), { runRange: pool?.runRange, inFlight: pool?.inFlight }));
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+export async function runBench(o: Options, log: (s: string) => void = (s) => process.stdout.write(s + '\n')) {
+  const startPool = async (n: number) => {
+    const t = performance.now();
+    const pool = new WorkerPool(n);
+    await pool.runRange(compilePlan(referenceScenario(10), 1).plan, 0, 1, 1); // threads up and loaded
+    return { pool, startupMs: performance.now() - t };
+  };
+  log(`chainward ${ENGINE_VERSION} bench · node ${process.version} · ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}) · ${o.workers} workers · ${o.rounds} rounds`);
+  const one = await startPool(1);
+  const many = await startPool(o.workers);
+
+  // --- reference workload: hand-written loop vs engine, 1 and N workers
+  const ref = compilePlan(referenceScenario(), 1).plan;
+  const risks = referenceRisks(ref);
+  const t = o.trials;
+  referenceKernel(risks, 2048, 7); // warm-up
+  await engineRun(ref, 2048, 2048);
+  const times = { reference: [] as number[], inProcess: [] as number[], pool1: [] as number[], poolN: [] as number[] };
+  for (let r = 0; r < o.rounds; r++) {
+    times.reference.push(seconds(() => referenceKernel(risks, t, r + 1)));
+    times.inProcess.push(await engineRun(ref, t, 2048));
+    times.pool1.push(await engineRun(ref, t, 2048, one.pool));
+    times.poolN.push(await engineRun(ref, t, 2048, many.pool));
+    log(`  round ${r + 1}: reference ${fmt(t / times.reference[r]!)}/s · engine ${fmt(t / times.inProcess[r]!)}/s · 1 worker ${fmt(t / times.pool1[r]!)}/s · ${o.workers} workers ${fmt(t / times.poolN[r]!)}/s`);
+  }
+  const rate = (xs: number[]) => t / median(xs);
+  const reference = {
+    workload: `${ref.nRisks} risks (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, 2–3 controls per site), ${t} trials, ranges of 2048`,
+    referenceLoopTrialsPerSecond: rate(times.reference),
+    engineInProcessTrialsPerSecond: rate(times.inProcess),
+    engine1WorkerTrialsPerSecond: rate(times.pool1),
+    engineNWorkersTrialsPerSecond: rate(times.poolN),
+    workers: o.workers,
+    ratioToReferenceLoop: rate(times.inProcess) / rate(times.reference),
+    ratio1WorkerToReferenceLoop: rate(times.pool1) / rate(times.reference),
+    scalingNWorkersOver1Worker: rate(times.poolN) / rate(times.pool1),
+    scalingNWorkersOverInProcess: rate(times.poolN) / rate(times.inProcess),
+    poolStartupMs: { 1: one.startupMs, [o.workers]: many.startupMs },
+  };
+
+  // --- generated networks
+  const networks = [];
+  for (const sites of o.sizes) {
+    const gen = seconds(() => generateScenario({ sites, seed: 1 }));
+    const scenario = generateScenario({ sites, seed: 1 });
+    const text = JSON.stringify(scenario);
+    let checked: ReturnType<typeof validateScenario> | undefined;
+    const validate = seconds(() => (checked = validateScenario(JSON.parse(text))));
+    if (!checked?.ok) throw new Error(`generated network of ${sites} sites does not validate`);
+    let plan: SimulationPlan | undefined;
+    const compile = seconds(() => (plan = compilePlan(scenario, 1).plan));
+    // about ten seconds of work per run at the rates seen here; ranges small enough for ≥ 4 per worker
+    const trials = sites >= 100_000 ? 256 : sites >= 10_000 ? 4096 : 16384;
+    const rangeTrials = Math.max(32, Math.min(2048, trials / (4 * o.workers)));
+    const tIn: number[] = [];
+    const tN: number[] = [];
+    await engineRun(plan!, Math.min(trials, 2 * rangeTrials), rangeTrials, many.pool); // plan shared, simulators built
+    for (let r = 0; r < Math.min(o.rounds, sites >= 100_000 ? 1 : o.rounds); r++) {
+      tIn.push(await engineRun(plan!, trials, rangeTrials));
+      tN.push(await engineRun(plan!, trials, rangeTrials, many.pool));
+    }
+    let events = 0;
+    for (let i = 0; i < plan!.nRisks; i++) events += plan!.riskGenRate[i]!;
+    const row = {
+      sites,
+      lanes: plan!.nLanes,
+      flows: plan!.nFlows,
+      risks: plan!.nRisks,
+      eventsPerTrial: events,
+      generateMs: gen * 1000,
+      validateMs: validate * 1000,
+      compileMs: compile * 1000,
+      trials,
+      rangeTrials,
+      inProcessTrialsPerSecond: trials / median(tIn),
+      nWorkersTrialsPerSecond: trials / median(tN),
+    };
+    networks.push(row);
+    log(`  ${fmt(sites)} sites: ${fmt(row.inProcessTrialsPerSecond)}/s in-process, ${fmt(row.nWorkersTrialsPerSecond)}/s with ${o.workers} workers`);
+  }
+  await one.pool.close();
+  await many.pool.close();
+
+  const results = {
+    format: 'chainward-bench/v1',
+    engineVersion: ENGINE_VERSION,
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    reference,
+    networks,
+  };
+  log('');
+  log(benchTable(results));
+  writeAtomic(o.out, JSON.stringify(results, null, 2) + '\n');
+  log(`\nwrote ${o.out}`);
+  return results;
+}
+
+/** The summary table of a bench run. */
+export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference: Record<string, unknown>; networks: Array<Record<string, number>> }): string {
+  const ref = r.reference as Record<string, number>;
+  const w = ref.workers!;
+  const rows: string[][] = [
+    ['reference workload', 'trials/s', 'ratio'],
+    ['hand-written loop, 1 thread', fmt(ref.referenceLoopTrialsPerSecond!), '1.00'],
+    ['engine, in-process', fmt(ref.engineInProcessTrialsPerSecond!), ref.ratioToReferenceLoop!.toFixed(2)],
+    ['engine, 1 worker thread', fmt(ref.engine1WorkerTrialsPerSecond!), ref.ratio1WorkerToReferenceLoop!.toFixed(2)],
+    [`engine, ${w} worker threads`, fmt(ref.engineNWorkersTrialsPerSecond!), (ref.engineNWorkersTrialsPerSecond! / ref.referenceLoopTrialsPerSecond!).toFixed(2)],
+    [`scaling ${w} workers / 1 worker`, '', ref.scalingNWorkersOver1Worker!.toFixed(2)],
+  ];
+  const nets: string[][] = [['generated network', 'risks', 'events/trial', 'validate+compile', 'trials/s 1 thread', `trials/s ${w} workers`]];
+  for (const n of r.networks as Array<Record<string, number>>) {
+    nets.push([
+      `${fmt(n.sites!)} sites, ${fmt(n.lanes!)} lanes, ${fmt(n.flows!)} flows`,
+      fmt(n.risks!),
+      fmt(n.eventsPerTrial!),
+      `${((n.validateMs! + n.compileMs!) / 1000).toFixed(1)} s`,
+      fmt(n.inProcessTrialsPerSecond!),
+      fmt(n.nWorkersTrialsPerSecond!),
+    ]);
+  }
+  const table = (t: string[][]) => {
+    const widths = t[0]!.map((_, c) => Math.max(...t.map((row) => row[c]!.length)));
+    return t.map((row) => row.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ')).join('\n');
+  };
+  return table(rows) + (r.networks.length ? '\n\n' + table(nets) : '');
+}
+
+/** Parses bench options; throws Error with a usage message on bad input. */
+export function benchOptions(argv: string[]): Options {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { workers: { type: 'string' }, rounds: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, out: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length) throw new Error(`bench takes no arguments, got ${positionals.join(' ')}`);
+  const int = (name: string, v: string | undefined, d: number, min: number, max: number) => {
+    if (v === undefined) return d;
+    if (!/^\d+$/.test(v) || +v < min || +v > max) throw new Error(`--${name}: expected a whole number from ${min} to ${max}, got "${v}"`);
+    return +v;
+  };
+  const sizes =
+    values.sizes === 'none'
+      ? []
+      : (values.sizes ?? '1000,10000,100000').split(',').map((x) => {
+          if (!/^\d+$/.test(x.trim()) || +x < 5 || +x > 100_000) throw new Error(`--sizes: expected site counts from 5 to 100000 separated by commas, got "${x}"`);
+          return +x;
+        });
+  return {
+    workers: int('workers', values.workers, availableParallelism(), 1, 256),
+    rounds: int('rounds', values.rounds, 3, 1, 50),
+    trials: int('trials', values.trials, 40960, 256, 10_000_000),
+    sizes,
+    out: values.out ?? DEFAULT_OUT,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  let opts: Options;
+  try {
+    opts = benchOptions(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`chainward bench: ${(e as Error).message}\n\n${BENCH_USAGE}\n`);
+    process.exit(2);
+  }
+  await runBench(opts);
+}
