@@ -47,7 +47,10 @@ export interface RunOptions {
   runRange?: RangeRunner;
   /** Ranges in flight at once (for a worker pool: a few per worker). Default 1. */
   inFlight?: number;
-  /** Trials per range (default RANGE_TRIALS); results do not depend on it. */
+  /**
+   * Trials per range (default RANGE_TRIALS); results do not depend on it, except with `targetSe`,
+   * whose stopping rule is checked at range boundaries (the CLI always uses RANGE_TRIALS).
+   */
   rangeTrials?: number;
   /** Stop once the baseline EAL's relative standard error is at most this (checked after each range, in order). */
   targetSe?: number;
@@ -145,24 +148,42 @@ export async function runRanges(
   const run: RangeRunner = opts.runRange ?? ((p, first, count, tail, floor) => (sim ??= new Simulator(p)).runBatch(first, count, tail, floor));
   const inFlight = Math.max(1, opts.inFlight ?? 1);
   const pending: Array<Promise<BatchSummary> | undefined> = [];
+  let next = 0;
+  let running = 0;
+  let merged = 0;
+  let stopped = false;
+  // keeps `inFlight` ranges running, starting a new one as soon as any finishes (not only the next
+  // in order), with at most 4 × inFlight finished ranges waiting to be merged
+  const fill = () => {
+    while (!stopped && running < inFlight && next < ranges.length && next < merged + 4 * inFlight) start(next++);
+  };
   const start = (i: number) => {
     const [first, count] = ranges[i]!;
     const floor = acc.floor(); // rises as ranges merge: later ranges keep fewer breakdowns
+    running++;
     const p = Promise.resolve()
       .then(() => run(plan, first, count, tailKeep, floor))
       .catch((e: unknown) => {
         throw new RangeFailure(first, count, e);
+      })
+      .finally(() => {
+        running--;
+        fill();
       });
     p.catch(() => {}); // observed below; this keeps an early failure from being "unhandled"
     pending[i] = p;
   };
-  let next = 0;
+  fill();
   for (let i = 0; i < ranges.length; i++) {
-    while (next < ranges.length && next < i + inFlight) start(next++);
     const part = await pending[i]!;
     pending[i] = undefined;
     acc.add(part);
-    if (onMerged?.(acc)) break;
+    merged = i + 1;
+    if (onMerged?.(acc)) {
+      stopped = true;
+      break;
+    }
+    fill();
   }
   return acc;
 }

@@ -121,11 +121,22 @@ export function decodeSummary(v: unknown, path: string, nRisks: number, nFlows: 
     risk: decode(Int32Array, t.risk, `${path}.tail.risk`, entries),
     riskLoss: decode(Float64Array, t.riskLoss, `${path}.tail.riskLoss`, entries),
   };
+  const firstTrial = int(o.firstTrial, `${path}.firstTrial`);
+  if (start[0] !== 0) throw new PartialFormatError(`${path}.tail.start`, 'expected to start at 0');
+  for (let i = 0; i < trial.length; i++) {
+    if (!(start[i + 1]! >= start[i]!)) throw new PartialFormatError(`${path}.tail.start`, `expected non-decreasing offsets; entry ${i + 1} is ${start[i + 1]} after ${start[i]}`);
+    if (!(trial[i]! >= firstTrial && trial[i]! < firstTrial + count)) throw new PartialFormatError(`${path}.tail.trial`, `trial ${trial[i]} is outside this part's trials ${firstTrial}–${firstTrial + count - 1}`);
+    if (!(tail.loss[i]! >= 0 && tail.loss[i]! < Infinity)) throw new PartialFormatError(`${path}.tail.loss`, `expected finite losses ≥ 0, got ${tail.loss[i]}`);
+  }
   for (let i = 0; i < entries; i++) if (!(tail.risk[i]! >= 0 && tail.risk[i]! < nRisks)) throw new PartialFormatError(`${path}.tail.risk`, `risk index ${tail.risk[i]} out of range`);
+  const losses = decode(Float64Array, o.losses, `${path}.losses`, count);
+  for (let i = 0; i < trial.length; i++) {
+    if (losses[trial[i]! - firstTrial] !== tail.loss[i]) throw new PartialFormatError(`${path}.tail.loss`, `tail entry ${i} does not match the loss of trial ${trial[i]}`);
+  }
   return {
-    firstTrial: int(o.firstTrial, `${path}.firstTrial`),
+    firstTrial,
     count,
-    losses: decode(Float64Array, o.losses, `${path}.losses`, count),
+    losses,
     riskEvents: decode(Float64Array, o.riskEvents, `${path}.riskEvents`, nRisks),
     riskTrials: decode(Float64Array, o.riskTrials, `${path}.riskTrials`, nRisks),
     ...sums,
