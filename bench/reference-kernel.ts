@@ -34,24 +34,48 @@ export function referenceRisks(plan: SimulationPlan): ReferenceRisks {
   return { n, lambda, expNegLambda, mu, sigma, sevStart: plan.sevStart, sevFactor: plan.sevFactor, sevReliability: plan.sevReliability };
 }
 
-/** Runs `trials` trials; returns the per-trial losses (and fills per-risk loss sums). */
+/**
+ * Runs `trials` trials; returns the per-trial losses (and adds per-risk loss sums into `riskSum`).
+ * The sfc32 steps are written out inline on local variables: no calls, no object fields in the loop.
+ */
 export function referenceKernel(risks: ReferenceRisks, trials: number, seed: number, riskSum = new Float64Array(risks.n)): Float64Array {
   const { n, lambda, expNegLambda, mu, sigma, sevStart, sevFactor, sevReliability } = risks;
   const losses = new Float64Array(trials);
-  const rng = new Sfc32(seed);
+  const U32 = 2.3283064365386963e-10; // 2^-32
+  let a = seed | 0;
+  let b = 0x9e3779b9 | 0;
+  let c = 0x243f6a88 | 0;
+  let d = 1;
+  let t = 0;
+  for (let i = 0; i < 12; i++) {
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+  }
   let spare = 0;
   let hasSpare = false;
   for (let trial = 0; trial < trials; trial++) {
     let total = 0;
     for (let r = 0; r < n; r++) {
-      // Poisson by inversion of the CDF
-      const u = rng.next();
+      // Poisson by inversion of the CDF, from one uniform
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const u = (t >>> 0) * U32;
       let p = expNegLambda[r]!;
+      if (u <= p) continue;
+      const l = lambda[r]!;
       let cdf = p;
       let k = 0;
       while (u > cdf && k < 1000) {
         k++;
-        p *= lambda[r]! / k;
+        p *= l / k;
         cdf += p;
       }
       for (let j = 0; j < k; j++) {
@@ -63,8 +87,20 @@ export function referenceKernel(risks: ReferenceRisks, trials: number, seed: num
         } else {
           let x: number, y: number, s: number;
           do {
-            x = 2 * rng.next() - 1;
-            y = 2 * rng.next() - 1;
+            t = (((a + b) | 0) + d) | 0;
+            d = (d + 1) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (c << 21) | (c >>> 11);
+            c = (c + t) | 0;
+            x = 2 * (t >>> 0) * U32 - 1;
+            t = (((a + b) | 0) + d) | 0;
+            d = (d + 1) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (c << 21) | (c >>> 11);
+            c = (c + t) | 0;
+            y = 2 * (t >>> 0) * U32 - 1;
             s = x * x + y * y;
           } while (s >= 1 || s === 0);
           const m = Math.sqrt((-2 * Math.log(s)) / s);
@@ -73,7 +109,15 @@ export function referenceKernel(risks: ReferenceRisks, trials: number, seed: num
           hasSpare = true;
         }
         let loss = Math.exp(mu[r]! + sigma[r]! * z);
-        for (let q = sevStart[r]!, qe = sevStart[r + 1]!; q < qe; q++) if (rng.next() < sevReliability[q]!) loss *= sevFactor[q]!;
+        for (let q = sevStart[r]!, qe = sevStart[r + 1]!; q < qe; q++) {
+          t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (c << 21) | (c >>> 11);
+          c = (c + t) | 0;
+          if ((t >>> 0) * U32 < sevReliability[q]!) loss *= sevFactor[q]!;
+        }
         total += loss;
         riskSum[r]! += loss;
       }
@@ -81,25 +125,4 @@ export function referenceKernel(risks: ReferenceRisks, trials: number, seed: num
     losses[trial] = total;
   }
   return losses;
-}
-
-/** sfc32 (Doty-Humphrey's small fast chaotic generator) as a small class: V8 inlines `next`. */
-class Sfc32 {
-  a: number;
-  b = 0x9e3779b9 | 0;
-  c = 0x243f6a88 | 0;
-  d = 1;
-  constructor(seed: number) {
-    this.a = seed | 0;
-    for (let i = 0; i < 12; i++) this.next();
-  }
-  next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  }
 }

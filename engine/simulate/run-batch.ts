@@ -216,10 +216,12 @@ export class Simulator {
         let kept = 0;
         let groupLoss = 0;
         for (let j = 0; j < events; j++) {
+          // draws fixed by the threat (never by controls or treatments): time only with downtime,
+          // the struck flow only for shipment losses
           const key = rs.nextU32();
-          const time = rs.next() * H;
+          const time = downCode >= 0 ? rs.next() * H : 0;
           const uKeep = rs.next();
-          const uPick = rs.next();
+          const uPick = mode === LOSS_SHIPMENT_FRACTION ? rs.next() : 0;
           if (!inRange || uKeep >= keep) {
             // a dropped event still takes its draws
             if (lossDraws >= 0 && downDraws >= 0) {
@@ -269,7 +271,12 @@ export class Simulator {
         if (groupLoss > 0) {
           this.blockDirect[k]! += groupLoss;
           out.riskDirect.add(r, groupLoss);
-          this.addBreakdown(trial - batchFirst, r, groupLoss);
+          const w = this.nBd;
+          if (w >= this.bdRisk.length) this.growBreakdown(w + 1);
+          this.bdIdx[w] = trial - batchFirst;
+          this.bdRisk[w] = r;
+          this.bdLoss[w] = groupLoss;
+          this.nBd = w + 1;
         }
       }
     }
@@ -288,13 +295,15 @@ export class Simulator {
     return (x < 0 ? 0 : x > 1 ? 1 : x) * plan.flowValuePerShipment[flow]!;
   }
 
+  private growBreakdown(n: number): void {
+    this.bdIdx = grow(this.bdIdx, n);
+    this.bdRisk = grow(this.bdRisk, n);
+    this.bdLoss = grow(this.bdLoss, n);
+  }
+
   private addBreakdown(idx: number, r: number, loss: number): void {
     const w = this.nBd++;
-    if (w >= this.bdRisk.length) {
-      this.bdIdx = grow(this.bdIdx, w + 1);
-      this.bdRisk = grow(this.bdRisk, w + 1);
-      this.bdLoss = grow(this.bdLoss, w + 1);
-    }
+    if (w >= this.bdRisk.length) this.growBreakdown(w + 1);
     this.bdIdx[w] = idx;
     this.bdRisk[w] = r;
     this.bdLoss[w] = loss;

@@ -56,38 +56,54 @@ export function emptySummary(firstTrial: number, count: number, nRisks: number, 
   };
 }
 
-/** Keeps the `k` worst entries of several tails (or of one unsorted set), in rank order. */
+/** Keeps the `k` worst entries of several tails (or of one unsorted set), in rank order (loss descending, trial ascending). */
 export function selectTail(parts: readonly TailSet[], k: number): TailSet {
-  const refs: Array<[number, number]> = [];
-  parts.forEach((p, pi) => {
-    for (let i = 0; i < p.trial.length; i++) refs.push([pi, i]);
-  });
-  refs.sort(([pa, ia], [pb, ib]) => {
-    const a = parts[pa]!;
-    const b = parts[pb]!;
-    return b.loss[ib]! - a.loss[ia]! || a.trial[ia]! - b.trial[ib]!;
-  });
-  const chosen = refs.slice(0, k);
+  let total = 0;
+  for (const p of parts) total += p.trial.length;
+  // flat references: part index and entry index, sorted by (loss descending, trial ascending)
+  const partOf = new Int32Array(total);
+  const entryOf = new Int32Array(total);
+  const loss = new Float64Array(total);
+  const trial = new Int32Array(total);
   let n = 0;
-  for (const [pi, i] of chosen) n += parts[pi]!.start[i + 1]! - parts[pi]!.start[i]!;
+  parts.forEach((p, pi) => {
+    for (let i = 0; i < p.trial.length; i++, n++) {
+      partOf[n] = pi;
+      entryOf[n] = i;
+      loss[n] = p.loss[i]!;
+      trial[n] = p.trial[i]!;
+    }
+  });
+  const order = new Int32Array(total);
+  for (let i = 0; i < total; i++) order[i] = i;
+  order.sort((a, b) => loss[b]! - loss[a]! || trial[a]! - trial[b]!);
+  const m = Math.min(k, total);
+  let entries = 0;
+  for (let j = 0; j < m; j++) {
+    const p = parts[partOf[order[j]!]!]!;
+    const i = entryOf[order[j]!]!;
+    entries += p.start[i + 1]! - p.start[i]!;
+  }
   const out: TailSet = {
-    trial: new Int32Array(chosen.length),
-    loss: new Float64Array(chosen.length),
-    start: new Int32Array(chosen.length + 1),
-    risk: new Int32Array(n),
-    riskLoss: new Float64Array(n),
+    trial: new Int32Array(m),
+    loss: new Float64Array(m),
+    start: new Int32Array(m + 1),
+    risk: new Int32Array(entries),
+    riskLoss: new Float64Array(entries),
   };
   let w = 0;
-  chosen.forEach(([pi, i], j) => {
-    const p = parts[pi]!;
+  for (let j = 0; j < m; j++) {
+    const p = parts[partOf[order[j]!]!]!;
+    const i = entryOf[order[j]!]!;
     out.trial[j] = p.trial[i]!;
     out.loss[j] = p.loss[i]!;
-    for (let q = p.start[i]!; q < p.start[i + 1]!; q++) {
-      out.risk[w] = p.risk[q]!;
-      out.riskLoss[w++] = p.riskLoss[q]!;
-    }
+    const a = p.start[i]!;
+    const b = p.start[i + 1]!;
+    out.risk.set(p.risk.subarray(a, b), w);
+    out.riskLoss.set(p.riskLoss.subarray(a, b), w);
+    w += b - a;
     out.start[j + 1] = w;
-  });
+  }
   return out;
 }
 
