@@ -74,8 +74,12 @@ export async function runBench(o: Options, log: (s: string) => void = (s) => pro
   const ref = compilePlan(referenceScenario(), 1).plan;
   const risks = referenceRisks(ref);
   const t = o.trials;
-  referenceKernel(risks, 2048, 7); // warm-up
-  await engineRun(ref, 2048, 2048);
+  // warm-up: every contender runs until its hot loop is optimised (the first long call of a loop
+  // runs on on-stack-replaced code and is much slower than later ones)
+  for (let i = 0; i < 3; i++) referenceKernel(risks, 4096, 100 + i);
+  for (let i = 0; i < 2; i++) await engineRun(ref, 4096, 2048);
+  await engineRun(ref, 8192, 2048, one.pool);
+  await engineRun(ref, 8192, 2048, many.pool);
   const times = { reference: [] as number[], inProcess: [] as number[], pool1: [] as number[], poolN: [] as number[] };
   for (let r = 0; r < o.rounds; r++) {
     times.reference.push(seconds(() => referenceKernel(risks, t, r + 1)));

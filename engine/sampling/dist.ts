@@ -89,11 +89,11 @@ export function compileDist(spec: DistSpec, out: Float64Array, offset: number): 
 
 /**
  * How many uniforms one draw of a compiled distribution takes, or −1 when it varies (PERT's gamma
- * rejection). The kernel skips that many to keep a stream aligned without sampling.
+ * rejection, the ziggurat normal of the lognormal). The kernel skips that many to keep a stream aligned without sampling.
  */
 export function drawsPerSample(code: number): number {
   if (code === DIST_FIXED) return 0;
-  return code === DIST_PERT ? -1 : 1;
+  return code === DIST_PERT || code === DIST_LOGNORMAL ? -1 : 1;
 }
 
 /** One draw from a compiled distribution. Throws on an unknown code. */

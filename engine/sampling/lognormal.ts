@@ -1,4 +1,4 @@
-// Lognormal: exp(mu + sigma·Z) with Z standard normal by inversion (one uniform per draw), parameterised
+// Lognormal: exp(mu + sigma·Z) with Z standard normal (ziggurat), parameterised
 // either directly by (mu, sigma) or by median and 90th percentile (mu = ln median, sigma = ln(p90/median)/z90).
 import type { Rng } from '../rng/rng.js';
 import { normalQuantile, sampleNormal } from './normal.js';
@@ -34,7 +34,7 @@ export function lognormalParams(spec: LognormalSpec): LognormalParams {
   return { mu, sigma };
 }
 
-/** One lognormal draw exp(mu + sigma·Z): exactly one uniform. */
+/** One lognormal draw exp(mu + sigma·Z). */
 export function sampleLognormal(rng: Rng, mu: number, sigma: number): number {
   return Math.exp(mu + sigma * sampleNormal(rng));
 }

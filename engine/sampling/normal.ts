@@ -1,7 +1,8 @@
 // Standard normal: erfc by W. J. Cody's rational Chebyshev approximations (Math. Comp. 1969; netlib CALERF),
 // the quantile by P. J. Acklam's rational approximation refined with one Halley step against that erfc,
-// and sampling by inversion with Acklam's approximation alone (one uniform per normal, no cached spare).
+// and sampling by the ziggurat method.
 import type { Rng } from '../rng/rng.js';
+import { zigguratNormal } from './ziggurat.js';
 
 const SQRT_2PI = 2.5066282746310002; // sqrt(2π)
 const SQRT1_2 = Math.SQRT1_2;
@@ -111,9 +112,9 @@ export function normalQuantileFast(p: number): number {
 }
 
 /**
- * One standard normal draw by inversion with Acklam's approximation (relative error < 1.15e-9, far
- * below Monte Carlo noise; no erfc refinement, which would triple the cost): exactly one `rng.nextOpen()`.
+ * One standard normal draw: the ziggurat method (one 32-bit draw most of the time; see
+ * ziggurat.ts). Inversion (normalQuantile) stays for quantiles; sampling takes the faster path.
  */
 export function sampleNormal(rng: Rng): number {
-  return normalQuantileFast(rng.nextOpen());
+  return zigguratNormal(rng);
 }

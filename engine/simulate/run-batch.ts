@@ -11,7 +11,7 @@ import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/p
 import { Rng } from '../rng/rng.js';
 import { keyedUniform, seedRiskBlock } from '../rng/stream.js';
 import { DIST_LOGNORMAL, DIST_STRIDE, drawsPerSample, sampleCompiled } from '../sampling/dist.js';
-import { normalQuantileFast } from '../sampling/normal.js';
+import { zigguratExponential, zigguratNormal } from '../sampling/ziggurat.js';
 import {
   sampleZeroTruncatedPoisson,
   sampleZeroTruncatedPoissonP1,
@@ -19,7 +19,11 @@ import {
   zeroTruncatedP1,
 } from '../sampling/poisson.js';
 import { emptySummary, selectTail, type BatchSummary } from '../summary/batch-summary.js';
+import { MONEY_SCALE } from '../summary/exact-sums.js';
 import { CsrDijkstra } from './csr-dijkstra.js';
+
+/** Integer sums of cents stay exact in a float64 below this; larger ones are moved on at once. */
+const CENTS_FLUSH = 2 ** 52;
 
 /** Trials per (risk, block) random stream. Fixed: changing it changes every result. */
 export const BLOCK = 256;
@@ -50,6 +54,8 @@ export class Simulator {
   // direct and interruption loss of each trial of the current block
   private readonly blockDirect = new Float64Array(BLOCK);
   private readonly blockInt = new Float64Array(BLOCK);
+  /** Direct loss of each risk in the current batch, in whole cents not yet moved into the summary. */
+  private readonly riskCents: Float64Array;
   /** P(N = 1 | N ≥ 1) of each risk's events per trial (0 when λ is too large for the fast search). */
   private readonly riskZtP1: Float64Array;
   // per-trial scratch: risks with outages in the trial
@@ -114,6 +120,7 @@ export class Simulator {
     this.dijkstra = new CsrDijkstra(plan.graph);
     this.riskStamp = new Int32Array(R).fill(-1);
     this.riskZtP1 = new Float64Array(R);
+    this.riskCents = new Float64Array(R);
     for (let r = 0; r < R; r++) {
       const l = plan.riskGenRate[r]!;
       this.riskZtP1[r] = l > 0 && l <= ZERO_TRUNCATED_SEARCH_MAX ? zeroTruncatedP1(l) : 0;
@@ -171,6 +178,12 @@ export class Simulator {
         if (i !== 0) out.money.add(1, i);
       }
     }
+    for (let r = 0; r < plan.nRisks; r++) {
+      if (this.riskCents[r] !== 0) {
+        out.riskDirect.addQuanta(r, this.riskCents[r]!);
+        this.riskCents[r] = 0;
+      }
+    }
     out.tail = this.batchTail(first, count, tailSize, tailFloor, out.losses);
     return out;
   }
@@ -188,12 +201,13 @@ export class Simulator {
     const H = plan.horizonDays;
     const blockFirst = b * BLOCK;
     const batchFirst = out.firstTrial;
+    const riskCents = this.riskCents;
     let nOut = 0;
     for (let r = 0; r < plan.nRisks; r++) {
       const lambda = plan.riskGenRate[r]!;
       if (!(lambda > 0)) continue;
       seedRiskBlock(rs, plan.root, plan.riskHash[r]!, b);
-      const negLambda = -lambda;
+      const invLambda = 1 / lambda;
       const p1 = this.riskZtP1[r]!;
       const keep = plan.riskKeep[r]!;
       const mode = plan.riskLossMode[r]!;
@@ -207,7 +221,8 @@ export class Simulator {
       let k = -1;
       for (;;) {
         // failures before the next trial with ≥ 1 event: P(trial has an event) = 1 − e^−λ
-        const gap = Math.floor(Math.log(rs.nextOpen()) / negLambda);
+        // (an exponential E by ziggurat: P(⌊E/λ⌋ ≥ g) = e^−λg)
+        const gap = Math.floor(zigguratExponential(rs) * invLambda);
         if (gap >= BLOCK - 1 - k) break;
         k += gap + 1;
         const events = p1 > 0 ? sampleZeroTruncatedPoissonP1(rs, lambda, p1) : sampleZeroTruncatedPoisson(rs, lambda);
@@ -236,7 +251,7 @@ export class Simulator {
           if (lossCode >= 0) {
             const x =
               lossCode === DIST_LOGNORMAL
-                ? Math.exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * normalQuantileFast(rs.nextOpen()))
+                ? Math.exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * zigguratNormal(rs))
                 : sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
             if (mode === LOSS_SITE_FRACTION) loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]!;
             else if (mode === LOSS_SHIPMENT_FRACTION) loss = this.shipmentLoss(elem - plan.nSites, x, uPick);
@@ -270,7 +285,14 @@ export class Simulator {
         out.riskEvents[r]! += kept;
         if (groupLoss > 0) {
           this.blockDirect[k]! += groupLoss;
-          out.riskDirect.add(r, groupLoss);
+          // per-risk direct loss in whole cents, summed exactly in a float64 (below 2^52) and moved
+          // into the summary's exact sums at the end of the batch: the same bits as adding each group
+          const cents = riskCents[r]! + Math.round(groupLoss * MONEY_SCALE);
+          if (cents < CENTS_FLUSH) riskCents[r] = cents;
+          else {
+            out.riskDirect.addQuanta(r, cents);
+            riskCents[r] = 0;
+          }
           const w = this.nBd;
           if (w >= this.bdRisk.length) this.growBreakdown(w + 1);
           this.bdIdx[w] = trial - batchFirst;

@@ -31,6 +31,17 @@ export class ExactSums {
     this.lo[i] = lo;
   }
 
+  /** Adds `q` quanta (an integer, |q| < 2^53) to entry i: the same as add() of values already rounded. */
+  addQuanta(i: number, q: number): void {
+    let lo = this.lo[i]! + q;
+    if (lo >= LIMB || lo <= -LIMB) {
+      const carry = Math.trunc(lo / LIMB);
+      this.hi[i]! += carry;
+      lo -= carry * LIMB;
+    }
+    this.lo[i] = lo;
+  }
+
   /** Adds another vector of sums (same length and scale) into this one. */
   merge(other: ExactSums): void {
     for (let i = 0; i < this.length; i++) {
