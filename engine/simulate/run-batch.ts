@@ -242,7 +242,8 @@ export class Simulator {
             if (lossDraws >= 0 && downDraws >= 0) {
               for (let q = lossDraws + downDraws; q > 0; q--) rs.nextU32();
             } else {
-              if (lossCode >= 0) sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
+              if (lossCode === DIST_LOGNORMAL) zigguratNormal(rs); // its draws, without the exp
+              else if (lossCode >= 0) sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
               if (downCode >= 0) sampleCompiled(rs, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
             }
             continue;
@@ -649,7 +650,7 @@ export class Simulator {
     return status;
   }
 
-  /** The batch's worst `tailSize` trials at or above `floor`, with their per-risk breakdown. */
+  /** The batch's worst `tailSize` trials at or above `floor`, with their per-risk breakdown (unranked when all fit). */
   private batchTail(first: number, count: number, tailSize: number, floor: number, losses: Float64Array) {
     // candidates: trials at or above the floor, numbered in trial order (−1 = not kept)
     this.bdOrder = grow(this.bdOrder, count);
@@ -684,7 +685,9 @@ export class Simulator {
       risk[at] = this.bdRisk[w]!;
       riskLoss[at] = this.bdLoss[w]!;
     }
-    return selectTail([{ trial, loss, start, risk, riskLoss }], tailSize);
+    const candidates = { trial, loss, start, risk, riskLoss };
+    // all candidates fit: keep them in trial order (tails are ranked when they are merged)
+    return m <= tailSize ? candidates : selectTail([candidates], tailSize);
   }
 }
 

@@ -4,7 +4,10 @@
 // the joined range, bit for bit: sums are exact and the tail is a deterministic top-k.
 import { DAYS_SCALE, ExactSums, MONEY_SCALE } from './exact-sums.js';
 
-/** The worst trials of a range (loss descending, trial ascending) with each one's per-risk losses. */
+/**
+ * The worst trials of a range with each one's per-risk losses: ranked (loss descending, trial
+ * ascending) when made by selectTail; a batch that keeps all its candidates leaves them in trial order.
+ */
 export interface TailSet {
   /** Global trial indices. */
   trial: Int32Array;
