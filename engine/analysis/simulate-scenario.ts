@@ -8,6 +8,7 @@ import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
 import { tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
 import { SummaryAccumulator } from '../summary/summary-accumulator.js';
+import { TopK } from '../summary/top-k.js';
 import { ENGINE_VERSION } from '../version.js';
 import { applyTreatment, type TreatedScenario } from './apply-treatment.js';
 import { appetiteOf } from './appetite.js';
@@ -22,9 +23,12 @@ export const MIN_TRIALS_FOR_TARGET = 4 * RANGE_TRIALS;
 
 /**
  * Runs one trial range of a plan, keeping the breakdown of the range's worst `tailSize` trials at or
- * above `tailFloor` (see Simulator.runBatch).
+ * above `tailFloor` (see Simulator.runBatch). `runId` names the run the range belongs to: a runner
+ * may keep the largest losses it has seen for that run to raise the floor further.
  */
-export type RangeRunner = (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor: number) => BatchSummary | Promise<BatchSummary>;
+export type RangeRunner = (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor: number, runId: number) => BatchSummary | Promise<BatchSummary>;
+
+let nextRunId = 1;
 
 /** What a progress callback hears after each range is merged. */
 export interface Progress {
@@ -145,7 +149,9 @@ export async function runRanges(
   for (const [, c] of ranges) total += c;
   const acc = new SummaryAccumulator(ranges[0]![0], total, plan.nRisks, plan.nFlows, tailKeep);
   let sim: Simulator | undefined;
-  const run: RangeRunner = opts.runRange ?? ((p, first, count, tail, floor) => (sim ??= new Simulator(p)).runBatch(first, count, tail, floor));
+  const seen = new TopK(tailKeep);
+  const run: RangeRunner = opts.runRange ?? ((p, first, count, tail, floor) => (sim ??= new Simulator(p)).runBatch(first, count, tail, floor, seen));
+  const runId = nextRunId++;
   const inFlight = Math.max(1, opts.inFlight ?? 1);
   const pending: Array<Promise<BatchSummary> | undefined> = [];
   let next = 0;
@@ -162,7 +168,7 @@ export async function runRanges(
     const floor = acc.floor(); // rises as ranges merge: later ranges keep fewer breakdowns
     running++;
     const p = Promise.resolve()
-      .then(() => run(plan, first, count, tailKeep, floor))
+      .then(() => run(plan, first, count, tailKeep, floor, runId))
       .catch((e: unknown) => {
         throw new RangeFailure(first, count, e);
       })

@@ -75,10 +75,10 @@ export class WorkerPool {
     return 2 * this.workers;
   }
 
-  runRange = async (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor = -Infinity): Promise<BatchSummary> => {
+  runRange = async (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor = -Infinity, runId = 0): Promise<BatchSummary> => {
     let entry = this.shared.get(plan);
     if (entry === undefined) this.shared.set(plan, (entry = { key: `plan-${this.nextKey++}`, plan: sharePlan(plan) }));
-    const task: RangeTask = { planKey: entry.key, plan: entry.plan, first, count, tailSize, tailFloor, failAtTrial: this.failAtTrial, crashAtTrial: this.crashAtTrial };
+    const task: RangeTask = { planKey: entry.key, plan: entry.plan, first, count, tailSize, tailFloor, runKey: runId ? String(runId) : '', failAtTrial: this.failAtTrial, crashAtTrial: this.crashAtTrial };
     let packed: PackedSummary;
     try {
       packed = (await this.pool.run(task)) as PackedSummary;

@@ -4,6 +4,7 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
+import { TopK } from '../summary/top-k.js';
 import { toTransfer, transferList } from './summary-transfer.js';
 
 export interface RangeTask {
@@ -13,6 +14,8 @@ export interface RangeTask {
   count: number;
   tailSize: number;
   tailFloor: number;
+  /** The run the range belongs to (the largest losses this worker saw for it raise the floor); "" for none. */
+  runKey: string;
   /** Test hook: the range holding this trial throws. */
   failAtTrial?: number;
   /** Test hook: the range holding this trial ends the worker thread abruptly. */
@@ -20,6 +23,7 @@ export interface RangeTask {
 }
 
 const simulators = new Map<string, Simulator>();
+const seenByRun = new Map<string, TopK>();
 
 export default function runRange(task: RangeTask) {
   const holds = (t: number | undefined) => t !== undefined && task.first <= t && t < task.first + task.count;
@@ -31,7 +35,16 @@ export default function runRange(task: RangeTask) {
     sim = new Simulator(task.plan);
     simulators.set(task.planKey, sim);
   }
-  const packed = toTransfer(sim.runBatch(task.first, task.count, task.tailSize, task.tailFloor));
+  let seen: TopK | undefined;
+  if (task.runKey) {
+    seen = seenByRun.get(task.runKey);
+    if (seen === undefined || seen.k !== task.tailSize) {
+      if (seenByRun.size >= 8) seenByRun.clear();
+      seen = new TopK(task.tailSize);
+      seenByRun.set(task.runKey, seen);
+    }
+  }
+  const packed = toTransfer(sim.runBatch(task.first, task.count, task.tailSize, task.tailFloor, seen));
   const buffers = transferList(packed);
   return move({
     get [transferableSymbol]() {

@@ -20,6 +20,7 @@ import {
 } from '../sampling/poisson.js';
 import { emptySummary, selectTail, type BatchSummary } from '../summary/batch-summary.js';
 import { MONEY_SCALE } from '../summary/exact-sums.js';
+import type { TopK } from '../summary/top-k.js';
 import { CsrDijkstra } from './csr-dijkstra.js';
 
 /** Integer sums of cents stay exact in a float64 below this; larger ones are moved on at once. */
@@ -150,9 +151,11 @@ export class Simulator {
    * Simulates trials [first, first + count). `tailSize` is ⌈5 %⌉ of the whole run's trials; the
    * per-risk breakdown is kept for the batch's worst `tailSize` trials whose loss is at least
    * `tailFloor` (a lower bound of the run's tail threshold, such as the tailSize-th largest loss
-   * of trials already simulated: any trial below it cannot be in the run's tail).
+   * of trials already simulated: any trial below it cannot be in the run's tail). `seen`, when
+   * given, holds the largest losses of this run's trials simulated so far by the caller; the batch
+   * adds its own and prunes with the higher of the two floors.
    */
-  runBatch(first: number, count: number, tailSize: number, tailFloor = -Infinity): BatchSummary {
+  runBatch(first: number, count: number, tailSize: number, tailFloor = -Infinity, seen?: TopK): BatchSummary {
     const plan = this.plan;
     const out = emptySummary(first, count, plan.nRisks, plan.nFlows, tailSize);
     this.nBd = 0;
@@ -184,7 +187,12 @@ export class Simulator {
         this.riskCents[r] = 0;
       }
     }
-    out.tail = this.batchTail(first, count, tailSize, tailFloor, out.losses);
+    let floor = tailFloor;
+    if (seen) {
+      seen.pushAll(out.losses);
+      floor = Math.max(floor, seen.floor());
+    }
+    out.tail = this.batchTail(first, count, tailSize, floor, out.losses);
     return out;
   }
 

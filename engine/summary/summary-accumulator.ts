@@ -3,15 +3,15 @@
 // trials are compacted to the best k whenever they pile up. result() equals mergeSummaries of the
 // same parts (the tail being a deterministic top-k), whatever the batch sizes were.
 import { ExactSums } from './exact-sums.js';
+import { TopK } from './top-k.js';
 import { emptySummary, selectTail, type BatchSummary, type TailSet } from './batch-summary.js';
 
 export class SummaryAccumulator {
   private readonly acc: BatchSummary;
   private tails: TailSet[] = [];
   private tailTrials = 0;
-  /** Min-heap of the tailSize largest losses merged so far: its root bounds the final tail from below. */
-  private readonly heap: Float64Array;
-  private heapSize = 0;
+  /** The tailSize largest losses merged so far: a floor for the final tail. */
+  private readonly top: TopK;
   /** Trials merged so far. */
   count = 0;
   /** Running sum and sum of squares of the trial losses, in trial order. */
@@ -31,7 +31,7 @@ export class SummaryAccumulator {
     readonly tailSize: number,
   ) {
     this.acc = emptySummary(firstTrial, maxCount, nRisks, nFlows, tailSize);
-    this.heap = new Float64Array(Math.min(tailSize, maxCount));
+    this.top = new TopK(tailSize);
   }
 
   /**
@@ -39,36 +39,7 @@ export class SummaryAccumulator {
    * tailSize-th largest loss merged (−Infinity until that many). Trials below it can drop their breakdown.
    */
   floor(): number {
-    return this.heapSize === this.heap.length && this.heapSize === this.tailSize ? this.heap[0]! : -Infinity;
-  }
-
-  private pushLoss(x: number): void {
-    const h = this.heap;
-    const k = h.length;
-    if (k === 0) return;
-    let i: number;
-    if (this.heapSize < k) {
-      i = this.heapSize++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (h[parent]! <= x) break;
-        h[i] = h[parent]!;
-        i = parent;
-      }
-      h[i] = x;
-      return;
-    }
-    if (x <= h[0]!) return;
-    i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= k) break;
-      if (c + 1 < k && h[c + 1]! < h[c]!) c++;
-      if (h[c]! >= x) break;
-      h[i] = h[c]!;
-      i = c;
-    }
-    h[i] = x;
+    return this.top.floor();
   }
 
   /** Adds the summary of the range that follows the trials added so far. */
@@ -83,7 +54,7 @@ export class SummaryAccumulator {
       const x = p.losses[i]!;
       this.lossSum += x;
       this.lossSumSq += x * x;
-      this.pushLoss(x);
+      this.top.push(x);
     }
     this.count += p.count;
     acc.money.merge(p.money);
