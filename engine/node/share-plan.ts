@@ -1,5 +1,6 @@
 // Copies a plan's typed arrays into SharedArrayBuffers once, so sending the plan to a worker with
-// each task shares its memory instead of cloning it (a task message is then a few hundred bytes).
+// each task shares its memory instead of cloning it (a task message is then a few hundred bytes);
+// each worker makes its own unshared copy once, to simulate on.
 import type { SimulationPlan } from '../plan/plan.js';
 
 type Typed = Int32Array | Uint32Array | Float64Array | Uint8Array;
@@ -12,11 +13,11 @@ function share<T extends Typed>(a: T): T {
   return out;
 }
 
-function shareDeep(v: unknown): unknown {
-  if (ArrayBuffer.isView(v)) return share(v as Typed);
+function mapArrays(v: unknown, f: (a: Typed) => Typed): unknown {
+  if (ArrayBuffer.isView(v)) return f(v as Typed);
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = shareDeep(x);
+    for (const [k, x] of Object.entries(v)) out[k] = mapArrays(x, f);
     return out;
   }
   return v;
@@ -24,5 +25,14 @@ function shareDeep(v: unknown): unknown {
 
 /** The same plan with every typed array (nested ones included) backed by shared memory. */
 export function sharePlan(plan: SimulationPlan): SimulationPlan {
-  return shareDeep(plan) as SimulationPlan;
+  return mapArrays(plan, share) as SimulationPlan;
+}
+
+/**
+ * A worker's own copy of a shared plan, in ordinary memory: the kernel runs about a quarter faster
+ * on it than on SharedArrayBuffer-backed arrays (measured on Node 20), and a copy costs a few
+ * milliseconds once per worker and plan.
+ */
+export function localPlan(plan: SimulationPlan): SimulationPlan {
+  return mapArrays(plan, (a) => a.slice()) as SimulationPlan;
 }

@@ -5,6 +5,7 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
 import { TopK } from '../summary/top-k.js';
+import { localPlan } from './share-plan.js';
 import { toTransfer, transferList } from './summary-transfer.js';
 
 export interface RangeTask {
@@ -32,7 +33,7 @@ export default function runRange(task: RangeTask) {
   let sim = simulators.get(task.planKey);
   if (sim === undefined) {
     if (simulators.size >= 4) simulators.clear();
-    sim = new Simulator(task.plan);
+    sim = new Simulator(localPlan(task.plan));
     simulators.set(task.planKey, sim);
   }
   let seen: TopK | undefined;
