@@ -20,7 +20,7 @@ import { referenceScenario } from './reference-workload.js';
 
 export const BENCH_USAGE = `usage: chainward bench [--workers N] [--rounds R] [--trials T] [--sizes 1000,10000,100000] [--out FILE]
   --workers N   threads for the parallel runs (default: the cores available)
-  --rounds R    measurement rounds, interleaved (default 3); medians are reported
+  --rounds R    measurement rounds, interleaved (default 5); medians are reported
   --trials T    trials per run on the reference workload (default 40960: 20 ranges)
   --sizes LIST  generated network sizes (default 1000,10000,100000; "none" skips them)
   --out FILE    where to write the figures (default bench/results.json)`;
@@ -216,7 +216,7 @@ export function benchOptions(argv: string[]): Options {
         });
   return {
     workers: int('workers', values.workers, availableParallelism(), 1, 256),
-    rounds: int('rounds', values.rounds, 3, 1, 50),
+    rounds: int('rounds', values.rounds, 5, 1, 50),
     trials: int('trials', values.trials, 40960, 256, 10_000_000),
     sizes,
     out: values.out ?? DEFAULT_OUT,
