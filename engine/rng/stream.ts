@@ -17,5 +17,5 @@ export function seedRiskBlock(rng: Rng, root: Uint32Array, riskHash: number, blo
 
 /** A uniform on [0, 1) keyed by (event, control): the control's reliability draw for that event. */
 export function keyedUniform(eventKey: number, controlHash: number): number {
-  return mix2(eventKey, controlHash) / 4294967296;
+  return mix2(eventKey, controlHash) * 2.3283064365386963e-10; // × 2^−32, exact
 }
