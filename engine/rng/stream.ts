@@ -19,3 +19,13 @@ export function seedRiskBlock(rng: Rng, root: Uint32Array, riskHash: number, blo
 export function keyedUniform(eventKey: number, controlHash: number): number {
   return mix2(eventKey, controlHash) * 2.3283064365386963e-10; // × 2^−32, exact
 }
+
+/** The part of keyedUniform that depends on the event alone, computed once per event. */
+export function eventKeyMix(eventKey: number): number {
+  return Math.imul(mix32(eventKey), 0x27d4eb2f);
+}
+
+/** keyedUniform(eventKey, controlHash) from eventKeyMix(eventKey): the same number, one mix fewer. */
+export function keyedUniformMixed(keyMix: number, controlHash: number): number {
+  return mix32((keyMix ^ controlHash) | 0) * 2.3283064365386963e-10;
+}

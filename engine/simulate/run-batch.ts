@@ -9,7 +9,7 @@
 import type { SimulationPlan } from '../plan/plan.js';
 import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';
-import { keyedUniform, seedRiskBlock } from '../rng/stream.js';
+import { eventKeyMix, keyedUniformMixed, seedRiskBlock } from '../rng/stream.js';
 import { DIST_LOGNORMAL, DIST_STRIDE, drawsPerSample, sampleCompiled } from '../sampling/dist.js';
 import { zigguratExponential, zigguratNormal } from '../sampling/ziggurat.js';
 import {
@@ -256,6 +256,7 @@ export class Simulator {
             }
             continue;
           }
+          const keyMix = eventKeyMix(key); // keyed control draws: keyedUniform(key, control)
           let loss = 0;
           if (lossCode >= 0) {
             const x =
@@ -266,7 +267,7 @@ export class Simulator {
             else if (mode === LOSS_SHIPMENT_FRACTION) loss = this.shipmentLoss(elem - plan.nSites, x, uPick);
             else loss = x > 0 ? x : 0;
             for (let c = plan.sevStart[r]!, ce = plan.sevStart[r + 1]!; c < ce; c++) {
-              if (keyedUniform(key, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
+              if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
             }
             if (mode === LOSS_SHIPMENT_FRACTION && loss > 0) out.flowDirect.add(this.pickedFlow, loss);
           }
@@ -275,7 +276,7 @@ export class Simulator {
             const d = sampleCompiled(rs, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
             down = d > 0 ? d : 0;
             for (let c = plan.downStart[r]!, ce = plan.downStart[r + 1]!; c < ce; c++) {
-              if (keyedUniform(key, plan.downHash[c]!) < plan.downReliability[c]!) down *= plan.downFactor[c]!;
+              if (keyedUniformMixed(keyMix, plan.downHash[c]!) < plan.downReliability[c]!) down *= plan.downFactor[c]!;
             }
           }
           kept++;
