@@ -1,7 +1,6 @@
 // `chainward merge part.json …`: merges the partial results of sharded runs into the result a single
 // run would give (the same bytes apart from `run`). The parts must come from one scenario, seed,
 // trial count, treatment list and engine version, and cover every shard exactly once.
-import { readFileSync } from 'node:fs';
 import { analyse, canonicalJson, prepareUnits, runInfo } from '../analysis/simulate-scenario.js';
 import { sha256Hex } from '../analysis/sha256.js';
 import { validateScenario } from '../model/validate.js';
@@ -10,17 +9,12 @@ import { mergeSummaries } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
 import { checkOutPath, formatOf, parse, render, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
+import { readInputFile } from './scenario-file.js';
 
 export const MERGE_USAGE = 'usage: chainward merge part.json [part.json …] [--format table|json|csv|md] [--out FILE] [--quiet]';
 
 function readPart(file: string): PartialResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? e)}`);
-  }
+  const text = readInputFile(file);
   let v: unknown;
   try {
     v = JSON.parse(text);

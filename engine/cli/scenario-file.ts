@@ -8,15 +8,19 @@ import { InputError } from './errors.js';
 /** The built-in default scenario: consumer electronics from southern China to EU distribution centres. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/eu-electronics-inbound.json', import.meta.url));
 
-/** Reads and validates a scenario; throws InputError listing every problem with its JSON path. */
-export function loadScenarioFile(path: string): Scenario {
-  let text: string;
+/** Reads a text file given by the user; a missing or unreadable file is an InputError naming it. */
+export function readInputFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? e)}`);
   }
+}
+
+/** Reads and validates a scenario; throws InputError listing every problem with its JSON path. */
+export function loadScenarioFile(path: string): Scenario {
+  const text = readInputFile(path);
   const result = parseScenario(text);
   if (!result.ok) {
     throw new InputError(

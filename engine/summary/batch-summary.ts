@@ -110,6 +110,21 @@ export function selectTail(parts: readonly TailSet[], k: number): TailSet {
   return out;
 }
 
+/** Adds p's counts and exact sums (not its losses or tail) into `into`. */
+export function mergeSums(into: BatchSummary, p: BatchSummary): void {
+  into.money.merge(p.money);
+  for (let r = 0; r < into.riskEvents.length; r++) {
+    into.riskEvents[r]! += p.riskEvents[r]!;
+    into.riskTrials[r]! += p.riskTrials[r]!;
+  }
+  into.riskDirect.merge(p.riskDirect);
+  into.riskInterruption.merge(p.riskInterruption);
+  into.flowDirect.merge(p.flowDirect);
+  into.flowInterruption.merge(p.flowInterruption);
+  into.flowCutDays.merge(p.flowCutDays);
+  into.flowReroutedDays.merge(p.flowReroutedDays);
+}
+
 /** Merges summaries of adjacent trial ranges, given in trial order, into the summary of their union. */
 export function mergeSummaries(parts: readonly BatchSummary[]): BatchSummary {
   if (parts.length === 0) throw new Error('mergeSummaries: nothing to merge');
@@ -126,17 +141,7 @@ export function mergeSummaries(parts: readonly BatchSummary[]): BatchSummary {
   for (const p of parts) {
     out.losses.set(p.losses, at);
     at += p.count;
-    out.money.merge(p.money);
-    for (let r = 0; r < out.riskEvents.length; r++) {
-      out.riskEvents[r]! += p.riskEvents[r]!;
-      out.riskTrials[r]! += p.riskTrials[r]!;
-    }
-    out.riskDirect.merge(p.riskDirect);
-    out.riskInterruption.merge(p.riskInterruption);
-    out.flowDirect.merge(p.flowDirect);
-    out.flowInterruption.merge(p.flowInterruption);
-    out.flowCutDays.merge(p.flowCutDays);
-    out.flowReroutedDays.merge(p.flowReroutedDays);
+    mergeSums(out, p);
   }
   out.tail = selectTail(parts.map((p) => p.tail), first.tailSize);
   return out;

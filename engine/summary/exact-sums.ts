@@ -21,14 +21,7 @@ export class ExactSums {
 
   /** Adds `x` (rounded to the quantum) to entry i. */
   add(i: number, x: number): void {
-    const q = Math.round(x * this.scale);
-    let lo = this.lo[i]! + q;
-    if (lo >= LIMB || lo <= -LIMB) {
-      const carry = Math.trunc(lo / LIMB);
-      this.hi[i]! += carry;
-      lo -= carry * LIMB;
-    }
-    this.lo[i] = lo;
+    this.addQuanta(i, Math.round(x * this.scale));
   }
 
   /** Adds `q` quanta (an integer, |q| < 2^53) to entry i: the same as add() of values already rounded. */

@@ -4,7 +4,7 @@
 // same parts (the tail being a deterministic top-k), whatever the batch sizes were.
 import { ExactSums } from './exact-sums.js';
 import { TopK } from './top-k.js';
-import { emptySummary, selectTail, type BatchSummary, type TailSet } from './batch-summary.js';
+import { emptySummary, mergeSums, selectTail, type BatchSummary, type TailSet } from './batch-summary.js';
 
 export class SummaryAccumulator {
   private readonly acc: BatchSummary;
@@ -57,17 +57,7 @@ export class SummaryAccumulator {
       this.top.push(x);
     }
     this.count += p.count;
-    acc.money.merge(p.money);
-    for (let r = 0; r < acc.riskEvents.length; r++) {
-      acc.riskEvents[r]! += p.riskEvents[r]!;
-      acc.riskTrials[r]! += p.riskTrials[r]!;
-    }
-    acc.riskDirect.merge(p.riskDirect);
-    acc.riskInterruption.merge(p.riskInterruption);
-    acc.flowDirect.merge(p.flowDirect);
-    acc.flowInterruption.merge(p.flowInterruption);
-    acc.flowCutDays.merge(p.flowCutDays);
-    acc.flowReroutedDays.merge(p.flowReroutedDays);
+    mergeSums(acc, p);
     this.tails.push(p.tail);
     this.tailTrials += p.tail.trial.length;
     if (this.tailTrials > 2 * this.tailSize + 4096) this.compact(this.tailSize);
