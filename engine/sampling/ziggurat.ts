@@ -92,7 +92,8 @@ export function zigguratExponential(rng: Rng): number {
   const u = rng.nextU32();
   const iz = u & 255;
   const jz = u >>> 8;
-  if (jz < ke[iz]!) return jz * we[iz]!;
+  // the midpoint of the 2^−24 step: never exactly 0 (a gap of 0 for every rate), unbiased within a box
+  if (jz < ke[iz]!) return (jz + 0.5) * we[iz]!;
   return exponentialSlow(rng, jz, iz);
 }
 
@@ -104,6 +105,6 @@ function exponentialSlow(rng: Rng, jz: number, iz: number): number {
     const u = rng.nextU32();
     iz = u & 255;
     jz = u >>> 8;
-    if (jz < ke[iz]!) return jz * we[iz]!;
+    if (jz < ke[iz]!) return (jz + 0.5) * we[iz]!;
   }
 }

@@ -229,9 +229,9 @@ export class Simulator {
       let k = -1;
       for (;;) {
         // failures before the next trial with ≥ 1 event: P(trial has an event) = 1 − e^−λ
-        // (an exponential E by ziggurat: P(⌊E/λ⌋ ≥ g) = e^−λg)
+        // (an exponential E by ziggurat: P(⌊E/λ⌋ ≥ g) = e^−λg); a NaN gap (λ subnormal) ends the block
         const gap = Math.floor(zigguratExponential(rs) * invLambda);
-        if (gap >= BLOCK - 1 - k) break;
+        if (!(gap < BLOCK - 1 - k)) break;
         k += gap + 1;
         const events = p1 > 0 ? sampleZeroTruncatedPoissonP1(rs, lambda, p1) : sampleZeroTruncatedPoisson(rs, lambda);
         const trial = blockFirst + k;
@@ -366,12 +366,17 @@ export class Simulator {
     let nTouched = 0;
     let nOut = 0;
     this.trialInt = 0;
-    this.trialId = trial;
+    // a fresh mark for every trial this Simulator sweeps (not the trial index: a trial may be run again)
+    if (++this.trialId === 0x7fffffff) {
+      this.trialId = 0;
+      this.riskStamp.fill(-1);
+      this.flowTouchedStamp.fill(-1);
+    }
     for (let q = this.bucket[localTrial]!, qe = this.bucket[localTrial + 1]!; q < qe; q++) {
       const e = this.order[q]!;
       const r = this.evRisk[e]!;
-      if (this.riskStamp[r] !== trial) {
-        this.riskStamp[r] = trial;
+      if (this.riskStamp[r] !== this.trialId) {
+        this.riskStamp[r] = this.trialId;
         this.riskTrialInt[r] = 0;
         this.touched[nTouched++] = r;
       }

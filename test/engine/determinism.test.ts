@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateScenario, trialRanges, type Results, type RunOptions } from '../../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
-import { BLOCK, runBatch } from '../../engine/simulate/run-batch.js';
+import { BLOCK, runBatch, Simulator } from '../../engine/simulate/run-batch.js';
 import { mergeSummaries, tailSizeFor, type BatchSummary } from '../../engine/summary/batch-summary.js';
 import type { ExactSums } from '../../engine/summary/exact-sums.js';
 import { envelope, scenarioOf } from './helpers.js';
@@ -142,6 +142,18 @@ describe('mergeSummaries', () => {
     const b = a + 100;
     const three = mergeSummaries([runBatch(plan, 0, a, tail), runBatch(plan, a, b - a, tail), runBatch(plan, b, n - b, tail)]);
     expectSameSummary(three, whole);
+  });
+
+  it('Simulator.runBatch gives the same summary when one Simulator runs a range again, after others', () => {
+    const { plan } = compilePlan(network, 7);
+    const tail = tailSizeFor(600);
+    const fresh = runBatch(plan, 200, 300, tail);
+    expect(fresh.riskInterruption.lo.some((x) => x !== 0)).toBe(true); // the sweep is exercised
+    const sim = new Simulator(plan);
+    sim.runBatch(0, 600, tail);
+    sim.runBatch(200, 300, tail);
+    expectSameSummary(sim.runBatch(200, 300, tail), fresh);
+    expectSameSummary(sim.runBatch(200, 300, tail), fresh);
   });
 
   it('mergeSummaries rejects ranges that are not adjacent', () => {
