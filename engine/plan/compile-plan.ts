@@ -127,6 +127,12 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
   const riskElementIso: Element[] = [];
   const riskOwner: string[] = [];
 
+  let maxRiskFactor = 1;
+  let maxDisruptionFactor = 1;
+  for (const c of carriers.values()) {
+    maxRiskFactor = Math.max(maxRiskFactor, c.riskFactor ?? 1);
+    maxDisruptionFactor = Math.max(maxDisruptionFactor, c.disruptionFactor ?? 1);
+  }
   risks.forEach(({ threat, target }, r) => {
     const id = `${threat.id}@${target.kind === 'site' ? target.site.id : target.lane.id}`;
     riskIds.push(id);
@@ -134,19 +140,27 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
     riskElement[r] = target.kind === 'site' ? target.i : S + target.i;
     const region = target.kind === 'site' ? target.site.region : laneRegion(target.lane, sitesById);
     const regionFactor = region !== undefined ? (threat.regionFactors?.[region] ?? 1) : 1;
+    // Lane risks are generated at the rate of the riskiest carrier of the scenario and thinned by
+    // carrierFactor / that maximum, so a carrier switch keeps the events both carriers share
+    // (common random numbers for "other carriers"), like a frequency control does.
     let carrierFactor = 1;
-    if (target.kind === 'lane' && target.lane.carrier !== undefined) {
-      const carrier = carriers.get(target.lane.carrier)!;
-      carrierFactor = threat.category === 'disruption' ? (carrier.disruptionFactor ?? 1) : (carrier.riskFactor ?? 1);
+    let carrierMax = 1;
+    if (target.kind === 'lane') {
+      const disruption = threat.category === 'disruption';
+      carrierMax = disruption ? maxDisruptionFactor : maxRiskFactor;
+      if (target.lane.carrier !== undefined) {
+        const carrier = carriers.get(target.lane.carrier)!;
+        carrierFactor = disruption ? (carrier.disruptionFactor ?? 1) : (carrier.riskFactor ?? 1);
+      }
     }
     const base =
       'perYear' in threat.frequency
         ? threat.frequency.perYear
         : threat.frequency.perShipment * (target.kind === 'lane' ? laneShipments[target.i]! : 0);
-    riskGenRate[r] = base * years * regionFactor * carrierFactor;
+    riskGenRate[r] = base * years * regionFactor * carrierMax;
 
     const placed = (target.kind === 'site' ? target.site.controls : target.lane.controls) ?? [];
-    let keep = 1;
+    let keep = carrierMax > 0 ? carrierFactor / carrierMax : 0;
     const sevList: Array<[number, number, number]> = [];
     const downList: Array<[number, number, number]> = [];
     const acting: string[] = [];

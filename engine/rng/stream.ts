@@ -4,14 +4,17 @@
 import { mix2, mix32 } from './mix.js';
 import type { Rng } from './rng.js';
 
-/** Seeds `rng` for a (risk, block) stream. */
+/**
+ * Seeds `rng` for a (risk, block) stream. The first word is a bijection of the risk hash and the
+ * second of the block (for a given seed), so distinct (risk, block) pairs never share a state; the
+ * other two words mix both, and seed4's warm-up spreads the differences.
+ */
 export function seedRiskBlock(rng: Rng, root: Uint32Array, riskHash: number, block: number): void {
-  const k = mix2(riskHash, block);
   rng.seed4(
-    mix2(root[0]!, k),
-    mix2(root[1]!, k ^ 0x5bd1e995),
-    mix2(root[2]!, k ^ 0x1b873593),
-    mix2(root[3]!, k ^ 0xcc9e2d51),
+    mix2(root[0]!, riskHash),
+    mix2(root[1]!, block),
+    mix2(root[2]!, (riskHash ^ mix32(block)) | 0),
+    mix2(root[3]! ^ block, riskHash),
   );
 }
 
