@@ -1,11 +1,11 @@
 // `chainward merge part.json …`: merges the partial results of sharded runs into the result a single
 // run would give (the same bytes apart from `run`). The parts must come from one scenario, seed,
 // trial count, treatment list and engine version, and cover every shard exactly once.
-import { analyse, canonicalJson, prepareUnits, runInfo } from '../analysis/simulate-scenario.js';
+import { analyse, canonicalJson, prepareUnits, runInfo, UnknownTreatmentError } from '../analysis/simulate-scenario.js';
 import { sha256Hex } from '../analysis/sha256.js';
 import { validateScenario } from '../model/validate.js';
-import { decodeSummary, PARTIAL_FORMAT, PartialFormatError, type PartialResult } from '../node/partial-result.js';
-import { mergeSummaries } from '../summary/batch-summary.js';
+import { decodeSummary, PARTIAL_FORMAT, PartialFormatError, unitsChecksum, type PartialResult } from '../node/partial-result.js';
+import { mergeSummaries, tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
 import { checkOutPath, formatOf, parse, render, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
@@ -30,8 +30,16 @@ function readPart(file: string): PartialResult {
   if (!shard || !Number.isInteger(shard.index) || !Number.isInteger(shard.count) || !(shard.index >= 1 && shard.index <= shard.count)) {
     throw new InputError(`${file}: $.shard: expected { index, count } with 1 ≤ index ≤ count`);
   }
-  if (!Array.isArray(o.units) || !Array.isArray(o.treatments) || o.units.length !== o.treatments.length + 1) {
+  if (!Array.isArray(o.treatments) || !o.treatments.every((t) => typeof t === 'string')) throw new InputError(`${file}: $.treatments: expected a list of treatment ids`);
+  if (!Array.isArray(o.units) || o.units.length !== o.treatments.length + 1) {
     throw new InputError(`${file}: $.units: expected one summary for the baseline and one per treatment`);
+  }
+  if (o.unitsSha256 !== unitsChecksum(o.units)) throw new InputError(`${file}: $.unitsSha256: the summaries do not match their checksum; the file was changed or cut after \`run --shard\` wrote it`);
+  if (!(typeof o.seed === 'number' || typeof o.seed === 'string')) throw new InputError(`${file}: $.seed: expected a number or a string`);
+  if (!(Number.isInteger(o.trials) && o.trials! >= 1)) throw new InputError(`${file}: $.trials: expected a whole number ≥ 1`);
+  const run = o.run as { workers?: unknown; wallMs?: unknown } | undefined;
+  if (!run || !(Number.isInteger(run.workers) && (run.workers as number) >= 1) || !(typeof run.wallMs === 'number' && run.wallMs >= 0)) {
+    throw new InputError(`${file}: $.run: expected { workers, wallMs }`);
   }
   return o as PartialResult;
 }
@@ -47,6 +55,7 @@ export function mergeCommand(argv: string[]): number {
   const first = parts[0]!;
   for (const { file, part } of parts.slice(1)) {
     for (const key of ['scenarioHash', 'seed', 'trials', 'rangeTrials'] as const) {
+      // (seed, trials and the rest were checked to be plain numbers or strings by readPart)
       if (part[key] !== first.part[key]) throw new InputError(`${file}: $.${key} is ${JSON.stringify(part[key])} but ${first.file} has ${JSON.stringify(first.part[key])}: the parts come from different runs`);
     }
     if (part.treatments.join('\n') !== first.part.treatments.join('\n')) throw new InputError(`${file}: $.treatments differ from ${first.file}'s: the parts come from different runs`);
@@ -68,7 +77,13 @@ export function mergeCommand(argv: string[]): number {
   const scenario = checked.scenario;
   if (`sha256:${sha256Hex(canonicalJson(scenario))}` !== first.part.scenarioHash) throw new InputError(`${first.file}: $.scenario does not match $.scenarioHash`);
   const { seed, trials } = first.part;
-  const units = prepareUnits(scenario, { seed, treatments: first.part.treatments });
+  let units;
+  try {
+    units = prepareUnits(scenario, { seed, treatments: first.part.treatments });
+  } catch (e) {
+    if (e instanceof UnknownTreatmentError) throw new InputError(`${first.file}: $.treatments: ${e.message}`);
+    throw e;
+  }
   const summaries = units.map((u, k) => {
     const { nRisks, nFlows } = u.compiled.plan;
     const decoded = parts.map(({ file, part }) => {
@@ -85,6 +100,7 @@ export function mergeCommand(argv: string[]): number {
     } catch (e) {
       throw new InputError(`the parts do not fit together: ${(e as Error).message}`);
     }
+    if (merged.tailSize !== tailSizeFor(trials)) throw new InputError(`$.units[${k}].tailSize: expected ${tailSizeFor(trials)} for ${trials} trials, got ${merged.tailSize}`);
     if (merged.firstTrial !== 0 || merged.count !== trials) throw new InputError(`the parts cover trials ${merged.firstTrial}–${merged.firstTrial + merged.count - 1}, not 0–${trials - 1}`);
     return merged;
   });

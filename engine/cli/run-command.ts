@@ -16,7 +16,7 @@ import {
 import { sha256Hex } from '../analysis/sha256.js';
 import { canonicalJson } from '../analysis/simulate-scenario.js';
 import type { Scenario } from '../model/schema.js';
-import { encodeSummary, PARTIAL_FORMAT, type PartialResult } from '../node/partial-result.js';
+import { encodeSummary, PARTIAL_FORMAT, unitsChecksum, type PartialResult } from '../node/partial-result.js';
 import { defaultWorkers, WorkerPool } from '../node/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -164,9 +164,12 @@ async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean
         treatments: units.slice(1).map((u) => u.treatment!.id),
         shard: s.shard,
         run: { workers: s.workers, wallMs: Date.now() - started },
-        units: accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials)))),
+        units: [],
+        unitsSha256: '',
         scenario,
       };
+      partial.units = accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials))));
+      partial.unitsSha256 = unitsChecksum(partial.units);
       return JSON.stringify(partial) + '\n';
     }
     const summaries = accs.map((a) => a.result(tailSizeFor(trials)));

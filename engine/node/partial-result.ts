@@ -2,8 +2,9 @@
 // contiguous trial ranges, with the scenario and run settings, as JSON. Typed arrays are stored as
 // base64 of their little-endian bytes, so numbers round-trip exactly and merging gives the bytes
 // of a single run.
+import { createHash } from 'node:crypto';
 import type { Scenario } from '../model/schema.js';
-import { ExactSums } from '../summary/exact-sums.js';
+import { DAYS_SCALE, ExactSums, MONEY_SCALE } from '../summary/exact-sums.js';
 import type { BatchSummary, TailSet } from '../summary/batch-summary.js';
 
 export const PARTIAL_FORMAT = 'chainward-partial/v1';
@@ -21,6 +22,8 @@ export interface PartialResult {
   run: { workers: number; wallMs: number };
   /** The baseline first, then one per treatment. */
   units: EncodedSummary[];
+  /** sha256 of JSON.stringify(units): a part edited or cut after it was written is refused. */
+  unitsSha256: string;
   scenario: Scenario;
 }
 
@@ -60,6 +63,11 @@ function decode<T extends Float64Array | Int32Array>(Ctor: { new (b: ArrayBuffer
   const out = new Ctor(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   if (length !== undefined && out.length !== length) throw new PartialFormatError(path, `expected ${length} numbers, got ${out.length}`);
   return out;
+}
+
+/** The checksum stored in `unitsSha256`. */
+export function unitsChecksum(units: unknown): string {
+  return createHash('sha256').update(JSON.stringify(units)).digest('hex');
 }
 
 export function encodeSummary(s: BatchSummary): EncodedSummary {
@@ -107,8 +115,9 @@ export function decodeSummary(v: unknown, path: string, nRisks: number, nFlows: 
   for (const k of SUM_KEYS) {
     const e = object(sumsIn[k], `${path}.sums.${k}`);
     const scale = e.scale;
-    if (!(typeof scale === 'number' && scale > 0)) throw new PartialFormatError(`${path}.sums.${k}.scale`, 'expected a positive number');
-    sums[k] = new ExactSums(lengths[k], scale, decode(Float64Array, e.hi, `${path}.sums.${k}.hi`, lengths[k]), decode(Float64Array, e.lo, `${path}.sums.${k}.lo`, lengths[k]));
+    const want = k === 'flowCutDays' || k === 'flowReroutedDays' ? DAYS_SCALE : MONEY_SCALE;
+    if (scale !== want) throw new PartialFormatError(`${path}.sums.${k}.scale`, `expected ${want}, got ${JSON.stringify(scale)}`);
+    sums[k] = new ExactSums(lengths[k], want, decode(Float64Array, e.hi, `${path}.sums.${k}.hi`, lengths[k]), decode(Float64Array, e.lo, `${path}.sums.${k}.lo`, lengths[k]));
   }
   const t = object(o.tail, `${path}.tail`);
   const trial = decode(Int32Array, t.trial, `${path}.tail.trial`);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitsChecksum } from '../../engine/node/partial-result.js';
 import { runMany, stackProblem, type CliResult } from './run-cli.js';
 
 /** Small runs: 2 ranges of 2048, the baseline only, in-process. */
@@ -69,10 +70,14 @@ beforeAll(async () => {
   const p2 = JSON.parse(readFileSync(file('p2.json'), 'utf8')) as { units: Array<{ losses: string }> };
   const losses = p2.units[0]!.losses;
   expect(losses.length).toBe(Math.ceil((2048 * 8) / 3) * 4); // 2 048 float64s in base64
+  // corrupted parts carry a recomputed checksum, so the checks behind it are what is tested
+  const stamped = (part: { units: unknown }) => JSON.stringify({ ...part, unitsSha256: unitsChecksum(part.units) });
   // cut on a 32-character boundary: 16 000 characters are 12 000 bytes, 1 500 whole numbers
-  writeFileSync(file('short-array.json'), JSON.stringify({ ...p2, units: [{ ...p2.units[0], losses: losses.slice(0, 16_000) }] }));
+  writeFileSync(file('short-array.json'), stamped({ ...p2, units: [{ ...p2.units[0], losses: losses.slice(0, 16_000) }] }));
   // cut anywhere: 21 843 characters decode to 16 382 bytes, not a whole number of float64s
-  writeFileSync(file('cut-array.json'), JSON.stringify({ ...p2, units: [{ ...p2.units[0], losses: losses.slice(0, -5) }] }));
+  writeFileSync(file('cut-array.json'), stamped({ ...p2, units: [{ ...p2.units[0], losses: losses.slice(0, -5) }] }));
+  // the same cut without a new checksum: refused by the checksum
+  writeFileSync(file('edited.json'), JSON.stringify({ ...p2, units: [{ ...p2.units[0], losses: losses.slice(0, -5) }] }));
 
   // a tail whose offsets go backwards, and a tail trial outside the part's trials
   const p2tail = (p2.units[0] as unknown as { tail: { start: string; trial: string } }).tail;
@@ -82,12 +87,13 @@ beforeAll(async () => {
   };
   const start = ints(p2tail.start);
   start[1] = start[2]! + 1000;
-  writeFileSync(file('bad-offsets.json'), JSON.stringify({ ...p2, units: [{ ...p2.units[0], tail: { ...p2tail, start: Buffer.from(start.buffer).toString('base64') } }] }));
+  writeFileSync(file('bad-offsets.json'), stamped({ ...p2, units: [{ ...p2.units[0], tail: { ...p2tail, start: Buffer.from(start.buffer).toString('base64') } }] }));
   const trial = ints(p2tail.trial);
   trial[0] = 999_999;
-  writeFileSync(file('bad-trial.json'), JSON.stringify({ ...p2, units: [{ ...p2.units[0], tail: { ...p2tail, trial: Buffer.from(trial.buffer).toString('base64') } }] }));
+  writeFileSync(file('bad-trial.json'), stamped({ ...p2, units: [{ ...p2.units[0], tail: { ...p2tail, trial: Buffer.from(trial.buffer).toString('base64') } }] }));
 
   const merge = (out: string, ...files: string[]) => ['merge', ...files.map(file), '--out', out];
+  addCase('merge: a part edited after it was written', (o) => merge(o, 'p1.json', 'edited.json'), [`${file('edited.json')}: $.unitsSha256: the summaries do not match their checksum`]);
   addCase('merge: tail offsets that go backwards', (o) => merge(o, 'p1.json', 'bad-offsets.json'), [`${file('bad-offsets.json')}: $.units[0].tail.start: expected non-decreasing offsets`]);
   addCase('merge: a tail trial outside the part', (o) => merge(o, 'p1.json', 'bad-trial.json'), [`${file('bad-trial.json')}: $.units[0].tail.trial: trial 999999 is outside this part's trials 2048–4095`]);
   addCase('merge: a missing shard', (o) => merge(o, 'p1.json'), ['missing shard 2/2']);
@@ -137,6 +143,7 @@ describe('chainward merge and run --shard/--target-se: bad input exits 2, names 
     'merge: a base64 array cut short',
     'merge: a base64 array cut mid-number',
     'merge: no files',
+    'merge: a part edited after it was written',
     'merge: tail offsets that go backwards',
     'merge: a tail trial outside the part',
     'run --shard 3/2',
