@@ -1,12 +1,14 @@
 // The throughput benchmark (`npm run bench`, `npx chainward bench`): the reference workload
 // (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, controls; 6000 risks, no flows) run by
 // the hand-written reference loop and by the engine with 1 and N worker threads, side by side in
-// rounds; then generated networks of several sizes. Prints a table and writes bench/results.json.
+// rounds; then generated networks of several sizes with 1 and N worker threads. Prints a table and writes bench/results.json.
 // Figures are medians over rounds measured in one run: compare ratios, not absolute numbers.
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runRanges, trialRanges } from '../engine/analysis/simulate-scenario.js';
+import { checkOutPath } from '../engine/cli/args.js';
+import { InputError } from '../engine/cli/errors.js';
 import { writeAtomic } from '../engine/cli/write-atomic.js';
 import { generateScenario } from '../engine/generate/generate-scenario.js';
 import { validateScenario } from '../engine/model/validate.js';
@@ -60,6 +62,7 @@ function engineRun(plan: SimulationPlan, trials: number, rangeTrials: number, po
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 export async function runBench(o: Options, log: (s: string) => void = (s) => process.stdout.write(s + '\n')) {
+  checkOutPath(o.out); // before minutes of measuring
   const startPool = async (n: number) => {
     const t = performance.now();
     const pool = new WorkerPool(n);
@@ -68,7 +71,19 @@ export async function runBench(o: Options, log: (s: string) => void = (s) => pro
   };
   log(`chainward ${ENGINE_VERSION} bench · node ${process.version} · ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}) · ${o.workers} workers · ${o.rounds} rounds`);
   const one = await startPool(1);
-  const many = await startPool(o.workers);
+  let many: Awaited<ReturnType<typeof startPool>> | undefined;
+  try {
+    many = await startPool(o.workers);
+    return await measure(o, log, one, many);
+  } finally {
+    await one.pool.close();
+    await many?.pool.close();
+  }
+}
+
+type Started = { pool: WorkerPool; startupMs: number };
+
+async function measure(o: Options, log: (s: string) => void, one: Started, many: Started) {
 
   // --- reference workload: hand-written loop vs engine, 1 and N workers
   const ref = compilePlan(referenceScenario(), 1).plan;
@@ -117,11 +132,13 @@ export async function runBench(o: Options, log: (s: string) => void = (s) => pro
     // about ten seconds of work per run at the rates seen here; ranges small enough for ≥ 4 per worker
     const trials = sites >= 100_000 ? 256 : sites >= 10_000 ? 4096 : 16384;
     const rangeTrials = Math.max(32, Math.min(2048, trials / (4 * o.workers)));
-    const tIn: number[] = [];
+    const t1: number[] = [];
     const tN: number[] = [];
-    await engineRun(plan!, Math.min(trials, 2 * rangeTrials), rangeTrials, many.pool); // plan shared, simulators built
+    // plan shared and simulators built in every worker before timing
+    await engineRun(plan!, Math.min(trials, 2 * rangeTrials), rangeTrials, one.pool);
+    await engineRun(plan!, Math.min(trials, 2 * o.workers * rangeTrials), rangeTrials, many.pool);
     for (let r = 0; r < Math.min(o.rounds, sites >= 100_000 ? 1 : o.rounds); r++) {
-      tIn.push(await engineRun(plan!, trials, rangeTrials));
+      t1.push(await engineRun(plan!, trials, rangeTrials, one.pool));
       tN.push(await engineRun(plan!, trials, rangeTrials, many.pool));
     }
     let events = 0;
@@ -137,15 +154,12 @@ export async function runBench(o: Options, log: (s: string) => void = (s) => pro
       compileMs: compile * 1000,
       trials,
       rangeTrials,
-      inProcessTrialsPerSecond: trials / median(tIn),
+      oneWorkerTrialsPerSecond: trials / median(t1),
       nWorkersTrialsPerSecond: trials / median(tN),
     };
     networks.push(row);
-    log(`  ${fmt(sites)} sites: ${fmt(row.inProcessTrialsPerSecond)}/s in-process, ${fmt(row.nWorkersTrialsPerSecond)}/s with ${o.workers} workers`);
+    log(`  ${fmt(sites)} sites: ${fmt(row.oneWorkerTrialsPerSecond)}/s with 1 worker, ${fmt(row.nWorkersTrialsPerSecond)}/s with ${o.workers} workers`);
   }
-  await one.pool.close();
-  await many.pool.close();
-
   const results = {
     format: 'chainward-bench/v1',
     engineVersion: ENGINE_VERSION,
@@ -175,15 +189,16 @@ export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference
     [`engine, ${w} worker threads`, fmt(ref.engineNWorkersTrialsPerSecond!), (ref.engineNWorkersTrialsPerSecond! / ref.referenceLoopTrialsPerSecond!).toFixed(2)],
     [`scaling ${w} workers / 1 worker`, '', ref.scalingNWorkersOver1Worker!.toFixed(2)],
   ];
-  const nets: string[][] = [['generated network', 'risks', 'events/trial', 'validate+compile', 'trials/s 1 thread', `trials/s ${w} workers`]];
+  const nets: string[][] = [['generated network', 'risks', 'events/trial', 'validate+compile', 'trials/s 1 worker', `trials/s ${w} workers`, 'scaling']];
   for (const n of r.networks as Array<Record<string, number>>) {
     nets.push([
       `${fmt(n.sites!)} sites, ${fmt(n.lanes!)} lanes, ${fmt(n.flows!)} flows`,
       fmt(n.risks!),
       fmt(n.eventsPerTrial!),
       `${((n.validateMs! + n.compileMs!) / 1000).toFixed(1)} s`,
-      fmt(n.inProcessTrialsPerSecond!),
+      fmt(n.oneWorkerTrialsPerSecond!),
       fmt(n.nWorkersTrialsPerSecond!),
+      (n.nWorkersTrialsPerSecond! / n.oneWorkerTrialsPerSecond!).toFixed(2),
     ]);
   }
   const table = (t: string[][]) => {
@@ -231,5 +246,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stderr.write(`chainward bench: ${(e as Error).message}\n\n${BENCH_USAGE}\n`);
     process.exit(2);
   }
-  await runBench(opts);
+  try {
+    await runBench(opts);
+  } catch (e) {
+    process.stderr.write(`chainward bench: ${(e as Error).message}\n`);
+    process.exit(e instanceof InputError ? 2 : 1);
+  }
 }

@@ -24,7 +24,7 @@ export const MIN_TRIALS_FOR_TARGET = 4 * RANGE_TRIALS;
 /**
  * Runs one trial range of a plan, keeping the breakdown of the range's worst `tailSize` trials at or
  * above `tailFloor` (see Simulator.runBatch). `runId` names the run the range belongs to: a runner
- * may keep the largest losses it has seen for that run to raise the floor further.
+ * may keep the largest losses it has seen for that run to raise the floor further (0: it may not).
  */
 export type RangeRunner = (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor: number, runId: number) => BatchSummary | Promise<BatchSummary>;
 
@@ -143,15 +143,20 @@ export async function runRanges(
   tailKeep: number,
   opts: Pick<RunOptions, 'runRange' | 'inFlight'>,
   onMerged?: (acc: SummaryAccumulator) => boolean | void,
+  /**
+   * Whether runners may raise the floor with every loss they see in this run. Off when the run may
+   * stop early: ranges simulated beyond the stop are not part of the result and must not count.
+   */
+  runnerFloors = true,
 ): Promise<SummaryAccumulator> {
   if (ranges.length === 0) throw new RangeError('runRanges: no ranges');
   let total = 0;
   for (const [, c] of ranges) total += c;
   const acc = new SummaryAccumulator(ranges[0]![0], total, plan.nRisks, plan.nFlows, tailKeep);
   let sim: Simulator | undefined;
-  const seen = new TopK(tailKeep);
+  const seen = runnerFloors ? new TopK(tailKeep) : undefined;
   const run: RangeRunner = opts.runRange ?? ((p, first, count, tail, floor) => (sim ??= new Simulator(p)).runBatch(first, count, tail, floor, seen));
-  const runId = nextRunId++;
+  const runId = runnerFloors ? nextRunId++ : 0;
   const inFlight = Math.max(1, opts.inFlight ?? 1);
   const pending: Array<Promise<BatchSummary> | undefined> = [];
   let next = 0;
@@ -230,10 +235,17 @@ export async function simulateUnits(
     });
   };
   const target = opts.targetSe;
-  const baseAcc = await runRanges(units[0]!.compiled.plan, ranges, tailKeep, opts, (acc) => {
-    report(acc);
-    return target !== undefined && acc.count >= MIN_TRIALS_FOR_TARGET && acc.relativeSe() <= target;
-  });
+  const baseAcc = await runRanges(
+    units[0]!.compiled.plan,
+    ranges,
+    tailKeep,
+    opts,
+    (acc) => {
+      report(acc);
+      return target !== undefined && acc.count >= MIN_TRIALS_FOR_TARGET && acc.relativeSe() <= target;
+    },
+    target === undefined,
+  );
   const trials = baseAcc.count;
   done = perUnit = trials;
   let n = 0;

@@ -1,11 +1,11 @@
 // The worker-thread pool (piscina): runs trial ranges in parallel. The split into ranges is fixed
 // by trial index, not by thread, so any number of workers gives the same bytes. Each plan is copied
 // into shared memory once; tasks carry it by reference.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { Piscina } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
@@ -18,26 +18,29 @@ const isTs = import.meta.url.endsWith('.ts');
 
 /**
  * The worker entry as plain JavaScript. Compiled installs have worker.js beside this file. From the
- * TypeScript sources, the worker is bundled with esbuild into node_modules/.cache (piscina left
- * external so it resolves): a worker thread that loads .ts through tsx runs the kernel at about
- * 60 % of the speed of the same code as JavaScript (measured on Node 20), so threads would not pay.
- * Falls back to worker.ts through tsx if bundling fails. Returns the URL and a clean-up function.
+ * TypeScript sources, the worker is bundled with esbuild into node_modules/.cache/chainward (piscina
+ * left external so it resolves), named by a hash of the bundle so that runs share it and a changed
+ * source gets a new file: a worker thread that loads .ts through tsx runs the kernel at about 60 %
+ * of the speed of the same code as JavaScript (measured on Node 20). Falls back to worker.ts
+ * through tsx if bundling or writing fails.
  */
-function workerEntry(): { url: string; tsx: boolean; dispose: () => void } {
-  if (!isTs) return { url: new URL('./worker.js', import.meta.url).href, tsx: false, dispose: () => {} };
+function workerEntry(): { url: string; tsx: boolean } {
+  if (!isTs) return { url: new URL('./worker.js', import.meta.url).href, tsx: false };
   const source = fileURLToPath(new URL('./worker.ts', import.meta.url));
   try {
-    const root = join(dirname(source), '..', '..');
-    const dir = join(root, 'node_modules', '.cache', 'chainward');
-    mkdirSync(dir, { recursive: true });
-    const name = `worker-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const tmp = join(dir, `${name}.tmp.mjs`);
-    const out = join(dir, `${name}.mjs`);
-    buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['piscina'], outfile: tmp, logLevel: 'silent' });
-    renameSync(tmp, out);
-    return { url: new URL(`file://${out}`).href, tsx: false, dispose: () => rmSync(out, { force: true }) };
+    const built = buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['piscina'], write: false, logLevel: 'silent' });
+    const code = built.outputFiles[0]!.contents;
+    const dir = join(dirname(source), '..', '..', 'node_modules', '.cache', 'chainward');
+    const out = join(dir, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(out)) {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${out}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+      writeFileSync(tmp, code);
+      renameSync(tmp, out); // atomic: concurrent processes write the same bytes
+    }
+    return { url: pathToFileURL(out).href, tsx: false };
   } catch {
-    return { url: new URL('./worker.ts', import.meta.url).href, tsx: true, dispose: () => {} };
+    return { url: new URL('./worker.ts', import.meta.url).href, tsx: true };
   }
 }
 
@@ -89,10 +92,6 @@ export class WorkerPool {
   };
 
   async close(): Promise<void> {
-    try {
-      await this.pool.destroy();
-    } finally {
-      this.entry.dispose();
-    }
+    await this.pool.destroy();
   }
 }
