@@ -60,7 +60,7 @@ export class SummaryAccumulator {
     mergeSums(acc, p);
     this.tails.push(p.tail);
     this.tailTrials += p.tail.trial.length;
-    if (this.tailTrials > 2 * this.tailSize + 4096) this.compact(this.tailSize);
+    if (this.tailTrials > 3 * this.tailSize + 8192) this.compact(this.tailSize); // rarely: each compaction copies the kept breakdowns
   }
 
   private compact(k: number): void {
