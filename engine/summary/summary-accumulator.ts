@@ -60,10 +60,14 @@ export class SummaryAccumulator {
     mergeSums(acc, p);
     this.tails.push(p.tail);
     this.tailTrials += p.tail.trial.length;
-    if (this.tailTrials > 3 * this.tailSize + 8192) this.compact(this.tailSize); // rarely: each compaction copies the kept breakdowns
+    if (this.tailTrials > 3 * this.tailSize + 8192) this.compact(this.tailSize); // rarely: it copies the kept breakdowns
   }
 
+  /** How many times the tail candidates were cut back to the best tailSize (when they pass 3·tailSize + 8192). */
+  compactions = 0;
+
   private compact(k: number): void {
+    this.compactions++;
     const t = selectTail(this.tails, k);
     this.tails = [t];
     this.tailTrials = t.trial.length;

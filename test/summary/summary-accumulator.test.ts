@@ -81,16 +81,16 @@ function directRelativeSe(losses: Float64Array, n: number): number {
 
 describe('SummaryAccumulator', () => {
   // [name, range size, trials, tail size]. The accumulator compacts its tail candidates once they
-  // exceed 2·tail + 4096: the last two cases get there (100 ranges × 60 = 6000 > 4216; 128 ranges
-  // × 64 = 8192 > 4496), so the compaction path is part of what they check.
+  // exceed 3·tail + 8192: the last two cases get there (200 ranges × 60 = 12 000 > 8372; 256 ranges
+  // × 64 = 16 384 > 8792), so the compaction path is part of what they check.
   const cases = [
     ['tail smaller than a range (2048)', 2048, 5 * 2048 + 301, 100],
     ['tail larger than a range (2048)', 2048, 5 * 2048 + 301, 3000],
-    ['tail smaller than a range (100), compacting', 100, 10_000, 60],
-    ['tail larger than a range (64), compacting', 64, 8192, 200],
+    ['tail smaller than a range (100), compacting', 100, 20_000, 60],
+    ['tail larger than a range (64), compacting', 64, 16_384, 200],
   ] as const;
 
-  it.each(cases)('SummaryAccumulator.add then result() equals mergeSummaries of the same parts: %s', (_name, rangeTrials, trials, tailSize) => {
+  it.each(cases)('SummaryAccumulator.add then result() equals mergeSummaries of the same parts: %s', (name, rangeTrials, trials, tailSize) => {
     const ranges = trialRanges(trials, rangeTrials);
     const ps = parts(plan, ranges, tailSize);
     const merged = mergeSummaries(ps);
@@ -103,6 +103,7 @@ describe('SummaryAccumulator', () => {
       if (i === half - 1) expectIdentical(acc.result(), mergeSummaries(ps.slice(0, half)));
     });
     expect(acc.count).toBe(trials);
+    expect(acc.compactions > 0).toBe(name.endsWith('compacting'));
     expectIdentical(acc.result(), merged);
     expectIdentical(acc.result(tailSize), merged);
     // result() copies: a second call gives the same again
