@@ -1,6 +1,6 @@
 // The worker-thread pool (piscina): runs trial ranges in parallel. The split into ranges is fixed
 // by trial index, not by thread, so any number of workers gives the same bytes. Each plan is copied
-// into shared memory once; tasks carry it by reference.
+// into shared memory once; tasks carry it by reference (each worker then simulates on its own copy).
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

@@ -1,6 +1,7 @@
 // piscina worker entry: simulates one trial range of a plan and moves the summary's typed arrays
 // back to the main thread (no arrays of objects cross the thread boundary). The plan arrives in
-// shared memory; its Simulator is built once per worker and kept for the next ranges.
+// shared memory; each worker copies it once into its own memory and keeps its Simulator for the
+// next ranges, and keeps the largest losses it has seen per run to prune the tail breakdown.
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
