@@ -4,6 +4,7 @@ import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
 import { parse } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
+import { controlsCommand } from './controls-command.js';
 import { generateCommand } from './generate-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
@@ -18,6 +19,7 @@ usage:
   chainward merge part.json … [--format table|json|csv|md] [--out FILE]
   chainward validate scenario.json
   chainward generate --sites N [--seed S] [--out FILE]
+  chainward controls [--element E] [--format table|json]
   chainward bench [--workers N] [--rounds R] [--sizes 1000,10000,100000]
   chainward help
 
@@ -32,6 +34,7 @@ run        simulates the scenario (default: the built-in EU electronics inbound 
 merge      merges the partial results of every shard into the single-run result
 validate   checks a scenario file and lists every problem with its JSON path
 generate   writes a synthetic scenario of N sites (5 to 100 000) for scale tests
+controls   lists the built-in control catalog (TAPA FSR/TSR, C-TPAT, EU AEO, ISO 17712, ISO 28000)
 bench      measures trials/s: the reference workload against a hand-written loop, with 1 and N
            worker threads, and generated networks; writes bench/results.json
 
@@ -75,6 +78,8 @@ export async function main(argv: string[]): Promise<number> {
         return mergeCommand(rest);
       case 'generate':
         return generateCommand(rest);
+      case 'controls':
+        return controlsCommand(rest);
       case 'bench':
         return await benchCommand(rest);
       case undefined:

@@ -1,0 +1,59 @@
+// `chainward controls [--element E] [--format table|json]`: lists the built-in control catalog —
+// element, where it applies, what it acts on with its default factors, reliability, cost and source.
+import { CATALOG } from '../catalog/controls.js';
+import { ELEMENTS, type Control, type Effect } from '../model/schema.js';
+import { textTable } from '../report/format.js';
+import { parse } from './args.js';
+import { EXIT_OK, InputError } from './errors.js';
+
+export const CONTROLS_USAGE = `usage: chainward controls [--element ${ELEMENTS.join('|')}] [--format table|json]`;
+
+/** "theft f0.8 s0.85" style summary of a control's effects. */
+function effectsText(c: Control): string {
+  const part = (e: Effect) =>
+    [
+      e.frequencyFactor !== undefined ? `freq ×${e.frequencyFactor}` : '',
+      e.severityFactor !== undefined ? `loss ×${e.severityFactor}` : '',
+      e.downtimeFactor !== undefined ? `downtime ×${e.downtimeFactor}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return Object.entries(c.effects)
+    .map(([k, e]) => `${k} (${part(e)})`)
+    .join('; ');
+}
+
+function costText(c: Control): string {
+  const k = c.cost ?? {};
+  const parts: string[] = [];
+  if (k.annual) parts.push(`${k.annual.toLocaleString('en-US')}/yr`);
+  if (k.perShipment) parts.push(`${k.perShipment.toLocaleString('en-US')}/shipment`);
+  if (k.capex) parts.push(`capex ${k.capex.toLocaleString('en-US')} over ${k.lifetimeYears ?? 10} yr`);
+  return parts.join(' + ') || '0';
+}
+
+export function controlsCommand(argv: string[]): number {
+  const { values, positionals } = parse(argv, { element: { type: 'string' }, format: { type: 'string' } }, CONTROLS_USAGE);
+  if (positionals.length) throw new InputError(`controls takes no arguments, got ${positionals.join(' ')}\n\n${CONTROLS_USAGE}`);
+  const element = values.element;
+  if (element !== undefined && !(ELEMENTS as readonly string[]).includes(String(element))) {
+    throw new InputError(`--element: expected one of ${ELEMENTS.join(', ')}, got "${String(element)}"`);
+  }
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new InputError(`--format: expected table or json, got "${String(format)}"`);
+  const list = CATALOG.filter((c) => element === undefined || c.element === element);
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const rows = list.map((c) => [c.id, c.element, c.appliesTo, effectsText(c), String(c.reliability ?? 1), costText(c)]);
+  process.stdout.write(
+    `chainward control catalog: ${list.length} control${list.length === 1 ? '' : 's'}${element ? ` (element ${String(element)})` : ''}. ` +
+      'Factors are planning defaults, not measured truths; a scenario control with the same id overrides an entry.\n\n' +
+      textTable(['control', 'element', 'applies to', 'acts on (default factors)', 'reliability', 'cost (scenario currency)'], rows, new Set([4])) +
+      '\n\nsources:\n' +
+      list.map((c) => `  ${c.id}: ${c.source ?? ''}`).join('\n') +
+      '\n',
+  );
+  return EXIT_OK;
+}
