@@ -14,6 +14,7 @@ import { applyTreatment, type TreatedScenario } from './apply-treatment.js';
 import { appetiteOf } from './appetite.js';
 import { lossExceedance, lossSummary, sortedLosses, type Summary } from './loss-summary.js';
 import { riskRegister, type RiskRow } from './register.js';
+import type { SensitivityRow } from './sensitivity.js';
 import { sha256Hex } from './sha256.js';
 
 /** Trials per unit of work. Fixed, so the split never depends on the number of workers. */
@@ -90,6 +91,8 @@ export interface Results {
   exceedance: Array<{ loss: number; probability: number }>;
   treatments: TreatmentResult[];
   appetite: { withinAppetite: boolean; breaches: string[] };
+  /** With `run --sensitivity`: each parameter varied by ±delta, sorted by EAL swing. */
+  sensitivity?: SensitivityRow[];
   run: RunInfo;
 }
 

@@ -15,7 +15,7 @@ const USAGE = `chainward ${ENGINE_VERSION}: supply chain security risk simulatio
 usage:
   chainward run [scenario.json] [--trials N] [--seed S] [--workers N] [--treatments all|none|id,id]
                 [--format table|json|csv|md] [--out FILE] [--quiet]
-                [--target-se X [--max-trials N]] [--shard i/n]
+                [--target-se X [--max-trials N]] [--shard i/n] [--sensitivity [--sensitivity-delta X]]
   chainward merge part.json … [--format table|json|csv|md] [--out FILE]
   chainward validate scenario.json
   chainward generate --sites N [--seed S] [--out FILE]
@@ -31,6 +31,7 @@ run        simulates the scenario (default: the built-in EU electronics inbound 
                             on the seed and X
            --shard i/n      runs the i-th of n shares of the trial ranges and writes a partial
                             result (JSON) for \`chainward merge\`
+           --sensitivity    adds a tornado: each threat frequency and control's factors ±25 %
 merge      merges the partial results of every shard into the single-run result
 validate   checks a scenario file and lists every problem with its JSON path
 generate   writes a synthetic scenario of N sites (5 to 100 000) for scale tests

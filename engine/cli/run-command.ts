@@ -13,6 +13,7 @@ import {
   UnknownTreatmentError,
   type RunOptions,
 } from '../analysis/simulate-scenario.js';
+import { DEFAULT_SENSITIVITY_DELTA, sensitivity, type SensitivityRow } from '../analysis/sensitivity.js';
 import { sha256Hex } from '../analysis/sha256.js';
 import { canonicalJson } from '../analysis/simulate-scenario.js';
 import type { Scenario } from '../model/schema.js';
@@ -27,7 +28,7 @@ import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
 
 export const RUN_USAGE = `usage: chainward run [scenario.json] [--trials N] [--seed S] [--workers N]
                      [--treatments all|none|id,id] [--format table|json|csv|md] [--out FILE] [--quiet]
-                     [--target-se X [--max-trials N]] [--shard i/n]`;
+                     [--target-se X [--max-trials N]] [--shard i/n] [--sensitivity [--sensitivity-delta X]]`;
 
 export const DEFAULT_TRIALS = 20_000;
 export const DEFAULT_MAX_TRIALS = 1_000_000;
@@ -76,6 +77,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       'target-se': { type: 'string' },
       'max-trials': { type: 'string' },
       shard: { type: 'string' },
+      sensitivity: { type: 'boolean' },
+      'sensitivity-delta': { type: 'string' },
     },
     RUN_USAGE,
   );
@@ -97,6 +100,8 @@ interface RunSettings {
   targetSe?: number;
   shard?: { index: number; count: number };
   format: ReturnType<typeof formatOf>;
+  /** Relative variation for --sensitivity, or undefined without it. */
+  sensitivity?: number;
 }
 
 function runSettings(values: Values): RunSettings {
@@ -106,6 +111,16 @@ function runSettings(values: Values): RunSettings {
   if (targetSe === undefined && values['max-trials'] !== undefined) throw new InputError('--max-trials needs --target-se (without it, --trials sets the run length)');
   if (shard && targetSe !== undefined) throw new InputError('--shard and --target-se do not go together: a shard cannot see the other shards\' error');
   if (shard && values.format !== undefined && values.format !== 'json') throw new InputError('--shard writes a partial result in JSON for `chainward merge`; --format must be json or left out');
+  if (values['sensitivity-delta'] !== undefined && values.sensitivity !== true) throw new InputError('--sensitivity-delta needs --sensitivity');
+  if (shard && values.sensitivity === true) throw new InputError('--sensitivity and --shard do not go together: run the sensitivity analysis in one run');
+  let sensitivityDelta: number | undefined;
+  if (values.sensitivity === true) {
+    const v = values['sensitivity-delta'];
+    sensitivityDelta = v === undefined ? DEFAULT_SENSITIVITY_DELTA : Number(v);
+    if (typeof v === 'string' && (v.trim() === '' || !(sensitivityDelta > 0 && sensitivityDelta < 1))) {
+      throw new InputError(`--sensitivity-delta: expected a relative variation between 0 and 1 such as 0.25, got "${v}"`);
+    }
+  }
   const trials = targetSe !== undefined ? intOption('max-trials', values['max-trials'], DEFAULT_MAX_TRIALS, MAX_TRIALS) : intOption('trials', values.trials, DEFAULT_TRIALS, MAX_TRIALS);
   if (shard) {
     const ranges = Math.ceil(trials / RANGE_TRIALS);
@@ -119,6 +134,7 @@ function runSettings(values: Values): RunSettings {
     targetSe,
     shard,
     format: formatOf(values.format),
+    sensitivity: sensitivityDelta,
   };
 }
 
@@ -173,7 +189,18 @@ async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean
       return JSON.stringify(partial) + '\n';
     }
     const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
-    const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, trials * units.length));
+    let simulated = trials * units.length;
+    let rows: SensitivityRow[] | undefined;
+    if (s.sensitivity !== undefined) {
+      const sens = await sensitivity(scenario, { trials, seed: s.seed, delta: s.sensitivity, runRange: opts.runRange, inFlight: opts.inFlight });
+      rows = sens.rows;
+      simulated += trials * (1 + 2 * rows.length);
+    }
+    const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, simulated));
+    if (rows) {
+      const { run, ...rest } = results;
+      return render({ ...rest, sensitivity: rows, run }, s.format);
+    }
     return render(results, s.format);
   } catch (e) {
     bar.done();

@@ -80,6 +80,18 @@ export function tableReport(r: Results, topRisks = 15): string {
       ),
     );
   }
+  if (r.sensitivity && r.sensitivity.length > 0) {
+    const d = r.sensitivity[0]!.delta;
+    out.push('');
+    out.push(`Sensitivity: each parameter at ${percent(1 - d, 0)} and ${percent(1 + d, 0)} (same random numbers), top 15 by EAL swing`);
+    out.push(
+      textTable(
+        ['parameter', 'EAL low', 'EAL high', 'EAL swing', 'CVaR95 low', 'CVaR95 high', 'CVaR95 swing'],
+        r.sensitivity.slice(0, 15).map((x) => [x.parameter, m(x.low), m(x.high), m(x.swing), m(x.cvar95Low), m(x.cvar95High), m(x.cvar95Swing)]),
+        new Set([1, 2, 3, 4, 5, 6]),
+      ),
+    );
+  }
   out.push('');
   out.push(`${r.run.trialsPerSecond.toLocaleString('en-US')} trials/s on ${r.run.workers} worker(s), ${(r.run.wallMs / 1000).toFixed(2)} s`);
   return out.join('\n') + '\n';
