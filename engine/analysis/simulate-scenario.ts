@@ -14,6 +14,7 @@ import { applyTreatment, type TreatedScenario } from './apply-treatment.js';
 import { appetiteOf } from './appetite.js';
 import { lossExceedance, lossSummary, sortedLosses, type Summary } from './loss-summary.js';
 import { riskRegister, type RiskRow } from './register.js';
+import { riskControlList, type ControlListEntry } from './risk-control-list.js';
 import type { SensitivityRow } from './sensitivity.js';
 import { sha256Hex } from './sha256.js';
 
@@ -91,6 +92,8 @@ export interface Results {
   exceedance: Array<{ loss: number; probability: number }>;
   treatments: TreatmentResult[];
   appetite: { withinAppetite: boolean; breaches: string[] };
+  /** Risks above appetite.maxLevel with the options that bring them within it (empty without maxLevel). */
+  riskControlList: ControlListEntry[];
   /** With `run --sensitivity`: each parameter varied by ±delta, sorted by EAL swing. */
   sensitivity?: SensitivityRow[];
   run: RunInfo;
@@ -399,6 +402,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     exceedance: lossExceedance(base.sorted),
     treatments: treatmentResults,
     appetite: appetiteOf(scenario, base.summary, risks),
+    riskControlList: riskControlList(scenario, risks, baseCompiled),
     run,
   };
 }

@@ -80,6 +80,25 @@ export function tableReport(r: Results, topRisks = 15): string {
       ),
     );
   }
+  if (r.riskControlList.length > 0) {
+    out.push('');
+    out.push(`Risk control list: ${r.riskControlList.length} risk(s) above appetite, with options (levels after are estimates; simulate the chosen one)`);
+    const rows: string[][] = [];
+    for (const e of r.riskControlList.slice(0, 10)) {
+      e.options.forEach((o, i) => {
+        rows.push([
+          i === 0 ? e.risk : '',
+          i === 0 ? e.level.toUpperCase() : '',
+          o.kind,
+          o.description,
+          o.levelAfter ?? '—',
+          o.annualCost === undefined ? '' : m(o.annualCost),
+        ]);
+      });
+    }
+    out.push(textTable(['risk', 'level', 'option', 'what', 'level after', 'annual cost'], rows, new Set([5])));
+    if (r.riskControlList.length > 10) out.push(`… and ${r.riskControlList.length - 10} more in the JSON output`);
+  }
   if (r.sensitivity && r.sensitivity.length > 0) {
     const d = r.sensitivity[0]!.delta;
     out.push('');
