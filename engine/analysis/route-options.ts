@@ -1,0 +1,254 @@
+// Route and carrier options for one flow (issue 4, item 2): the k fastest loop-free routes by Yen's
+// algorithm, and optionally a carrier switch on each road lane of those routes that has alternative
+// carriers. Every option is a treatment (a `route` change, plus a `setCarrier` change for carrier
+// options), simulated with common random numbers against the current scenario, so the differences
+// between options are paired and their intervals narrow.
+import { didYouMean } from '../model/did-you-mean.js';
+import type { Carrier, Change, Lane, Scenario, Treatment } from '../model/schema.js';
+import { scenarioCosts } from '../plan/compile-plan.js';
+import { buildCsrGraph } from '../simulate/csr-graph.js';
+import { YenKShortest } from '../simulate/yen-k-shortest.js';
+import { tailSizeFor } from '../summary/batch-summary.js';
+import { analyse, prepareUnits, runInfo, simulateUnits, trialRanges, type Progress, type RangeRunner } from './simulate-scenario.js';
+
+export const ROUTES_FORMAT = 'chainward-routes/v1';
+
+export interface RouteOptionsSettings {
+  flowId: string;
+  /** Routes to list: the k fastest loop-free routes (the current route is added when it is not among them). */
+  k: number;
+  /** Also list a carrier switch for each road lane of the routes that has alternative carriers. */
+  carriers: boolean;
+  trials: number;
+  seed: number | string;
+  /** Runs one trial range of a plan (e.g. on a worker pool); defaults to in-process. */
+  runRange?: RangeRunner;
+  inFlight?: number;
+  /** Trials per range (results do not depend on it). */
+  rangeTrials?: number;
+  /** Worker threads behind runRange, for the record only. */
+  workers?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface RouteOption {
+  /** "baseline", "route-2", "carrier-<lane>-<carrier>" or "route-2+carrier-<lane>-<carrier>". */
+  id: string;
+  kind: 'baseline' | 'route' | 'carrier';
+  description: string;
+  /** The flow's route under this option, as lane ids from origin to destination. */
+  route: string[];
+  /** For carrier options: the lane and its carrier before and after. */
+  carrier?: { lane: string; from: string | null; to: string };
+  /** The treatment that makes this option (a route change, and a carrier change for carrier options). */
+  treatment: Treatment;
+  /** Transit days of the flow's route. */
+  transitDays: number;
+  /** Yearly transport cost of the whole network (cost per shipment × shipments per lane). */
+  transportCost: number;
+  /** Yearly transport cost of this flow's shipments along its route. */
+  flowTransportCost: number;
+  /** Expected loss per horizon of the flow (direct and interruption). */
+  flowEal: number;
+  /** Expected loss per horizon of the whole network (EAL). */
+  eal: number;
+  /** The 1-in-20-year loss of the whole network. */
+  var95: number;
+  /** Days per horizon the flow is interrupted (beyond its buffer). */
+  interruptedDays: number;
+  /** Change against the baseline (option − baseline): positive EAL means more loss. */
+  delta: { eal: number; ealCi95: [number, number]; flowEal: number; transportCost: number; transitDays: number };
+  /** True when another option is no worse on transit days, transport cost and network EAL, and better on one. */
+  dominated: boolean;
+  /** The ids of the options that dominate this one. */
+  dominatedBy: string[];
+}
+
+export interface RouteOptionsResult {
+  format: typeof ROUTES_FORMAT;
+  scenario: string;
+  currency: string;
+  horizonDays: number;
+  flow: { id: string; name?: string; from: string; to: string; shipmentsPerYear: number };
+  k: number;
+  carriers: boolean;
+  trials: number;
+  seed: number | string;
+  options: RouteOption[];
+}
+
+/** A flow id the scenario does not have; `suggestion` is the closest known id, if any. */
+export class UnknownFlowError extends Error {
+  readonly suggestion: string | undefined;
+  constructor(
+    readonly flowId: string,
+    readonly known: string[],
+  ) {
+    const s = didYouMean(flowId, known);
+    super(`unknown flow "${flowId}"${s !== undefined ? ` (did you mean "${s}"?)` : ''}; known: ${known.join(', ') || '(none)'}`);
+    this.suggestion = s;
+  }
+}
+
+/** An option before simulation. */
+interface Draft {
+  id: string;
+  kind: RouteOption['kind'];
+  description: string;
+  route: string[];
+  carrier?: RouteOption['carrier'];
+  changes: Change[];
+}
+
+/** Carriers that could run `lane` instead of its own: they run its mode (or list no modes). */
+function alternativeCarriers(lane: Lane, carriers: readonly Carrier[]): Carrier[] {
+  return carriers.filter((c) => c.id !== lane.carrier && (c.modes === undefined || c.modes.length === 0 || c.modes.includes(lane.mode)));
+}
+
+/** The options to simulate: the baseline (current route) first, then other routes, then carrier switches. */
+export function routeOptionDrafts(scenario: Scenario, flowId: string, k: number, carriers: boolean, currentRoute: readonly string[]): Draft[] {
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`routeOptions: k must be a whole number ≥ 1, got ${k}`);
+  const flow = (scenario.flows ?? []).find((f) => f.id === flowId)!;
+  const lanes = scenario.lanes ?? [];
+  const siteIndex = new Map(scenario.sites.map((s, i) => [s.id, i]));
+  const laneById = new Map(lanes.map((l) => [l.id, l]));
+  // the network as compilePlan builds it: lane transit days as weights
+  const graph = buildCsrGraph(
+    scenario.sites.length,
+    Int32Array.from(lanes, (l) => siteIndex.get(l.from)!),
+    Int32Array.from(lanes, (l) => siteIndex.get(l.to)!),
+    Float64Array.from(lanes, (l) => l.transitDays),
+  );
+  const fastest = new YenKShortest(graph).paths(siteIndex.get(flow.from)!, siteIndex.get(flow.to)!, k).map((p) => p.lanes.map((l) => lanes[l]!.id));
+  const key = (r: readonly string[]) => r.join('\u0000');
+  const routes: string[][] = [[...currentRoute], ...fastest.filter((r) => key(r) !== key(currentRoute))];
+  const arrow = (r: readonly string[]) => r.join(' → ');
+  const drafts: Draft[] = routes.map((r, i) => ({
+    id: i === 0 ? 'baseline' : `route-${i + 1}`,
+    kind: i === 0 ? 'baseline' : 'route',
+    description: i === 0 ? `current route ${arrow(r)}` : `route ${arrow(r)}`,
+    route: r,
+    changes: [{ route: { flow: flowId, path: [...r] } }],
+  }));
+  if (carriers) {
+    const all = scenario.carriers ?? [];
+    const done = new Set<string>();
+    routes.forEach((r, i) => {
+      for (const laneId of r) {
+        const lane = laneById.get(laneId)!;
+        if (lane.mode !== 'road' || done.has(laneId)) continue;
+        done.add(laneId);
+        for (const c of alternativeCarriers(lane, all)) {
+          const switchText = `${laneId}: ${lane.carrier ?? '(no carrier)'} → ${c.id}`;
+          drafts.push({
+            id: `${i === 0 ? '' : `route-${i + 1}+`}carrier-${laneId}-${c.id}`,
+            kind: 'carrier',
+            description: i === 0 ? `carrier ${switchText}` : `route ${arrow(r)}, carrier ${switchText}`,
+            route: r,
+            carrier: { lane: laneId, from: lane.carrier ?? null, to: c.id },
+            changes: [{ route: { flow: flowId, path: [...r] } }, { setCarrier: c.id, lanes: [laneId] }],
+          });
+        }
+      }
+    });
+  }
+  return drafts;
+}
+
+/**
+ * Simulates the route (and carrier) options of a flow with common random numbers and reports each
+ * one's transit days, transport cost, flow and network loss, interruption and dominance.
+ */
+export async function routeOptions(scenario: Scenario, opts: RouteOptionsSettings): Promise<RouteOptionsResult> {
+  const flows = scenario.flows ?? [];
+  const flow = flows.find((f) => f.id === opts.flowId);
+  if (!flow) throw new UnknownFlowError(opts.flowId, flows.map((f) => f.id));
+  if (!(Number.isInteger(opts.trials) && opts.trials >= 1)) throw new RangeError(`routeOptions: trials must be a whole number ≥ 1, got ${opts.trials}`);
+
+  // the baseline unit is the scenario as it is: its compiled route is the flow's current route
+  const baseUnits = prepareUnits(scenario, { seed: opts.seed, treatments: 'none' });
+  const baseIndex = baseUnits[0]!.compiled.index;
+  const fi = baseIndex.flowIds.indexOf(flow.id);
+  const drafts = routeOptionDrafts(scenario, flow.id, opts.k, opts.carriers, baseIndex.flowRoutes[fi]!);
+  const treatments: Treatment[] = drafts.map((d) => ({ id: d.id, name: d.description, changes: d.changes }));
+
+  // options 2… as treatments of a scenario copy; the baseline is its untreated plan
+  const withOptions: Scenario = { ...scenario, treatments: treatments.slice(1) };
+  const units = [baseUnits[0]!, ...prepareUnits(withOptions, { seed: opts.seed, treatments: 'all' }).slice(1)];
+  const started = Date.now();
+  const ranges = trialRanges(opts.trials, opts.rangeTrials);
+  const { accs, trials } = await simulateUnits(units, ranges, tailSizeFor(opts.trials), {
+    trials: opts.trials,
+    seed: opts.seed,
+    runRange: opts.runRange,
+    inFlight: opts.inFlight,
+    onProgress: opts.onProgress,
+  });
+  const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
+  const results = analyse(withOptions, units, summaries, opts.seed, runInfo(opts.workers ?? 1, Date.now() - started, trials * units.length));
+
+  const laneById = new Map((scenario.lanes ?? []).map((l) => [l.id, l]));
+  const options: RouteOption[] = drafts.map((d, u) => {
+    const unit = units[u]!;
+    const s = unit.treated?.scenario ?? scenario;
+    const index = unit.compiled.index;
+    const merged = summaries[u]!;
+    const n = merged.count;
+    const f = index.flowIds.indexOf(flow.id);
+    const carriersById = new Map((s.carriers ?? []).map((c) => [c.id, c]));
+    const treatedLanes = new Map((s.lanes ?? []).map((l) => [l.id, l]));
+    let flowTransportCost = 0;
+    for (const id of d.route) {
+      const l = treatedLanes.get(id)!;
+      flowTransportCost += (l.costPerShipment ?? (l.carrier !== undefined ? carriersById.get(l.carrier)?.costPerShipment : undefined) ?? 0) * flow.shipmentsPerYear;
+    }
+    let transitDays = 0;
+    for (const id of d.route) transitDays += laneById.get(id)!.transitDays;
+    const summary = u === 0 ? results.baseline : results.treatments[u - 1]!.summary;
+    const reduction = u === 0 ? { eal: 0, ealCi95: [0, 0] as [number, number] } : results.treatments[u - 1]!.delta;
+    return {
+      id: d.id,
+      kind: d.kind,
+      description: d.description,
+      route: d.route,
+      ...(d.carrier ? { carrier: d.carrier } : {}),
+      treatment: treatments[u]!,
+      transitDays,
+      transportCost: scenarioCosts(s, index.laneShipments, index.siteShipments).transport,
+      flowTransportCost,
+      flowEal: (merged.flowDirect.get(f) + merged.flowInterruption.get(f)) / n,
+      eal: summary.eal,
+      var95: summary.var95,
+      interruptedDays: merged.flowCutDays.get(f) / n,
+      delta: { eal: 0 - reduction.eal, ealCi95: [0 - reduction.ealCi95[1], 0 - reduction.ealCi95[0]], flowEal: 0, transportCost: 0, transitDays: 0 },
+      dominated: false,
+      dominatedBy: [],
+    };
+  });
+  const base = options[0]!;
+  for (const o of options) {
+    o.delta.flowEal = o.flowEal - base.flowEal;
+    o.delta.transportCost = o.transportCost - base.transportCost;
+    o.delta.transitDays = o.transitDays - base.transitDays;
+    o.dominatedBy = options.filter((b) => b !== o && dominates(b, o)).map((b) => b.id);
+    o.dominated = o.dominatedBy.length > 0;
+  }
+  return {
+    format: ROUTES_FORMAT,
+    scenario: scenario.name,
+    currency: scenario.currency ?? 'USD',
+    horizonDays: results.horizonDays,
+    flow: { id: flow.id, ...(flow.name !== undefined ? { name: flow.name } : {}), from: flow.from, to: flow.to, shipmentsPerYear: flow.shipmentsPerYear },
+    k: opts.k,
+    carriers: opts.carriers,
+    trials,
+    seed: opts.seed,
+    options,
+  };
+}
+
+/** Whether `a` is no worse than `b` on transit days, transport cost and network EAL, and better on one. */
+export function dominates(a: Pick<RouteOption, 'transitDays' | 'transportCost' | 'eal'>, b: Pick<RouteOption, 'transitDays' | 'transportCost' | 'eal'>): boolean {
+  if (a.transitDays > b.transitDays || a.transportCost > b.transportCost || a.eal > b.eal) return false;
+  return a.transitDays < b.transitDays || a.transportCost < b.transportCost || a.eal < b.eal;
+}
