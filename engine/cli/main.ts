@@ -7,6 +7,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js'
 import { controlsCommand } from './controls-command.js';
 import { generateCommand } from './generate-command.js';
 import { mergeCommand } from './merge-command.js';
+import { optimizeCommand } from './optimize-command.js';
 import { routesCommand } from './routes-command.js';
 import { runCommand } from './run-command.js';
 import { loadScenarioFile } from './scenario-file.js';
@@ -21,6 +22,7 @@ usage:
   chainward validate scenario.json
   chainward generate --sites N [--seed S] [--out FILE]
   chainward routes scenario.json --flow ID [--k 3] [--carriers] [--trials N] [--format table|json]
+  chainward optimize scenario.json --budget AMOUNT [--objective eal|cvar95] [--trials N] [--format table|json]
   chainward controls [--element E] [--format table|json]
   chainward bench [--workers N] [--rounds R] [--sizes 1000,10000,100000]
   chainward help
@@ -39,6 +41,8 @@ validate   checks a scenario file and lists every problem with its JSON path
 generate   writes a synthetic scenario of N sites (5 to 100 000) for scale tests
 routes     the k fastest loop-free routes of a flow (Yen) and, with --carriers, other carriers on
            its road lanes, each simulated with the same random numbers: time, cost, risk, dominance
+optimize   the catalog control placements that most reduce EAL (or CVaR95) within a yearly budget,
+           and the cost–risk frontier
 controls   lists the built-in control catalog (TAPA FSR/TSR, C-TPAT, EU AEO, ISO 17712, ISO 28000)
 bench      measures trials/s: the reference workload against a hand-written loop, with 1 and N
            worker threads, and generated networks; writes bench/results.json
@@ -87,6 +91,8 @@ export async function main(argv: string[]): Promise<number> {
         return controlsCommand(rest);
       case 'routes':
         return await routesCommand(rest);
+      case 'optimize':
+        return await optimizeCommand(rest);
       case 'bench':
         return await benchCommand(rest);
       case undefined:

@@ -1,0 +1,156 @@
+// `chainward optimize SCENARIO --budget AMOUNT`: chooses control placements (control × site or lane)
+// within a yearly budget to minimise EAL or CVaR95, with common random numbers (see
+// engine/analysis/optimize-controls.ts); prints the chosen set, its cost, the reduction with its
+// 95 % interval and the cost–risk frontier, as a table or as JSON (chainward-optimize/v1).
+import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
+import { RangeFailure } from '../analysis/simulate-scenario.js';
+import { defaultWorkers, WorkerPool } from '../node/pool.js';
+import { money, textTable } from '../report/format.js';
+import { checkOutPath, intOption, parse, seedOf, writeOutput } from './args.js';
+import { EXIT_OK, InputError } from './errors.js';
+import { loadScenarioFile } from './scenario-file.js';
+
+export const OPTIMIZE_USAGE = `usage: chainward optimize SCENARIO --budget AMOUNT [--objective eal|cvar95] [--trials N] [--seed S]
+                          [--workers N] [--format table|json] [--out FILE] [--quiet]`;
+
+/** Trials per evaluated set of placements (each candidate set is a full simulation). */
+export const DEFAULT_OPTIMIZE_TRIALS = 4096;
+const MAX_TRIALS = 10_000_000;
+
+export const OPTIMIZE_FORMAT = 'chainward-optimize/v1';
+
+function budgetOf(v: string | boolean | undefined): number {
+  if (v === undefined) throw new InputError(`--budget is required: the yearly budget for new controls, in the scenario's currency\n\n${OPTIMIZE_USAGE}`);
+  const s = String(v).trim();
+  const x = Number(s);
+  if (typeof v !== 'string' || s === '' || !Number.isFinite(x) || x < 0) throw new InputError(`--budget: expected an amount ≥ 0 such as 200000, got "${String(v)}"`);
+  return x;
+}
+
+function objectiveOf(v: string | boolean | undefined): Objective {
+  const o = (v ?? 'eal') as Objective;
+  if (!OBJECTIVES.includes(o)) throw new InputError(`--objective: expected eal or cvar95, got "${String(v)}"`);
+  return o;
+}
+
+export async function optimizeCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      budget: { type: 'string' },
+      objective: { type: 'string' },
+      trials: { type: 'string' },
+      seed: { type: 'string' },
+      workers: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+    OPTIMIZE_USAGE,
+  );
+  if (positionals.length !== 1) throw new InputError(`optimize takes exactly one scenario file, got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''}\n\n${OPTIMIZE_USAGE}`);
+  const budget = budgetOf(values.budget);
+  const objective = objectiveOf(values.objective);
+  const trials = intOption('trials', values.trials, DEFAULT_OPTIMIZE_TRIALS, MAX_TRIALS);
+  const seed = seedOf(values.seed);
+  const workers = intOption('workers', values.workers, defaultWorkers(), 256);
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new InputError(`--format: expected table or json, got "${String(format)}"`);
+  const quiet = values.quiet === true;
+  const scenario = loadScenarioFile(positionals[0]!);
+  checkOutPath(values.out);
+
+  const started = Date.now();
+  const showProgress = !quiet && Boolean(process.stderr.isTTY);
+  const pool = workers > 1 ? new WorkerPool(workers) : undefined;
+  let result: OptimizeResult;
+  try {
+    result = await optimizeControls(scenario, {
+      budget,
+      objective,
+      trials,
+      seed,
+      runRange: pool?.runRange,
+      inFlight: pool?.inFlight,
+      onProgress: showProgress ? (n) => process.stderr.write(`\roptimize: ${n} sets of placements simulated`) : undefined,
+    });
+  } catch (e) {
+    if (e instanceof RangeFailure) throw new Error(`${e.message}; nothing was written`);
+    throw e;
+  } finally {
+    if (showProgress) process.stderr.write('\r\x1b[K');
+    await pool?.close().catch(() => {});
+  }
+  const wallMs = Date.now() - started;
+  const text = format === 'json' ? JSON.stringify(optimizeJson(result), null, 2) + '\n' : optimizeTable(result, wallMs, workers);
+  writeOutput(text, values.out, quiet);
+  return EXIT_OK;
+}
+
+/** The JSON record (chainward-optimize/v1). */
+export function optimizeJson(r: OptimizeResult) {
+  return {
+    format: OPTIMIZE_FORMAT,
+    scenario: r.scenario,
+    currency: r.currency,
+    budget: r.budget,
+    objective: r.objective,
+    trials: r.trials,
+    seed: r.seed,
+    chosen: r.chosen,
+    cost: r.cost,
+    before: r.before,
+    after: r.after,
+    reduction: r.reduction,
+    frontier: r.frontier.map((f) => ({ budget: f.budget, cost: f.cost, objective: f.objective, chosen: f.chosen.map((c) => `${c.control}@${c.target}`) })),
+    candidates: r.candidates.length,
+    simulations: r.simulations,
+  };
+}
+
+/** The table report: the chosen placements, cost and reduction, then the frontier. */
+export function optimizeTable(r: OptimizeResult, wallMs: number, workers: number): string {
+  const m = (x: number) => money(x, r.currency);
+  const name = r.objective === 'eal' ? 'EAL' : 'CVaR95';
+  const lines: string[] = [];
+  lines.push(
+    `chainward optimize · ${r.scenario} · budget ${m(r.budget)}/yr · objective ${name} · ${r.trials.toLocaleString('en-US')} trials · seed ${r.seed}`,
+    `${r.candidates.length} candidate placements, ${r.simulations} sets simulated with common random numbers · ${(wallMs / 1000).toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}`,
+    '',
+  );
+  if (r.chosen.length === 0) lines.push('no placement within the budget reduces the objective');
+  else {
+    lines.push(
+      textTable(
+        ['control', 'target', 'kind', 'yearly cost'],
+        r.chosen.map((c) => [c.control, c.target, c.targetKind, m(c.cost)]),
+        new Set([3]),
+      ),
+    );
+  }
+  const [lo, hi] = r.reduction.ci95;
+  const share = r.before > 0 ? ` (${((r.reduction.value / r.before) * 100).toFixed(1)} %)` : '';
+  lines.push(
+    '',
+    textTable(
+      ['measure', 'value'],
+      [
+        ['yearly cost', `${m(r.cost)} of ${m(r.budget)}`],
+        [`${name} before`, m(r.before)],
+        [`${name} after`, m(r.after)],
+        ['reduction', `${m(r.reduction.value)}${share}, 95 % interval ${m(lo)} to ${m(hi)}`],
+        ['reduction per unit of cost', r.cost > 0 ? (r.reduction.value / r.cost).toFixed(2) : '–'],
+      ],
+      new Set(),
+    ),
+    '',
+    'cost–risk frontier',
+    textTable(
+      ['budget', 'cost', name, 'placements'],
+      r.frontier.map((f) => [m(f.budget), m(f.cost), m(f.objective), String(f.chosen.length)]),
+      new Set([0, 1, 2, 3]),
+    ),
+    '',
+  );
+  return lines.join('\n');
+}
