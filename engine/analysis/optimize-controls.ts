@@ -253,14 +253,19 @@ function candidatesOf(scenario: Scenario, compiled: CompiledScenario, risks: rea
   const { laneShipments, siteShipments } = compiled.index;
   const baseCost = scenarioCosts(scenario, laneShipments, siteShipments).total;
   const placedOn = (kind: 'site' | 'lane', id: string) => (kind === 'site' ? sites.get(id)?.controls : lanes.get(id)?.controls) ?? [];
+  // keyed by kind and id: a site and a lane may share an id
   const risksOn = new Map<string, RiskRow[]>();
-  for (const r of risks) risksOn.set(r.target, [...(risksOn.get(r.target) ?? []), r]);
+  const keyOf = (kind: 'site' | 'lane', id: string) => `${kind}:${id}`;
+  for (const r of risks) {
+    const k = keyOf(r.targetKind, r.target);
+    risksOn.set(k, [...(risksOn.get(k) ?? []), r]);
+  }
 
   const build = (controlId: string, target: string, kind: 'site' | 'lane'): Candidate => {
     const control = controls.get(controlId)!;
     let touchedEal = 0;
     let estimate = 0;
-    for (const r of risksOn.get(target) ?? []) {
+    for (const r of risksOn.get(keyOf(kind, target)) ?? []) {
       const sh = effectShares(control, r);
       if (!sh || !(r.eal > 0)) continue;
       touchedEal += r.eal;
@@ -291,15 +296,20 @@ function candidatesOf(scenario: Scenario, compiled: CompiledScenario, risks: rea
   const all: Candidate[] = [];
   const targets = [...risksOn.keys()].sort();
   const controlIds = [...controls.keys()].sort();
-  for (const target of targets) {
-    const rows = risksOn.get(target)!;
+  for (const key of targets) {
+    const rows = risksOn.get(key)!;
     const kind = rows[0]!.targetKind;
+    const target = rows[0]!.target;
     const placed = placedOn(kind, target);
     for (const cid of controlIds) {
       const control = controls.get(cid)!;
       if (control.appliesTo !== kind || placed.includes(cid)) continue;
       if (!rows.some((r) => r.eal > 0 && effectShares(control, r))) continue;
       const c = build(cid, target, kind);
+      // a control that has a cost but costs nothing here only looks free (per shipment on a lane no
+      // flow uses in the baseline, whose benefit comes from rerouted traffic): left out
+      const priced = (control.cost?.annual ?? 0) + (control.cost?.perShipment ?? 0) + (control.cost?.capex ?? 0) > 0;
+      if (priced && !(c.cost > 0)) continue;
       if (c.cost <= maxBudget + COST_EPS && c.estimate > 0) all.push(c);
     }
   }

@@ -23,7 +23,7 @@ function budgetOf(v: string | boolean | undefined): number {
   if (v === undefined) throw new InputError(`--budget is required: the yearly budget for new controls, in the scenario's currency\n\n${OPTIMIZE_USAGE}`);
   const s = String(v).trim();
   const x = Number(s);
-  if (typeof v !== 'string' || s === '' || !Number.isFinite(x) || x < 0) throw new InputError(`--budget: expected an amount ≥ 0 such as 200000, got "${String(v)}"`);
+  if (typeof v !== 'string' || !/^\d+(\.\d+)?$/.test(s) || !Number.isFinite(x) || x < 0) throw new InputError(`--budget: expected an amount ≥ 0 such as 200000, got "${String(v)}"`);
   return x;
 }
 
