@@ -12,6 +12,16 @@ import { writeAtomic } from './write-atomic.js';
 
 export type Values = Record<string, string | boolean | undefined>;
 
+/** The options every simulating command takes: trials, seed, workers, output format and file, quiet. */
+export const SIMULATION_OPTIONS = {
+  trials: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
 /** Parses `argv` strictly; unknown options and missing values are usage errors (exit 2). */
 export function parse(argv: string[], options: ParseArgsConfig['options'], usage: string): { values: Values; positionals: string[] } {
   try {

@@ -6,7 +6,7 @@ import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } fro
 import { RangeFailure } from '../analysis/simulate-scenario.js';
 import { defaultWorkers, WorkerPool } from '../node/pool.js';
 import { money, textTable } from '../report/format.js';
-import { checkOutPath, intOption, parse, seedOf, writeOutput } from './args.js';
+import { checkOutPath, intOption, parse, seedOf, SIMULATION_OPTIONS, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { loadScenarioFile } from './scenario-file.js';
 
@@ -39,12 +39,7 @@ export async function optimizeCommand(argv: string[]): Promise<number> {
     {
       budget: { type: 'string' },
       objective: { type: 'string' },
-      trials: { type: 'string' },
-      seed: { type: 'string' },
-      workers: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean' },
+      ...SIMULATION_OPTIONS,
     },
     OPTIMIZE_USAGE,
   );

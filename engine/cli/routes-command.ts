@@ -7,7 +7,7 @@ import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../anal
 import { RangeFailure } from '../analysis/simulate-scenario.js';
 import { defaultWorkers, WorkerPool } from '../node/pool.js';
 import { money, num, textTable } from '../report/format.js';
-import { checkOutPath, intOption, parse, seedOf, writeOutput } from './args.js';
+import { checkOutPath, intOption, parse, seedOf, SIMULATION_OPTIONS, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioFile } from './scenario-file.js';
@@ -27,12 +27,7 @@ export async function routesCommand(argv: string[]): Promise<number> {
       flow: { type: 'string' },
       k: { type: 'string' },
       carriers: { type: 'boolean' },
-      trials: { type: 'string' },
-      seed: { type: 'string' },
-      workers: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean' },
+      ...SIMULATION_OPTIONS,
     },
     ROUTES_USAGE,
   );

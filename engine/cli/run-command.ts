@@ -21,7 +21,7 @@ import { encodeSummary, PARTIAL_FORMAT, unitsChecksum, type PartialResult } from
 import { defaultWorkers, WorkerPool } from '../node/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { checkOutPath, formatOf, intOption, parse, render, seedOf, writeOutput, type Values } from './args.js';
+import { checkOutPath, formatOf, intOption, parse, render, seedOf, SIMULATION_OPTIONS, type Values, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
@@ -67,13 +67,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
     {
-      trials: { type: 'string' },
-      seed: { type: 'string' },
+      ...SIMULATION_OPTIONS,
       treatments: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean' },
-      workers: { type: 'string' },
       'target-se': { type: 'string' },
       'max-trials': { type: 'string' },
       shard: { type: 'string' },
