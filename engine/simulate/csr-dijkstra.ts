@@ -2,21 +2,20 @@
 // Dijkstra with a binary heap on preallocated typed arrays: no allocation per query, so the trial
 // loop can call it for every reroute it has not cached.
 import type { CsrGraph } from './csr-graph.js';
+import { NodeHeap } from './node-heap.js';
 
 /** Reusable Dijkstra state for one graph. */
 export class CsrDijkstra {
   readonly dist: Float64Array;
   readonly prevLane: Int32Array;
-  private readonly heapNode: Int32Array;
-  private readonly heapKey: Float64Array;
+  private readonly heap: NodeHeap;
   private readonly stamp: Int32Array;
   private epoch = 0;
 
   constructor(readonly g: CsrGraph) {
     this.dist = new Float64Array(g.nSites);
     this.prevLane = new Int32Array(g.nSites);
-    this.heapNode = new Int32Array(g.nLanes + 1);
-    this.heapKey = new Float64Array(g.nLanes + 1);
+    this.heap = new NodeHeap(g.nLanes + 1);
     this.stamp = new Int32Array(g.nSites);
   }
 
@@ -37,36 +36,15 @@ export class CsrDijkstra {
     const epoch = this.epoch;
     const dist = this.dist;
     const stamp = this.stamp;
-    const hn = this.heapNode;
-    const hk = this.heapKey;
-    let size = 0;
+    const heap = this.heap;
     stamp[from] = epoch;
     dist[from] = 0;
     this.prevLane[from] = -1;
-    hn[0] = from;
-    hk[0] = 0;
-    size = 1;
-    while (size > 0) {
-      const u: number = hn[0]!;
-      const du = hk[0]!;
-      // pop: move the last item to the root and sift it down
-      size--;
-      if (size > 0) {
-        const n = hn[size]!;
-        const k = hk[size]!;
-        let i = 0;
-        for (;;) {
-          let c = 2 * i + 1;
-          if (c >= size) break;
-          if (c + 1 < size && hk[c + 1]! < hk[c]!) c++;
-          if (hk[c]! >= k) break;
-          hn[i] = hn[c]!;
-          hk[i] = hk[c]!;
-          i = c;
-        }
-        hn[i] = n;
-        hk[i] = k;
-      }
+    heap.clear();
+    heap.push(from, 0);
+    while (heap.size > 0) {
+      const u = heap.pop();
+      const du = heap.poppedKey;
       if (du > dist[u]!) continue; // a stale entry
       if (u === to) return du;
       for (let e: number = g.outStart[u]!, end: number = g.outStart[u + 1]!; e < end; e++) {
@@ -78,17 +56,7 @@ export class CsrDijkstra {
         stamp[v] = epoch;
         dist[v] = dv;
         this.prevLane[v] = lane;
-        // push and sift up (the heap holds at most one entry per lane relaxation)
-        let i = size++;
-        while (i > 0) {
-          const p = (i - 1) >> 1;
-          if (hk[p]! <= dv) break;
-          hn[i] = hn[p]!;
-          hk[i] = hk[p]!;
-          i = p;
-        }
-        hn[i] = v;
-        hk[i] = dv;
+        heap.push(v, dv); // at most one entry per lane relaxation
       }
     }
     return Infinity;

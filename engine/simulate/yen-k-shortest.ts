@@ -10,6 +10,7 @@
 // skipping banned sites and lanes), then a walk from the spur site along the lowest-numbered lane
 // that stays on a shortest path. CsrDijkstra finds the first path (and says quickly when there is none).
 import { CsrDijkstra } from './csr-dijkstra.js';
+import { NodeHeap } from './node-heap.js';
 import { buildCsrGraph, type CsrGraph } from './csr-graph.js';
 
 /** One loop-free path: its lanes from origin to destination and their total transit days. */
@@ -43,8 +44,7 @@ export class YenKShortest {
   private readonly stamp: Int32Array;
   private readonly settled: Int32Array;
   private readonly onPath: Uint8Array;
-  private readonly heapNode: Int32Array;
-  private readonly heapKey: Float64Array;
+  private readonly heap: NodeHeap;
   private epoch = 0;
 
   constructor(readonly g: CsrGraph) {
@@ -56,8 +56,7 @@ export class YenKShortest {
     this.stamp = new Int32Array(g.nSites);
     this.settled = new Int32Array(g.nSites);
     this.onPath = new Uint8Array(g.nSites);
-    this.heapNode = new Int32Array(g.nLanes + 1);
-    this.heapKey = new Float64Array(g.nLanes + 1);
+    this.heap = new NodeHeap(g.nLanes + 1);
   }
 
   /**
@@ -185,34 +184,15 @@ export class YenKShortest {
     const dist = this.distTo;
     const stamp = this.stamp;
     const settled = this.settled;
-    const hn = this.heapNode;
-    const hk = this.heapKey;
+    const heap = this.heap;
     stamp[t] = epoch;
     dist[t] = 0;
-    hn[0] = t;
-    hk[0] = 0;
-    let size = 1;
+    heap.clear();
+    heap.push(t, 0);
     let target = Infinity;
-    while (size > 0) {
-      const u: number = hn[0]!;
-      const du = hk[0]!;
-      size--;
-      if (size > 0) {
-        const n = hn[size]!;
-        const k = hk[size]!;
-        let i = 0;
-        for (;;) {
-          let c = 2 * i + 1;
-          if (c >= size) break;
-          if (c + 1 < size && hk[c + 1]! < hk[c]!) c++;
-          if (hk[c]! >= k) break;
-          hn[i] = hn[c]!;
-          hk[i] = hk[c]!;
-          i = c;
-        }
-        hn[i] = n;
-        hk[i] = k;
-      }
+    while (heap.size > 0) {
+      const u = heap.pop();
+      const du = heap.poppedKey;
       if (settled[u] === epoch || du > dist[u]!) continue;
       // sites as far as `s` are all needed (zero-day lanes can tie with it); beyond, none is
       if (du > target) break;
@@ -226,16 +206,7 @@ export class YenKShortest {
         if (stamp[v] === epoch && dv >= dist[v]!) continue;
         stamp[v] = epoch;
         dist[v] = dv;
-        let i = size++;
-        while (i > 0) {
-          const p = (i - 1) >> 1;
-          if (hk[p]! <= dv) break;
-          hn[i] = hn[p]!;
-          hk[i] = hk[p]!;
-          i = p;
-        }
-        hn[i] = v;
-        hk[i] = dv;
+        heap.push(v, dv);
       }
     }
     return target;
