@@ -38,15 +38,8 @@ export class ExactSums {
   /** Adds another vector of sums (same length and scale) into this one. */
   merge(other: ExactSums): void {
     for (let i = 0; i < this.length; i++) {
-      const ohi = other.hi[i]!;
-      if (ohi !== 0) this.hi[i]! += ohi;
-      let lo = this.lo[i]! + other.lo[i]!;
-      if (lo >= LIMB || lo <= -LIMB) {
-        const carry = Math.trunc(lo / LIMB);
-        this.hi[i]! += carry;
-        lo -= carry * LIMB;
-      }
-      this.lo[i] = lo;
+      this.hi[i]! += other.hi[i]!;
+      this.addQuanta(i, other.lo[i]!);
     }
   }
 
