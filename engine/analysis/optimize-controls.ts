@@ -11,6 +11,8 @@ import type { Control, Scenario, Treatment } from '../model/schema.js';
 import { compilePlan, controlsOf, scenarioCosts } from '../plan/compile-plan.js';
 import type { CompiledScenario } from '../plan/plan.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
+import { effectMultipliers } from './effect-multipliers.js';
+import { cvar } from './loss-summary.js';
 import { applyTreatment } from './apply-treatment.js';
 import { riskRegister, type RiskRow } from './register.js';
 import { runRanges, trialRanges, type RangeRunner } from './simulate-scenario.js';
@@ -107,11 +109,7 @@ export function objectiveOf(losses: Float64Array, objective: Objective): number 
     for (let i = 0; i < n; i++) s += losses[i]!;
     return s / n;
   }
-  const sorted = Float64Array.from(losses).sort();
-  const k = tailSizeFor(n);
-  let s = 0;
-  for (let i = n - k; i < n; i++) s += sorted[i]!;
-  return s / k;
+  return cvar(Float64Array.from(losses).sort(), 0.95);
 }
 
 /**
@@ -166,14 +164,9 @@ export function placementTreatment(placements: readonly (PlacementRef & { target
 
 /** The share of a risk's direct and interruption loss a control's effect removes (reliability-weighted means). */
 function effectShares(control: Control, row: RiskRow): { direct: number; interruption: number } | undefined {
-  const effect = control.effects[row.threat] ?? control.effects[row.category];
-  if (!effect) return undefined;
-  const rel = control.reliability ?? 1;
-  const f = 1 - rel * (1 - (effect.frequencyFactor ?? 1));
-  const s = 1 - rel * (1 - (effect.severityFactor ?? 1));
-  const d = 1 - rel * (1 - (effect.downtimeFactor ?? 1));
-  if (f >= 1 && s >= 1 && d >= 1) return undefined;
-  return { direct: 1 - f * s, interruption: 1 - f * d };
+  const m = effectMultipliers(control, row.threat, row.category);
+  if (!m || (m.freq >= 1 && m.sev >= 1 && m.down >= 1)) return undefined;
+  return { direct: 1 - m.freq * m.sev, interruption: 1 - m.freq * m.down };
 }
 
 /** Simulates sets of placements over fixed trials, caching each set's objective by its members. */

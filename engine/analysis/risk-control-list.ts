@@ -8,6 +8,7 @@ import type { Control, Level, Scenario } from '../model/schema.js';
 import { controlsOf, DEFAULT_LIFETIME_YEARS } from '../plan/compile-plan.js';
 import type { CompiledScenario } from '../plan/plan.js';
 import { assess, levelRank } from './criteria.js';
+import { effectMultipliers } from './effect-multipliers.js';
 import type { RiskRow } from './register.js';
 
 export interface ControlListOption {
@@ -40,15 +41,13 @@ interface Effectiveness {
   cost: number;
 }
 
-/** Expected multipliers of a control on a risk of `threatId`/`category`: 1 − reliability·(1 − factor). */
+/** A control's multipliers on a risk and its yearly cost on a target with `shipments` a year. */
 function effectiveness(c: Control, threatId: string, category: string, shipments: number): Effectiveness | undefined {
-  const e = c.effects[threatId] ?? c.effects[category];
-  if (!e) return undefined;
-  const rel = c.reliability ?? 1;
-  const m = (f: number | undefined) => (f === undefined ? 1 : 1 - rel * (1 - f));
+  const m = effectMultipliers(c, threatId, category);
+  if (!m) return undefined;
   const k = c.cost ?? {};
   const cost = (k.annual ?? 0) + (k.perShipment ?? 0) * shipments + (k.capex ?? 0) / (k.lifetimeYears ?? DEFAULT_LIFETIME_YEARS);
-  return { id: c.id, freq: m(e.frequencyFactor), sev: m(e.severityFactor), down: m(e.downtimeFactor), cost };
+  return { id: c.id, ...m, cost };
 }
 
 /** The risk's estimated (level, eal) with its rate × freq, direct loss × sev and interruption × down. */
