@@ -3,12 +3,12 @@
 // engine/analysis/optimize-controls.ts); prints the chosen set, its cost, the reduction with its
 // 95 % interval and the cost–risk frontier, as a table or as JSON (chainward-optimize/v1).
 import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
-import { RangeFailure } from '../analysis/simulate-scenario.js';
-import { defaultWorkers, WorkerPool } from '../node/pool.js';
+import { defaultWorkers } from '../node/pool.js';
 import { money, textTable } from '../report/format.js';
 import { checkOutPath, intOption, parse, seedOf, SIMULATION_OPTIONS, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { loadScenarioFile } from './scenario-file.js';
+import { withWorkers } from './with-workers.js';
 
 export const OPTIMIZE_USAGE = `usage: chainward optimize SCENARIO --budget AMOUNT [--objective eal|cvar95] [--trials N] [--seed S]
                           [--workers N] [--format table|json] [--out FILE] [--quiet]`;
@@ -57,24 +57,20 @@ export async function optimizeCommand(argv: string[]): Promise<number> {
 
   const started = Date.now();
   const showProgress = !quiet && Boolean(process.stderr.isTTY);
-  const pool = workers > 1 ? new WorkerPool(workers) : undefined;
   let result: OptimizeResult;
   try {
-    result = await optimizeControls(scenario, {
-      budget,
-      objective,
-      trials,
-      seed,
-      runRange: pool?.runRange,
-      inFlight: pool?.inFlight,
-      onProgress: showProgress ? (n) => process.stderr.write(`\roptimize: ${n} sets of placements simulated`) : undefined,
-    });
-  } catch (e) {
-    if (e instanceof RangeFailure) throw new Error(`${e.message}; nothing was written`);
-    throw e;
+    result = await withWorkers(workers, (runner) =>
+      optimizeControls(scenario, {
+        budget,
+        objective,
+        trials,
+        seed,
+        ...runner,
+        onProgress: showProgress ? (n) => process.stderr.write(`\roptimize: ${n} sets of placements simulated`) : undefined,
+      }),
+    );
   } finally {
     if (showProgress) process.stderr.write('\r\x1b[K');
-    await pool?.close().catch(() => {});
   }
   const wallMs = Date.now() - started;
   const text = format === 'json' ? JSON.stringify(optimizeJson(result), null, 2) + '\n' : optimizeTable(result, wallMs, workers);

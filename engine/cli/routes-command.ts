@@ -4,13 +4,13 @@
 // transport cost, flow and network loss, 1-in-20-year loss and interruption, with dominated options
 // marked.
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
-import { RangeFailure } from '../analysis/simulate-scenario.js';
-import { defaultWorkers, WorkerPool } from '../node/pool.js';
+import { defaultWorkers } from '../node/pool.js';
 import { money, num, textTable } from '../report/format.js';
 import { checkOutPath, intOption, parse, seedOf, SIMULATION_OPTIONS, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioFile } from './scenario-file.js';
+import { withWorkers } from './with-workers.js';
 
 export const ROUTES_USAGE = `usage: chainward routes SCENARIO --flow ID [--k 3] [--carriers] [--trials N] [--seed S]
                         [--workers N] [--format table|json] [--out FILE] [--quiet]`;
@@ -50,28 +50,25 @@ export async function routesCommand(argv: string[]): Promise<number> {
   const quiet = values.quiet === true;
 
   const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
-  const pool = workers > 1 ? new WorkerPool(workers) : undefined;
   let result: RouteOptionsResult;
   try {
-    result = await routeOptions(scenario, {
-      flowId: values.flow,
-      k,
-      carriers: values.carriers === true,
-      trials,
-      seed,
-      workers,
-      runRange: pool?.runRange,
-      inFlight: pool?.inFlight,
-      onProgress: (p) => bar.update(p),
-    });
-    bar.done();
+    result = await withWorkers(workers, (runner) =>
+      routeOptions(scenario, {
+        flowId: values.flow as string,
+        k,
+        carriers: values.carriers === true,
+        trials,
+        seed,
+        workers,
+        ...runner,
+        onProgress: (p) => bar.update(p),
+      }),
+    );
   } catch (e) {
-    bar.done();
     if (e instanceof UnknownFlowError) throw new InputError(`--flow: ${e.message}`);
-    if (e instanceof RangeFailure) throw new Error(`${e.message}; nothing was written`);
     throw e;
   } finally {
-    await pool?.close().catch(() => {});
+    bar.done();
   }
   const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : routesTable(result);
   writeOutput(text, values.out, quiet);

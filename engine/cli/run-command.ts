@@ -4,7 +4,6 @@
 import {
   analyse,
   prepareUnits,
-  RangeFailure,
   runInfo,
   shardRanges,
   simulateUnits,
@@ -12,18 +11,20 @@ import {
   RANGE_TRIALS,
   UnknownTreatmentError,
   type RunOptions,
+  type RunUnit,
 } from '../analysis/simulate-scenario.js';
 import { DEFAULT_SENSITIVITY_DELTA, sensitivity, type SensitivityRow } from '../analysis/sensitivity.js';
 import { sha256Hex } from '../analysis/sha256.js';
 import { canonicalJson } from '../analysis/simulate-scenario.js';
 import type { Scenario } from '../model/schema.js';
 import { encodeSummary, PARTIAL_FORMAT, unitsChecksum, type PartialResult } from '../node/partial-result.js';
-import { defaultWorkers, WorkerPool } from '../node/pool.js';
+import { defaultWorkers } from '../node/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
 import { checkOutPath, formatOf, intOption, parse, render, seedOf, SIMULATION_OPTIONS, type Values, writeOutput } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
+import { withWorkers } from './with-workers.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
 
 export const RUN_USAGE = `usage: chainward run [scenario.json] [--trials N] [--seed S] [--workers N]
@@ -55,12 +56,6 @@ function shardOf(v: string | boolean | undefined): { index: number; count: numbe
   const count = Number(m?.[2]);
   if (!m || !(index >= 1 && index <= count)) throw new InputError(`--shard: expected i/n with 1 ≤ i ≤ n, such as 2/8; got "${String(v)}"`);
   return { index, count };
-}
-
-/** Test hooks (used by the test suite only): make the range holding a trial throw or end its worker. */
-function hookOf(name: string): number | undefined {
-  const v = process.env[name];
-  return v === undefined || v === '' ? undefined : Number(v);
 }
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -144,64 +139,50 @@ async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean
     throw e;
   }
   const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
-  const pool = s.workers > 1 ? new WorkerPool(s.workers) : undefined;
-  if (pool) {
-    pool.failAtTrial = hookOf('CHAINWARD_TEST_FAIL_AT_TRIAL');
-    pool.crashAtTrial = hookOf('CHAINWARD_TEST_CRASH_AT_TRIAL');
-  }
-  const opts: RunOptions = {
-    trials: s.trials,
-    seed: s.seed,
-    treatments: s.treatments,
-    targetSe: s.targetSe,
-    workers: s.workers,
-    runRange: pool?.runRange,
-    inFlight: pool?.inFlight,
-    onProgress: (p) => bar.update(p),
-  };
   try {
-    const all = trialRanges(s.trials);
-    const ranges = s.shard ? shardRanges(all, s.shard.index, s.shard.count) : all;
-    const { accs, trials } = await simulateUnits(units, ranges, tailSizeFor(s.trials), opts);
-    bar.done();
-    if (s.shard) {
-      const partial: PartialResult = {
-        format: PARTIAL_FORMAT,
-        engineVersion: ENGINE_VERSION,
-        scenarioHash: `sha256:${sha256Hex(canonicalJson(scenario))}`,
-        seed: s.seed,
-        trials: s.trials,
-        rangeTrials: RANGE_TRIALS,
-        treatments: units.slice(1).map((u) => u.treatment!.id),
-        shard: s.shard,
-        run: { workers: s.workers, wallMs: Date.now() - started },
-        units: [],
-        unitsSha256: '',
-        scenario,
-      };
-      partial.units = accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials))));
-      partial.unitsSha256 = unitsChecksum(partial.units);
-      return JSON.stringify(partial) + '\n';
-    }
-    const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
-    let simulated = trials * units.length;
-    let rows: SensitivityRow[] | undefined;
-    if (s.sensitivity !== undefined) {
-      const sens = await sensitivity(scenario, { trials, seed: s.seed, delta: s.sensitivity, runRange: opts.runRange, inFlight: opts.inFlight });
-      rows = sens.rows;
-      simulated += trials * (1 + 2 * rows.length);
-    }
-    const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, simulated));
-    if (rows) {
-      const { run, ...rest } = results;
-      return render({ ...rest, sensitivity: rows, run }, s.format);
-    }
-    return render(results, s.format);
-  } catch (e) {
-    bar.done();
-    if (e instanceof RangeFailure) throw new Error(`${e.message}; nothing was written`);
-    throw e;
+    return await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, units, { ...runner, onProgress: (p) => bar.update(p) }, started, bar));
   } finally {
-    await pool?.close().catch(() => {});
+    bar.done();
   }
+}
+
+/** Simulates the run's (or the shard's) ranges and renders the results or the partial result. */
+async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit[], runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'onProgress'>, started: number, bar: ProgressBar): Promise<string> {
+  const opts: RunOptions = { trials: s.trials, seed: s.seed, treatments: s.treatments, targetSe: s.targetSe, workers: s.workers, ...runner };
+  const all = trialRanges(s.trials);
+  const ranges = s.shard ? shardRanges(all, s.shard.index, s.shard.count) : all;
+  const { accs, trials } = await simulateUnits(units, ranges, tailSizeFor(s.trials), opts);
+  bar.done();
+  if (s.shard) {
+    const encoded = accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials))));
+    const partial: PartialResult = {
+      format: PARTIAL_FORMAT,
+      engineVersion: ENGINE_VERSION,
+      scenarioHash: `sha256:${sha256Hex(canonicalJson(scenario))}`,
+      seed: s.seed,
+      trials: s.trials,
+      rangeTrials: RANGE_TRIALS,
+      treatments: units.slice(1).map((u) => u.treatment!.id),
+      shard: s.shard,
+      run: { workers: s.workers, wallMs: Date.now() - started },
+      units: encoded,
+      unitsSha256: unitsChecksum(encoded),
+      scenario,
+    };
+    return JSON.stringify(partial) + '\n';
+  }
+  const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
+  let simulated = trials * units.length;
+  let rows: SensitivityRow[] | undefined;
+  if (s.sensitivity !== undefined) {
+    const sens = await sensitivity(scenario, { trials, seed: s.seed, delta: s.sensitivity, runRange: opts.runRange, inFlight: opts.inFlight });
+    rows = sens.rows;
+    simulated += trials * (1 + 2 * rows.length);
+  }
+  const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, simulated));
+  if (rows) {
+    const { run, ...rest } = results;
+    return render({ ...rest, sensitivity: rows, run }, s.format);
+  }
+  return render(results, s.format);
 }
