@@ -11,7 +11,7 @@ import { Piscina } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
 import { sharePlan } from './share-plan.js';
-import { fromTransfer, type PackedSummary } from './summary-transfer.js';
+import { fromTransfer, type PackedSummary } from '../summary/summary-transfer.js';
 import type { RangeTask } from './worker.js';
 
 const isTs = import.meta.url.endsWith('.ts');

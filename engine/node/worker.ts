@@ -7,7 +7,7 @@ import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
 import { TopK } from '../summary/top-k.js';
 import { localPlan } from './share-plan.js';
-import { toTransfer, transferList } from './summary-transfer.js';
+import { toTransfer, transferList } from '../summary/summary-transfer.js';
 
 export interface RangeTask {
   planKey: string;

@@ -1,0 +1,173 @@
+// The data each view draws: plain objects derived from a scenario and its results (build-view-data.ts).
+// Views are functions `(element, data) => void` of these shapes only; they never read the engine.
+import type { Category, Element, Level } from '../../engine/model/schema.js';
+
+/** Fixed drawing size (tests and exports); a view falls back to its element's client size, then a default. */
+export interface ViewSize {
+  width: number;
+  height: number;
+}
+
+/** Shared by every view: the currency (ISO 4217) and locale the money is written in. */
+export interface ViewBase {
+  currency: string;
+  /** BCP 47 locale for Intl formats; default "en-US". */
+  locale?: string;
+  size?: ViewSize;
+}
+
+/** One risk as the views list it: a threat on one site or lane. */
+export interface RiskBrief {
+  id: string;
+  threat: string;
+  /** Display name of the threat (falls back to the id). */
+  threatName: string;
+  category: Category;
+  target: string;
+  targetKind: 'site' | 'lane';
+  eal: number;
+  tailContribution: number;
+  likelihood: number;
+  impact: number;
+  level: Level;
+}
+
+export interface MapSite {
+  id: string;
+  name: string;
+  kind: string;
+  lat?: number;
+  lon?: number;
+  /** Expected annual loss of the risks on this site (direct + interruption). */
+  eal: number;
+  /** Highest level of its risks; null without risks. */
+  level: Level | null;
+  /** Its risks by EAL, largest first (at most 5). */
+  topRisks: RiskBrief[];
+}
+
+export interface MapLane {
+  id: string;
+  name: string;
+  from: string;
+  to: string;
+  mode: string;
+  carrier?: string;
+  transitDays: number;
+  eal: number;
+  level: Level | null;
+  topRisks: RiskBrief[];
+}
+
+export interface ExposureMapData extends ViewBase {
+  sites: MapSite[];
+  lanes: MapLane[];
+  /** A site or lane id to highlight (e.g. the target of the risk clicked in the matrix). */
+  highlight?: string;
+  /** The selected site or lane id (outlined). */
+  selected?: string;
+  onSelect?: (id: string, kind: 'site' | 'lane') => void;
+}
+
+export interface MatrixCell {
+  likelihood: number; // 1..5
+  impact: number; // 1..5
+  score: number;
+  level: Level;
+  risks: RiskBrief[];
+}
+
+export interface RiskMatrixData extends ViewBase {
+  /** All 25 cells, likelihood and impact 1..5. */
+  cells: MatrixCell[];
+  likelihoodLabels: string[]; // 5 labels, 1..5 (rare … almost certain)
+  impactLabels: string[]; // 5 labels, 1..5 (minor … catastrophic)
+  /** Risks above this level are outside appetite (marked); undefined: no level appetite. */
+  maxLevel?: Level;
+  selectedRisk?: string;
+  onRiskClick?: (risk: RiskBrief) => void;
+}
+
+export interface ExceedanceCurve {
+  id: string;
+  label: string;
+  /** baseline: the scenario as it is; treatment: a scenario treatment; whatif: the live what-if; ghost: the baseline behind a what-if. */
+  role: 'baseline' | 'treatment' | 'whatif' | 'ghost';
+  /** P(annual loss > loss), loss ascending, probability descending. */
+  points: Array<{ loss: number; probability: number }>;
+}
+
+export interface LossExceedanceData extends ViewBase {
+  curves: ExceedanceCurve[];
+  /** Marks on the curve of the main result (baseline, or the what-if when there is one). */
+  var95: number;
+  p99: number;
+  cvar95: number;
+}
+
+export interface RiskRankingData extends ViewBase {
+  /** Every risk (views take the top N). */
+  risks: RiskBrief[];
+  /** Totals the bars are shares of. */
+  eal: number;
+  cvar95: number;
+  selectedRisk?: string;
+  onRiskClick?: (risk: RiskBrief) => void;
+}
+
+export interface TreatmentPoint {
+  id: string;
+  name: string;
+  kind: 'treatment' | 'whatif';
+  /** Yearly cost the treatment adds (may be negative: a cheaper carrier). */
+  annualCost: number;
+  /** Expected annual loss avoided (baseline − treated), with its paired 95 % interval. */
+  reduction: number;
+  ci95: [number, number];
+  netBenefit: number;
+  /** Return on security investment, null when the cost is not positive. */
+  rosi: number | null;
+}
+
+export interface TreatmentsData extends ViewBase {
+  points: TreatmentPoint[];
+}
+
+export interface ElementEffect {
+  element: Element;
+  /** Controls of this element placed in the scenario. */
+  controls: string[];
+  annualCost: number;
+  /** Expected annual loss these controls avoid together (EAL without them − EAL with them), paired 95 % interval; undefined while computing. */
+  lossAvoided?: number;
+  ci95?: [number, number];
+}
+
+export interface ControlEffectivenessData extends ViewBase {
+  elements: ElementEffect[];
+  /** True while the removal runs are still simulating. */
+  pending?: boolean;
+}
+
+export interface HeaderFigures {
+  eal: number;
+  /** Standard error of eal. */
+  se: number;
+  var95: number;
+  p99: number;
+  cvar95: number;
+  serviceLevel: number;
+}
+
+export interface HeaderData extends ViewBase {
+  scenario: string;
+  seed: number | string;
+  trials: number;
+  figures: HeaderFigures;
+  appetite: { withinAppetite: boolean; breaches: string[] };
+  /** With a what-if: the baseline's figures, and the paired change in EAL (baseline − what-if) with its 95 % interval. */
+  baseline?: HeaderFigures;
+  delta?: { eal: number; ci95: [number, number] };
+  /** A run in progress: share done in [0, 1]. */
+  progress?: number;
+}

@@ -1,0 +1,194 @@
+// The explorer's analysis: the engine's own units, ranges, merge and analyse, run on a RangeRunner
+// (the Web Worker pool in the page). It simulates in the order a person reads the page — baseline,
+// what-if, scenario treatments, control effectiveness by element — reporting after each, and keeps
+// each unit's summary so that a what-if re-runs only the what-if (the baseline and treatments for
+// the same seed and trials are the same bytes). Everything here is plain engine code: no DOM.
+import { applyTreatment } from '../../engine/analysis/apply-treatment.js';
+import { elementEffect, elementRemovals, type ElementEffect } from '../../engine/analysis/control-effectiveness.js';
+import {
+  analyse,
+  canonicalJson,
+  runInfo,
+  runRanges,
+  trialRanges,
+  RANGE_TRIALS,
+  type RangeRunner,
+  type Results,
+  type RunUnit,
+  type TreatmentResult,
+} from '../../engine/analysis/simulate-scenario.js';
+import type { Change, Scenario, Treatment } from '../../engine/model/schema.js';
+import { validateScenario, type ValidationIssue } from '../../engine/model/validate.js';
+import { compilePlan } from '../../engine/plan/compile-plan.js';
+import { tailSizeFor, type BatchSummary } from '../../engine/summary/batch-summary.js';
+import { CancelledError } from './web-pool.js';
+
+/** The id of the live what-if when it is shown as a treatment beside the scenario's own. */
+export const WHAT_IF_ID = 'what-if';
+
+export interface AnalysisRequest {
+  scenario: Scenario;
+  seed: number | string;
+  trials: number;
+  /** The what-if changes on top of the scenario (empty: none). */
+  whatIf: Change[];
+}
+
+export interface WhatIfResult {
+  changes: Change[];
+  /** The scenario with the changes, analysed as a scenario of its own (no treatments). */
+  results: Results;
+  /** The what-if as a treatment of the baseline: paired delta, cost, ROSI. */
+  vsBaseline: TreatmentResult;
+}
+
+/** What the page shows; filled in as the units finish. */
+export interface AnalysisState {
+  request: AnalysisRequest;
+  baseline: Results;
+  /** False until every scenario treatment has run (baseline.treatments holds those done). */
+  treatmentsDone: boolean;
+  whatIf?: WhatIfResult;
+  /** Control effectiveness by element; undefined until the removal runs finish. */
+  effects?: ElementEffect[];
+  /** Elements with controls, known before their effects. */
+  elements: Array<{ element: ElementEffect['element']; controls: string[] }>;
+}
+
+export interface AnalysisProgress {
+  trialsDone: number;
+  trialsPlanned: number;
+}
+
+/** A what-if whose changes do not fit the scenario (unknown control, carrier of the wrong mode…). */
+export class WhatIfError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(`the what-if does not fit the scenario: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+}
+
+export class AnalysisSession {
+  private cache = new Map<string, BatchSummary>();
+  private cacheScenario: Scenario | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly runner: { runRange: RangeRunner; inFlight: number; workers: number; cancel?: () => void },
+  ) {}
+
+  /** Ends the run in progress (its promise rejects with CancelledError). */
+  cancel(): void {
+    this.generation++;
+    this.runner.cancel?.();
+  }
+
+  /** Checks what-if changes against the scenario; returns the treatment or throws WhatIfError. */
+  static whatIfTreatment(scenario: Scenario, changes: Change[]): Treatment {
+    const treatment: Treatment = { id: WHAT_IF_ID, name: 'What-if', changes };
+    const taken = new Set((scenario.treatments ?? []).map((t) => t.id));
+    if (taken.has(WHAT_IF_ID)) treatment.id = `${WHAT_IF_ID}-${taken.size}`;
+    const check = validateScenario({ ...scenario, treatments: [...(scenario.treatments ?? []), treatment] });
+    if (!check.ok) throw new WhatIfError(check.issues);
+    return treatment;
+  }
+
+  /** Runs the request, calling `onUpdate` after each stage, and resolves with the final state. */
+  async run(req: AnalysisRequest, onUpdate: (s: AnalysisState) => void, onProgress?: (p: AnalysisProgress) => void): Promise<AnalysisState> {
+    const gen = ++this.generation;
+    if (this.cacheScenario !== req.scenario) {
+      this.cache.clear();
+      this.cacheScenario = req.scenario;
+    }
+    const started = Date.now();
+    const { scenario, seed, trials } = req;
+    const whatIf = req.whatIf.length ? AnalysisSession.whatIfTreatment(scenario, req.whatIf) : undefined;
+    const treatments = scenario.treatments ?? [];
+    const removals = elementRemovals(scenario);
+
+    const unitOf = (t?: Treatment): RunUnit => {
+      if (!t) return { compiled: compilePlan(scenario, seed) };
+      const treated = applyTreatment(scenario, t);
+      return { treatment: t, treated, compiled: compilePlan(treated.scenario, seed) };
+    };
+    const keyOf = (t?: Treatment) => `${seed}|${trials}|${t ? canonicalJson(t.changes) : 'baseline'}`;
+    const plannedUnits = [undefined, whatIf, ...treatments, ...removals.map((r) => r.treatment)].filter((t, i) => i === 0 || t !== undefined);
+    const toRun = plannedUnits.filter((t) => !this.cache.has(keyOf(t))).length;
+    const progress: AnalysisProgress = { trialsDone: 0, trialsPlanned: toRun * trials };
+    let simulated = 0;
+
+    const ranges = trialRanges(trials, RANGE_TRIALS);
+    const tailKeep = tailSizeFor(trials);
+    const guarded: RangeRunner = (...args) => {
+      if (gen !== this.generation) throw new CancelledError();
+      return this.runner.runRange(...args);
+    };
+    const simulate = async (unit: RunUnit, key: string): Promise<BatchSummary> => {
+      const hit = this.cache.get(key);
+      if (hit) return hit;
+      const before = progress.trialsDone;
+      let acc;
+      try {
+        acc = await runRanges(unit.compiled.plan, ranges, tailKeep, { runRange: guarded, inFlight: this.runner.inFlight }, (a) => {
+          progress.trialsDone = before + a.count;
+          onProgress?.({ ...progress });
+        });
+      } catch (e) {
+        if (gen !== this.generation || (e as { reason?: unknown }).reason instanceof CancelledError) throw new CancelledError();
+        throw e;
+      }
+      const summary = acc.result(tailKeep);
+      if (gen !== this.generation) throw new CancelledError();
+      simulated += trials;
+      if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, summary);
+      return summary;
+    };
+    const info = () => runInfo(this.runner.workers, Date.now() - started, simulated);
+
+    onProgress?.({ ...progress });
+    const base = unitOf();
+    const baseSummary = await simulate(base, keyOf());
+    const elements = removals.map((r) => ({ element: r.element, controls: r.controls }));
+    const state: AnalysisState = {
+      request: req,
+      baseline: analyse(scenario, [base], [baseSummary], seed, info()),
+      treatmentsDone: treatments.length === 0,
+      elements,
+    };
+    onUpdate({ ...state });
+
+    if (whatIf) {
+      const unit = unitOf(whatIf);
+      const s = await simulate(unit, keyOf(whatIf));
+      const alone = analyse(unit.treated!.scenario, [{ compiled: unit.compiled }], [s], seed, info());
+      const paired = analyse(scenario, [base, unit], [baseSummary, s], seed, info());
+      state.whatIf = { changes: req.whatIf, results: alone, vsBaseline: paired.treatments[0]! };
+      onUpdate({ ...state });
+    }
+
+    const treatmentUnits: RunUnit[] = [];
+    const treatmentSummaries: BatchSummary[] = [];
+    for (const t of treatments) {
+      const unit = unitOf(t);
+      treatmentSummaries.push(await simulate(unit, keyOf(t)));
+      treatmentUnits.push(unit);
+      state.baseline = analyse(scenario, [base, ...treatmentUnits], [baseSummary, ...treatmentSummaries], seed, info());
+      state.treatmentsDone = treatmentUnits.length === treatments.length;
+      onUpdate({ ...state });
+    }
+
+    if (removals.length) {
+      const units = removals.map((r) => unitOf(r.treatment));
+      const sums: BatchSummary[] = [];
+      for (const [i, u] of units.entries()) sums.push(await simulate(u, keyOf(removals[i]!.treatment)));
+      const measured = analyse(scenario, [base, ...units], [baseSummary, ...sums], seed, info());
+      state.effects = removals.map((r, i) => elementEffect(r, measured.treatments[i]!));
+      onUpdate({ ...state });
+    } else {
+      state.effects = [];
+    }
+    state.baseline = { ...state.baseline, run: info() };
+    onUpdate({ ...state });
+    return state;
+  }
+}
