@@ -1,7 +1,42 @@
-import { defineConfig } from 'vite';
+import { isBuiltin } from 'node:module';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 
-// The explorer lives under explorer/; its build is fleshed out with the explorer itself.
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The explorer runs the engine core in the browser. A Node-only import that reaches the bundle still
+ * builds but breaks at run time, so this makes it a build error: Node built-ins (`node:fs`, `path`…)
+ * and the Node-only engine folders (engine/cli, engine/node) cannot be imported from project code.
+ */
+export function isomorphicOnly(): Plugin {
+  const nodeOnly = [resolve(root, 'engine/cli') + sep, resolve(root, 'engine/node') + sep];
+  return {
+    name: 'chainward:isomorphic-only',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || importer.includes(`${sep}node_modules${sep}`) || importer.includes('/node_modules/')) return null;
+      if (source.startsWith('node:') || (isBuiltin(source) && !source.includes('/'))) {
+        this.error(`${importer} imports the Node.js module "${source}": the explorer bundle may use the isomorphic engine core only`);
+      }
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (resolved && nodeOnly.some((dir) => resolved.id.startsWith(dir))) {
+        this.error(`${importer} imports ${resolved.id}: engine/cli and engine/node are Node-only and cannot be in the explorer bundle`);
+      }
+      return null;
+    },
+  };
+}
+
+// The explorer lives under explorer/ and builds to dist/explorer (the `explore` command builds it on
+// demand into a cache of its own). Web Workers are ES modules.
 export default defineConfig({
-  root: 'explorer',
-  build: { outDir: '../dist/explorer', emptyOutDir: true },
+  root: resolve(root, 'explorer'),
+  base: './',
+  plugins: [isomorphicOnly()],
+  worker: { format: 'es' },
+  build: { outDir: resolve(root, 'dist/explorer'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
+  server: { host: '127.0.0.1', fs: { allow: [root] } },
+  preview: { host: '127.0.0.1' },
 });

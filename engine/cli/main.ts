@@ -5,6 +5,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { parse } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
 import { controlsCommand } from './controls-command.js';
+import { exploreCommand } from './explore-command.js';
 import { generateCommand } from './generate-command.js';
 import { mergeCommand } from './merge-command.js';
 import { optimizeCommand } from './optimize-command.js';
@@ -24,6 +25,7 @@ usage:
   chainward routes scenario.json --flow ID [--k 3] [--carriers] [--trials N] [--format table|json]
   chainward optimize scenario.json --budget AMOUNT [--objective eal|cvar95] [--trials N] [--format table|json]
   chainward controls [--element E] [--format table|json]
+  chainward explore [scenario.json|results.json] [--port P] [--no-open]
   chainward bench [--workers N] [--rounds R] [--sizes 1000,10000,100000]
   chainward help
 
@@ -44,6 +46,9 @@ routes     the k fastest loop-free routes of a flow (Yen) and, with --carriers, 
 optimize   the catalog control placements that most reduce EAL (or CVaR95) within a yearly budget,
            and the cost–risk frontier
 controls   lists the built-in control catalog (TAPA FSR/TSR, C-TPAT, EU AEO, ISO 17712, ISO 28000)
+explore    serves the explorer (exposure map, risk matrix, loss exceedance, treatments, what-ifs
+           in the browser) on 127.0.0.1 with the scenario or results (default: the built-in
+           scenario); --port P (default 5173, else the next free one), --no-open; Ctrl-C stops it
 bench      measures trials/s: the reference workload against a hand-written loop, with 1 and N
            worker threads, and generated networks; writes bench/results.json
 
@@ -95,6 +100,8 @@ export async function main(argv: string[]): Promise<number> {
         return await optimizeCommand(rest);
       case 'bench':
         return await benchCommand(rest);
+      case 'explore':
+        return await exploreCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -36,6 +36,8 @@ export interface AnalysisRequest {
 
 export interface WhatIfResult {
   changes: Change[];
+  /** The scenario with the changes applied. */
+  scenario: Scenario;
   /** The scenario with the changes, analysed as a scenario of its own (no treatments). */
   results: Results;
   /** The what-if as a treatment of the baseline: paired delta, cost, ROSI. */
@@ -162,7 +164,7 @@ export class AnalysisSession {
       const s = await simulate(unit, keyOf(whatIf));
       const alone = analyse(unit.treated!.scenario, [{ compiled: unit.compiled }], [s], seed, info());
       const paired = analyse(scenario, [base, unit], [baseSummary, s], seed, info());
-      state.whatIf = { changes: req.whatIf, results: alone, vsBaseline: paired.treatments[0]! };
+      state.whatIf = { changes: req.whatIf, scenario: unit.treated!.scenario, results: alone, vsBaseline: paired.treatments[0]! };
       onUpdate({ ...state });
     }
 

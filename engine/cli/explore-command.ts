@@ -1,0 +1,73 @@
+// `chainward explore [scenario.json|results.json] [--port P] [--no-open]`: checks the input, builds the
+// explorer when its sources changed, serves it on 127.0.0.1 with the input, prints the URL, opens a
+// browser (unless --no-open) and runs until Ctrl-C.
+import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
+import { builtExplorer } from '../node/build-explorer.js';
+import { startExploreServer } from '../node/explore-server.js';
+import { parseScenario } from '../model/validate.js';
+import { parse } from './args.js';
+import { EXIT_OK, InputError } from './errors.js';
+import { DEFAULT_SCENARIO, readInputFile } from './scenario-file.js';
+
+export const EXPLORE_USAGE = `usage: chainward explore [scenario.json|results.json] [--port P] [--no-open]`;
+
+/** Checks an input file: a valid scenario, or results (chainward-results/v1). */
+function checkInput(file: string, text: string): 'scenario' | 'results' {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    raw = undefined;
+  }
+  if (raw !== null && typeof raw === 'object' && (raw as { format?: unknown }).format === 'chainward-results/v1') {
+    for (const k of ['baseline', 'risks', 'targets', 'exceedance', 'treatments', 'controls', 'appetite']) {
+      if (typeof (raw as Record<string, unknown>)[k] !== 'object') throw new InputError(`${file}: ${k}: expected the results field "${k}" (chainward-results/v1)`);
+    }
+    return 'results';
+  }
+  const r = parseScenario(text);
+  if (!r.ok) throw new InputError(`${file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}`, r.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
+  return 'scenario';
+}
+
+/** Opens the URL in the desktop's browser; quietly does nothing where there is none. */
+function openBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // no browser to open: the URL is printed
+  }
+}
+
+export async function exploreCommand(argv: string[], signal?: AbortSignal): Promise<number> {
+  const { values, positionals } = parse(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, EXPLORE_USAGE);
+  if (positionals.length > 1) throw new InputError(`explore takes at most one file, got ${positionals.length}\n\n${EXPLORE_USAGE}`);
+  let port = 5173;
+  if (values.port !== undefined) {
+    const s = String(values.port);
+    if (!/^\d+$/.test(s) || Number(s) > 65535) throw new InputError(`--port: expected a port number from 0 to 65535, got "${s}"`);
+    port = Number(s);
+  }
+  const file = positionals[0] ?? DEFAULT_SCENARIO;
+  const text = readInputFile(file);
+  const kind = checkInput(file, text);
+
+  const dir = await builtExplorer({ onBuild: () => process.stderr.write('chainward: building the explorer (once per source change)…\n') });
+  const server = await startExploreServer({ dir, input: { text, name: basename(file) }, port, exactPort: values.port !== undefined });
+  process.stdout.write(`chainward explorer: ${server.url}  (${kind} ${basename(file)}; Ctrl-C to stop)\n`);
+  if (!values['no-open']) openBrowser(server.url);
+
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  await server.close();
+  process.stdout.write('chainward explorer: stopped\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,365 @@
+// The explorer page: loads the scenario (or results) the server was started with — else the built-in
+// default scenario — runs the analysis in Web Workers, and draws every view from the state. What-ifs,
+// trials and seed re-run the engine (cancellable, with progress); the URL keeps the state.
+import defaultScenarioText from '../scenarios/eu-electronics-inbound.json?raw';
+import type { Results } from '../engine/analysis/simulate-scenario.js';
+import type { Scenario } from '../engine/model/schema.js';
+import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from './io/export.js';
+import { loadInput, type Loaded } from './io/load-input.js';
+import {
+  controlEffectivenessData,
+  exposureMapData,
+  headerData,
+  lossExceedanceData,
+  mainResults,
+  riskMatrixData,
+  riskRankingData,
+  treatmentsData,
+  type Shown,
+} from './model/build-view-data.js';
+import { h, sidePanel } from './panel/side-panel.js';
+import { AnalysisSession, WhatIfError, type AnalysisState } from './sim/analysis-session.js';
+import { browserPool, CancelledError } from './sim/web-pool.js';
+import { readUrlState, seedValue, writeUrlState, type Selection } from './state/url-state.js';
+import { changes, emptyWhatIf, isEmpty, setCarrier, toggleControl, type WhatIf } from './state/what-if.js';
+import { controlEffectiveness } from './views/control-effectiveness.js';
+import { exposureMap } from './views/exposure-map.js';
+import { header } from './views/header.js';
+import { lossExceedance } from './views/loss-exceedance.js';
+import { riskMatrix } from './views/risk-matrix.js';
+import { riskRanking } from './views/risk-ranking.js';
+import { treatments } from './views/treatments.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const app = $('app');
+
+interface PageState {
+  source: string;
+  scenario?: Scenario;
+  /** Results opened without their scenario: shown as they are, no what-ifs. */
+  loadedResults?: Results;
+  trials: number;
+  seed: string;
+  selection?: Selection;
+  whatIf: WhatIf;
+  analysis?: AnalysisState;
+  progress?: number;
+  running: boolean;
+}
+
+const url = readUrlState(location.search);
+const state: PageState = { source: '', trials: url.trials, seed: url.seed, whatIf: url.whatIf, running: false, ...(url.selection ? { selection: url.selection } : {}) };
+const pool = browserPool();
+const session = new AnalysisSession(pool);
+
+// ---------- rendering ----------
+
+function shown(): Shown | undefined {
+  const a = state.analysis;
+  if (a) {
+    return {
+      ...(state.scenario ? { scenario: state.scenario } : {}),
+      baseline: a.baseline,
+      ...(a.whatIf ? { whatIf: { results: a.whatIf.results, vsBaseline: a.whatIf.vsBaseline, scenario: a.whatIf.scenario } } : {}),
+      elements: a.elements,
+      ...(a.effects ? { effects: a.effects } : {}),
+      ...(state.progress !== undefined ? { progress: state.progress } : {}),
+    };
+  }
+  if (state.loadedResults) {
+    const r = state.loadedResults;
+    const els = new Map<string, string[]>();
+    for (const c of r.controls) els.set(c.element, [...(els.get(c.element) ?? []), c.id]);
+    return { baseline: r, elements: [...els].map(([element, controls]) => ({ element: element as never, controls })), effects: undefined };
+  }
+  return undefined;
+}
+
+function select(sel: Selection | undefined) {
+  if (sel) state.selection = sel;
+  else delete state.selection;
+  syncUrl();
+  render();
+}
+
+let frame = 0;
+function render() {
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    draw();
+  });
+}
+
+function draw() {
+  const s = shown();
+  if (!s) return;
+  const main = mainResults(s);
+  const sel = state.selection;
+  const selectedRisk = sel?.kind === 'risk' ? sel.id : undefined;
+  const riskTarget = selectedRisk ? main.risks.find((r) => r.id === selectedRisk)?.target : undefined;
+  const onRiskClick = (r: { id: string }) => select({ kind: 'risk', id: r.id });
+  header($('header'), headerData(s));
+  exposureMap(
+    $('view-map'),
+    exposureMapData(s, {
+      ...(riskTarget ? { highlight: riskTarget } : {}),
+      ...(sel && sel.kind !== 'risk' ? { selected: sel.id } : {}),
+      onSelect: (id, kind) => select({ kind, id }),
+    }),
+  );
+  riskMatrix($('view-matrix'), riskMatrixData(s, { ...(selectedRisk ? { selectedRisk } : {}), onRiskClick }));
+  riskRanking($('view-ranking'), riskRankingData(s, { ...(selectedRisk ? { selectedRisk } : {}), onRiskClick }));
+  lossExceedance($('view-exceedance'), lossExceedanceData(s));
+  treatments($('view-treatments'), treatmentsData(s));
+  controlEffectiveness($('view-controls'), controlEffectivenessData(s));
+
+  const side = $('side');
+  if (sel) {
+    side.hidden = false;
+    sidePanel(side, {
+      ...(state.scenario ? { scenario: state.scenario } : {}),
+      results: main,
+      selection: sel,
+      whatIf: state.whatIf,
+      canEdit: Boolean(state.scenario),
+      onToggleControl: (kind, id, control) => editWhatIf(toggleControl(state.scenario!, state.whatIf, kind, id, control)),
+      onSetCarrier: (lane, carrier) => editWhatIf(setCarrier(state.scenario!, state.whatIf, lane, carrier)),
+      onSelect: select,
+      onResetWhatIf: () => editWhatIf(emptyWhatIf()),
+    });
+  } else side.hidden = true;
+
+  app.dataset.eal = String(main.baseline.eal);
+  app.dataset.baselineEal = String(s.baseline.baseline.eal);
+  app.dataset.trials = String(s.baseline.trials);
+  app.dataset.seed = String(s.baseline.seed);
+}
+
+// ---------- running ----------
+
+function status(text: string) {
+  $('status').textContent = text;
+}
+
+function showErrors(title: string, issues: Array<{ path: string; message: string }>) {
+  const box = $('errors');
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Dismiss' }, '×');
+  close.addEventListener('click', () => (box.hidden = true));
+  const list = h('ul', {});
+  for (const i of issues.slice(0, 50)) list.append(h('li', {}, h('code', {}, i.path), ` ${i.message}`));
+  if (issues.length > 50) list.append(h('li', {}, `… and ${issues.length - 50} more`));
+  box.replaceChildren(close, h('strong', {}, title), list);
+  box.hidden = false;
+}
+
+function syncUrl() {
+  const q = writeUrlState({ trials: state.trials, seed: state.seed, ...(state.selection ? { selection: state.selection } : {}), whatIf: state.whatIf });
+  history.replaceState(null, '', q + location.hash);
+}
+
+let runTimer = 0;
+function editWhatIf(w: WhatIf) {
+  state.whatIf = w;
+  syncUrl();
+  render();
+  clearTimeout(runTimer);
+  runTimer = window.setTimeout(() => void run(), 120);
+}
+
+async function run() {
+  if (!state.scenario) return;
+  session.cancel();
+  state.running = true;
+  app.dataset.status = 'running';
+  ($('cancel') as HTMLButtonElement).disabled = false;
+  const started = performance.now();
+  const trials = state.trials;
+  status(`Simulating ${trials.toLocaleString('en-US')} trials…`);
+  try {
+    const result = await session.run(
+      { scenario: state.scenario, seed: seedValue(state.seed), trials, whatIf: changes(state.whatIf) },
+      (a) => {
+        state.analysis = a;
+        render();
+      },
+      (p) => {
+        state.progress = p.trialsPlanned > 0 ? p.trialsDone / p.trialsPlanned : 1;
+        status(`Simulating… ${Math.round(state.progress * 100)} % (${p.trialsDone.toLocaleString('en-US')} of ${p.trialsPlanned.toLocaleString('en-US')} trials in ${pool.workers} workers)`);
+        render();
+      },
+    );
+    state.analysis = result;
+    const ms = performance.now() - started;
+    app.dataset.lastRunMs = String(Math.round(ms));
+    const n = 1 + (result.baseline.treatments.length + (result.effects?.length ?? 0)) + (result.whatIf ? 1 : 0);
+    status(`${trials.toLocaleString('en-US')} trials × ${n} runs (baseline${result.whatIf ? ', what-if' : ''}, ${result.baseline.treatments.length} treatments, ${result.effects?.length ?? 0} control groups), seed ${state.seed}, ${pool.workers} workers: ${(ms / 1000).toFixed(2)} s`);
+    app.dataset.status = 'ready';
+  } catch (e) {
+    if (e instanceof CancelledError) {
+      status('Cancelled: showing the last complete result.');
+      app.dataset.status = 'cancelled';
+    } else if (e instanceof WhatIfError) {
+      showErrors('The what-if does not fit the scenario', e.issues);
+      app.dataset.status = 'error';
+    } else {
+      showErrors('The simulation failed', [{ path: '(run)', message: e instanceof Error ? e.message : String(e) }]);
+      app.dataset.status = 'error';
+    }
+  } finally {
+    delete state.progress;
+    state.running = false;
+    ($('cancel') as HTMLButtonElement).disabled = true;
+    render();
+  }
+}
+
+function accept(loaded: Loaded, source: string) {
+  if (loaded.kind === 'invalid') {
+    showErrors(`${source}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, loaded.issues);
+    app.dataset.status = 'invalid';
+    return;
+  }
+  $('errors').hidden = true;
+  session.cancel();
+  state.source = source;
+  delete state.analysis;
+  if (loaded.kind === 'scenario') {
+    state.scenario = loaded.scenario;
+    delete state.loadedResults;
+    document.title = `${loaded.scenario.name} · chainward explorer`;
+    void run();
+  } else {
+    delete state.scenario;
+    state.loadedResults = loaded.results;
+    state.whatIf = emptyWhatIf();
+    document.title = `${loaded.results.scenario} · chainward explorer`;
+    status(`Results of ${loaded.results.trials.toLocaleString('en-US')} trials from ${source}; open the scenario to run what-ifs.`);
+    app.dataset.status = 'ready';
+    render();
+  }
+}
+
+// ---------- controls ----------
+
+const trialsSelect = $('trials') as HTMLSelectElement;
+if (![...trialsSelect.options].some((o) => o.value === String(state.trials))) trialsSelect.append(h('option', { value: String(state.trials) }, state.trials.toLocaleString('en-US')));
+trialsSelect.value = String(state.trials);
+trialsSelect.addEventListener('change', () => {
+  state.trials = Number(trialsSelect.value);
+  syncUrl();
+  void run();
+});
+const seedInput = $('seed') as HTMLInputElement;
+seedInput.value = state.seed;
+seedInput.addEventListener('change', () => {
+  state.seed = seedInput.value.trim().slice(0, 64) || '1';
+  seedInput.value = state.seed;
+  syncUrl();
+  void run();
+});
+$('run').addEventListener('click', () => void run());
+$('cancel').addEventListener('click', () => session.cancel());
+
+const fileInput = $('file') as HTMLInputElement;
+$('load').addEventListener('click', () => fileInput.click());
+async function openFile(file: File) {
+  if (file.size > 64 * 1024 * 1024) return showErrors(`${file.name}: too large`, [{ path: '(file)', message: 'expected a JSON file under 64 MB' }]);
+  accept(loadInput(await file.text()), file.name);
+}
+fileInput.addEventListener('change', () => {
+  const f = fileInput.files?.[0];
+  if (f) void openFile(f);
+  fileInput.value = '';
+});
+const drop = $('drop');
+window.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.hidden = false;
+});
+window.addEventListener('dragleave', (e) => {
+  if (e.relatedTarget === null) drop.hidden = true;
+});
+window.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.hidden = true;
+  const f = e.dataTransfer?.files[0];
+  if (f) void openFile(f);
+});
+
+function current(): Results | undefined {
+  const s = shown();
+  return s ? mainResults(s) : undefined;
+}
+$('export-json').addEventListener('click', () => {
+  const r = current();
+  if (r) download(`${fileStem(r.scenario)}-results.json`, 'application/json', resultsJson(r));
+});
+$('export-csv').addEventListener('click', () => {
+  const r = current();
+  if (r) download(`${fileStem(r.scenario)}-results.csv`, 'text/csv', resultsCsv(r));
+});
+
+// per-chart export buttons
+for (const panel of document.querySelectorAll<HTMLElement>('section.panel')) {
+  const name = panel.dataset.view!;
+  const svgOf = () => panel.querySelector<SVGSVGElement>('svg.chart');
+  const bar = h('div', { class: 'panel-tools' });
+  const asSvg = h('button', { type: 'button', 'data-export': 'svg', title: 'Download this chart as SVG' }, 'SVG');
+  const asPng = h('button', { type: 'button', 'data-export': 'png', title: 'Download this chart as PNG (2×)' }, 'PNG');
+  asSvg.addEventListener('click', () => {
+    const svg = svgOf();
+    if (svg) download(`${fileStem(current()?.scenario ?? 'chainward')}-${name}.svg`, 'image/svg+xml', svgText(svg));
+  });
+  asPng.addEventListener('click', () => {
+    const svg = svgOf();
+    if (svg) void pngBlob(svg).then((b) => download(`${fileStem(current()?.scenario ?? 'chainward')}-${name}.png`, 'image/png', b));
+  });
+  bar.append(asSvg, asPng);
+  panel.append(bar);
+}
+
+// presentation mode: one view at a time, full screen, arrow keys to step
+const panels = [...document.querySelectorAll<HTMLElement>('section.panel')];
+let presenting = -1;
+function present(i: number) {
+  panels.forEach((p) => p.classList.remove('current'));
+  presenting = i;
+  document.body.classList.toggle('presenting', i >= 0);
+  if (i >= 0) panels[i]!.classList.add('current');
+  render();
+}
+$('present').addEventListener('click', () => present(presenting >= 0 ? -1 : 0));
+window.addEventListener('keydown', (e) => {
+  if (presenting < 0) {
+    if (e.key === 'Escape' && state.selection) select(undefined);
+    return;
+  }
+  if (e.key === 'Escape') present(-1);
+  else if (e.key === 'ArrowRight' || e.key === 'PageDown') present((presenting + 1) % panels.length);
+  else if (e.key === 'ArrowLeft' || e.key === 'PageUp') present((presenting - 1 + panels.length) % panels.length);
+});
+
+// redraw at the new size
+const resized = new ResizeObserver(() => render());
+for (const v of document.querySelectorAll('.view')) resized.observe(v);
+
+// ---------- start ----------
+
+async function start() {
+  app.dataset.status = 'loading';
+  let text = defaultScenarioText;
+  let source = 'built-in default scenario';
+  try {
+    const res = await fetch('input.json', { cache: 'no-store' });
+    if (res.ok) {
+      text = await res.text();
+      source = res.headers.get('x-chainward-source') ?? 'input.json';
+    }
+  } catch {
+    // no server input: the built-in default scenario
+  }
+  accept(loadInput(text), source);
+  if (state.whatIf && !isEmpty(state.whatIf) && state.analysis === undefined && !state.scenario) state.whatIf = emptyWhatIf();
+}
+void start();

@@ -1,0 +1,225 @@
+// From a scenario and its results to the data each view draws (view-data.ts). Pure: no DOM, no
+// engine runs. With a what-if, the views show the what-if's result and the baseline beside it.
+import { DEFAULT_IMPACT_BANDS, DEFAULT_LIKELIHOOD_BANDS, levelOf, levelRank } from '../../engine/analysis/criteria.js';
+import type { ElementEffect as MeasuredEffect } from '../../engine/analysis/control-effectiveness.js';
+import type { Results } from '../../engine/analysis/simulate-scenario.js';
+import type { Summary } from '../../engine/analysis/loss-summary.js';
+import type { Element, Level, Scenario } from '../../engine/model/schema.js';
+import type {
+  ControlEffectivenessData,
+  ExceedanceCurve,
+  ExposureMapData,
+  HeaderData,
+  HeaderFigures,
+  LossExceedanceData,
+  MapLane,
+  MapSite,
+  MatrixCell,
+  RiskBrief,
+  RiskMatrixData,
+  RiskRankingData,
+  TreatmentPoint,
+  TreatmentsData,
+} from './view-data.js';
+
+/** What the page holds: the baseline results, and with a what-if its results and paired delta. */
+export interface Shown {
+  scenario?: Scenario;
+  baseline: Results;
+  whatIf?: { results: Results; vsBaseline: Results['treatments'][number]; scenario?: Scenario };
+  /** Elements with controls placed, and their measured effects once known. */
+  elements?: Array<{ element: Element; controls: string[] }>;
+  effects?: MeasuredEffect[];
+  progress?: number;
+  locale?: string;
+}
+
+/** The result the views show first: the what-if's when there is one. */
+export function mainResults(s: Shown): Results {
+  return s.whatIf?.results ?? s.baseline;
+}
+
+const worse = (a: Level | null, b: Level): Level => (a === null || levelRank(b) > levelRank(a) ? b : a);
+
+/** The register as the views list it, with threat names from the scenario. */
+export function riskBriefs(results: Results, scenario?: Scenario): RiskBrief[] {
+  const names = new Map((scenario?.threats ?? []).map((t) => [t.id, t.name ?? t.id]));
+  return results.risks.map((r) => ({
+    id: r.id,
+    threat: r.threat,
+    threatName: names.get(r.threat) ?? r.threat,
+    category: r.category,
+    target: r.target,
+    targetKind: r.targetKind,
+    eal: r.eal,
+    tailContribution: r.tailContribution,
+    likelihood: r.likelihood,
+    impact: r.impact,
+    level: r.level,
+  }));
+}
+
+/** Sites and lanes with their expected loss, worst level and top risks (from the scenario when given, else from the results' targets). */
+export function exposureMapData(s: Shown, extra: Pick<ExposureMapData, 'highlight' | 'selected' | 'onSelect'> = {}): ExposureMapData {
+  const results = mainResults(s);
+  const briefs = riskBriefs(results, s.scenario);
+  const byTarget = new Map<string, RiskBrief[]>();
+  for (const b of briefs) {
+    const list = byTarget.get(b.target) ?? [];
+    list.push(b);
+    byTarget.set(b.target, list);
+  }
+  const eal = new Map(results.targets.map((t) => [t.id, t.eal]));
+  const levelOfTarget = (id: string) => (byTarget.get(id) ?? []).reduce<Level | null>((l, b) => worse(l, b.level), null);
+  const top = (id: string) => (byTarget.get(id) ?? []).slice(0, 5);
+  let sites: MapSite[];
+  let lanes: MapLane[];
+  if (s.scenario) {
+    const scenario = s.whatIf?.scenario ?? s.scenario;
+    sites = scenario.sites.map((x) => ({
+      id: x.id,
+      name: x.name ?? x.id,
+      kind: x.kind,
+      ...(x.lat !== undefined && x.lon !== undefined ? { lat: x.lat, lon: x.lon } : {}),
+      eal: eal.get(x.id) ?? 0,
+      level: levelOfTarget(x.id),
+      topRisks: top(x.id),
+    }));
+    lanes = (scenario.lanes ?? []).map((l) => ({
+      id: l.id,
+      name: l.name ?? l.id,
+      from: l.from,
+      to: l.to,
+      mode: l.mode,
+      ...(l.carrier !== undefined ? { carrier: l.carrier } : {}),
+      transitDays: l.transitDays,
+      eal: eal.get(l.id) ?? 0,
+      level: levelOfTarget(l.id),
+      topRisks: top(l.id),
+    }));
+  } else {
+    // results alone: the targets with losses, laid out without coordinates or lanes
+    sites = results.targets.map((t) => ({ id: t.id, name: t.id, kind: t.kind, eal: t.eal, level: levelOfTarget(t.id), topRisks: top(t.id) }));
+    lanes = [];
+  }
+  return { currency: results.currency, ...(s.locale ? { locale: s.locale } : {}), sites, lanes, ...extra };
+}
+
+const LIKELIHOOD_NAMES = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'];
+const IMPACT_NAMES = ['Minor', 'Moderate', 'Major', 'Severe', 'Catastrophic'];
+
+function bandLabels(names: string[], bounds: readonly number[], fmt: (x: number) => string): string[] {
+  return names.map((n, i) => (i === 0 ? `${n} (< ${fmt(bounds[0]!)})` : i === names.length - 1 ? `${n} (≥ ${fmt(bounds[i - 1]!)})` : `${n} (${fmt(bounds[i - 1]!)}–${fmt(bounds[i]!)})`));
+}
+
+/** The 5 × 5 matrix: every cell with its level and its risks, band labels from the scenario's criteria. */
+export function riskMatrixData(s: Shown, extra: Pick<RiskMatrixData, 'selectedRisk' | 'onRiskClick'> = {}): RiskMatrixData {
+  const results = mainResults(s);
+  const criteria = s.scenario?.criteria;
+  const briefs = riskBriefs(results, s.scenario);
+  const cells: MatrixCell[] = [];
+  for (let likelihood = 1; likelihood <= 5; likelihood++) {
+    for (let impact = 1; impact <= 5; impact++) {
+      const score = likelihood * impact;
+      cells.push({ likelihood, impact, score, level: levelOf(score, criteria), risks: briefs.filter((b) => b.likelihood === likelihood && b.impact === impact) });
+    }
+  }
+  const money = new Intl.NumberFormat(s.locale ?? 'en-US', { style: 'currency', currency: results.currency, notation: 'compact', maximumSignificantDigits: 3 });
+  const maxLevel = s.scenario?.appetite?.maxLevel;
+  return {
+    currency: results.currency,
+    ...(s.locale ? { locale: s.locale } : {}),
+    cells,
+    likelihoodLabels: bandLabels(LIKELIHOOD_NAMES, criteria?.likelihoodBands ?? DEFAULT_LIKELIHOOD_BANDS, (x) => `${+(x * 100).toPrecision(3)} %`),
+    impactLabels: bandLabels(IMPACT_NAMES, criteria?.impactBands ?? DEFAULT_IMPACT_BANDS, (x) => money.format(x)),
+    ...(maxLevel ? { maxLevel } : {}),
+    ...extra,
+  };
+}
+
+/** The baseline curve and each treatment's; with a what-if, the what-if over a ghosted baseline. */
+export function lossExceedanceData(s: Shown): LossExceedanceData {
+  const base = s.baseline;
+  const curves: ExceedanceCurve[] = [];
+  if (s.whatIf) {
+    curves.push({ id: 'baseline', label: 'Baseline', role: 'ghost', points: base.exceedance });
+    curves.push({ id: 'what-if', label: 'What-if', role: 'whatif', points: s.whatIf.results.exceedance });
+  } else {
+    curves.push({ id: 'baseline', label: 'Baseline', role: 'baseline', points: base.exceedance });
+    for (const t of base.treatments) curves.push({ id: `t:${t.id}`, label: t.name, role: 'treatment', points: exceedanceOf(t.summary, base) });
+  }
+  const main = mainResults(s).baseline;
+  return { currency: base.currency, ...(s.locale ? { locale: s.locale } : {}), curves, var95: main.var95, p99: main.p99, cvar95: main.cvar95 };
+}
+
+/**
+ * A treatment's curve. Results keep the full curve only for the baseline, so a treatment's is drawn
+ * through its summary's quantiles (p50, p90, p95, p99, max), which is exact at those points.
+ */
+function exceedanceOf(t: Summary, base: Results): Array<{ loss: number; probability: number }> {
+  const pts = [
+    { loss: 0, probability: t.pAnyLoss },
+    { loss: t.p50, probability: 0.5 },
+    { loss: t.p90, probability: 0.1 },
+    { loss: t.p95, probability: 0.05 },
+    { loss: t.p99, probability: 0.01 },
+    { loss: t.max, probability: 1 / base.trials },
+  ];
+  return pts.filter((p) => p.loss > 0 && p.probability <= t.pAnyLoss).sort((a, b) => a.loss - b.loss);
+}
+
+export function riskRankingData(s: Shown, extra: Pick<RiskRankingData, 'selectedRisk' | 'onRiskClick'> = {}): RiskRankingData {
+  const results = mainResults(s);
+  return { currency: results.currency, ...(s.locale ? { locale: s.locale } : {}), risks: riskBriefs(results, s.scenario), eal: results.baseline.eal, cvar95: results.baseline.cvar95, ...extra };
+}
+
+export function treatmentsData(s: Shown): TreatmentsData {
+  const points: TreatmentPoint[] = s.baseline.treatments.map((t) => ({
+    id: t.id,
+    name: t.name,
+    kind: 'treatment',
+    annualCost: t.annualCost,
+    reduction: t.delta.eal,
+    ci95: t.delta.ealCi95,
+    netBenefit: t.netBenefit,
+    rosi: t.rosi,
+  }));
+  if (s.whatIf) {
+    const t = s.whatIf.vsBaseline;
+    points.push({ id: 'what-if', name: 'What-if', kind: 'whatif', annualCost: t.annualCost, reduction: t.delta.eal, ci95: t.delta.ealCi95, netBenefit: t.netBenefit, rosi: t.rosi });
+  }
+  return { currency: s.baseline.currency, ...(s.locale ? { locale: s.locale } : {}), points };
+}
+
+export function controlEffectivenessData(s: Shown): ControlEffectivenessData {
+  const cost = new Map<string, number>();
+  for (const c of s.baseline.controls) cost.set(c.element, (cost.get(c.element) ?? 0) + c.annualCost);
+  const effects = new Map((s.effects ?? []).map((e) => [e.element, e]));
+  const elements = (s.elements ?? []).map((e) => {
+    const m = effects.get(e.element);
+    return m
+      ? { element: e.element, controls: e.controls, annualCost: m.annualCost, lossAvoided: m.lossAvoided, ci95: m.ci95 }
+      : { element: e.element, controls: e.controls, annualCost: cost.get(e.element) ?? 0 };
+  });
+  return { currency: s.baseline.currency, ...(s.locale ? { locale: s.locale } : {}), elements, pending: s.effects === undefined };
+}
+
+function figures(r: Results): HeaderFigures {
+  const b = r.baseline;
+  return { eal: b.eal, se: b.se, var95: b.var95, p99: b.p99, cvar95: b.cvar95, serviceLevel: b.serviceLevel };
+}
+
+export function headerData(s: Shown): HeaderData {
+  const main = mainResults(s);
+  return {
+    currency: main.currency,
+    ...(s.locale ? { locale: s.locale } : {}),
+    scenario: s.baseline.scenario,
+    seed: s.baseline.seed,
+    trials: s.baseline.trials,
+    figures: figures(main),
+    appetite: main.appetite,
+    ...(s.whatIf ? { baseline: figures(s.baseline), delta: { eal: s.whatIf.vsBaseline.delta.eal, ci95: s.whatIf.vsBaseline.delta.ealCi95 } } : {}),
+    ...(s.progress !== undefined && s.progress < 1 ? { progress: s.progress } : {}),
+  };
+}
