@@ -132,6 +132,9 @@ function draw() {
 
   app.dataset.eal = String(main.baseline.eal);
   app.dataset.baselineEal = String(s.baseline.baseline.eal);
+  app.dataset.p99 = String(s.baseline.baseline.p99);
+  app.dataset.cvar95 = String(s.baseline.baseline.cvar95);
+  app.dataset.treatments = JSON.stringify(s.baseline.treatments.map((t) => ({ id: t.id, delta: t.delta.eal })));
   app.dataset.trials = String(s.baseline.trials);
   app.dataset.seed = String(s.baseline.seed);
 }

@@ -1,0 +1,169 @@
+// What every view shares: money formats, the level and category palettes with their labels, the
+// chart frame (one <svg> per view with a title that states the finding) and a text-only tooltip.
+// Untrusted strings (ids, names) only ever reach the DOM through .text() or attributes.
+import { schemeTableau10, select, type Selection } from 'd3';
+import { CATEGORIES, ELEMENTS, LEVELS, type Category, type Element as IsoElement, type Level } from '../../engine/model/schema.js';
+import type { ViewSize } from '../model/view-data.js';
+
+const formats = new Map<string, Intl.NumberFormat>();
+function format(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = make()));
+  return f;
+}
+
+/** Money in compact notation in the scenario's currency: "€3.5M". */
+export function moneyShort(x: number, currency: string, locale = 'en-US'): string {
+  return format(`s|${currency}|${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 })).format(x);
+}
+
+/** Money in full, for tooltips: "€3,512,400". */
+export function moneyExact(x: number, currency: string, locale = 'en-US'): string {
+  return format(`e|${currency}|${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 })).format(x);
+}
+
+/** The currency's symbol as the locale writes it ("€", "$"), for axis labels. */
+export function currencySymbol(currency: string, locale = 'en-US'): string {
+  const parts = format(`c|${currency}|${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+}
+
+/** A share as a percentage: "12.3 %". */
+export function pct(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)} %`;
+}
+
+/** Risk levels: ColorBrewer YlOrRd (colour-blind safe, sequential), always shown with their label. */
+export const LEVEL_COLOURS: Record<Level, string> = { low: '#ffffb2', medium: '#fecc5c', high: '#fd8d3c', critical: '#e31a1c' };
+/** Text colour readable on each level's fill. */
+export const LEVEL_TEXT: Record<Level, string> = { low: '#3a3000', medium: '#3a2500', high: '#2b1000', critical: '#ffffff' };
+export const LEVEL_LABELS: Record<Level, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+export { LEVELS, CATEGORIES, ELEMENTS };
+
+/** One categorical palette (Tableau 10) for the seven threat categories, used by every view. */
+export const CATEGORY_COLOURS = Object.fromEntries(CATEGORIES.map((c, i) => [c, schemeTableau10[i]!])) as Record<Category, string>;
+export const CATEGORY_LABELS: Record<Category, string> = {
+  theft: 'Theft',
+  hijacking: 'Hijacking',
+  intrusion: 'Intrusion',
+  tampering: 'Tampering',
+  breach: 'Information breach',
+  disruption: 'Disruption',
+  terrorism: 'Terrorism',
+};
+
+export const ELEMENT_LABELS: Record<IsoElement, string> = {
+  policy: 'Policy',
+  risk: 'Risk assessment',
+  supplier: 'Supplier security',
+  facility: 'Facility security',
+  transport: 'Transport security',
+  personnel: 'Personnel security',
+  information: 'Information security',
+  emergency: 'Emergency preparedness',
+  monitoring: 'Monitoring',
+};
+
+/** The size to draw at: the data's fixed size, else the element's, else the default. */
+export function viewSize(element: HTMLElement, size: ViewSize | undefined, fallback: ViewSize): ViewSize {
+  if (size) return size;
+  const w = element.clientWidth;
+  const h = element.clientHeight;
+  return { width: w > 0 ? w : fallback.width, height: h > 0 ? h : fallback.height };
+}
+
+export interface FrameOptions {
+  /** The finding, drawn as the chart's title (also in the exported SVG). */
+  title: string;
+  /** What the chart is, for screen readers. */
+  label: string;
+  size: ViewSize;
+}
+
+export const TITLE_HEIGHT = 26;
+
+/**
+ * The view's single <svg class="chart"> inside `element` (created once, then updated): viewBox at
+ * the drawing size, role img with aria-label, a <title>, and the finding as a text line at the top.
+ */
+export function chartFrame(element: HTMLElement, opts: FrameOptions): Selection<SVGSVGElement, unknown, null, undefined> {
+  const root = select(element);
+  const svg = root
+    .selectAll<SVGSVGElement, null>('svg.chart')
+    .data([null])
+    .join((enter) => enter.append('svg').attr('class', 'chart').attr('xmlns', 'http://www.w3.org/2000/svg'));
+  svg
+    .attr('viewBox', `0 0 ${opts.size.width} ${opts.size.height}`)
+    .attr('width', opts.size.width)
+    .attr('height', opts.size.height)
+    .attr('role', 'img')
+    .attr('aria-label', opts.label)
+    .attr('font-family', 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif')
+    .attr('font-size', 12);
+  svg
+    .selectAll('title')
+    .data([opts.label])
+    .join('title')
+    .text((d) => d);
+  svg
+    .selectAll('text.chart-title')
+    .data([opts.title])
+    .join('text')
+    .attr('class', 'chart-title')
+    .attr('x', 8)
+    .attr('y', 18)
+    .attr('font-size', 15)
+    .attr('font-weight', 600)
+    .attr('fill', '#1b1f24')
+    .text((d) => d);
+  return svg as unknown as Selection<SVGSVGElement, unknown, null, undefined>;
+}
+
+export interface Tooltip {
+  /** Shows lines of text (set with textContent, never parsed as HTML) near the pointer. */
+  show(lines: string[], x: number, y: number): void;
+  hide(): void;
+}
+
+/** A tooltip <div class="tooltip"> in `element` (which the stylesheet makes position: relative). */
+export function tooltip(element: HTMLElement): Tooltip {
+  const tip = select(element)
+    .selectAll<HTMLDivElement, null>('div.tooltip')
+    .data([null])
+    .join('div')
+    .attr('class', 'tooltip')
+    .attr('role', 'tooltip')
+    .style('display', 'none');
+  return {
+    show(lines, x, y) {
+      tip
+        .style('display', 'block')
+        .style('left', `${Math.round(x + 12)}px`)
+        .style('top', `${Math.round(y + 12)}px`)
+        .selectAll('div')
+        .data(lines)
+        .join('div')
+        .text((d) => d);
+    },
+    hide() {
+      tip.style('display', 'none');
+    },
+  };
+}
+
+/** A pointer position relative to `element`, for the tooltip. */
+export function pointerIn(element: HTMLElement, event: MouseEvent | FocusEvent): [number, number] {
+  if ('clientX' in event) {
+    const r = element.getBoundingClientRect();
+    return [event.clientX - r.left, event.clientY - r.top];
+  }
+  const t = event.target as HTMLElement | null;
+  const r = element.getBoundingClientRect();
+  const b = t?.getBoundingClientRect?.();
+  return b ? [b.left - r.left + b.width / 2, b.top - r.top + b.height / 2] : [0, 0];
+}
+
+/** Text truncated to `max` characters with an ellipsis (labels; the full text goes to the tooltip). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}

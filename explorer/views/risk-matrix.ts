@@ -1,0 +1,516 @@
+// Risk matrix: the 5 × 5 grid of likelihood (rows, rare at the bottom) by impact (columns, minor on
+// the left), each cell filled and labelled with its level and listing its risks; cells above the
+// appetite's level are hatched and outlined. It only places the risks it is given; it scores nothing.
+import { select, type BaseType, type Selection } from 'd3';
+import type { Category, Level } from '../../engine/model/schema.js';
+import type { MatrixCell, RiskBrief, RiskMatrixData } from '../model/view-data.js';
+import {
+  CATEGORIES,
+  CATEGORY_COLOURS,
+  CATEGORY_LABELS,
+  chartFrame,
+  clip,
+  currencySymbol,
+  LEVEL_COLOURS,
+  LEVEL_LABELS,
+  LEVEL_TEXT,
+  LEVELS,
+  moneyExact,
+  pointerIn,
+  TITLE_HEIGHT,
+  tooltip,
+  viewSize,
+} from './common.js';
+
+const FALLBACK = { width: 520, height: 420 };
+const INK = '#1b1f24';
+const MUTED = '#5b6470';
+const FOCUS = '#1f6feb';
+const LINE_H = 12.5;
+const HEAD_H = 17;
+
+const rank = (l: Level) => LEVELS.indexOf(l);
+const short = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '').trim() || s;
+/** Estimated text width in px (no layout engine in jsdom): per-character classes calibrated on DejaVu Sans (a wide fallback font) within a few %. */
+function textWidth(s: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of s) {
+    if (ch === ' ') em += 0.32;
+    else if ("iljtfr.,:;!|'()[]".includes(ch)) em += 0.36;
+    else if ('mwMW@%—'.includes(ch)) em += 0.92;
+    else if (ch >= 'A' && ch <= 'Z') em += 0.7;
+    else if (ch >= '0' && ch <= '9') em += 0.64;
+    else em += 0.6;
+  }
+  return em * fontSize * (bold ? 1.13 : 1);
+}
+
+/** `s` clipped with an ellipsis to fit `maxWidth` px (estimated). */
+function fit(s: string, maxWidth: number, fontSize: number, bold = false): string {
+  if (textWidth(s, fontSize, bold) <= maxWidth) return s;
+  let n = s.length;
+  while (n > 2 && textWidth(`${s.slice(0, n - 2)}…`, fontSize, bold) > maxWidth) n--;
+  return clip(s, n - 1);
+}
+const byEal = (a: RiskBrief, b: RiskBrief) => b.eal - a.eal || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const cellKey = (c: { likelihood: number; impact: number }) => `${c.likelihood}-${c.impact}`;
+
+/** "Name (band)" → [name, band], for two-line axis labels. */
+function splitLabel(label: string): [string, string] {
+  const i = label.indexOf(' (');
+  return i > 0 && label.endsWith(')') ? [label.slice(0, i), label.slice(i + 2, -1)] : [label, ''];
+}
+
+/**
+ * The finding: how many risks sit at the worst level present, whether that is outside the appetite,
+ * and what they share; the longest wording that fits `maxChars`.
+ */
+export function matrixTitle(risks: RiskBrief[], maxLevel: Level | undefined, maxWidth: number): string {
+  const width = (t: string) => textWidth(t, 15, true);
+  if (risks.length === 0) return 'No risks in the register';
+  const worst = risks.reduce<Level>((l, r) => (rank(r.level) > rank(l) ? r.level : l), 'low');
+  const top = risks.filter((r) => r.level === worst).sort(byEal);
+  const n = top.length;
+  const word = LEVEL_LABELS[worst].toLowerCase();
+  let head = n === 1 ? `1 risk is ${word}` : `${n} risks are ${word}`;
+  if (maxLevel !== undefined) {
+    const outsideN = risks.filter((r) => rank(r.level) > rank(maxLevel)).length;
+    if (outsideN > 0) head += rank(worst) > rank(maxLevel) && outsideN === n ? ' (outside appetite)' : ` (${outsideN} outside appetite)`;
+  }
+  let detail: string;
+  if (n === 1) {
+    const room = maxWidth - width(`${head}:  at ${top[0]!.target}`);
+    detail = room >= 90 ? `: ${fit(short(top[0]!.threatName), room, 15, true)} at ${top[0]!.target}` : '';
+  } else {
+    const cats = new Set(top.map((r) => r.category));
+    const kinds = new Set(top.map((r) => r.targetKind));
+    const targets = (kind: 'site' | 'lane') => new Set(top.filter((r) => r.targetKind === kind).map((r) => r.target)).size;
+    if (cats.size === 1) detail = `, all ${CATEGORY_LABELS[top[0]!.category].toLowerCase()}`;
+    else if (kinds.size === 1) detail = `, all on ${kinds.has('lane') ? 'lanes' : 'sites'}`;
+    else {
+      const ns = targets('site');
+      const nl = targets('lane');
+      detail = `, on ${ns} site${ns === 1 ? '' : 's'} and ${nl} lane${nl === 1 ? '' : 's'}`;
+    }
+  }
+  return [head + detail, head].find((t) => width(t) <= maxWidth) ?? fit(head, maxWidth, 15, true);
+}
+
+/** Diagonal hatching (45°) inside a w × h box, as one path, clipped by construction (no pattern ids). */
+function hatch(w: number, h: number, step: number): string {
+  const parts: string[] = [];
+  const f = (x: number) => Math.round(x * 10) / 10;
+  for (let c = step; c < w + h; c += step) {
+    // the line x + y = c, from where it enters the box to where it leaves
+    const x0 = Math.max(0, c - h);
+    const y0 = c - x0;
+    const x1 = Math.min(w, c);
+    const y1 = c - x1;
+    parts.push(`M${f(x0)},${f(y0)}L${f(x1)},${f(y1)}`);
+  }
+  return parts.join('');
+}
+
+interface Line {
+  kind: 'risk' | 'more';
+  key: string;
+  risk?: RiskBrief;
+  hidden?: RiskBrief[];
+  text: string;
+  /** Row in the cell, x offset and width of its hit box (px). */
+  row: number;
+  x: number;
+  width: number;
+}
+
+/**
+ * Draws (or updates) the 5 × 5 risk matrix in `element`: impact (mean loss per event) across,
+ * likelihood (P of at least one event in the horizon) up; each risk a focusable line in its cell,
+ * click or Enter calls data.onRiskClick. Idempotent: call again with new data.
+ */
+export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
+  const size = viewSize(element, data.size, FALLBACK);
+  const w = size.width;
+  const h = size.height;
+  const cur = data.currency;
+  const loc = data.locale;
+  const exact = (x: number) => moneyExact(x, cur, loc);
+  const cells = data.cells.filter((c) => c.likelihood >= 1 && c.likelihood <= 5 && c.impact >= 1 && c.impact <= 5);
+  const risks = cells.flatMap((c) => c.risks);
+  const maxLevel = data.maxLevel;
+  const outside = (l: Level) => maxLevel !== undefined && rank(l) > rank(maxLevel);
+  const lLabels = [1, 2, 3, 4, 5].map((i) => splitLabel(data.likelihoodLabels[i - 1] ?? String(i)));
+  const iLabels = [1, 2, 3, 4, 5].map((i) => splitLabel(data.impactLabels[i - 1] ?? String(i)));
+
+  const svg = chartFrame(element, {
+    title: matrixTitle(risks, maxLevel, w - 16),
+    label:
+      `Risk matrix, 5 by 5: likelihood (rare to almost certain) against impact (minor to catastrophic); ` +
+      `${risks.length} risk${risks.length === 1 ? '' : 's'} placed in cells coloured by level` +
+      (maxLevel !== undefined && rank(maxLevel) < 3 ? `; cells above ${LEVEL_LABELS[maxLevel]} are outside the appetite (hatched, bold border).` : '.'),
+    size,
+  });
+  const tip = tooltip(element);
+
+  // ---- legend rows (bottom): levels and the appetite marker; the categories present
+  const legendItems: Array<{ key: string; row: number; kind: 'level' | 'appetite' | 'category' | 'heading'; fill: string; text: string }> = [];
+  // Short charts drop the level swatches: every cell already names its level.
+  const compact = h < 360;
+  if (!compact) legendItems.push({ key: 'h-level', row: 0, kind: 'heading', fill: INK, text: 'Level:' });
+  if (!compact) for (const l of LEVELS) legendItems.push({ key: `level-${l}`, row: 0, kind: 'level', fill: LEVEL_COLOURS[l], text: LEVEL_LABELS[l] });
+  if (maxLevel !== undefined && rank(maxLevel) < 3) legendItems.push({ key: 'appetite', row: 0, kind: 'appetite', fill: 'none', text: `Outside appetite (above ${LEVEL_LABELS[maxLevel]})` });
+  const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
+  if (present.length) legendItems.push({ key: 'h-category', row: 1, kind: 'heading', fill: INK, text: 'Threat:' });
+  for (const c of present) legendItems.push({ key: `category-${c}`, row: 1, kind: 'category', fill: CATEGORY_COLOURS[c as Category], text: CATEGORY_LABELS[c as Category] });
+  // flow the items into rows that fit the width
+  const placedLegend: Array<(typeof legendItems)[number] & { x: number; y: number }> = [];
+  {
+    let row = 0;
+    let x = 8;
+    let lastRow = legendItems[0]?.row ?? 0;
+    let indent = 8;
+    for (const it of legendItems) {
+      if (it.row !== lastRow) {
+        row++;
+        x = 8;
+        lastRow = it.row;
+      }
+      const wItem = it.kind === 'heading' ? textWidth(it.text, 10.5, true) + 6 : 16 + textWidth(it.text, 10.5) + 12;
+      if (it.kind === 'heading') indent = 8 + wItem;
+      if (x + wItem > w - 4 && x > indent) {
+        row++;
+        x = indent;
+      }
+      placedLegend.push({ ...it, x, y: row });
+      x += wItem;
+    }
+  }
+  const legendRows = placedLegend.length ? Math.max(...placedLegend.map((p) => p.y)) + 1 : 0;
+  const legendH = legendRows * 17 + 4;
+
+  // ---- grid geometry
+  const yLabelW = Math.min(w * 0.26, Math.max(...lLabels.map(([a, b]) => Math.max(textWidth(a, 10.5, true), textWidth(b, 9.5)))) + 4);
+  const left = 8 + 14 + 6 + yLabelW + 6;
+  const right = w - 8;
+  const top = TITLE_HEIGHT + 10;
+  const bottom = h - legendH - 6 - 16 - 26 - 4;
+  const cw = (right - left) / 5;
+  const ch = Math.max(20, (bottom - top) / 5);
+  const cx = (impact: number) => left + (impact - 1) * cw;
+  const cy = (likelihood: number) => top + (5 - likelihood) * ch;
+
+  // ---- axes: labels (name on one line, band below) and titles with units
+  const axes = svg
+    .selectAll<SVGGElement, null>('g.axes')
+    .data([null])
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'axes');
+      g.append('g').attr('class', 'y-labels');
+      g.append('g').attr('class', 'x-labels');
+      g.append('text').attr('class', 'y-title');
+      g.append('text').attr('class', 'x-title');
+      return g;
+    });
+  const yl = axes
+    .select('g.y-labels')
+    .selectAll<SVGGElement, number>('g.y-label')
+    .data([1, 2, 3, 4, 5], (d) => String(d))
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'y-label');
+      g.append('text').attr('class', 'name');
+      g.append('text').attr('class', 'band');
+      return g;
+    })
+    .attr('transform', (d) => `translate(${left - 6},${cy(d) + ch / 2})`);
+  yl.select('text.name')
+    .attr('text-anchor', 'end')
+    .attr('y', (d) => (lLabels[d - 1]![1] ? -1.5 : 4))
+    .attr('font-size', 10.5)
+    .attr('font-weight', 600)
+    .attr('fill', INK)
+    .text((d) => fit(lLabels[d - 1]![0], yLabelW, 10.5, true));
+  yl.select('text.band')
+    .attr('text-anchor', 'end')
+    .attr('y', 10.5)
+    .attr('font-size', 9.5)
+    .attr('fill', MUTED)
+    .text((d) => fit(lLabels[d - 1]![1], yLabelW, 9.5));
+  const xl = axes
+    .select('g.x-labels')
+    .selectAll<SVGGElement, number>('g.x-label')
+    .data([1, 2, 3, 4, 5], (d) => String(d))
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'x-label');
+      g.append('text').attr('class', 'name');
+      g.append('text').attr('class', 'band');
+      return g;
+    })
+    .attr('transform', (d) => `translate(${cx(d) + cw / 2},${top + 5 * ch + 13})`);
+  xl.select('text.name')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10.5)
+    .attr('font-weight', 600)
+    .attr('fill', INK)
+    .text((d) => fit(iLabels[d - 1]![0], cw - 1, 10.5, true));
+  xl.select('text.band')
+    .attr('text-anchor', 'middle')
+    .attr('y', 12)
+    .attr('font-size', 9.5)
+    .attr('fill', MUTED)
+    .text((d) => fit(iLabels[d - 1]![1], cw - 2, 9.5));
+  // the full axis title at 11 or 10 px when it fits the grid's height, else a shorter wording
+  const yTitles = ['Likelihood — P(at least one event in the horizon)', 'Likelihood — P(≥ 1 event in the horizon)', 'Likelihood — P(≥ 1 event)', 'Likelihood'];
+  const yFont = textWidth(yTitles[0]!, 11) <= 5 * ch ? 11 : 10;
+  const yTitle = yTitles.find((t) => textWidth(t, yFont) <= 5 * ch) ?? 'Likelihood';
+  axes
+    .select('text.y-title')
+    .attr('transform', `translate(${8 + 10},${top + (5 * ch) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', yFont)
+    .attr('fill', INK)
+    .text(yTitle);
+  axes
+    .select('text.x-title')
+    .attr('x', left + (5 * cw) / 2)
+    .attr('y', top + 5 * ch + 44)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .attr('fill', INK)
+    .text(`Impact — mean loss per event (${currencySymbol(cur, loc)})`);
+
+  // ---- cells
+  const linesFit = Math.max(1, Math.floor((ch - HEAD_H - 2) / LINE_H));
+  const lineW = cw - 6;
+  const linesOf = (c: MatrixCell): Line[] => {
+    const sorted = c.risks.slice().sort(byEal);
+    const riskLine = (r: RiskBrief, row: number, width = lineW): Line => ({
+      kind: 'risk',
+      key: r.id,
+      risk: r,
+      text: fit(`${short(r.threatName)} @ ${r.target}`, width - 14 - 3, 10, r.id === data.selectedRisk),
+      row,
+      x: 0,
+      width,
+    });
+    if (sorted.length <= linesFit) return sorted.map((r, i) => riskLine(r, i));
+    // one line only: the top (or selected) risk and "+N" beside it; else "+N more" on the last line
+    const keep = linesFit === 1 ? 1 : linesFit - 1;
+    let shown = sorted.slice(0, keep);
+    const sel = sorted.find((r) => r.id === data.selectedRisk);
+    if (sel && !shown.includes(sel)) shown = [...shown.slice(0, keep - 1), sel];
+    const hidden = sorted.filter((r) => !shown.includes(r));
+    if (linesFit === 1) {
+      const more = `+${hidden.length}`;
+      const moreW = textWidth(more, 10) + 8;
+      return [riskLine(shown[0]!, 0, lineW - moreW - 2), { kind: 'more', key: '+more', hidden, text: more, row: 0, x: lineW - moreW, width: moreW }];
+    }
+    return [...shown.map((r, i) => riskLine(r, i)), { kind: 'more', key: '+more', hidden, text: `+${hidden.length} more`, row: shown.length, x: 0, width: lineW }];
+  };
+
+  const cell = svg
+    .selectAll<SVGGElement, null>('g.cells')
+    .data([null])
+    .join('g')
+    .attr('class', 'cells')
+    .selectAll<SVGGElement, MatrixCell>('g.cell')
+    .data(cells, cellKey)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'cell');
+      g.append('rect').attr('class', 'bg');
+      g.append('path').attr('class', 'hatch');
+      g.append('rect').attr('class', 'appetite');
+      g.append('text').attr('class', 'level');
+      g.append('text').attr('class', 'count');
+      g.append('g').attr('class', 'risks');
+      return g;
+    })
+    .attr('data-likelihood', (d) => d.likelihood)
+    .attr('data-impact', (d) => d.impact)
+    .attr('transform', (d) => `translate(${cx(d.impact)},${cy(d.likelihood)})`);
+  cell
+    .select('rect.bg')
+    .attr('width', cw)
+    .attr('height', ch)
+    .attr('fill', (d) => LEVEL_COLOURS[d.level])
+    .attr('stroke', '#ffffff')
+    .attr('stroke-width', 2);
+  cell
+    .select('path.hatch')
+    .attr('d', (d) => (outside(d.level) ? hatch(cw, ch, 7) : null))
+    .attr('stroke', (d) => LEVEL_TEXT[d.level])
+    .attr('stroke-opacity', 0.16)
+    .attr('stroke-width', 1.5)
+    .attr('fill', 'none');
+  cell
+    .select('rect.appetite')
+    .attr('x', 2.5)
+    .attr('y', 2.5)
+    .attr('width', Math.max(0, cw - 5))
+    .attr('height', Math.max(0, ch - 5))
+    .attr('fill', 'none')
+    .attr('stroke', (d) => (outside(d.level) ? INK : 'none'))
+    .attr('stroke-width', 2);
+  cell
+    .select('text.level')
+    .attr('x', 6)
+    .attr('y', 12)
+    .attr('font-size', 9)
+    .attr('letter-spacing', 0.3)
+    .attr('fill', (d) => LEVEL_TEXT[d.level])
+    .attr('fill-opacity', 0.85)
+    .text((d) => LEVEL_LABELS[d.level].toUpperCase());
+  cell
+    .select('text.count')
+    .attr('x', cw - 6)
+    .attr('y', 13)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 12)
+    .attr('font-weight', 700)
+    .attr('fill', (d) => LEVEL_TEXT[d.level])
+    .attr('aria-label', (d) => `${d.risks.length} risk${d.risks.length === 1 ? '' : 's'}`)
+    .text((d) => (d.risks.length > 0 ? String(d.risks.length) : ''));
+
+  // ---- risk lines: focusable, clickable; the selected one bold and outlined
+  const activate = (r: RiskBrief) => data.onRiskClick?.(r);
+  const riskTip = (r: RiskBrief, c: MatrixCell): string[] => [
+    r.threatName,
+    `on ${r.target} (${r.targetKind})`,
+    `Category: ${CATEGORY_LABELS[r.category]}`,
+    `Level: ${LEVEL_LABELS[r.level]}${outside(r.level) ? ' (outside appetite)' : ''}`,
+    `Likelihood ${r.likelihood}: ${data.likelihoodLabels[c.likelihood - 1] ?? ''}`,
+    `Impact ${r.impact}: ${data.impactLabels[c.impact - 1] ?? ''}`,
+    `Expected annual loss: ${exact(r.eal)}`,
+    `Contribution to CVaR 95 %: ${exact(r.tailContribution)}`,
+  ];
+  const moreTip = (l: Line): string[] => [
+    `${l.hidden!.length} more risk${l.hidden!.length === 1 ? '' : 's'} in this cell:`,
+    ...l.hidden!.slice(0, 12).map((r) => `• ${short(r.threatName)} @ ${r.target} — ${exact(r.eal)}`),
+    ...(l.hidden!.length > 12 ? [`… and ${l.hidden!.length - 12} more`] : []),
+  ];
+  const outline = (sel: Selection<SVGRectElement, Line, BaseType, unknown>, focused: boolean) =>
+    sel
+      .attr('stroke', (d) => (focused ? FOCUS : d.risk && d.risk.id === data.selectedRisk ? INK : 'none'))
+      .attr('stroke-width', (d) => (focused ? 2 : 1.5))
+      .attr('fill', (d) => (d.risk && d.risk.id === data.selectedRisk ? '#ffffff' : 'none'))
+      .attr('fill-opacity', 0.6);
+
+  cell.each(function (c) {
+    const g = select<SVGGElement, MatrixCell>(this).select<SVGGElement>('g.risks');
+    const lines = linesOf(c);
+    const line = g
+      .selectAll<SVGGElement, Line>('g.line')
+      .data(lines, (d) => d.key)
+      .join((enter) => {
+        const e = enter.append('g').attr('tabindex', 0).attr('role', 'button').style('outline', 'none').attr('cursor', 'pointer');
+        e.append('rect').attr('class', 'hit').attr('pointer-events', 'all');
+        e.append('rect').attr('class', 'swatch');
+        e.append('text');
+        return e;
+      })
+      .order()
+      .attr('class', (d) => `line ${d.kind}`)
+      .attr('data-id', (d) => d.risk?.id ?? null)
+      .attr('transform', (d) => `translate(${3 + d.x},${HEAD_H + d.row * LINE_H})`)
+      .attr('aria-label', (d) =>
+        d.risk
+          ? `${d.risk.threatName} at ${d.risk.target}: ${LEVEL_LABELS[d.risk.level]}, likelihood ${d.risk.likelihood}, impact ${d.risk.impact}, expected annual loss ${exact(d.risk.eal)}`
+          : `${d.hidden!.length} more risks: ${d.hidden!.map((r) => `${short(r.threatName)} at ${r.target}`).join('; ')}`,
+      )
+      .on('click', (_e, d) => {
+        if (d.risk) activate(d.risk);
+      })
+      .on('keydown', (e: KeyboardEvent, d) => {
+        if (e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar') {
+          e.preventDefault();
+          if (d.risk) activate(d.risk);
+        }
+      })
+      .on('mouseover', (e: MouseEvent, d) => {
+        const [x, y] = pointerIn(element, e);
+        tip.show(d.risk ? riskTip(d.risk, c) : moreTip(d), x, y);
+      })
+      .on('mouseout', () => tip.hide())
+      .on('focus', function (e: FocusEvent, d) {
+        outline(select<SVGGElement, Line>(this).select<SVGRectElement>('rect.hit'), true);
+        const [x, y] = pointerIn(element, e);
+        tip.show(d.risk ? riskTip(d.risk, c) : moreTip(d), x, y);
+      })
+      .on('blur', function () {
+        outline(select<SVGGElement, Line>(this).select<SVGRectElement>('rect.hit'), false);
+        tip.hide();
+      });
+    outline(
+      line
+        .select<SVGRectElement>('rect.hit')
+        .attr('x', 0)
+        .attr('y', 0)
+        .attr('rx', 2)
+        .attr('width', (d) => d.width)
+        .attr('height', LINE_H - 1),
+      false,
+    );
+    line
+      .select('rect.swatch')
+      .attr('x', 3)
+      .attr('y', (LINE_H - 1 - 7) / 2)
+      .attr('width', (d) => (d.risk ? 7 : 0))
+      .attr('height', (d) => (d.risk ? 7 : 0))
+      .attr('fill', (d) => (d.risk ? CATEGORY_COLOURS[d.risk.category] : 'none'))
+      .attr('stroke', (d) => (d.risk ? LEVEL_TEXT[c.level] : 'none'))
+      .attr('stroke-width', 0.75);
+    line
+      .select('text')
+      .attr('x', (d) => (d.risk ? 14 : 3))
+      .attr('y', LINE_H - 3.5)
+      .attr('font-size', 10)
+      .attr('font-weight', (d) => (d.risk && d.risk.id === data.selectedRisk ? 700 : 400))
+      .attr('font-style', (d) => (d.kind === 'more' ? 'italic' : null))
+      .attr('fill', LEVEL_TEXT[c.level])
+      .text((d) => d.text);
+  });
+
+  // ---- legend
+  const legend = svg
+    .selectAll<SVGGElement, null>('g.legend')
+    .data([null])
+    .join('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(0,${h - legendH + 2})`);
+  const item = legend
+    .selectAll<SVGGElement, (typeof placedLegend)[number]>('g.item')
+    .data(placedLegend, (d) => d.key)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'item');
+      g.append('rect').attr('class', 'swatch');
+      g.append('path').attr('class', 'hatch');
+      g.append('text');
+      return g;
+    })
+    .attr('transform', (d) => `translate(${d.x},${d.y * 17})`);
+  item
+    .select('rect.swatch')
+    .attr('x', 0)
+    .attr('y', 1)
+    .attr('width', (d) => (d.kind === 'heading' ? 0 : d.kind === 'category' ? 10 : 12))
+    .attr('height', (d) => (d.kind === 'heading' ? 0 : d.kind === 'category' ? 10 : 12))
+    .attr('transform', (d) => (d.kind === 'category' ? 'translate(1,1)' : null))
+    .attr('fill', (d) => (d.kind === 'appetite' ? LEVEL_COLOURS.critical : d.fill))
+    .attr('stroke', (d) => (d.kind === 'appetite' ? INK : d.kind === 'heading' ? 'none' : '#5b6470'))
+    .attr('stroke-width', (d) => (d.kind === 'appetite' ? 2 : 0.75));
+  item
+    .select('path.hatch')
+    .attr('transform', 'translate(0,1)')
+    .attr('d', (d) => (d.kind === 'appetite' ? hatch(12, 12, 4) : null))
+    .attr('stroke', LEVEL_TEXT.critical)
+    .attr('stroke-opacity', 0.5)
+    .attr('stroke-width', 1)
+    .attr('fill', 'none');
+  item
+    .select('text')
+    .attr('x', (d) => (d.kind === 'heading' ? 0 : 16))
+    .attr('y', 11)
+    .attr('font-size', 10.5)
+    .attr('font-weight', (d) => (d.kind === 'heading' ? 600 : 400))
+    .attr('fill', INK)
+    .text((d) => d.text);
+}

@@ -1,0 +1,328 @@
+// Risk ranking: two panels side by side, the top risks by expected annual loss and by tail
+// contribution (their share of CVaR95), each under a 100 % bar of the total by category. Bars are
+// coloured by category (shared legend); clicking a bar selects its risk. It ranks given risks only.
+import type { Selection } from 'd3';
+import type { Category } from '../../engine/model/schema.js';
+import type { RiskBrief, RiskRankingData } from '../model/view-data.js';
+import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './common.js';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+const INK = '#1b1f24';
+const MUTED = '#5f6670';
+/** How many risks each panel lists at most (fewer when the height does not allow 22 px a row). */
+export const TOP_RISKS = 10;
+
+const WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+
+interface Panel {
+  id: 'eal' | 'tail';
+  heading: string;
+  /** What the total is called in tooltips. */
+  measure: string;
+  value: (r: RiskBrief) => number;
+  total: number;
+}
+
+interface Row {
+  risk: RiskBrief;
+  value: number;
+  share: number;
+  rank: number;
+}
+
+interface Segment {
+  category: Category;
+  value: number;
+  share: number;
+  start: number;
+}
+
+function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.58;
+}
+
+function layer(parent: Selection<SVGSVGElement, unknown, null, undefined> | G, cls: string): G {
+  return (parent as G)
+    .selectChildren<SVGGElement, unknown>(`g.${cls}`)
+    .data([null])
+    .join('g')
+    .attr('class', cls) as unknown as G;
+}
+
+/** WCAG relative luminance of "#rrggbb", to pick dark or white text on a fill. */
+function luminance(hex: string): number {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)));
+  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+}
+
+/** "Cargo theft @ rtm-lyo". */
+export function riskLabel(r: RiskBrief): string {
+  return `${r.threatName} @ ${r.target}`;
+}
+
+/** The label clipped to `max` characters, clipping the threat's name first so the target stays readable. */
+export function fitLabel(r: RiskBrief, max: number): string {
+  const full = riskLabel(r);
+  if (full.length <= max) return full;
+  const target = clip(r.target, Math.max(8, Math.floor(max * 0.5)));
+  return `${clip(r.threatName, Math.max(4, max - target.length - 3))} @ ${target}`;
+}
+
+/** Title: how few risks make up half of the worst-5 % loss (or of the expected loss, without a tail). */
+function finding(risks: RiskBrief[], cvar95: number, eal: number): string {
+  if (risks.length === 0) return 'No risks in this scenario';
+  const useTail = cvar95 > 0 && risks.some((r) => r.tailContribution > 0);
+  const total = useTail ? cvar95 : eal > 0 ? eal : risks.reduce((s, r) => s + r.eal, 0);
+  const sorted = risks.map((r) => (useTail ? r.tailContribution : r.eal)).sort((a, b) => b - a);
+  let sum = 0;
+  let k = 0;
+  while (k < sorted.length && sum < total / 2) sum += sorted[k++]!;
+  const what = useTail ? 'the worst-5 % loss' : 'the expected loss';
+  if (sum < total / 2) return `The ${risks.length} risks are spread thinly over ${what}`;
+  const n = k <= 10 ? WORDS[k]! : String(k);
+  return `${n} ${k === 1 ? 'risk makes' : 'risks make'} up half of ${what}`;
+}
+
+/**
+ * Draws (or updates) the ranking in `element`. Money in data.currency per year; shares of data.eal
+ * and data.cvar95. Rows are focusable buttons: Enter or Space does what a click does.
+ */
+export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
+  const size = viewSize(element, data.size, { width: 520, height: 360 });
+  const locale = data.locale ?? 'en-US';
+  const m = (x: number): string => moneyShort(x, data.currency, locale);
+  const mx = (x: number): string => moneyExact(x, data.currency, locale);
+  const risks = data.risks.filter((r) => Number.isFinite(r.eal) && Number.isFinite(r.tailContribution));
+  const sumEal = risks.reduce((s, r) => s + r.eal, 0);
+  const sumTail = risks.reduce((s, r) => s + r.tailContribution, 0);
+  const panels: Panel[] = [
+    { id: 'eal', heading: 'Expected annual loss', measure: 'expected annual loss', value: (r) => r.eal, total: data.eal > 0 ? data.eal : sumEal },
+    { id: 'tail', heading: 'Worst-5 % years (CVaR95)', measure: 'contribution to CVaR95', value: (r) => r.tailContribution, total: data.cvar95 > 0 ? data.cvar95 : sumTail },
+  ];
+
+  const title = finding(risks, data.cvar95, data.eal);
+  const label = `Risk ranking: the top risks by expected annual loss (total ${mx(panels[0]!.total)}) and by contribution to CVaR95, the average loss in the worst 5 % of years (total ${mx(panels[1]!.total)}), coloured by threat category.`;
+  const svg = chartFrame(element, { title, label, size });
+  const tip = tooltip(element);
+  tip.hide();
+
+  // Legend at the bottom: the categories present, in the shared order.
+  const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
+  const legendItems: Array<{ c: Category; x: number; row: number }> = [];
+  {
+    let lx = 8;
+    let row = 0;
+    for (const c of present) {
+      const w = 16 + textWidth(CATEGORY_LABELS[c], 10) + 12;
+      if (lx + w > size.width - 8 && lx > 8) {
+        lx = 8;
+        row++;
+      }
+      legendItems.push({ c, x: lx, row });
+      lx += w;
+    }
+  }
+  const legendRows = legendItems.length ? legendItems[legendItems.length - 1]!.row + 1 : 0;
+  const legendTop = size.height - legendRows * 15 - 4;
+  const legend = layer(svg, 'rr-legend').attr('transform', `translate(0,${legendTop})`);
+  const li = legend
+    .selectAll<SVGGElement, (typeof legendItems)[number]>('g.item')
+    .data(legendItems, (d) => d.c)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'item');
+      g.append('rect');
+      g.append('text');
+      return g;
+    })
+    .attr('transform', (d) => `translate(${d.x},${d.row * 15})`);
+  li.select('rect').attr('width', 11).attr('height', 11).attr('y', 0).attr('rx', 2).attr('fill', (d) => CATEGORY_COLOURS[d.c]);
+  li.select('text')
+    .attr('x', 15)
+    .attr('y', 9.5)
+    .attr('font-size', 10)
+    .attr('fill', INK)
+    .text((d) => CATEGORY_LABELS[d.c]);
+
+  const empty = layer(svg, 'rr-empty');
+  empty
+    .selectAll('text')
+    .data(risks.length ? [] : ['No risks in this scenario'])
+    .join('text')
+    .attr('x', size.width / 2)
+    .attr('y', size.height / 2)
+    .attr('text-anchor', 'middle')
+    .attr('fill', MUTED)
+    .attr('font-size', 13)
+    .text((d) => d);
+
+  // Panels: heading, stacked bar, then rows (label above its bar, value right of it).
+  const gutter = 20;
+  const panelW = (size.width - 16 - gutter) / 2;
+  const top = TITLE_HEIGHT + 8;
+  const rowsTop = top + 40;
+  const room = legendTop - 6 - rowsTop;
+  const n = Math.max(0, Math.min(TOP_RISKS, risks.length, Math.floor(room / 22)));
+  // Rows of 22 px (label line + bar), taller when there is room, up to 44 px.
+  const rowH = n > 0 ? Math.max(22, Math.min(44, room / n)) : 22;
+  const barH = Math.min(18, rowH - 14);
+  // Value labels ("€1.48M · 23 %") right of the bars: the bars leave room for the longest.
+  const valueW = 8 + Math.max(...panels.flatMap((p) => risks.map((r) => textWidth(`${m(p.value(r))} · ${Math.round((p.total > 0 ? p.value(r) / p.total : 0) * 100)} %`, 10))), 40);
+  const barMax = Math.max(10, panelW - valueW);
+
+  const act = (r: RiskBrief): void => data.onRiskClick?.(r);
+  const pg = svg
+    .selectAll<SVGGElement, Panel>('g.rr-panel')
+    .data(risks.length ? panels : [], (d) => d.id)
+    .join('g')
+    .attr('class', (d) => `rr-panel rr-panel-${d.id}`)
+    .attr('transform', (d, i) => `translate(${8 + i * (panelW + gutter)},${top})`);
+
+  pg.selectAll<SVGTextElement, Panel>('text.heading')
+    .data((d) => [d])
+    .join('text')
+    .attr('class', 'heading')
+    .attr('x', 0)
+    .attr('y', 10)
+    .attr('font-size', 11)
+    .attr('font-weight', 600)
+    .attr('fill', INK)
+    .text((d) => d.heading);
+
+  // 100 % stacked bar of the total by category.
+  pg.selectAll<SVGTextElement, Panel>('text.stack-caption')
+    .data((d) => [d])
+    .join('text')
+    .attr('class', 'stack-caption')
+    .attr('x', panelW)
+    .attr('y', 10)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 10)
+    .attr('fill', MUTED)
+    // Only when it fits beside the heading (the total is also in the chart's aria-label).
+    .text((d) => [`total ${m(d.total)}`, m(d.total)].find((t) => textWidth(d.heading, 11) * 1.1 + 10 + textWidth(t, 10) <= panelW) ?? '');
+  const segs = pg
+    .selectAll<SVGGElement, Panel>('g.stack')
+    .data((d) => [d])
+    .join('g')
+    .attr('class', 'stack')
+    .attr('transform', 'translate(0,16)')
+    .selectAll<SVGGElement, Segment & { panel: Panel }>('g.seg')
+    .data(
+      (p) => {
+        const sums = CATEGORIES.map((c) => ({ category: c, value: risks.filter((r) => r.category === c).reduce((s, r) => s + p.value(r), 0) })).filter((s) => s.value > 0);
+        const all = sums.reduce((s, c) => s + c.value, 0);
+        let acc = 0;
+        return sums.map((s) => {
+          const share = all > 0 ? s.value / all : 0;
+          const seg = { ...s, share, start: acc, panel: p };
+          acc += share;
+          return seg;
+        });
+      },
+      (d) => d.category,
+    )
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'seg').attr('tabindex', 0);
+      g.append('rect');
+      g.append('text');
+      return g;
+    })
+    .attr('aria-label', (d) => `${CATEGORY_LABELS[d.category]}: ${pct(d.share)} of ${d.panel.measure} (${mx(d.value)})`)
+    .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
+      const [px, py] = pointerIn(element, event);
+      tip.show([`${CATEGORY_LABELS[d.category]} (${d.panel.id === 'eal' ? 'expected loss' : 'CVaR95'})`, `${mx(d.value)} a year · ${pct(d.share)}`], px, py);
+    })
+    .on('mouseleave blur', () => tip.hide());
+  segs
+    .select('rect')
+    .attr('x', (d) => d.start * panelW)
+    .attr('width', (d) => Math.max(0, d.share * panelW - 1))
+    .attr('y', 0)
+    .attr('height', 14)
+    .attr('fill', (d) => CATEGORY_COLOURS[d.category]);
+  segs
+    .select('text')
+    .attr('x', (d) => (d.start + d.share / 2) * panelW)
+    .attr('y', 10.5)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 9.5)
+    .attr('fill', (d) => (luminance(CATEGORY_COLOURS[d.category]) > 0.2 ? INK : '#ffffff'))
+    .text((d) => (d.share * panelW >= 30 ? `${Math.round(d.share * 100)} %` : ''));
+
+  // Rows.
+  const rows = pg
+    .selectAll<SVGGElement, Panel>('g.rows')
+    .data((d) => [d])
+    .join('g')
+    .attr('class', 'rows')
+    .attr('transform', `translate(0,${rowsTop - top})`)
+    .selectAll<SVGGElement, Row & { panel: Panel; max: number }>('g.row')
+    .data(
+      (p) => {
+        const ranked = [...risks].sort((a, b) => p.value(b) - p.value(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, n);
+        const max = Math.max(0, ...ranked.map((r) => p.value(r)));
+        return ranked.map((r, i) => ({ risk: r, value: p.value(r), share: p.total > 0 ? p.value(r) / p.total : 0, rank: i + 1, panel: p, max }));
+      },
+      (d) => d.risk.id,
+    )
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'row');
+      g.append('text').attr('class', 'name');
+      g.append('rect').attr('class', 'bar');
+      g.append('text').attr('class', 'value');
+      return g;
+    })
+    .attr('transform', (d, i) => `translate(0,${i * rowH})`)
+    .attr('tabindex', 0)
+    .attr('role', data.onRiskClick ? 'button' : null)
+    .attr('cursor', data.onRiskClick ? 'pointer' : null)
+    .attr('aria-pressed', data.onRiskClick ? (d) => String(d.risk.id === data.selectedRisk) : null)
+    .attr('aria-label', (d) => `Rank ${d.rank}: ${riskLabel(d.risk)}, ${CATEGORY_LABELS[d.risk.category]}, ${d.panel.measure} ${mx(d.value)} (${pct(d.share)})`)
+    .on('click', (event: MouseEvent, d) => act(d.risk))
+    .on('keydown', (event: KeyboardEvent, d) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        act(d.risk);
+      }
+    })
+    .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
+      const [px, py] = pointerIn(element, event);
+      tip.show(
+        [
+          riskLabel(d.risk),
+          `${CATEGORY_LABELS[d.risk.category]} · level ${d.risk.level}`,
+          `Expected annual loss ${mx(d.risk.eal)} (${pct(panels[0]!.total > 0 ? d.risk.eal / panels[0]!.total : 0)})`,
+          `Contribution to CVaR95 ${mx(d.risk.tailContribution)} (${pct(panels[1]!.total > 0 ? d.risk.tailContribution / panels[1]!.total : 0)})`,
+        ],
+        px,
+        py,
+      );
+    })
+    .on('mouseleave blur', () => tip.hide());
+  const maxChars = Math.floor(panelW / (10 * 0.58));
+  rows
+    .select('text.name')
+    .attr('x', 0)
+    .attr('y', 8)
+    .attr('font-size', 10)
+    .attr('fill', INK)
+    .attr('font-weight', (d) => (d.risk.id === data.selectedRisk ? 700 : null))
+    .text((d) => fitLabel(d.risk, maxChars));
+  const barW = (d: Row & { max: number }): number => (d.max > 0 ? Math.max(1, (d.value / d.max) * barMax) : 1);
+  rows
+    .select('rect.bar')
+    .attr('x', 0)
+    .attr('y', 11)
+    .attr('height', barH)
+    .attr('width', barW)
+    .attr('fill', (d) => CATEGORY_COLOURS[d.risk.category])
+    .attr('stroke', (d) => (d.risk.id === data.selectedRisk ? INK : null))
+    .attr('stroke-width', (d) => (d.risk.id === data.selectedRisk ? 2 : null));
+  rows
+    .select('text.value')
+    .attr('x', (d) => barW(d) + 4)
+    .attr('y', 11 + barH / 2 + 3.5)
+    .attr('font-size', 10)
+    .attr('fill', INK)
+    .text((d) => `${m(d.value)} · ${Math.round(d.share * 100)} %`);
+}

@@ -1,0 +1,408 @@
+// Treatments: yearly cost against expected loss avoided, one point per treatment (and the live
+// what-if), with 95 % interval whiskers, the break-even line (loss avoided = cost; above it a
+// treatment pays for itself) and the efficient frontier. Labels give name and ROSI, nudged apart.
+import { axisBottom, axisLeft, line, scaleLinear, symbol, symbolCircle, symbolDiamond, type Selection } from 'd3';
+import type { TreatmentPoint, TreatmentsData } from '../model/view-data.js';
+import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './common.js';
+import { efficientFrontier } from './efficient-frontier.js';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+const INK = '#1b1f24';
+const MUTED = '#5f6670';
+/** Okabe–Ito blue for treatments, vermillion for the what-if (colour-blind safe; shape differs too). */
+const TREATMENT = '#0072B2';
+const WHATIF = '#D55E00';
+const PAYS = '#e3f2ea';
+
+function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.58;
+}
+
+function layer(parent: Selection<SVGSVGElement, unknown, null, undefined> | G, cls: string): G {
+  return (parent as G)
+    .selectChildren<SVGGElement, unknown>(`g.${cls}`)
+    .data([null])
+    .join('g')
+    .attr('class', cls) as unknown as G;
+}
+
+/** "ROSI 3.2×" (net benefit over cost), "ROSI n/a" when the cost is not positive. */
+export function rosiLabel(rosi: number | null): string {
+  if (rosi === null || !Number.isFinite(rosi)) return 'ROSI n/a';
+  const v = Math.abs(rosi) >= 10 ? rosi.toFixed(0) : rosi.toFixed(1);
+  return `ROSI ${v.replace('-', '−')}×`;
+}
+
+/** Money with a true minus sign: "−€90K". */
+function signed(s: string): string {
+  return s.replace('-', '−');
+}
+
+/** The first title that fits the view's width (15 px bold, about 0.6 em a character), else the last one clipped. */
+function fitTitle(candidates: string[], width: number): string {
+  const max = Math.floor((width - 16) / 9);
+  return candidates.find((c) => c.length <= max) ?? clip(candidates[candidates.length - 1]!, max);
+}
+
+interface Placed {
+  p: TreatmentPoint;
+  px: number;
+  py: number;
+  name: string;
+  sub: string;
+  anchor: 'start' | 'end';
+  lx: number;
+  ly: number;
+  w: number;
+  onFrontier: boolean;
+}
+
+/** The finding: the option with the best ROSI among those that pay for themselves. */
+function finding(points: TreatmentPoint[], m: (x: number) => string, width: number): string {
+  if (points.length === 0) return 'No treatments in this scenario';
+  const paying = points.filter((p) => p.reduction > p.annualCost);
+  if (paying.length === 0) return `None of the ${points.length} options pays for itself`;
+  const positive = paying.filter((p) => p.annualCost > 0);
+  const free = paying.filter((p) => p.annualCost <= 0 && p.reduction > 0);
+  if (free.length) {
+    const best = free.reduce((a, b) => (b.netBenefit > a.netBenefit ? b : a));
+    return fitTitle([32, 24, 16].map((n) => `${clip(best.name, n)} avoids ${m(best.reduction)} a year and costs nothing more`), width);
+  }
+  const best = positive.reduce((a, b) => ((b.rosi ?? -Infinity) > (a.rosi ?? -Infinity) ? b : a));
+  return fitTitle([34, 28, 22, 16].map((n) => `Best return: ${clip(best.name, n)}, ${rosiLabel(best.rosi)}`), width);
+}
+
+/**
+ * Draws (or updates) the treatments scatter in `element`. Money in data.currency per year. Points
+ * are focusable and show their exact figures in the tooltip.
+ */
+export function treatments(element: HTMLElement, data: TreatmentsData): void {
+  const size = viewSize(element, data.size, { width: 520, height: 300 });
+  const locale = data.locale ?? 'en-US';
+  const m = (x: number): string => signed(moneyShort(x, data.currency, locale));
+  const mx = (x: number): string => signed(moneyExact(x, data.currency, locale));
+  const points = data.points.filter((p) => Number.isFinite(p.annualCost) && Number.isFinite(p.reduction));
+  const frontier = efficientFrontier(points);
+  const onFrontier = new Set(frontier.map((p) => p.id));
+
+  const title = finding(points, m, size.width);
+  const label = `Treatments: annual cost against expected annual loss avoided, with 95 % intervals; points above the break-even line pay for themselves. ${points
+    .map((p) => `${p.name}: cost ${mx(p.annualCost)}, avoids ${mx(p.reduction)}, ${rosiLabel(p.rosi)}`)
+    .join('; ')}.`;
+  const svg = chartFrame(element, { title, label, size });
+  const tip = tooltip(element);
+  tip.hide();
+
+  const body = layer(svg, 'tr-body').attr('display', points.length ? null : 'none');
+  layer(svg, 'tr-empty')
+    .selectAll('text')
+    .data(points.length ? [] : ['No treatments in this scenario'])
+    .join('text')
+    .attr('x', size.width / 2)
+    .attr('y', size.height / 2)
+    .attr('text-anchor', 'middle')
+    .attr('fill', MUTED)
+    .attr('font-size', 13)
+    .text((d) => d);
+  if (!points.length) return;
+
+  const y0 = TITLE_HEIGHT + 12;
+  const y1 = size.height - 40;
+
+  // Domains include zero, every cost, every interval; padded so labels have room.
+  const xs = [0, ...points.map((p) => p.annualCost)];
+  const ys = [0, ...points.flatMap((p) => [p.reduction, p.ci95[0], p.ci95[1]].filter(Number.isFinite))];
+  const pad = (lo: number, hi: number, f: number): [number, number] => {
+    const span = hi - lo || Math.abs(hi) || 1;
+    return [lo - span * f, hi + span * f];
+  };
+  const y = scaleLinear()
+    .domain(pad(Math.min(...ys), Math.max(...ys), 0.05))
+    .range([y1, y0])
+    .nice();
+  const yTicks = y.ticks(Math.max(2, Math.floor((y1 - y0) / 40)));
+  // The left margin fits the longest money tick ("1,2 Mio. €" is longer than "€1.2M") and the axis title.
+  const x0 = Math.ceil(28 + Math.max(...yTicks.map((t) => textWidth(m(t), 10))));
+  const x = scaleLinear()
+    .domain(pad(Math.min(...xs), Math.max(...xs), 0.08))
+    .nice();
+  const xLabelW = Math.max(...x.ticks(10).map((t) => textWidth(m(t), 10)));
+  // The last tick label is centred on the right edge of the plot: keep half of it inside the view.
+  const x1 = size.width - Math.ceil(Math.max(16, xLabelW / 2 + 4));
+  x.range([x0, x1]);
+  const xTicks = x.ticks(Math.max(2, Math.floor((x1 - x0) / (xLabelW + 24))));
+  const [dx0, dx1] = x.domain() as [number, number];
+  const [dy0, dy1] = y.domain() as [number, number];
+
+  // Break-even: the region where loss avoided > cost (the rectangle clipped by the half-plane y > x).
+  const rect: Array<[number, number]> = [
+    [dx0, dy0],
+    [dx1, dy0],
+    [dx1, dy1],
+    [dx0, dy1],
+  ];
+  const region = clipAbove(rect);
+  const be = layer(body, 'tr-breakeven');
+  be.selectAll('path.region')
+    .data(region.length >= 3 ? [region] : [])
+    .join('path')
+    .attr('class', 'region')
+    .attr('d', (r) => `M${r.map(([a, b]) => `${x(a)},${y(b)}`).join('L')}Z`)
+    .attr('fill', PAYS);
+  const lo = Math.max(dx0, dy0);
+  const hi = Math.min(dx1, dy1);
+  be.selectAll('line')
+    .data(hi > lo ? [[lo, hi] as const] : [])
+    .join('line')
+    .attr('x1', (d) => x(d[0]))
+    .attr('y1', (d) => y(d[0]))
+    .attr('x2', (d) => x(d[1]))
+    .attr('y2', (d) => y(d[1]))
+    .attr('stroke', '#5b8f72')
+    .attr('stroke-width', 1)
+    .attr('stroke-dasharray', '5 3');
+  be.selectAll('text')
+    .data([
+      { text: 'Pays for itself', x: x0 + 6, y: y0 + 12, fill: '#2f6b4a' },
+      // on the axis-title row, right-aligned: inside the plot it would collide with point labels
+      { text: '- - break-even: loss avoided = cost', x: x1, y: size.height - 6, fill: '#2f6b4a' },
+    ])
+    .join('text')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('text-anchor', (d, i) => (i ? 'end' : 'start'))
+    .attr('font-size', (d, i) => (i ? 9.5 : 11))
+    .attr('font-weight', (d, i) => (i ? null : 600))
+    .attr('fill', (d) => d.fill)
+    .text((d) => d.text);
+
+  // Axes, zero lines and titles.
+  const sym = currencySymbol(data.currency, locale);
+  const ax = layer(body, 'tr-x-axis').attr('transform', `translate(0,${y1})`);
+  ax.call(axisBottom(x).tickValues(xTicks).tickFormat((d) => m(+d)).tickSizeOuter(0));
+  const ay = layer(body, 'tr-y-axis').attr('transform', `translate(${x0},0)`);
+  ay.call(axisLeft(y).tickValues(yTicks).tickFormat((d) => m(+d)).tickSizeOuter(0));
+  for (const a of [ax, ay]) {
+    a.attr('font-size', 10).attr('font-family', null);
+    a.selectAll('.tick text').attr('fill', MUTED);
+    a.selectAll('.tick line, .domain').attr('stroke', '#9aa0a6');
+  }
+  layer(body, 'tr-zero')
+    .selectAll('line')
+    .data([
+      { id: 'x', x1: x(0), x2: x(0), y1: y0, y2: y1 },
+      { id: 'y', x1: x0, x2: x1, y1: y(0), y2: y(0) },
+    ])
+    .join('line')
+    .attr('x1', (d) => d.x1)
+    .attr('x2', (d) => d.x2)
+    .attr('y1', (d) => d.y1)
+    .attr('y2', (d) => d.y2)
+    .attr('stroke', '#c4c8cd')
+    .attr('stroke-width', 1);
+  layer(body, 'tr-axis-titles')
+    .selectAll('text')
+    .data([
+      { text: `Annual cost (${sym} per year)`, x: x0 + (x1 - x0) * 0.36, y: size.height - 6, rotate: 0 },
+      { text: `Expected loss avoided (${sym} per year)`, x: 12, y: (y0 + y1) / 2, rotate: -90 },
+    ])
+    .join('text')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .attr('fill', INK)
+    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.rotate})`)
+    .text((d) => d.text);
+
+  // Efficient frontier: a line through the non-dominated points, in cost order.
+  const fr = layer(body, 'tr-frontier');
+  fr.selectAll('path')
+    .data(frontier.length >= 2 ? [frontier] : [])
+    .join('path')
+    .attr(
+      'd',
+      line<TreatmentPoint>()
+        .x((p) => x(p.annualCost))
+        .y((p) => y(p.reduction)),
+    )
+    .attr('fill', 'none')
+    .attr('stroke', '#6b5b95')
+    .attr('stroke-width', 1.5)
+    .attr('stroke-opacity', 0.8);
+  const key = layer(body, 'tr-key');
+  key
+    .selectAll<SVGGElement, string>('g.item')
+    .data(frontier.length >= 2 ? ['efficient frontier'] : [], (d) => d)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'item');
+      e.append('line');
+      e.append('text');
+      return e;
+    })
+    .attr('transform', `translate(${x1 - 4},${y1 - 19})`)
+    .call((e) => e.select('line').attr('x1', -textWidth('efficient frontier', 9.5) - 26).attr('x2', -textWidth('efficient frontier', 9.5) - 6).attr('stroke', '#6b5b95').attr('stroke-width', 1.5))
+    .call((e) =>
+      e
+        .select('text')
+        .attr('y', 3)
+        .attr('text-anchor', 'end')
+        .attr('font-size', 9.5)
+        .attr('fill', '#6b5b95')
+        .text((d) => d),
+    );
+
+  // Labels: beside each point (right, or left in the right third), then nudged vertically apart.
+  // Two-line labels (name, then ROSI) when they fit; one line ("name · ROSI") when the plot is crowded.
+  const place = (compact: boolean): Placed[] =>
+    points.map((p) => {
+      const px = x(p.annualCost);
+      const py = y(p.reduction);
+      const sub = `${p.kind === 'whatif' ? 'what-if · ' : ''}${rosiLabel(p.rosi)}`;
+      // Right of the point unless the name fits better on the left; clipped to the room there is.
+      const roomRight = x1 - (px + 9);
+      const roomLeft = px - 9 - x0;
+      const full = textWidth(compact ? `${p.name} · ${sub}` : p.name, 10);
+      const anchor: 'start' | 'end' = full <= roomRight || roomRight >= roomLeft ? 'start' : 'end';
+      const bold = p.kind === 'whatif' ? 1.1 : 1; // the what-if's name is bold, hence wider
+      const room = Math.floor((anchor === 'start' ? roomRight : roomLeft) / (10 * 0.58 * bold));
+      const name = compact
+        ? `${clip(p.name, Math.max(8, Math.min(22, room - sub.length - 3)))} · ${sub}`
+        : clip(p.name, Math.max(12, Math.min(34, room)));
+      const w = compact ? textWidth(name, 10) * bold : Math.max(textWidth(name, 10) * bold, textWidth(sub, 9.5));
+      return { p, px, py, name, sub: compact ? '' : sub, anchor, lx: anchor === 'start' ? px + 9 : px - 9, ly: py - 2, w, onFrontier: onFrontier.has(p.id) };
+    });
+  let placed = place(false);
+  if (!nudge(placed, y0 + 10, y1 - 14, 23)) {
+    placed = place(true);
+    nudge(placed, y0 + 10, y1 - 4, 13);
+  }
+
+  // Whiskers (95 % intervals).
+  layer(body, 'tr-whiskers')
+    .selectAll<SVGPathElement, Placed>('path')
+    .data(placed, (d) => d.p.id)
+    .join('path')
+    .attr('d', (d) => {
+      const a = y(d.p.ci95[0]);
+      const b = y(d.p.ci95[1]);
+      return `M${d.px},${a}V${b}M${d.px - 3},${a}H${d.px + 3}M${d.px - 3},${b}H${d.px + 3}`;
+    })
+    .attr('stroke', (d) => (d.p.kind === 'whatif' ? WHATIF : TREATMENT))
+    .attr('stroke-opacity', 0.7)
+    .attr('fill', 'none');
+
+  const g = layer(body, 'tr-points')
+    .selectAll<SVGGElement, Placed>('g.point')
+    .data(placed, (d) => d.p.id)
+    .join((enter) => {
+      const e = enter.append('g').attr('tabindex', 0);
+      e.append('path').attr('class', 'leader');
+      e.append('path').attr('class', 'mark');
+      const t = e.append('text').attr('class', 'label');
+      t.append('tspan').attr('class', 'name');
+      t.append('tspan').attr('class', 'sub');
+      return e;
+    })
+    .attr('class', (d) => `point point-${d.p.kind}${d.onFrontier ? ' on-frontier' : ''}`)
+    .attr('aria-label', (d) => `${d.p.kind === 'whatif' ? 'What-if' : 'Treatment'} ${d.p.name}: annual cost ${mx(d.p.annualCost)}, expected loss avoided ${mx(d.p.reduction)} (95 % interval ${mx(d.p.ci95[0])} to ${mx(d.p.ci95[1])}), net benefit ${mx(d.p.netBenefit)}, ${rosiLabel(d.p.rosi)}${d.onFrontier ? ', on the efficient frontier' : ''}`)
+    .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
+      const [px, py] = 'clientX' in event ? pointerIn(element, event) : [d.px, d.py];
+      tip.show(
+        [
+          `${d.p.name}${d.p.kind === 'whatif' ? ' (what-if)' : ''}`,
+          `Annual cost: ${mx(d.p.annualCost)}`,
+          `Loss avoided: ${mx(d.p.reduction)} a year`,
+          `95 % interval: ${mx(d.p.ci95[0])} to ${mx(d.p.ci95[1])}`,
+          `Net benefit: ${mx(d.p.netBenefit)} · ${rosiLabel(d.p.rosi)}`,
+        ],
+        px,
+        py,
+      );
+    })
+    .on('mouseleave blur', () => tip.hide());
+  g.select('path.mark')
+    .attr('transform', (d) => `translate(${d.px},${d.py})`)
+    .attr('d', (d) => symbol(d.p.kind === 'whatif' ? symbolDiamond : symbolCircle, d.p.kind === 'whatif' ? 90 : 50)())
+    .attr('fill', (d) => (d.p.kind === 'whatif' ? WHATIF : TREATMENT))
+    .attr('stroke', '#ffffff')
+    .attr('stroke-width', 1.25);
+  g.select('path.leader')
+    .attr('d', (d) => (Math.abs(d.ly + 2 - d.py) > 6 ? `M${d.px + (d.anchor === 'start' ? 4 : -4)},${d.py}L${d.lx + (d.anchor === 'start' ? -2 : 2)},${d.ly - 3}` : null))
+    .attr('stroke', '#9aa0a6')
+    .attr('fill', 'none');
+  const text = g
+    .select('text.label')
+    .attr('x', (d) => d.lx)
+    .attr('y', (d) => d.ly)
+    .attr('text-anchor', (d) => d.anchor)
+    .attr('font-size', 10)
+    .attr('stroke', '#ffffff')
+    .attr('stroke-width', 3)
+    .attr('stroke-linejoin', 'round')
+    .attr('paint-order', 'stroke');
+  text
+    .select('tspan.name')
+    .attr('x', (d) => d.lx)
+    .attr('dy', 0)
+    .attr('fill', INK)
+    .attr('font-weight', (d) => (d.p.kind === 'whatif' ? 700 : null))
+    .text((d) => d.name);
+  text
+    .select('tspan.sub')
+    .attr('x', (d) => d.lx)
+    .attr('dy', 11)
+    .attr('font-size', 9.5)
+    .attr('fill', (d) => (d.p.kind === 'whatif' ? WHATIF : MUTED))
+    .text((d) => d.sub);
+}
+
+/** The polygon clipped to the half-plane y ≥ x (Sutherland–Hodgman, one edge). */
+function clipAbove(poly: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const inside = (p: [number, number]): boolean => p[1] >= p[0];
+  for (let i = 0; i < poly.length; i++) {
+    const a = poly[i]!;
+    const b = poly[(i + 1) % poly.length]!;
+    const ia = inside(a);
+    const ib = inside(b);
+    if (ia) out.push(a);
+    if (ia !== ib) {
+      // Intersection with y = x: a + t(b − a) where a.y − a.x + t((b.y − b.x) − (a.y − a.x)) = 0.
+      const da = a[1] - a[0];
+      const db = b[1] - b[0];
+      const t = da / (da - db);
+      out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Greedy vertical nudging: labels whose horizontal extents overlap are kept h px apart (h = the
+ * label's height). Pass 1 goes down from the top pushing labels down; pass 2 goes up from the bottom
+ * pulling back the ones that ran past it. Only when the plot is too short for them all do labels
+ * meet the top edge and overlap; then it returns false.
+ */
+function nudge(labels: Placed[], top: number, bottom: number, h: number): boolean {
+  const box = (d: Placed): [number, number] => (d.anchor === 'start' ? [d.lx, d.lx + d.w] : [d.lx - d.w, d.lx]);
+  const clash = (d: Placed, o: Placed): boolean => {
+    const [a, b] = box(d);
+    const [c, e] = box(o);
+    return a < e + 4 && c < b + 4;
+  };
+  const down = [...labels].sort((a, b) => a.ly - b.ly || a.px - b.px);
+  const done: Placed[] = [];
+  for (const d of down) {
+    d.ly = Math.max(d.ly, top);
+    for (const o of done) if (clash(d, o) && d.ly < o.ly + h) d.ly = o.ly + h;
+    done.push(d);
+  }
+  const up = [...labels].sort((a, b) => b.ly - a.ly || b.px - a.px);
+  const below: Placed[] = [];
+  for (const d of up) {
+    d.ly = Math.min(d.ly, bottom);
+    for (const o of below) if (clash(d, o) && d.ly > o.ly - h) d.ly = o.ly - h;
+    d.ly = Math.max(d.ly, top);
+    below.push(d);
+  }
+  return labels.every((d, i) => labels.every((o, j) => j <= i || !clash(d, o) || Math.abs(d.ly - o.ly) >= h - 0.01));
+}

@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+/// <reference lib="dom" />
+import { describe, expect, it } from 'vitest';
+import { rosiLabel, treatments } from '../../../explorer/views/treatments.js';
+import { treatmentsData } from './fixtures-charts.js';
+import { container, snapshot } from './render.js';
+
+const vertices = (d: string | null): number => (d ?? '').split(/[ML]/).filter(Boolean).length;
+
+describe('treatments', () => {
+  it('treatments draws cost against loss avoided with whiskers and the break-even line (snapshot)', async () => {
+    const el = container();
+    treatments(el, treatmentsData);
+    expect(el.querySelectorAll('g.point')).toHaveLength(6);
+    expect(el.querySelectorAll('g.tr-whiskers path')).toHaveLength(6);
+    expect(el.querySelector('g.tr-breakeven path.region')).not.toBeNull();
+    expect(el.querySelector('g.tr-breakeven line')).not.toBeNull();
+    expect([...el.querySelectorAll('g.tr-breakeven text')].map((t) => t.textContent)).toContain('Pays for itself');
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('Best return: Secure parking on Rotterdam–Lyon, ROSI 4.2×');
+    await expect(snapshot(el)).toMatchFileSnapshot('__snapshots__/treatments.svg.snap');
+  });
+
+  it('treatments labels each point with its name and ROSI; the what-if is a distinct diamond', () => {
+    const el = container();
+    treatments(el, treatmentsData);
+    const subs = [...el.querySelectorAll('g.point tspan.sub')].map((t) => t.textContent);
+    expect(subs).toEqual(['ROSI 4.2×', 'ROSI 0.7×', 'ROSI −0.3×', 'ROSI n/a', 'ROSI 0.7×', 'what-if · ROSI 2.3×']);
+    const whatif = el.querySelector('g.point-whatif')!;
+    expect(el.querySelectorAll('g.point-whatif')).toHaveLength(1);
+    const tMark = el.querySelector('g.point-treatment path.mark')!;
+    const wMark = whatif.querySelector('path.mark')!;
+    expect(wMark.getAttribute('fill')).not.toBe(tMark.getAttribute('fill'));
+    expect(wMark.getAttribute('d')).not.toBe(tMark.getAttribute('d'));
+    expect(rosiLabel(null)).toBe('ROSI n/a');
+    expect(rosiLabel(3.24)).toBe('ROSI 3.2×');
+  });
+
+  it('treatments draws the efficient frontier through the non-dominated points', () => {
+    const el = container();
+    treatments(el, treatmentsData);
+    // By hand: carrier (−60K, −90K), xss (90K, 150K), parking (180K, 936K), what-if (310K, 1.01M).
+    expect(vertices(el.querySelector('g.tr-frontier path')!.getAttribute('d'))).toBe(4);
+    const ids = [...el.querySelectorAll('g.point.on-frontier')].map((g) => g.querySelector('tspan.name')?.textContent);
+    expect(ids).toEqual(['Secure parking on Rotterdam–Lyon', 'Cheaper carrier B', '<img src=x onerror=alert(1)>', 'What-if']);
+  });
+
+  const labelBoxes = (el: Element): Array<{ a: number; b: number; y: number; lines: number }> =>
+    [...el.querySelectorAll('g.point text.label')].map((t) => {
+      const x = Number(t.getAttribute('x'));
+      const y = Number(t.getAttribute('y'));
+      const spans = [...t.querySelectorAll('tspan')].map((s) => s.textContent ?? '').filter(Boolean);
+      const w = Math.max(...spans.map((s) => s.length * 10 * 0.58));
+      const [a, b] = t.getAttribute('text-anchor') === 'end' ? [x - w, x] : [x, x + w];
+      return { a, b, y, lines: spans.length };
+    });
+  const expectApart = (boxes: ReturnType<typeof labelBoxes>, h: number): void => {
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const p = boxes[i]!;
+        const q = boxes[j]!;
+        if (p.a < q.b && q.a < p.b) expect(Math.abs(p.y - q.y)).toBeGreaterThanOrEqual(h);
+      }
+  };
+
+  it('treatments nudges two-line labels apart: no two label boxes overlap', () => {
+    const el = container();
+    // Crowd the points: same cost band, close reductions.
+    const crowded = { ...treatmentsData, points: treatmentsData.points.map((p, i) => ({ ...p, annualCost: 100_000 + i * 5_000, reduction: 400_000 + i * 10_000 })) };
+    treatments(el, crowded);
+    const boxes = labelBoxes(el);
+    expect(boxes.every((b) => b.lines === 2)).toBe(true);
+    expectApart(boxes, 22.9);
+  });
+
+  it('treatments falls back to one-line labels when two-line ones cannot all fit', () => {
+    const el = container();
+    const points = Array.from({ length: 10 }, (_, i) => {
+      const cost = 50_000 + i * 60_000;
+      const red = 100_000 + ((i * 7919) % 10) * 110_000;
+      return { id: `t${i}`, name: `Treatment number ${i} with a long name`, kind: 'treatment' as const, annualCost: cost, reduction: red, ci95: [red * 0.8, red * 1.2] as [number, number], netBenefit: red - cost, rosi: (red - cost) / cost };
+    });
+    treatments(el, { ...treatmentsData, points });
+    const boxes = labelBoxes(el);
+    expect(boxes.every((b) => b.lines === 1)).toBe(true);
+    expect(el.querySelector('g.point tspan.name')?.textContent).toMatch(/^Treatment number 0 wi… · ROSI 1\.0×$/);
+    expectApart(boxes, 12.9);
+  });
+
+  it('treatments keeps an HTML-looking name as text and labels axes in money per year', () => {
+    const el = container();
+    treatments(el, treatmentsData);
+    expect(el.querySelector('img')).toBeNull();
+    expect([...el.querySelectorAll('g.tr-axis-titles text')].map((t) => t.textContent)).toEqual(['Annual cost (€ per year)', 'Expected loss avoided (€ per year)']);
+    expect([...el.querySelectorAll('g.tr-x-axis .tick text')].map((t) => t.textContent)).toContain('−€200K');
+  });
+
+  it('treatments shows exact figures in the tooltip on focus', () => {
+    const el = container();
+    treatments(el, treatmentsData);
+    el.querySelector('g.point')!.dispatchEvent(new FocusEvent('focus'));
+    const lines = [...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent);
+    expect(lines).toEqual(['Secure parking on Rotterdam–Lyon', 'Annual cost: €180,000', 'Loss avoided: €936,000 a year', '95 % interval: €810,000 to €1,062,000', 'Net benefit: €756,000 · ROSI 4.2×']);
+  });
+
+  it('treatments re-renders in place, and without points says so', () => {
+    const el = container();
+    treatments(el, treatmentsData);
+    treatments(el, { ...treatmentsData, points: treatmentsData.points.slice(0, 2) });
+    expect(el.querySelectorAll('svg.chart')).toHaveLength(1);
+    expect(el.querySelectorAll('g.point')).toHaveLength(2);
+    expect(el.querySelectorAll('g.tr-whiskers path')).toHaveLength(2);
+    treatments(el, { ...treatmentsData, points: [] });
+    expect(el.querySelector('g.tr-empty text')?.textContent).toBe('No treatments in this scenario');
+    expect(el.querySelector('g.tr-body')?.getAttribute('display')).toBe('none');
+    treatments(el, treatmentsData);
+    expect(el.querySelector('g.tr-empty text')).toBeNull();
+    expect(el.querySelectorAll('g.point')).toHaveLength(6);
+  });
+});
