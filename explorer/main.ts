@@ -82,16 +82,23 @@ function select(sel: Selection | undefined) {
   render();
 }
 
+type Part = 'header' | 'map' | 'matrix' | 'ranking' | 'exceedance' | 'treatments' | 'controls' | 'side';
+const ALL: Part[] = ['header', 'map', 'matrix', 'ranking', 'exceedance', 'treatments', 'controls', 'side'];
 let frame = 0;
-function render() {
+let dirty = new Set<Part>();
+/** Redraws the given parts (default all) at the next frame: progress ticks redraw only the header. */
+function render(parts: readonly Part[] = ALL) {
+  for (const p of parts) dirty.add(p);
   if (frame) return;
   frame = requestAnimationFrame(() => {
     frame = 0;
-    draw();
+    const d = dirty;
+    dirty = new Set();
+    draw(d);
   });
 }
 
-function draw() {
+function draw(parts: Set<Part>) {
   const s = shown();
   if (!s) return;
   const main = mainResults(s);
@@ -99,8 +106,9 @@ function draw() {
   const selectedRisk = sel?.kind === 'risk' ? sel.id : undefined;
   const riskTarget = selectedRisk ? main.risks.find((r) => r.id === selectedRisk)?.target : undefined;
   const onRiskClick = (r: { id: string }) => select({ kind: 'risk', id: r.id });
-  header($('header'), headerData(s));
-  exposureMap(
+  if (parts.has('header')) header($('header'), headerData(s));
+  if (parts.has('map'))
+    exposureMap(
     $('view-map'),
     exposureMapData(s, {
       ...(riskTarget ? { highlight: riskTarget } : {}),
@@ -108,14 +116,16 @@ function draw() {
       onSelect: (id, kind) => select({ kind, id }),
     }),
   );
-  riskMatrix($('view-matrix'), riskMatrixData(s, { ...(selectedRisk ? { selectedRisk } : {}), onRiskClick }));
-  riskRanking($('view-ranking'), riskRankingData(s, { ...(selectedRisk ? { selectedRisk } : {}), onRiskClick }));
-  lossExceedance($('view-exceedance'), lossExceedanceData(s));
-  treatments($('view-treatments'), treatmentsData(s));
-  controlEffectiveness($('view-controls'), controlEffectivenessData(s));
+  if (parts.has('matrix')) riskMatrix($('view-matrix'), riskMatrixData(s, { ...(selectedRisk ? { selectedRisk } : {}), onRiskClick }));
+  if (parts.has('ranking')) riskRanking($('view-ranking'), riskRankingData(s, { ...(selectedRisk ? { selectedRisk } : {}), onRiskClick }));
+  if (parts.has('exceedance')) lossExceedance($('view-exceedance'), lossExceedanceData(s));
+  if (parts.has('treatments')) treatments($('view-treatments'), treatmentsData(s));
+  if (parts.has('controls')) controlEffectiveness($('view-controls'), controlEffectivenessData(s));
 
   const side = $('side');
-  if (sel) {
+  if (!parts.has('side')) {
+    // unchanged
+  } else if (sel) {
     side.hidden = false;
     sidePanel(side, {
       ...(state.scenario ? { scenario: state.scenario } : {}),
@@ -165,7 +175,7 @@ let runTimer = 0;
 function editWhatIf(w: WhatIf) {
   state.whatIf = w;
   syncUrl();
-  render();
+  render(['side']); // the views change when the result comes back; repainting them now would slow the workers
   clearTimeout(runTimer);
   runTimer = window.setTimeout(() => void run(), 120);
 }
@@ -182,14 +192,15 @@ async function run() {
   try {
     const result = await session.run(
       { scenario: state.scenario, seed: seedValue(state.seed), trials, whatIf: changes(state.whatIf) },
-      (a) => {
+      (a, stage) => {
         state.analysis = a;
-        render();
+        // a treatment or the control groups change only their charts; the baseline and a what-if change all
+        render(stage === 'treatment' ? ['treatments', 'exceedance'] : stage === 'effects' ? ['controls'] : stage === 'done' ? ['header'] : ALL);
       },
       (p) => {
         state.progress = p.trialsPlanned > 0 ? p.trialsDone / p.trialsPlanned : 1;
         status(`Simulating… ${Math.round(state.progress * 100)} % (${p.trialsDone.toLocaleString('en-US')} of ${p.trialsPlanned.toLocaleString('en-US')} trials in ${pool.workers} workers)`);
-        render();
+        render(['header']);
       },
     );
     state.analysis = result;
@@ -213,7 +224,7 @@ async function run() {
     delete state.progress;
     state.running = false;
     ($('cancel') as HTMLButtonElement).disabled = true;
-    render();
+    render(['header']);
   }
 }
 

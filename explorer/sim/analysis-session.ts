@@ -57,6 +57,9 @@ export interface AnalysisState {
   elements: Array<{ element: ElementEffect['element']; controls: string[] }>;
 }
 
+/** Which part of the state an update changed. */
+export type AnalysisStage = 'baseline' | 'whatif' | 'treatment' | 'effects' | 'done';
+
 export interface AnalysisProgress {
   trialsDone: number;
   trialsPlanned: number;
@@ -95,7 +98,7 @@ export class AnalysisSession {
   }
 
   /** Runs the request, calling `onUpdate` after each stage, and resolves with the final state. */
-  async run(req: AnalysisRequest, onUpdate: (s: AnalysisState) => void, onProgress?: (p: AnalysisProgress) => void): Promise<AnalysisState> {
+  async run(req: AnalysisRequest, onUpdate: (s: AnalysisState, stage: AnalysisStage) => void, onProgress?: (p: AnalysisProgress) => void): Promise<AnalysisState> {
     const gen = ++this.generation;
     if (this.cacheScenario !== req.scenario) {
       this.cache.clear();
@@ -157,7 +160,7 @@ export class AnalysisSession {
       treatmentsDone: treatments.length === 0,
       elements,
     };
-    onUpdate({ ...state });
+    onUpdate({ ...state }, 'baseline');
 
     if (whatIf) {
       const unit = unitOf(whatIf);
@@ -165,7 +168,7 @@ export class AnalysisSession {
       const alone = analyse(unit.treated!.scenario, [{ compiled: unit.compiled }], [s], seed, info());
       const paired = analyse(scenario, [base, unit], [baseSummary, s], seed, info());
       state.whatIf = { changes: req.whatIf, scenario: unit.treated!.scenario, results: alone, vsBaseline: paired.treatments[0]! };
-      onUpdate({ ...state });
+      onUpdate({ ...state }, 'whatif');
     }
 
     const treatmentUnits: RunUnit[] = [];
@@ -176,7 +179,7 @@ export class AnalysisSession {
       treatmentUnits.push(unit);
       state.baseline = analyse(scenario, [base, ...treatmentUnits], [baseSummary, ...treatmentSummaries], seed, info());
       state.treatmentsDone = treatmentUnits.length === treatments.length;
-      onUpdate({ ...state });
+      onUpdate({ ...state }, 'treatment');
     }
 
     if (removals.length) {
@@ -185,12 +188,12 @@ export class AnalysisSession {
       for (const [i, u] of units.entries()) sums.push(await simulate(u, keyOf(removals[i]!.treatment)));
       const measured = analyse(scenario, [base, ...units], [baseSummary, ...sums], seed, info());
       state.effects = removals.map((r, i) => elementEffect(r, measured.treatments[i]!));
-      onUpdate({ ...state });
+      onUpdate({ ...state }, 'effects');
     } else {
       state.effects = [];
     }
     state.baseline = { ...state.baseline, run: info() };
-    onUpdate({ ...state });
+    onUpdate({ ...state }, 'done');
     return state;
   }
 }
