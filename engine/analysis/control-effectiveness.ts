@@ -58,11 +58,12 @@ export interface ElementEffect {
 export function elementEffect(removal: ElementRemoval, result: TreatmentResult): ElementEffect {
   if (result.id !== removal.treatment.id) throw new Error(`elementEffect: result ${result.id} is not ${removal.treatment.id}`);
   // the removal's delta is baseline − without = −(loss avoided); its cost change is −(the controls' cost)
+  const neg = (x: number) => (x === 0 ? 0 : -x); // no −0 in the results
   return {
     element: removal.element,
     controls: removal.controls,
-    annualCost: -result.annualCost,
-    lossAvoided: -result.delta.eal,
-    ci95: [-result.delta.ealCi95[1], -result.delta.ealCi95[0]],
+    annualCost: neg(result.annualCost),
+    lossAvoided: neg(result.delta.eal),
+    ci95: [neg(result.delta.ealCi95[1]), neg(result.delta.ealCi95[0])],
   };
 }

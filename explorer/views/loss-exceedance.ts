@@ -145,7 +145,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
   const svg = chartFrame(element, { title, label, size });
   const tip = tooltip(element);
 
-  const margin = { top: TITLE_HEIGHT + 26, bottom: 40, left: 54 };
+  const margin = { top: TITLE_HEIGHT + 26, bottom: 40, left: 64 };
   const y0 = margin.top;
   const y1 = size.height - margin.bottom;
 

@@ -85,10 +85,12 @@ describe('explorer in Chromium', () => {
     if (dir) {
       mkdirSync(dir, { recursive: true });
       await page.screenshot({ path: join(dir, 'explorer-1600x1000.png') });
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: join(dir, 'explorer-1280x720.png') });
     }
+    // a laptop screen: the page scrolls rather than squeeze the charts; still nothing clipped or overlapping
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(800);
+    expect(await layoutProblems(page)).toEqual([]);
+    if (dir) await page.screenshot({ path: join(dir, 'explorer-1280x720.png'), fullPage: true });
     await page.close();
   });
 
@@ -120,6 +122,7 @@ describe('explorer in Chromium', () => {
     expect(after).toBeLessThan(before);
     expect(await page.locator('#header').textContent()).toMatch(/baseline/i);
     expect(page.url()).toContain('gps-geofence'); // the what-if is in the URL
+    if (process.env.CHAINWARD_SCREENSHOTS) await page.screenshot({ path: join(process.env.CHAINWARD_SCREENSHOTS, 'explorer-what-if.png') });
     console.log(`what-if (10 000 trials) back in ${ms} ms (click to result)`);
     // a new trial count re-runs everything; cancel stops it and keeps the last result
     await page.locator('#trials').selectOption('100000');

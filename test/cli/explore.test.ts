@@ -1,0 +1,57 @@
+// `chainward explore` through the real command line: it refuses bad input before serving anything
+// (exit 2, JSON paths, no stack), serves the built explorer and the given file on 127.0.0.1, prints
+// the URL, and stops cleanly on Ctrl-C (SIGINT) with status 0.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, runCli, stackProblem } from './run-cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'chainward-explore-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('chainward explore', () => {
+  it('explore refuses a bad scenario with its JSON paths and exit status 2, serving nothing', async () => {
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ format: 'chainward/v1', name: 'x', sites: [{ id: 'a', kind: 'castle' }], threats: [] }));
+    const r = await runCli(['explore', bad, '--no-open', '--port', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('sites[0].kind');
+    expect(r.stdout).not.toContain('http://');
+    expect(stackProblem(r.stderr)).toBeUndefined();
+    const usage = await runCli(['explore', '--port', 'abc']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--port');
+    const missing = await runCli(['explore', join(tmp, 'nope.json'), '--no-open']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+  });
+
+  it('explore serves the explorer and the scenario on 127.0.0.1, prints the URL, and stops on SIGINT', async () => {
+    const child = spawn(process.execPath, ['bin/chainward.js', 'explore', 'scenarios/pharma-cold-chain-air.json', '--no-open', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((ok) => child.on('close', (code) => ok(code)));
+    try {
+      const deadline = Date.now() + 120_000;
+      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(stdout) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0];
+      expect(url, stderr).toBeTruthy();
+      const page = await fetch(url!);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="app">');
+      const input = await fetch(`${url}input.json`);
+      expect(JSON.parse(await input.text()).name).toMatch(/cold chain|pharma/i);
+      expect(input.headers.get('x-chainward-source')).toBe('pharma-cold-chain-air.json');
+      expect((await fetch(`${url}../package.json`)).status).toBe(404);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(stdout).toContain('stopped');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});

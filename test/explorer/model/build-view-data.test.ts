@@ -1,0 +1,58 @@
+// From real results to view data: every site and lane on the map with its loss, every risk in the
+// matrix cell of its likelihood and impact, the treatments and a what-if as points, the control
+// groups pending until measured.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
+import { parseScenario } from '../../../engine/model/validate.js';
+import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, treatmentsData, type Shown } from '../../../explorer/model/build-view-data.js';
+
+const parsed = parseScenario(readFileSync(new URL('../../../scenarios/eu-electronics-inbound.json', import.meta.url), 'utf8'));
+if (!parsed.ok) throw new Error('default scenario invalid');
+const scenario = parsed.scenario;
+
+describe('build-view-data', async () => {
+  const results = await simulateScenario(scenario, { trials: 3000, seed: 1 });
+  const shown: Shown = { scenario, baseline: results, elements: [{ element: 'facility', controls: ['x'] }] };
+
+  it('exposureMapData: every site and lane, their EAL summing to the total, top risks by EAL', () => {
+    const d = exposureMapData(shown);
+    expect(d.sites.length).toBe(scenario.sites.length);
+    expect(d.lanes.length).toBe(scenario.lanes!.length);
+    const sum = [...d.sites, ...d.lanes].reduce((a, x) => a + x.eal, 0);
+    expect(sum).toBeCloseTo(results.baseline.eal, 0);
+    for (const t of [...d.sites, ...d.lanes]) for (let i = 1; i < t.topRisks.length; i++) expect(t.topRisks[i - 1]!.eal).toBeGreaterThanOrEqual(t.topRisks[i]!.eal);
+  });
+
+  it('riskMatrixData: 25 cells, each risk in the cell of its likelihood and impact, levels from the score', () => {
+    const d = riskMatrixData(shown);
+    expect(d.cells.length).toBe(25);
+    expect(d.cells.reduce((a, c) => a + c.risks.length, 0)).toBe(results.risks.length);
+    for (const c of d.cells) for (const r of c.risks) expect([r.likelihood, r.impact]).toEqual([c.likelihood, c.impact]);
+    expect(d.cells.find((c) => c.likelihood === 5 && c.impact === 5)!.level).toBe('critical');
+    expect(d.impactLabels[0]).toMatch(/Minor \(< €10K\)/);
+    expect(d.maxLevel).toBe('high');
+  });
+
+  it('treatmentsData, lossExceedanceData and headerData carry the results; a what-if is a point and a curve over the ghosted baseline', () => {
+    expect(treatmentsData(shown).points.map((p) => p.id)).toEqual(results.treatments.map((t) => t.id));
+    expect(lossExceedanceData(shown).curves.map((c) => c.role)).toEqual(['baseline', ...results.treatments.map(() => 'treatment')]);
+    const t = results.treatments[0]!;
+    const withWhatIf: Shown = { ...shown, whatIf: { results: { ...results, baseline: t.summary }, vsBaseline: t } };
+    expect(treatmentsData(withWhatIf).points.at(-1)).toMatchObject({ kind: 'whatif', reduction: t.delta.eal });
+    expect(lossExceedanceData(withWhatIf).curves.map((c) => c.role)).toEqual(['ghost', 'whatif']);
+    const h = headerData(withWhatIf);
+    expect(h.figures.eal).toBe(t.summary.eal);
+    expect(h.baseline!.eal).toBe(results.baseline.eal);
+    expect(h.delta!.eal).toBe(t.delta.eal);
+  });
+
+  it('controlEffectivenessData is pending until the removal runs are measured', () => {
+    const d = controlEffectivenessData(shown);
+    expect(d.pending).toBe(true);
+    expect(d.elements[0]!.lossAvoided).toBeUndefined();
+    const m = controlEffectivenessData({ ...shown, effects: [{ element: 'facility', controls: ['x'], annualCost: 5, lossAvoided: 7, ci95: [6, 8] }] });
+    expect(m.pending).toBe(false);
+    expect(m.elements[0]).toMatchObject({ lossAvoided: 7, annualCost: 5 });
+  });
+});
