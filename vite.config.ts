@@ -17,7 +17,7 @@ export function isomorphicOnly(): Plugin {
     enforce: 'pre',
     async resolveId(source, importer) {
       if (!importer || importer.includes(`${sep}node_modules${sep}`) || importer.includes('/node_modules/')) return null;
-      if (source.startsWith('node:') || (isBuiltin(source) && !source.includes('/'))) {
+      if (source.startsWith('node:') || isBuiltin(source)) {
         this.error(`${importer} imports the Node.js module "${source}": the explorer bundle may use the isomorphic engine core only`);
       }
       const resolved = await this.resolve(source, importer, { skipSelf: true });

@@ -18,10 +18,10 @@ import {
   type Shown,
 } from './model/build-view-data.js';
 import { h, sidePanel } from './panel/side-panel.js';
-import { AnalysisSession, WhatIfError, type AnalysisState } from './sim/analysis-session.js';
+import { AnalysisSession, WhatIfError, type AnalysisProgress, type AnalysisStage, type AnalysisState } from './sim/analysis-session.js';
 import { browserPool, CancelledError } from './sim/web-pool.js';
 import { readUrlState, seedValue, writeUrlState, type Selection } from './state/url-state.js';
-import { changes, emptyWhatIf, isEmpty, setCarrier, toggleControl, type WhatIf } from './state/what-if.js';
+import { changes, emptyWhatIf, setCarrier, toggleControl, type WhatIf } from './state/what-if.js';
 import { controlEffectiveness } from './views/control-effectiveness.js';
 import { exposureMap } from './views/exposure-map.js';
 import { header } from './views/header.js';
@@ -43,6 +43,8 @@ interface PageState {
   selection?: Selection;
   whatIf: WhatIf;
   analysis?: AnalysisState;
+  /** The last run that finished: shown again when a run is cancelled or fails. */
+  complete?: AnalysisState;
   progress?: number;
   running: boolean;
 }
@@ -70,7 +72,7 @@ function shown(): Shown | undefined {
     const r = state.loadedResults;
     const els = new Map<string, string[]>();
     for (const c of r.controls) els.set(c.element, [...(els.get(c.element) ?? []), c.id]);
-    return { baseline: r, elements: [...els].map(([element, controls]) => ({ element: element as never, controls })), effects: undefined };
+    return { baseline: r, elements: [...els].map(([element, controls]) => ({ element: element as never, controls })), unmeasured: true };
   }
   return undefined;
 }
@@ -99,6 +101,16 @@ function render(parts: readonly Part[] = ALL) {
 }
 
 function draw(parts: Set<Part>) {
+  try {
+    drawParts(parts);
+  } catch (e) {
+    // a view that cannot draw these results must not leave the page half-drawn and silent
+    showErrors('These results cannot be shown', [{ path: '(view)', message: e instanceof Error ? e.message : String(e) }]);
+    app.dataset.status = 'error';
+  }
+}
+
+function drawParts(parts: Set<Part>) {
   const s = shown();
   if (!s) return;
   const main = mainResults(s);
@@ -180,74 +192,121 @@ function editWhatIf(w: WhatIf) {
   runTimer = window.setTimeout(() => void run(), 120);
 }
 
+let runSeq = 0;
 async function run() {
   if (!state.scenario) return;
-  session.cancel();
+  const my = ++runSeq;
+  session.cancel(); // a run in flight is replaced by this one
   state.running = true;
   app.dataset.status = 'running';
   ($('cancel') as HTMLButtonElement).disabled = false;
   const started = performance.now();
   const trials = state.trials;
+  const scenario = state.scenario;
   status(`Simulating ${trials.toLocaleString('en-US')} trials…`);
+  const request = (withWhatIf: boolean) => {
+    const r = { scenario, seed: seedValue(state.seed), trials, whatIf: withWhatIf ? changes(state.whatIf) : [] };
+    lastWhatIf.set(r, withWhatIf ? state.whatIf : emptyWhatIf());
+    return r;
+  };
+  const onUpdate = (a: AnalysisState, stage: AnalysisStage) => {
+    if (my !== runSeq) return;
+    state.analysis = a;
+    // a treatment or the control groups change only their charts; the baseline and a what-if change all
+    render(stage === 'treatment' ? ['treatments', 'exceedance'] : stage === 'effects' ? ['controls'] : stage === 'done' ? ['header'] : ALL);
+  };
+  const onProgress = (p: AnalysisProgress) => {
+    if (my !== runSeq) return;
+    state.progress = p.trialsPlanned > 0 ? p.trialsDone / p.trialsPlanned : 1;
+    status(`Simulating… ${Math.round(state.progress * 100)} % (${p.trialsDone.toLocaleString('en-US')} of ${p.trialsPlanned.toLocaleString('en-US')} trials in ${pool.workers} workers)`);
+    render(['header']);
+  };
   try {
-    const result = await session.run(
-      { scenario: state.scenario, seed: seedValue(state.seed), trials, whatIf: changes(state.whatIf) },
-      (a, stage) => {
-        state.analysis = a;
-        // a treatment or the control groups change only their charts; the baseline and a what-if change all
-        render(stage === 'treatment' ? ['treatments', 'exceedance'] : stage === 'effects' ? ['controls'] : stage === 'done' ? ['header'] : ALL);
-      },
-      (p) => {
-        state.progress = p.trialsPlanned > 0 ? p.trialsDone / p.trialsPlanned : 1;
-        status(`Simulating… ${Math.round(state.progress * 100)} % (${p.trialsDone.toLocaleString('en-US')} of ${p.trialsPlanned.toLocaleString('en-US')} trials in ${pool.workers} workers)`);
-        render(['header']);
-      },
-    );
-    state.analysis = result;
+    let result: AnalysisState;
+    try {
+      result = await session.run(request(true), onUpdate, onProgress);
+    } catch (e) {
+      if (!(e instanceof WhatIfError)) throw e;
+      // a what-if that does not fit (an old URL, another scenario): say why, drop it, show the scenario
+      showErrors('The what-if does not fit this scenario and was dropped', e.issues);
+      state.whatIf = emptyWhatIf();
+      syncUrl();
+      result = await session.run(request(false), onUpdate, onProgress);
+    }
+    if (my !== runSeq) return;
+    state.analysis = state.complete = result;
     const ms = performance.now() - started;
     app.dataset.lastRunMs = String(Math.round(ms));
     const n = 1 + (result.baseline.treatments.length + (result.effects?.length ?? 0)) + (result.whatIf ? 1 : 0);
     status(`${trials.toLocaleString('en-US')} trials × ${n} runs (baseline${result.whatIf ? ', what-if' : ''}, ${result.baseline.treatments.length} treatments, ${result.effects?.length ?? 0} control groups), seed ${state.seed}, ${pool.workers} workers: ${(ms / 1000).toFixed(2)} s`);
     app.dataset.status = 'ready';
   } catch (e) {
+    if (my !== runSeq) return; // replaced by a newer run: that one owns the page now
+    // back to the last complete result (a cancelled run may have drawn its first stages)
+    if (state.complete && state.complete.request.scenario === scenario) {
+      state.analysis = state.complete;
+      state.trials = state.complete.request.trials;
+      state.seed = String(state.complete.request.seed);
+      trialsSelect.value = String(state.trials);
+      seedInput.value = state.seed;
+      state.whatIf = whatIfOf(state.complete);
+      syncUrl();
+    } else delete state.analysis;
     if (e instanceof CancelledError) {
       status('Cancelled: showing the last complete result.');
       app.dataset.status = 'cancelled';
-    } else if (e instanceof WhatIfError) {
-      showErrors('The what-if does not fit the scenario', e.issues);
-      app.dataset.status = 'error';
     } else {
       showErrors('The simulation failed', [{ path: '(run)', message: e instanceof Error ? e.message : String(e) }]);
+      status('The simulation failed.');
       app.dataset.status = 'error';
     }
   } finally {
-    delete state.progress;
-    state.running = false;
-    ($('cancel') as HTMLButtonElement).disabled = true;
-    render(['header']);
+    if (my === runSeq) {
+      delete state.progress;
+      state.running = false;
+      ($('cancel') as HTMLButtonElement).disabled = true;
+      render();
+    }
   }
 }
 
-function accept(loaded: Loaded, source: string) {
+/** The what-if of a finished run, as the side panel edits it. */
+function whatIfOf(a: AnalysisState): WhatIf {
+  return lastWhatIf.get(a.request) ?? emptyWhatIf();
+}
+const lastWhatIf = new WeakMap<object, WhatIf>();
+
+/** Shows a loaded file. A file opened in the page starts afresh (no selection, no what-if); the first one keeps the URL's. */
+function accept(loaded: Loaded, source: string, fromUrl = false) {
   if (loaded.kind === 'invalid') {
     showErrors(`${source}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, loaded.issues);
-    app.dataset.status = 'invalid';
+    if (!state.analysis && !state.loadedResults) app.dataset.status = 'invalid';
     return;
   }
   $('errors').hidden = true;
+  runSeq++; // whatever was running belongs to the previous file
   session.cancel();
   state.source = source;
   delete state.analysis;
+  delete state.complete;
+  if (!fromUrl) {
+    state.whatIf = emptyWhatIf();
+    delete state.selection;
+  }
   if (loaded.kind === 'scenario') {
     state.scenario = loaded.scenario;
     delete state.loadedResults;
     document.title = `${loaded.scenario.name} · chainward explorer`;
+    syncUrl();
     void run();
   } else {
     delete state.scenario;
     state.loadedResults = loaded.results;
     state.whatIf = emptyWhatIf();
+    state.running = false;
+    ($('cancel') as HTMLButtonElement).disabled = true;
     document.title = `${loaded.results.scenario} · chainward explorer`;
+    syncUrl();
     status(`Results of ${loaded.results.trials.toLocaleString('en-US')} trials from ${source}; open the scenario to run what-ifs.`);
     app.dataset.status = 'ready';
     render();
@@ -305,13 +364,17 @@ function current(): Results | undefined {
   const s = shown();
   return s ? mainResults(s) : undefined;
 }
+/** The file name stem of the shown results: a what-if's results say so. */
+function resultsStem(r: Results): string {
+  return `${fileStem(r.scenario)}-${shown()?.whatIf ? 'what-if-results' : 'results'}`;
+}
 $('export-json').addEventListener('click', () => {
   const r = current();
-  if (r) download(`${fileStem(r.scenario)}-results.json`, 'application/json', resultsJson(r));
+  if (r) download(`${resultsStem(r)}.json`, 'application/json', resultsJson(r));
 });
 $('export-csv').addEventListener('click', () => {
   const r = current();
-  if (r) download(`${fileStem(r.scenario)}-results.csv`, 'text/csv', resultsCsv(r));
+  if (r) download(`${resultsStem(r)}.csv`, 'text/csv', resultsCsv(r));
 });
 
 // per-chart export buttons
@@ -373,7 +436,6 @@ async function start() {
   } catch {
     // no server input: the built-in default scenario
   }
-  accept(loadInput(text), source);
-  if (state.whatIf && !isEmpty(state.whatIf) && state.analysis === undefined && !state.scenario) state.whatIf = emptyWhatIf();
+  accept(loadInput(text), source, true);
 }
 void start();

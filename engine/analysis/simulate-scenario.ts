@@ -181,6 +181,7 @@ export async function runRanges(
     const p = Promise.resolve()
       .then(() => run(plan, first, count, tailKeep, floor, runId))
       .catch((e: unknown) => {
+        stopped = true; // the run has failed: start no further ranges
         throw new RangeFailure(first, count, e);
       })
       .finally(() => {

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { builtExplorer } from '../node/build-explorer.js';
 import { startExploreServer } from '../node/explore-server.js';
+import { checkResults, looksLikeResults } from '../model/check-results.js';
 import { parseScenario } from '../model/validate.js';
 import { parse } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
@@ -20,10 +21,9 @@ function checkInput(file: string, text: string): 'scenario' | 'results' {
   } catch {
     raw = undefined;
   }
-  if (raw !== null && typeof raw === 'object' && (raw as { format?: unknown }).format === 'chainward-results/v1') {
-    for (const k of ['baseline', 'risks', 'targets', 'exceedance', 'treatments', 'controls', 'appetite']) {
-      if (typeof (raw as Record<string, unknown>)[k] !== 'object') throw new InputError(`${file}: ${k}: expected the results field "${k}" (chainward-results/v1)`);
-    }
+  if (looksLikeResults(raw)) {
+    const issues = checkResults(raw);
+    if (issues.length) throw new InputError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in the results`, issues.map((i) => `${file}: ${i.path}: ${i.message}`));
     return 'results';
   }
   const r = parseScenario(text);
@@ -57,7 +57,15 @@ export async function exploreCommand(argv: string[], signal?: AbortSignal): Prom
   const kind = checkInput(file, text);
 
   const dir = await builtExplorer({ onBuild: () => process.stderr.write('chainward: building the explorer (once per source change)…\n') });
-  const server = await startExploreServer({ dir, input: { text, name: basename(file) }, port, exactPort: values.port !== undefined });
+  let server;
+  try {
+    server = await startExploreServer({ dir, input: { text, name: basename(file) }, port, exactPort: values.port !== undefined });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new InputError(values.port !== undefined ? `--port ${port}: the port is in use` : `ports ${port}–${port + 20} are all in use; choose one with --port`);
+    if (code === 'EACCES') throw new InputError(`--port ${port}: not allowed to listen on this port`);
+    throw e;
+  }
   process.stdout.write(`chainward explorer: ${server.url}  (${kind} ${basename(file)}; Ctrl-C to stop)\n`);
   if (!values['no-open']) openBrowser(server.url);
 

@@ -52,11 +52,28 @@ export async function builtExplorer(opts: { root?: string; onBuild?: () => void 
   const { build } = await import('vite');
   try {
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: tmp, emptyOutDir: true } });
-    if (!existsSync(dir)) renameSync(tmp, dir);
+    try {
+      renameSync(tmp, dir);
+    } catch (e) {
+      // another process finished the same build first: its folder holds the same files
+      const code = (e as NodeJS.ErrnoException).code;
+      if (!(code === 'ENOTEMPTY' || code === 'EEXIST') || !existsSync(join(dir, 'index.html'))) throw e;
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  // older builds of other sources are not needed any more
-  for (const name of readdirSync(cache)) if (name.startsWith('explorer-') && join(cache, name) !== dir && !name.endsWith('.tmp')) rmSync(join(cache, name), { recursive: true, force: true });
+  // builds of other sources a day old (a server may still serve a recent one) and temporary folders
+  // an hour old (a build stopped by Ctrl-C) are not needed any more
+  const now = Date.now();
+  for (const name of readdirSync(cache)) {
+    if (!name.startsWith('explorer-')) continue;
+    const path = join(cache, name);
+    try {
+      const age = now - statSync(path).mtimeMs;
+      if (path !== dir && (name.endsWith('.tmp') ? age > 3_600_000 : age > 86_400_000)) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile by another process
+    }
+  }
   return dir;
 }

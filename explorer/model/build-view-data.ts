@@ -30,6 +30,8 @@ export interface Shown {
   /** Elements with controls placed, and their measured effects once known. */
   elements?: Array<{ element: Element; controls: string[] }>;
   effects?: MeasuredEffect[];
+  /** Results without their scenario: control effects cannot be measured. */
+  unmeasured?: boolean;
   progress?: number;
   locale?: string;
 }
@@ -201,7 +203,7 @@ export function controlEffectivenessData(s: Shown): ControlEffectivenessData {
       ? { element: e.element, controls: e.controls, annualCost: m.annualCost, lossAvoided: m.lossAvoided, ci95: m.ci95 }
       : { element: e.element, controls: e.controls, annualCost: cost.get(e.element) ?? 0 };
   });
-  return { currency: s.baseline.currency, ...(s.locale ? { locale: s.locale } : {}), elements, pending: s.effects === undefined };
+  return { currency: s.baseline.currency, ...(s.locale ? { locale: s.locale } : {}), elements, pending: s.effects === undefined && !s.unmeasured, ...(s.unmeasured ? { unmeasured: true } : {}) };
 }
 
 function figures(r: Results): HeaderFigures {

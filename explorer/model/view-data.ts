@@ -147,6 +147,8 @@ export interface ControlEffectivenessData extends ViewBase {
   elements: ElementEffect[];
   /** True while the removal runs are still simulating. */
   pending?: boolean;
+  /** Results shown without their scenario: the loss avoided cannot be measured (no placeholder "computing…"). */
+  unmeasured?: boolean;
 }
 
 export interface HeaderFigures {

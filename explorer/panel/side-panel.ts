@@ -167,5 +167,12 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
     const n = d.whatIf.add.length + d.whatIf.remove.length + d.whatIf.carriers.length;
     parts.push(h('div', { class: 'what-if-box' }, h('p', {}, `What-if: ${n} change${n === 1 ? '' : 's'} in force`), reset));
   }
+  // keep keyboard focus on the same control across the redraw (a toggle redraws the panel)
+  const active = element.ownerDocument.activeElement;
+  const focusKey = active && element.contains(active) ? (active.getAttribute('data-control') ?? active.id) : '';
   element.replaceChildren(...parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== false));
+  if (focusKey) {
+    const again = [...element.querySelectorAll<HTMLElement>('[data-control], [id]')].find((e) => (e.getAttribute('data-control') ?? e.id) === focusKey);
+    again?.focus();
+  }
 }

@@ -72,10 +72,17 @@ export class WhatIfError extends Error {
   }
 }
 
+/** Trials' worth of summaries the cache keeps (each holds a Float64Array of its trials and the tail breakdown). */
+const CACHE_TRIALS = 2_000_000;
+
 export class AnalysisSession {
   private cache = new Map<string, BatchSummary>();
+  private cachedTrials = 0;
+  /** Compiled units by treatment changes and seed: the same plan objects keep the workers' simulators (and their reroute caches) warm. */
+  private units = new Map<string, RunUnit>();
   private cacheScenario: Scenario | undefined;
   private generation = 0;
+  private running = 0;
 
   constructor(
     private readonly runner: { runRange: RangeRunner; inFlight: number; workers: number; cancel?: () => void },
@@ -84,7 +91,7 @@ export class AnalysisSession {
   /** Ends the run in progress (its promise rejects with CancelledError). */
   cancel(): void {
     this.generation++;
-    this.runner.cancel?.();
+    if (this.running > 0) this.runner.cancel?.(); // idle workers stay, with the plans they hold
   }
 
   /** Checks what-if changes against the scenario; returns the treatment or throws WhatIfError. */
@@ -102,8 +109,19 @@ export class AnalysisSession {
     const gen = ++this.generation;
     if (this.cacheScenario !== req.scenario) {
       this.cache.clear();
+      this.cachedTrials = 0;
+      this.units.clear();
       this.cacheScenario = req.scenario;
     }
+    this.running++;
+    try {
+      return await this.runStages(req, gen, onUpdate, onProgress);
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async runStages(req: AnalysisRequest, gen: number, onUpdate: (s: AnalysisState, stage: AnalysisStage) => void, onProgress?: (p: AnalysisProgress) => void): Promise<AnalysisState> {
     const started = Date.now();
     const { scenario, seed, trials } = req;
     const whatIf = req.whatIf.length ? AnalysisSession.whatIfTreatment(scenario, req.whatIf) : undefined;
@@ -111,9 +129,17 @@ export class AnalysisSession {
     const removals = elementRemovals(scenario);
 
     const unitOf = (t?: Treatment): RunUnit => {
-      if (!t) return { compiled: compilePlan(scenario, seed) };
-      const treated = applyTreatment(scenario, t);
-      return { treatment: t, treated, compiled: compilePlan(treated.scenario, seed) };
+      const key = `${seed}|${t ? canonicalJson(t.changes) : 'baseline'}`;
+      let unit = this.units.get(key);
+      if (unit) return t ? { ...unit, treatment: t } : unit;
+      if (!t) unit = { compiled: compilePlan(scenario, seed) };
+      else {
+        const treated = applyTreatment(scenario, t);
+        unit = { treatment: t, treated, compiled: compilePlan(treated.scenario, seed) };
+      }
+      if (this.units.size >= 64) this.units.delete(this.units.keys().next().value!);
+      this.units.set(key, unit);
+      return unit;
     };
     const keyOf = (t?: Treatment) => `${seed}|${trials}|${t ? canonicalJson(t.changes) : 'baseline'}`;
     const plannedUnits = [undefined, whatIf, ...treatments, ...removals.map((r) => r.treatment)].filter((t, i) => i === 0 || t !== undefined);
@@ -144,8 +170,13 @@ export class AnalysisSession {
       const summary = acc.result(tailKeep);
       if (gen !== this.generation) throw new CancelledError();
       simulated += trials;
-      if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);
+      while (this.cache.size > 0 && this.cachedTrials + trials > CACHE_TRIALS) {
+        const [oldest, s] = this.cache.entries().next().value!;
+        this.cache.delete(oldest);
+        this.cachedTrials -= s.count;
+      }
       this.cache.set(key, summary);
+      this.cachedTrials += summary.count;
       return summary;
     };
     const info = () => runInfo(this.runner.workers, Date.now() - started, simulated);

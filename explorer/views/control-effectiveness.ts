@@ -63,7 +63,9 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
   let title: string;
   if (effects.length === 0) title = 'No controls placed in this scenario';
   else if (done.length === 0)
-    title = fitTitle([`Controls cost ${m(totalCost)} a year; their effect is computing…`, 'Loss avoided by the controls: computing…'], size.width);
+    title = data.unmeasured
+      ? fitTitle([`Controls cost ${m(totalCost)} a year; loss avoided not measured (open the scenario)`, `Controls cost ${m(totalCost)} a year; loss avoided not measured`], size.width)
+      : fitTitle([`Controls cost ${m(totalCost)} a year; their effect is computing…`, 'Loss avoided by the controls: computing…'], size.width);
   else {
     const best = done.reduce((a, b) => (b.lossAvoided > a.lossAvoided ? b : a));
     const name = ELEMENT_LABELS[best.element];
@@ -73,7 +75,7 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
     );
   }
   const label = `Control effectiveness by ISO 28000 element: annual cost of the controls and the expected annual loss they avoid, with 95 % intervals. ${effects
-    .map((e) => `${ELEMENT_LABELS[e.element]}: cost ${mx(e.annualCost)}, avoids ${known(e) ? mx(e.lossAvoided) : 'still computing'}`)
+    .map((e) => `${ELEMENT_LABELS[e.element]}: cost ${mx(e.annualCost)}, avoids ${known(e) ? mx(e.lossAvoided) : data.unmeasured ? 'not measured' : 'still computing'}`)
     .join('; ')}.`;
   const svg = chartFrame(element, { title, label, size });
   const tip = tooltip(element);
@@ -229,10 +231,10 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
     })
     .attr('class', (d) => `bar bar-${d.kind}${d.value === undefined ? ' computing' : ''}`)
     .attr('transform', (d) => `translate(0,${d.kind === 'cost' ? mid - barH - 1 : mid + 1})`)
-    .attr('aria-label', (d) => barText(d, mx).join(', '))
+    .attr('aria-label', (d) => barText(d, mx, Boolean(data.unmeasured)).join(', '))
     .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
       const [px, py] = pointerIn(element, event);
-      tip.show(barText(d, mx), px, py);
+      tip.show(barText(d, mx, Boolean(data.unmeasured)), px, py);
     })
     .on('mouseleave blur', () => tip.hide());
   const zero = x(0);
@@ -269,15 +271,15 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
     .attr('font-size', 10)
     .attr('font-style', (d) => (d.value === undefined ? 'italic' : null))
     .attr('fill', (d) => (d.value === undefined ? MUTED : INK))
-    .text((d) => (d.value === undefined ? 'computing…' : m(d.value)));
+    .text((d) => (d.value === undefined ? (data.unmeasured ? 'not measured' : 'computing…') : m(d.value)));
 }
 
 /** The bar's exact figures, for its tooltip and aria-label. */
-function barText(d: Bar, mx: (x: number) => string): string[] {
+function barText(d: Bar, mx: (x: number) => string, unmeasured = false): string[] {
   const name = ELEMENT_LABELS[d.effect.element];
   const controls = d.effect.controls.length ? `Controls: ${d.effect.controls.join(', ')}` : 'No controls';
   if (d.kind === 'cost') return [`${name}: annual cost ${mx(d.effect.annualCost)}`, controls];
-  if (d.value === undefined) return [`${name}: expected loss avoided still computing`, controls];
+  if (d.value === undefined) return [`${name}: expected loss avoided ${unmeasured ? 'not measured (results without their scenario)' : 'still computing'}`, controls];
   return [
     `${name}: expected loss avoided ${mx(d.value)} a year`,
     ...(d.ci ? [`95 % interval ${mx(d.ci[0])} to ${mx(d.ci[1])}`] : []),

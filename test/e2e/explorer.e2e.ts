@@ -124,12 +124,20 @@ describe('explorer in Chromium', () => {
     expect(page.url()).toContain('gps-geofence'); // the what-if is in the URL
     if (process.env.CHAINWARD_SCREENSHOTS) await page.screenshot({ path: join(process.env.CHAINWARD_SCREENSHOTS, 'explorer-what-if.png') });
     console.log(`what-if (10 000 trials) back in ${ms} ms (click to result)`);
-    // a new trial count re-runs everything; cancel stops it and keeps the last result
+    // a new trial count re-runs everything; a seed change replaces that run (still running, still
+    // cancellable); cancel stops it and puts back the last complete result
     await page.locator('#trials').selectOption('100000');
     await page.waitForFunction(() => document.getElementById('app')!.dataset.status === 'running');
+    await page.locator('#seed').fill('2');
+    await page.locator('#seed').press('Enter');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.getElementById('app')!.dataset.status)).toBe('running');
+    expect(await page.locator('#cancel').isDisabled()).toBe(false);
     await page.locator('#cancel').click();
     await page.waitForFunction(() => document.getElementById('app')!.dataset.status === 'cancelled');
     expect(Number(await page.evaluate(() => document.getElementById('app')!.dataset.eal))).toBe(after);
+    expect(await page.locator('#trials').inputValue()).toBe('10000');
+    expect(await page.locator('#seed').inputValue()).toBe('1');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -159,9 +167,11 @@ describe('explorer in Chromium', () => {
     await page.close();
   });
 
-  it('shows a bad scenario’s problems with their JSON paths, and opens a good one', async () => {
-    const { page } = await openPage(browser, `${server.url}?trials=2000`);
+  it('shows a bad scenario’s problems with their JSON paths, and opens a good one afresh (no what-if carried over)', async () => {
+    const w = encodeURIComponent(JSON.stringify({ add: [['lane', 'la-rtm-lyo', 'gps-geofence']], remove: [], carriers: [] }));
+    const { page } = await openPage(browser, `${server.url}?trials=2000&w=${w}`);
     await ready(page);
+    expect(await page.locator('#header').textContent()).toMatch(/baseline/i); // the URL's what-if ran
     const bad = JSON.parse(readFileSync(DEFAULT, 'utf8'));
     bad.lanes[0].to = 'nowhere';
     bad.sites[1].kind = 'castle';
@@ -177,6 +187,10 @@ describe('explorer in Chromium', () => {
     await page.waitForFunction(() => document.title.includes('Mexico') || document.title.includes('US'));
     await ready(page);
     expect(await page.locator('#errors').isVisible()).toBe(false);
+    const name = JSON.parse(other.toString('utf8')).name as string;
+    expect(await page.locator('#header h1').textContent()).toBe(name);
+    expect(await page.locator('#header').textContent()).not.toMatch(/baseline/i);
+    expect(page.url()).not.toContain('w=');
     await page.close();
   });
 });

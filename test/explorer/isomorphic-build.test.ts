@@ -22,6 +22,8 @@ describe('isomorphicOnly (vite plugin)', () => {
   it('isomorphicOnly fails the build on node: and bare built-in imports', async () => {
     await expect(buildEntry(`import { readFileSync } from 'node:fs'; console.log(readFileSync);`)).rejects.toThrow(/Node\.js module "node:fs"/);
     await expect(buildEntry(`import { join } from 'path'; console.log(join);`)).rejects.toThrow(/Node\.js module "path"/);
+    await expect(buildEntry(`import { readFile } from 'fs/promises'; console.log(readFile);`)).rejects.toThrow(/Node\.js module "fs\/promises"/);
+    await expect(buildEntry(`import { join } from 'path/posix'; console.log(join);`)).rejects.toThrow(/Node\.js module "path\/posix"/);
   });
 
   it('isomorphicOnly fails the build on engine/cli and engine/node, and lets the engine core through', async () => {

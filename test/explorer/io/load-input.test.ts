@@ -1,6 +1,8 @@
 // loadInput tells scenarios from results, and reports what is wrong with either by JSON path.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
+import { parseScenario } from '../../../engine/model/validate.js';
 import { loadInput } from '../../../explorer/io/load-input.js';
 
 const text = readFileSync(new URL('../../../scenarios/eu-electronics-inbound.json', import.meta.url), 'utf8');
@@ -20,12 +22,17 @@ describe('loadInput', () => {
     expect(r.kind === 'invalid' && r.issues[0]!.message).toMatch(/line 3/);
   });
 
-  it('loadInput accepts results and names the missing or mistyped results fields', () => {
-    const ok = { format: 'chainward-results/v1', scenario: 's', currency: 'EUR', trials: 10, baseline: {}, risks: [], targets: [], flows: [], controls: [], exceedance: [], treatments: [], appetite: {} };
-    expect(loadInput(JSON.stringify(ok)).kind).toBe('results');
-    const r = loadInput(JSON.stringify({ ...ok, risks: {}, currency: 'euro' }));
-    expect(r.kind === 'invalid' && r.issues.map((i) => i.path)).toEqual(['risks']);
-    const c = loadInput(JSON.stringify({ ...ok, currency: 'euro' }));
-    expect(c.kind === 'invalid' && c.issues[0]!.path).toBe('currency');
+  it('loadInput accepts real results and names the missing or mistyped fields by path', async () => {
+    const p = parseScenario(text);
+    if (!p.ok) throw new Error('invalid');
+    const results = JSON.parse(JSON.stringify(await simulateScenario(p.scenario, { trials: 500, seed: 1 })));
+    expect(loadInput(JSON.stringify(results)).kind).toBe('results');
+    const broken = JSON.parse(JSON.stringify(results));
+    broken.risks[3] = null;
+    broken.baseline.eal = 'lots';
+    broken.currency = 'euro';
+    delete broken.treatments[0].delta;
+    const r = loadInput(JSON.stringify(broken));
+    expect(r.kind === 'invalid' && r.issues.map((i) => i.path).sort()).toEqual(['baseline.eal', 'currency', 'risks[3]', 'treatments[0].delta']);
   });
 });

@@ -97,6 +97,23 @@ describe('AnalysisSession on the Web Worker pool', () => {
     expect(state.baseline.baseline).toEqual(cli.baseline);
   });
 
+  it('AnalysisSession: a run started while another is in flight replaces it; cancelling an idle session keeps its workers', async () => {
+    const pool = new WebWorkerPool(() => new FakeWorker(), 2);
+    const session = new AnalysisSession(pool);
+    const first = session.run({ scenario, seed: 9, trials: 30000, whatIf: [] }, () => {});
+    await new Promise((r) => setTimeout(r, 50));
+    session.cancel();
+    const second = session.run({ scenario, seed: 9, trials: 2048, whatIf: [] }, () => {});
+    await expect(first).rejects.toBeInstanceOf(CancelledError);
+    const state = await second;
+    const cli = await simulateScenario(scenario, { trials: 2048, seed: 9 });
+    expect(state.baseline.baseline).toEqual(cli.baseline);
+    const started = FakeWorker.started;
+    session.cancel(); // idle: nothing to stop
+    await session.run({ scenario, seed: 9, trials: 2048, whatIf: [{ addControls: ['gps-geofence'], to: { kind: 'lane', ids: ['la-rtm-lyo'] } }] }, () => {});
+    expect(FakeWorker.started).toBe(started); // the same workers ran the what-if
+  });
+
   it('WebWorkerPool: a failing range rejects with the worker message; other ranges are unaffected', async () => {
     const pool = new WebWorkerPool(() => new FakeWorker(), 2);
     const bogus = { bogus: true } as never;

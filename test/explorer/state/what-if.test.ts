@@ -36,8 +36,10 @@ describe('what-if', () => {
 
   it('parseWhatIf keeps only well-formed entries from untrusted text', () => {
     expect(parseWhatIf('not json')).toEqual(emptyWhatIf());
-    expect(parseWhatIf('{"__proto__": {"polluted": 1}, "add": [["lane","a","b"], ["x","a","b"], [1,2,3], "s"]}')).toEqual({ add: [['lane', 'a', 'b']], remove: [], carriers: [] });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const w = parseWhatIf('{"__proto__": {"add": [["site","x","y"]]}, "add": [["lane","a","b"], ["x","a","b"], [1,2,3], "s"], "carriers": [["l", {"toString": 1}], ["l2", "c"]]}');
+    expect(w).toEqual({ add: [['lane', 'a', 'b']], remove: [], carriers: [['l2', 'c']] });
+    expect(Object.getPrototypeOf(w)).toBe(Object.prototype);
+    expect(parseWhatIf('{"__proto__": {"add": [["site","x","y"]]}}').add).toEqual([]); // a "__proto__" key is never read as the what-if
   });
 
   it('readUrlState/writeUrlState round-trip trials, seed, selection and what-if; bad values fall back', () => {
