@@ -31,7 +31,7 @@ function signed(s: string): string {
 
 /** The first title that fits the view's width (15 px bold, about 0.6 em a character), else the last one clipped. */
 function fitTitle(candidates: string[], width: number): string {
-  const max = Math.floor((width - 16) / 9);
+  const max = Math.floor((width - 20) / 9.4); // 15 px semibold: about 9 px a character, with room to spare
   return candidates.find((c) => c.length <= max) ?? clip(candidates[candidates.length - 1]!, max);
 }
 

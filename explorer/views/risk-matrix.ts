@@ -52,6 +52,18 @@ function fit(s: string, maxWidth: number, fontSize: number, bold = false): strin
   while (n > 2 && textWidth(`${s.slice(0, n - 2)}…`, fontSize, bold) > maxWidth) n--;
   return clip(s, n - 1);
 }
+const SHORT_LEVEL: Record<Level, string> = { low: 'LOW', medium: 'MED', high: 'HIGH', critical: 'CRIT' };
+
+/** The level written in a cell's corner: in full, abbreviated, or not at all, so it never meets the count. */
+function levelWord(level: Level, count: number, cellWidth: number): string {
+  const countW = count > 0 ? String(count).length * 12 * 0.64 + 4 : 0;
+  const room = cellWidth - 12 - countW;
+  const width = (s: string) => s.length * (9 * 0.72 + 0.3);
+  const full = LEVEL_LABELS[level].toUpperCase();
+  if (width(full) <= room) return full;
+  return width(SHORT_LEVEL[level]) <= room ? SHORT_LEVEL[level] : '';
+}
+
 const byEal = (a: RiskBrief, b: RiskBrief) => b.eal - a.eal || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const cellKey = (c: { likelihood: number; impact: number }) => `${c.likelihood}-${c.impact}`;
 
@@ -358,7 +370,7 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     .attr('letter-spacing', 0.3)
     .attr('fill', (d) => LEVEL_TEXT[d.level])
     .attr('fill-opacity', 0.85)
-    .text((d) => LEVEL_LABELS[d.level].toUpperCase());
+    .text((d) => levelWord(d.level, d.risks.length, cw));
   cell
     .select('text.count')
     .attr('x', cw - 6)

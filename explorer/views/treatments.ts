@@ -164,8 +164,9 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
   be.selectAll('text')
     .data([
       { text: 'Pays for itself', x: x0 + 6, y: y0 + 12, fill: '#2f6b4a' },
-      // on the axis-title row, right-aligned: inside the plot it would collide with point labels
-      { text: '- - break-even: loss avoided = cost', x: x1, y: size.height - 6, fill: '#2f6b4a' },
+      // on the axis-title row, right-aligned (inside the plot it would collide with point labels),
+      // shortened when the row is narrow
+      { text: breakEvenText(x1 - (x0 + (x1 - x0) * 0.36) - textWidth(`Annual cost (${currencySymbol(data.currency, locale)} per year)`, 11) / 2 - 10), x: x1, y: size.height - 6, fill: '#2f6b4a' },
     ])
     .join('text')
     .attr('x', (d) => d.x)
@@ -374,6 +375,12 @@ function clipAbove(poly: Array<[number, number]>): Array<[number, number]> {
     }
   }
   return out;
+}
+
+/** The break-even note that fits in `room` px at 9.5 px: in full, short, or nothing. */
+function breakEvenText(room: number): string {
+  for (const t of ['- - break-even: loss avoided = cost', '- - break-even', '']) if (textWidth(t, 9.5) <= room) return t;
+  return '';
 }
 
 /**

@@ -19,7 +19,7 @@ describe('controlEffectiveness', () => {
       'Information security',
       'Emergency preparedness',
     ]);
-    expect(el.querySelector('text.chart-title')?.textContent).toBe('Facility security controls avoid €2.1M a year for €310K');
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('Facility security controls avoid €2.1M a year'); // the longer form does not fit 520 px
     await expect(snapshot(el)).toMatchFileSnapshot('__snapshots__/control-effectiveness.svg.snap');
   });
 
@@ -37,7 +37,7 @@ describe('controlEffectiveness', () => {
     const el = container();
     controlEffectiveness(el, { ...controlsData, pending: true });
     expect(el.querySelectorAll('g.bar.computing')).toHaveLength(5);
-    expect(el.querySelector('text.chart-title')?.textContent).toBe('Controls cost €1.03M a year; their effect is computing…');
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('Loss avoided by the controls: computing…');
     controlEffectiveness(el, controlsData);
     expect(el.querySelectorAll('svg.chart')).toHaveLength(1);
     expect(el.querySelectorAll('g.element')).toHaveLength(5);

@@ -25,7 +25,10 @@ describe('riskMatrix', () => {
     expect(el.querySelectorAll('g.cell')).toHaveLength(25);
     const c = cellG(el, 5, 4);
     expect(c.querySelector('rect.bg')!.getAttribute('fill')).toBe('#e31a1c');
-    expect(c.querySelector('text.level')!.textContent).toBe('CRITICAL');
+    expect(c.querySelector('text.level')!.textContent).toBe('CRIT'); // abbreviated: the full word would meet the count in this narrow cell
+    const wide = container();
+    riskMatrix(wide, matrixFixture({ size: { width: 900, height: 600 } }));
+    expect(cellG(wide, 5, 4).querySelector('text.level')!.textContent).toBe('CRITICAL');
     expect(c.querySelector('text.count')!.textContent).toBe('2');
     expect(cellG(el, 1, 1).querySelector('text.level')!.textContent).toBe('LOW');
     expect(cellG(el, 1, 1).querySelector('text.count')!.textContent).toBe('');
