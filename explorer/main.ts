@@ -64,6 +64,7 @@ function shown(): Shown | undefined {
       baseline: a.baseline,
       ...(a.whatIf ? { whatIf: { results: a.whatIf.results, vsBaseline: a.whatIf.vsBaseline, scenario: a.whatIf.scenario } } : {}),
       elements: a.elements,
+      treatmentCurves: a.treatmentCurves,
       ...(a.effects ? { effects: a.effects } : {}),
       ...(state.progress !== undefined ? { progress: state.progress } : {}),
     };

@@ -30,6 +30,8 @@ export interface Shown {
   /** Elements with controls placed, and their measured effects once known. */
   elements?: Array<{ element: Element; controls: string[] }>;
   effects?: MeasuredEffect[];
+  /** Treatments' full exceedance curves by id (from the explorer's own runs). */
+  treatmentCurves?: Record<string, Array<{ loss: number; probability: number }>>;
   /** Results without their scenario: control effects cannot be measured. */
   unmeasured?: boolean;
   progress?: number;
@@ -148,15 +150,16 @@ export function lossExceedanceData(s: Shown): LossExceedanceData {
     curves.push({ id: 'what-if', label: 'What-if', role: 'whatif', points: s.whatIf.results.exceedance });
   } else {
     curves.push({ id: 'baseline', label: 'Baseline', role: 'baseline', points: base.exceedance });
-    for (const t of base.treatments) curves.push({ id: `t:${t.id}`, label: t.name, role: 'treatment', points: exceedanceOf(t.summary, base) });
+    for (const t of base.treatments) curves.push({ id: `t:${t.id}`, label: t.name, role: 'treatment', points: s.treatmentCurves?.[t.id] ?? exceedanceOf(t.summary, base) });
   }
   const main = mainResults(s).baseline;
   return { currency: base.currency, ...(s.locale ? { locale: s.locale } : {}), curves, var95: main.var95, p99: main.p99, cvar95: main.cvar95 };
 }
 
 /**
- * A treatment's curve. Results keep the full curve only for the baseline, so a treatment's is drawn
- * through its summary's quantiles (p50, p90, p95, p99, max), which is exact at those points.
+ * A treatment's curve when only its results are at hand (a results file): results keep the full curve
+ * for the baseline only, so it is drawn through the summary's quantiles (p50, p90, p95, p99, max),
+ * exact at those points.
  */
 function exceedanceOf(t: Summary, base: Results): Array<{ loss: number; probability: number }> {
   const pts = [

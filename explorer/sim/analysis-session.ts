@@ -17,6 +17,7 @@ import {
   type RunUnit,
   type TreatmentResult,
 } from '../../engine/analysis/simulate-scenario.js';
+import { lossExceedance, sortedLosses } from '../../engine/analysis/loss-summary.js';
 import type { Change, Scenario, Treatment } from '../../engine/model/schema.js';
 import { validateScenario, type ValidationIssue } from '../../engine/model/validate.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
@@ -53,6 +54,8 @@ export interface AnalysisState {
   whatIf?: WhatIfResult;
   /** Control effectiveness by element; undefined until the removal runs finish. */
   effects?: ElementEffect[];
+  /** Each scenario treatment's loss exceedance curve (results keep the baseline's only), by treatment id. */
+  treatmentCurves: Record<string, Array<{ loss: number; probability: number }>>;
   /** Elements with controls, known before their effects. */
   elements: Array<{ element: ElementEffect['element']; controls: string[] }>;
 }
@@ -189,6 +192,7 @@ export class AnalysisSession {
       request: req,
       baseline: analyse(scenario, [base], [baseSummary], seed, info()),
       treatmentsDone: treatments.length === 0,
+      treatmentCurves: {},
       elements,
     };
     onUpdate({ ...state }, 'baseline');
@@ -206,7 +210,9 @@ export class AnalysisSession {
     const treatmentSummaries: BatchSummary[] = [];
     for (const t of treatments) {
       const unit = unitOf(t);
-      treatmentSummaries.push(await simulate(unit, keyOf(t)));
+      const summary = await simulate(unit, keyOf(t));
+      treatmentSummaries.push(summary);
+      state.treatmentCurves = { ...state.treatmentCurves, [t.id]: lossExceedance(sortedLosses(summary)) };
       treatmentUnits.push(unit);
       state.baseline = analyse(scenario, [base, ...treatmentUnits], [baseSummary, ...treatmentSummaries], seed, info());
       state.treatmentsDone = treatmentUnits.length === treatments.length;

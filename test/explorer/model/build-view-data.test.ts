@@ -37,6 +37,10 @@ describe('build-view-data', async () => {
   it('treatmentsData, lossExceedanceData and headerData carry the results; a what-if is a point and a curve over the ghosted baseline', () => {
     expect(treatmentsData(shown).points.map((p) => p.id)).toEqual(results.treatments.map((t) => t.id));
     expect(lossExceedanceData(shown).curves.map((c) => c.role)).toEqual(['baseline', ...results.treatments.map(() => 'treatment')]);
+    // a treatment's full curve when the explorer simulated it, else the one through its quantiles
+    const full = [{ loss: 1, probability: 0.9 }, { loss: 2, probability: 0.1 }];
+    expect(lossExceedanceData({ ...shown, treatmentCurves: { [results.treatments[0]!.id]: full } }).curves[1]!.points).toBe(full);
+    expect(lossExceedanceData(shown).curves[1]!.points.some((p) => p.loss === results.treatments[0]!.summary.p99 && p.probability === 0.01)).toBe(true);
     const t = results.treatments[0]!;
     const withWhatIf: Shown = { ...shown, whatIf: { results: { ...results, baseline: t.summary }, vsBaseline: t } };
     expect(treatmentsData(withWhatIf).points.at(-1)).toMatchObject({ kind: 'whatif', reduction: t.delta.eal });
