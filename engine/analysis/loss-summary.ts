@@ -1,5 +1,6 @@
 // The Summary of SPEC §3 from a merged BatchSummary: moments, quantiles, tail measures.
 import { quantileSorted } from 'simple-statistics';
+import { exp, log } from '../sampling/det-math.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 
@@ -84,10 +85,10 @@ export function lossExceedance(sorted: Float64Array, points = 60): Array<{ loss:
     for (let i = 1; i < points; i++) out.push({ loss: i, probability: 0 });
     return out;
   }
-  const lo = Math.log(sorted[firstPositive]!);
-  const hi = Math.log(sorted[n - 1]!);
+  const lo = log(sorted[firstPositive]!);
+  const hi = log(sorted[n - 1]!);
   for (let i = 0; i < points - 1; i++) {
-    const x = Math.exp(lo + ((hi - lo) * i) / Math.max(1, points - 2));
+    const x = exp(lo + ((hi - lo) * i) / Math.max(1, points - 2));
     // first index with sorted[idx] >= x
     let a = firstPositive;
     let b = n;

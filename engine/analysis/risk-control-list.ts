@@ -7,6 +7,7 @@
 import type { Control, Level, Scenario } from '../model/schema.js';
 import { controlsOf, DEFAULT_LIFETIME_YEARS } from '../plan/compile-plan.js';
 import type { CompiledScenario } from '../plan/plan.js';
+import { exp, log1p } from '../sampling/det-math.js';
 import { assess, levelRank } from './criteria.js';
 import { effectMultipliers } from './effect-multipliers.js';
 import type { RiskRow } from './register.js';
@@ -54,7 +55,8 @@ function effectiveness(c: Control, threatId: string, category: string, shipments
 function after(r: RiskRow, freq: number, sev: number, down: number, scenario: Scenario): { level: Level; eal: number } {
   const directShare = r.eal > 0 ? r.directEal / r.eal : 1;
   const lossScale = directShare * sev + (1 - directShare) * down;
-  const pEvent = 1 - Math.pow(1 - Math.min(r.pEvent, 1 - 1e-12), freq); // Poisson: 1 − e^{−fλ} = 1 − (1 − p)^f
+  // Poisson: 1 − e^{−fλ} = 1 − (1 − p)^f, as 1 − exp(f·ln(1 − p)) with the deterministic exp and log1p
+  const pEvent = 1 - exp(freq * log1p(-Math.min(r.pEvent, 1 - 1e-12)));
   return { level: assess(pEvent, r.meanLossPerEvent * lossScale, scenario.criteria).level, eal: r.eal * freq * lossScale };
 }
 

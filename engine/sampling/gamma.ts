@@ -1,6 +1,7 @@
 // Gamma(shape, 1) variates by Marsaglia & Tsang (2000), "A simple method for generating gamma variables",
 // ACM TOMS 26(3); for shape < 1, the boost Gamma(a) = Gamma(a + 1)·U^(1/a) from the same paper.
 import type { Rng } from '../rng/rng.js';
+import { log, pow } from './det-math.js';
 import { sampleNormal } from './normal.js';
 
 /**
@@ -23,12 +24,12 @@ export function sampleGamma(rng: Rng, shape: number): number {
     const u = rng.nextOpen();
     const x2 = x * x;
     // Squeeze first, then the exact log test.
-    if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+    if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) {
       g = d * v;
       break;
     }
   }
-  return boost ? g * Math.pow(rng.nextOpen(), 1 / shape) : g;
+  return boost ? g * pow(rng.nextOpen(), 1 / shape) : g;
 }
 
 /** The mean of Gamma(shape, 1): shape. */

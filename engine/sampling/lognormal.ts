@@ -1,6 +1,7 @@
 // Lognormal: exp(mu + sigma·Z) with Z standard normal (ziggurat), parameterised
 // either directly by (mu, sigma) or by median and 90th percentile (mu = ln median, sigma = ln(p90/median)/z90).
 import type { Rng } from '../rng/rng.js';
+import { exp, log } from './det-math.js';
 import { normalQuantile, sampleNormal } from './normal.js';
 
 /** Φ⁻¹(0.9), the standard normal 90th percentile. */
@@ -25,7 +26,7 @@ export function lognormalParams(spec: LognormalSpec): LognormalParams {
     if (!(median > 0 && p90 >= median && p90 < Infinity)) {
       throw new RangeError(`lognormal needs 0 < median <= p90 < Infinity, got median=${median}, p90=${p90}`);
     }
-    return { mu: Math.log(median), sigma: Math.log(p90 / median) / Z90 };
+    return { mu: log(median), sigma: log(p90 / median) / Z90 };
   }
   const { mu, sigma } = spec;
   if (!(Number.isFinite(mu) && sigma >= 0 && sigma < Infinity)) {
@@ -36,15 +37,15 @@ export function lognormalParams(spec: LognormalSpec): LognormalParams {
 
 /** One lognormal draw exp(mu + sigma·Z). */
 export function sampleLognormal(rng: Rng, mu: number, sigma: number): number {
-  return Math.exp(mu + sigma * sampleNormal(rng));
+  return exp(mu + sigma * sampleNormal(rng));
 }
 
 /** The mean exp(mu + sigma²/2). */
 export function lognormalMean(mu: number, sigma: number): number {
-  return Math.exp(mu + 0.5 * sigma * sigma);
+  return exp(mu + 0.5 * sigma * sigma);
 }
 
 /** The p-quantile exp(mu + sigma·Φ⁻¹(p)). */
 export function lognormalQuantile(p: number, mu: number, sigma: number): number {
-  return Math.exp(mu + sigma * normalQuantile(p));
+  return exp(mu + sigma * normalQuantile(p));
 }

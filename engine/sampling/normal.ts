@@ -2,6 +2,7 @@
 // the quantile by P. J. Acklam's rational approximation refined with one Halley step against that erfc,
 // and sampling by the ziggurat method.
 import type { Rng } from '../rng/rng.js';
+import { exp, log } from './det-math.js';
 import { zigguratNormal } from './ziggurat.js';
 
 const SQRT_2PI = 2.5066282746310002; // sqrt(2π)
@@ -45,7 +46,7 @@ export function erfc(x: number): number {
   }
   // exp(−y²) split as exp(−t²)·exp(−(y−t)(y+t)) with t = y rounded down to 1/16, so y² loses no bits.
   const t = Math.trunc(y * 16) / 16;
-  r *= Math.exp(-t * t) * Math.exp(-(y - t) * (y + t));
+  r *= exp(-t * t) * exp(-(y - t) * (y + t));
   return x < 0 ? 2 - r : r;
 }
 
@@ -68,7 +69,7 @@ function lowerQuantile(p: number): number {
   if (!(p > 0)) return p === 0 ? -Infinity : NaN;
   let x: number;
   if (p < 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     x = (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q +
       4.374664141464968) * q + 2.938163982698783) /
       ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1);
@@ -83,7 +84,7 @@ function lowerQuantile(p: number): number {
   // One Halley step on Φ(x) − p = 0: u = (Φ(x) − p)/φ(x); x ← x − u/(1 + x·u/2).
   // Skipped below p ≈ 1e-300 where exp(x²/2) would overflow (Acklam alone is then within 1.15e-9).
   if (p > 1e-300) {
-    const u = (normalCdf(x) - p) * SQRT_2PI * Math.exp(0.5 * x * x);
+    const u = (normalCdf(x) - p) * SQRT_2PI * exp(0.5 * x * x);
     x -= u / (1 + 0.5 * x * u);
   }
   return x;

@@ -1,10 +1,11 @@
 // Poisson counts by inversion (sequential search from 0; Devroye 1986, §X.3.2), exact for any mean
 // by summing independent chunks of mean ≤ 30; the zero-truncated Poisson; and geometric gaps by inversion.
 import type { Rng } from '../rng/rng.js';
+import { exp, expm1, log } from './det-math.js';
 
 /** Largest mean sampled by a single sequential search; larger means are split into chunks. */
 const CHUNK = 30;
-const EXP_NEG_CHUNK = Math.exp(-CHUNK);
+const EXP_NEG_CHUNK = exp(-CHUNK);
 
 /** The smallest k ≥ k0 whose running CDF exceeds u, starting from P(k0) = pk0 (probabilities scaled alike). */
 function searchFrom(u: number, lambda: number, k0: number, pk0: number): number {
@@ -38,7 +39,7 @@ export function samplePoisson(rng: Rng, lambda: number): number {
     n += poissonSearch(rng, CHUNK, EXP_NEG_CHUNK);
     rest -= CHUNK;
   }
-  return n + poissonSearch(rng, rest, Math.exp(-rest));
+  return n + poissonSearch(rng, rest, exp(-rest));
 }
 
 /**
@@ -59,7 +60,7 @@ export function sampleZeroTruncatedPoisson(rng: Rng, lambda: number): number {
 
 /** P(N = 1 | N ≥ 1) for N ~ Poisson(lambda): λe^−λ/(1 − e^−λ), the start of the zero-truncated search. */
 export function zeroTruncatedP1(lambda: number): number {
-  return (lambda * Math.exp(-lambda)) / -Math.expm1(-lambda);
+  return (lambda * exp(-lambda)) / -expm1(-lambda);
 }
 
 /**
@@ -76,13 +77,13 @@ export const ZERO_TRUNCATED_SEARCH_MAX = CHUNK;
 /**
  * The number of failures before the first success in Bernoulli(p) trials, by inversion:
  * floor(log(U)/log(1 − p)) with U = rng.nextOpen(). The caller passes log(1 − p) precomputed
- * (e.g. Math.log1p(-p)). Returns +Infinity for p = 0 (logOneMinusP = 0) and 0 for p = 1
+ * (e.g. log1p(-p) from det-math). Returns +Infinity for p = 0 (logOneMinusP = 0) and 0 for p = 1
  * (logOneMinusP = −Infinity), drawing nothing in those two cases.
  */
 export function sampleGeometricGap(rng: Rng, logOneMinusP: number): number {
   if (logOneMinusP === 0) return Infinity;
   if (logOneMinusP === -Infinity) return 0;
-  return Math.floor(Math.log(rng.nextOpen()) / logOneMinusP);
+  return Math.floor(log(rng.nextOpen()) / logOneMinusP);
 }
 
 /** The mean of Poisson(l): l. */
@@ -103,8 +104,8 @@ export function poissonCdf(k: number, lambda: number): number {
   // Anchor at the largest term within [0, kk]: m = min(kk, floor(lambda)).
   const m = Math.min(kk, Math.floor(lambda));
   let logFact = 0;
-  for (let i = 2; i <= m; i++) logFact += Math.log(i);
-  const logAnchor = -lambda + m * Math.log(lambda) - logFact;
+  for (let i = 2; i <= m; i++) logFact += log(i);
+  const logAnchor = -lambda + m * log(lambda) - logFact;
   // Sum terms relative to the anchor: downwards to 0, then upwards to kk.
   let sum = 1;
   let t = 1;
@@ -119,5 +120,5 @@ export function poissonCdf(k: number, lambda: number): number {
     sum += t;
     if (t < 1e-17 * sum) break;
   }
-  return Math.min(1, Math.exp(logAnchor + Math.log(sum)));
+  return Math.min(1, exp(logAnchor + log(sum)));
 }

@@ -4,6 +4,7 @@
 // index and the magnitude come from disjoint bits of the draw (the low 7 or 8 bits pick the box, the
 // high 24 or 25 bits the position), avoiding the correlation of the original (Doornik 2005).
 import type { Rng } from '../rng/rng.js';
+import { exp, log } from './det-math.js';
 
 // --- normal: 128 boxes, r = 3.442619855899, v = 9.91256303526217e-3
 const N_R = 3.442619855899;
@@ -15,18 +16,18 @@ const fn = new Float64Array(128);
   let dn = N_R;
   let tn = dn;
   const vn = 9.91256303526217e-3;
-  const q = vn / Math.exp(-0.5 * dn * dn);
+  const q = vn / exp(-0.5 * dn * dn);
   kn[0] = (dn / q) * N_SCALE;
   kn[1] = 0;
   wn[0] = q / N_SCALE;
   wn[127] = dn / N_SCALE;
   fn[0] = 1;
-  fn[127] = Math.exp(-0.5 * dn * dn);
+  fn[127] = exp(-0.5 * dn * dn);
   for (let i = 126; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(vn / dn + Math.exp(-0.5 * dn * dn)));
+    dn = Math.sqrt(-2 * log(vn / dn + exp(-0.5 * dn * dn)));
     kn[i + 1] = (dn / tn) * N_SCALE;
     tn = dn;
-    fn[i] = Math.exp(-0.5 * dn * dn);
+    fn[i] = exp(-0.5 * dn * dn);
     wn[i] = dn / N_SCALE;
   }
 }
@@ -47,13 +48,13 @@ function normalSlow(rng: Rng, hz: number, iz: number): number {
       let x: number;
       let y: number;
       do {
-        x = -Math.log(rng.nextOpen()) / N_R;
-        y = -Math.log(rng.nextOpen());
+        x = -log(rng.nextOpen()) / N_R;
+        y = -log(rng.nextOpen());
       } while (y + y < x * x);
       return hz > 0 ? N_R + x : -N_R - x;
     }
     const x = hz * wn[iz]!;
-    if (fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!) < Math.exp(-0.5 * x * x)) return x;
+    if (fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!) < exp(-0.5 * x * x)) return x;
     const u = rng.nextU32() | 0;
     iz = u & 127;
     hz = u >> 7;
@@ -71,18 +72,18 @@ const fe = new Float64Array(256);
   let de = E_R;
   let te = de;
   const ve = 3.949659822581572e-3;
-  const q = ve / Math.exp(-de);
+  const q = ve / exp(-de);
   ke[0] = (de / q) * E_SCALE;
   ke[1] = 0;
   we[0] = q / E_SCALE;
   we[255] = de / E_SCALE;
   fe[0] = 1;
-  fe[255] = Math.exp(-de);
+  fe[255] = exp(-de);
   for (let i = 254; i >= 1; i--) {
-    de = -Math.log(ve / de + Math.exp(-de));
+    de = -log(ve / de + exp(-de));
     ke[i + 1] = (de / te) * E_SCALE;
     te = de;
-    fe[i] = Math.exp(-de);
+    fe[i] = exp(-de);
     we[i] = de / E_SCALE;
   }
 }
@@ -99,9 +100,9 @@ export function zigguratExponential(rng: Rng): number {
 
 function exponentialSlow(rng: Rng, jz: number, iz: number): number {
   for (;;) {
-    if (iz === 0) return E_R - Math.log(rng.nextOpen()); // memoryless tail beyond r
+    if (iz === 0) return E_R - log(rng.nextOpen()); // memoryless tail beyond r
     const x = jz * we[iz]!;
-    if (fe[iz]! + rng.next() * (fe[iz - 1]! - fe[iz]!) < Math.exp(-x)) return x;
+    if (fe[iz]! + rng.next() * (fe[iz - 1]! - fe[iz]!) < exp(-x)) return x;
     const u = rng.nextU32();
     iz = u & 255;
     jz = u >>> 8;

@@ -10,6 +10,7 @@ import type { SimulationPlan } from '../plan/plan.js';
 import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';
 import { eventKeyMix, keyedUniformMixed, seedRiskBlock } from '../rng/stream.js';
+import { exp } from '../sampling/det-math.js';
 import { DIST_LOGNORMAL, DIST_STRIDE, drawsPerSample, sampleCompiled } from '../sampling/dist.js';
 import { zigguratExponential, zigguratNormal } from '../sampling/ziggurat.js';
 import {
@@ -261,7 +262,7 @@ export class Simulator {
           if (lossCode >= 0) {
             const x =
               lossCode === DIST_LOGNORMAL
-                ? Math.exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * zigguratNormal(rs))
+                ? exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * zigguratNormal(rs))
                 : sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
             if (mode === LOSS_SITE_FRACTION) loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]!;
             else if (mode === LOSS_SHIPMENT_FRACTION) loss = this.shipmentLoss(elem - plan.nSites, x, uPick);
