@@ -986,7 +986,7 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, dat
   const levelTitle = 'Highest risk level at site';
   const col = 66;
   const levelW = Math.max(textWidth(levelTitle, 11, true), 3 * col);
-  const source = s.geo ? 'Map: Natural Earth (public domain)' : '';
+  const source = s.geo ? 'Map: Natural Earth (public domain) · lanes drawn as great-circle arcs between their ends' : '';
   const sourceW = source ? textWidth(source, 9.5) + 16 : 0;
   const free = s.w - 24 - siteW - laneW - levelW;
   const gap = Math.max(12, Math.min(36, free / 2));
