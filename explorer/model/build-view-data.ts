@@ -153,7 +153,7 @@ export function lossExceedanceData(s: Shown): LossExceedanceData {
     for (const t of base.treatments) curves.push({ id: `t:${t.id}`, label: t.name, role: 'treatment', points: s.treatmentCurves?.[t.id] ?? exceedanceOf(t.summary, base) });
   }
   const main = mainResults(s).baseline;
-  return { currency: base.currency, ...(s.locale ? { locale: s.locale } : {}), curves, var95: main.var95, p99: main.p99, cvar95: main.cvar95 };
+  return { currency: base.currency, ...(s.locale ? { locale: s.locale } : {}), curves, var95: main.var95, p99: main.p99, cvar95: main.cvar95, ...(s.whatIf ? { baselineVar95: base.baseline.var95 } : {}) };
 }
 
 /**

@@ -103,6 +103,8 @@ export interface LossExceedanceData extends ViewBase {
   var95: number;
   p99: number;
   cvar95: number;
+  /** With a what-if: the baseline's 1-in-20-year loss, for the finding (the ghost curve is drawn through 60 points only). */
+  baselineVar95?: number;
 }
 
 export interface RiskRankingData extends ViewBase {

@@ -127,10 +127,10 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
   let title: string;
   if (!main) title = 'No loss curve to show yet';
   else if (main.curve.role === 'whatif' && ghost) {
-    const before = lossAtProbability(ghost.points, 0.05);
-    const verb = before !== undefined && data.var95 <= before ? 'cuts' : 'raises';
+    const before = data.baselineVar95 ?? lossAtProbability(ghost.points, 0.05);
+    const verb = before === undefined ? '' : data.var95 < before ? 'cuts' : data.var95 > before ? 'raises' : 'leaves';
     title =
-      before === undefined
+      before === undefined || verb === 'leaves'
         ? fitTitle([`What-if: 1-in-20-year loss ${m(data.var95)}`], size.width)
         : fitTitle(
             [`What-if ${verb} the 1-in-20-year loss from ${m(before)} to ${m(data.var95)}`, `What-if ${verb} the 1-in-20 loss: ${m(before)} → ${m(data.var95)}`],
