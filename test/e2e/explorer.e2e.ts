@@ -233,3 +233,29 @@ describe('explorer with untrusted names', () => {
     await page.close();
   });
 });
+
+describe('explorer with a results file', () => {
+  let browser: Browser;
+  let server: ExploreServer;
+
+  beforeAll(async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/chainward.js'), 'run', '--trials', '3000', '--format', 'json', '--quiet', '--workers', '1'], { maxBuffer: 64 << 20 });
+    server = await serve({ text: stdout, name: 'results.json' });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows results opened without their scenario: every view, control effects "not measured", no what-ifs', async () => {
+    const { page, errors } = await openPage(browser, server.url);
+    await ready(page);
+    for (const v of VIEWS) expect(await page.locator(`#view-${v} svg.chart`).count(), v).toBe(1);
+    expect(await page.locator('#header h1').textContent()).toBe('EU electronics inbound');
+    expect(await page.locator('#view-controls').textContent()).toContain('not measured');
+    expect(await page.locator('#status').textContent()).toMatch(/open the scenario to run what-ifs/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
