@@ -101,14 +101,28 @@ function render(parts: readonly Part[] = ALL) {
   });
 }
 
+let viewError = false;
 function draw(parts: Set<Part>) {
-  try {
-    drawParts(parts);
-  } catch (e) {
-    // a view that cannot draw these results must not leave the page half-drawn and silent
-    showErrors('These results cannot be shown', [{ path: '(view)', message: e instanceof Error ? e.message : String(e) }]);
-    app.dataset.status = 'error';
+  if (!shown()) {
+    // nothing to show (a first run cancelled or failed): no charts of another file or a partial run
+    for (const v of document.querySelectorAll('.view')) v.replaceChildren();
+    $('header').replaceChildren();
+    $('side').hidden = true;
+    return;
   }
+  let failed = false;
+  for (const part of parts) {
+    try {
+      drawParts(new Set([part]));
+    } catch (e) {
+      // a view that cannot draw these results must not stop the others or fail silently
+      failed = true;
+      showErrors('These results cannot be shown in full', [{ path: `(${part})`, message: e instanceof Error ? e.message : String(e) }]);
+      app.dataset.status = 'error';
+    }
+  }
+  if (!failed && viewError && parts.size === ALL.length) $('errors').hidden = true;
+  viewError = failed || (viewError && parts.size < ALL.length);
 }
 
 function drawParts(parts: Set<Part>) {
@@ -253,8 +267,9 @@ async function run() {
       state.whatIf = whatIfOf(state.complete);
       syncUrl();
     } else delete state.analysis;
+    const kept = Boolean(state.analysis);
     if (e instanceof CancelledError) {
-      status('Cancelled: showing the last complete result.');
+      status(kept ? 'Cancelled: showing the last complete result.' : 'Cancelled: no result yet (Run to start again).');
       app.dataset.status = 'cancelled';
     } else {
       showErrors('The simulation failed', [{ path: '(run)', message: e instanceof Error ? e.message : String(e) }]);
@@ -285,6 +300,7 @@ function accept(loaded: Loaded, source: string, fromUrl = false) {
     return;
   }
   $('errors').hidden = true;
+  clearTimeout(runTimer);
   runSeq++; // whatever was running belongs to the previous file
   session.cancel();
   state.source = source;
@@ -304,6 +320,12 @@ function accept(loaded: Loaded, source: string, fromUrl = false) {
     delete state.scenario;
     state.loadedResults = loaded.results;
     state.whatIf = emptyWhatIf();
+    // the inputs and the URL say what the results are of
+    state.trials = loaded.results.trials;
+    state.seed = String(loaded.results.seed);
+    if (![...trialsSelect.options].some((o) => o.value === String(state.trials))) trialsSelect.append(h('option', { value: String(state.trials) }, state.trials.toLocaleString('en-US')));
+    trialsSelect.value = String(state.trials);
+    seedInput.value = state.seed;
     state.running = false;
     ($('cancel') as HTMLButtonElement).disabled = true;
     document.title = `${loaded.results.scenario} · chainward explorer`;
@@ -333,7 +355,10 @@ seedInput.addEventListener('change', () => {
   void run();
 });
 $('run').addEventListener('click', () => void run());
-$('cancel').addEventListener('click', () => session.cancel());
+$('cancel').addEventListener('click', () => {
+  clearTimeout(runTimer); // a what-if edit waiting to run is cancelled too
+  session.cancel();
+});
 
 const fileInput = $('file') as HTMLInputElement;
 $('load').addEventListener('click', () => fileInput.click());

@@ -50,7 +50,10 @@ export function lossSummary(s: BatchSummary, sorted: Float64Array, horizonDays: 
   }
   const eal = sum / n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (s.losses[i]! - eal) ** 2;
+  for (let i = 0; i < n; i++) {
+    const d = s.losses[i]! - eal;
+    ss += d * d; // not d ** 2: a product is the same bits on every engine
+  }
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
   const se = sd / Math.sqrt(n);
   const q = (p: number) => quantileSorted(sorted as unknown as number[], p);

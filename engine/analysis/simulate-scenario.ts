@@ -364,7 +364,10 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     for (let i = 0; i < n; i++) sum += baseMerged.losses[i]! - merged.losses[i]!;
     const mean = sum / n;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (baseMerged.losses[i]! - merged.losses[i]! - mean) ** 2;
+    for (let i = 0; i < n; i++) {
+      const d = baseMerged.losses[i]! - merged.losses[i]! - mean;
+      ss += d * d; // not d ** 2: a product is the same bits on every engine
+    }
     const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
     const costBefore = scenarioCosts(scenario, index.laneShipments, index.siteShipments, treated.carryingRates).total;
     const costAfter = scenarioCosts(treated.scenario, compiled.index.laneShipments, compiled.index.siteShipments, treated.carryingRates).total;

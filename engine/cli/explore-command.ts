@@ -63,7 +63,7 @@ export async function exploreCommand(argv: string[], signal?: AbortSignal): Prom
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new InputError(values.port !== undefined ? `--port ${port}: the port is in use` : `ports ${port}–${port + 20} are all in use; choose one with --port`);
-    if (code === 'EACCES') throw new InputError(`--port ${port}: not allowed to listen on this port`);
+    if (code === 'EACCES') throw new InputError(`port ${port}: not allowed to listen on this port${values.port === undefined ? '; choose one with --port' : ''}`);
     throw e;
   }
   process.stdout.write(`chainward explorer: ${server.url}  (${kind} ${basename(file)}; Ctrl-C to stop)\n`);

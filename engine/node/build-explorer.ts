@@ -3,7 +3,7 @@
 // from: a changed source gets a fresh build, an unchanged one is reused at once. Written to a
 // temporary folder and renamed, so a folder that exists is always a whole build.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,12 +40,25 @@ export function explorerSourceHash(root = ROOT): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** Marks a build folder as used now (its modification time). */
+function touch(dir: string): void {
+  try {
+    const now = new Date();
+    utimesSync(dir, now, now);
+  } catch {
+    // read-only cache: the build is still served
+  }
+}
+
 /** The folder of a whole build of the current explorer sources, building it first when needed. */
 export async function builtExplorer(opts: { root?: string; onBuild?: () => void } = {}): Promise<string> {
   const root = opts.root ?? ROOT;
   const cache = join(root, 'node_modules', '.cache', 'chainward');
   const dir = join(cache, `explorer-${explorerSourceHash(root)}`);
-  if (existsSync(join(dir, 'index.html'))) return dir;
+  if (existsSync(join(dir, 'index.html'))) {
+    touch(dir); // in use: the clean-up below goes by last use
+    return dir;
+  }
   opts.onBuild?.();
   mkdirSync(cache, { recursive: true });
   const tmp = `${dir}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
@@ -56,14 +69,13 @@ export async function builtExplorer(opts: { root?: string; onBuild?: () => void 
       renameSync(tmp, dir);
     } catch (e) {
       // another process finished the same build first: its folder holds the same files
-      const code = (e as NodeJS.ErrnoException).code;
-      if (!(code === 'ENOTEMPTY' || code === 'EEXIST') || !existsSync(join(dir, 'index.html'))) throw e;
+      if (!existsSync(join(dir, 'index.html'))) throw e;
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  // builds of other sources a day old (a server may still serve a recent one) and temporary folders
-  // an hour old (a build stopped by Ctrl-C) are not needed any more
+  // builds of other sources unused for a day (a server may still serve a recent one) and temporary
+  // folders an hour old (a build stopped by Ctrl-C) are not needed any more
   const now = Date.now();
   for (const name of readdirSync(cache)) {
     if (!name.startsWith('explorer-')) continue;

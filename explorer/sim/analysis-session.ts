@@ -89,6 +89,8 @@ export class AnalysisSession {
 
   constructor(
     private readonly runner: { runRange: RangeRunner; inFlight: number; workers: number; cancel?: () => void },
+    /** Trials' worth of summaries to keep (default CACHE_TRIALS). */
+    private readonly cacheTrials = CACHE_TRIALS,
   ) {}
 
   /** Ends the run in progress (its promise rejects with CancelledError). */
@@ -119,6 +121,10 @@ export class AnalysisSession {
     this.running++;
     try {
       return await this.runStages(req, gen, onUpdate, onProgress);
+    } catch (e) {
+      // a failed run stops starting ranges; this also ends the ones still in flight in the workers
+      if (!(e instanceof CancelledError) && !(e instanceof WhatIfError) && gen === this.generation) this.runner.cancel?.();
+      throw e;
     } finally {
       this.running--;
     }
@@ -146,6 +152,7 @@ export class AnalysisSession {
     };
     const keyOf = (t?: Treatment) => `${seed}|${trials}|${t ? canonicalJson(t.changes) : 'baseline'}`;
     const plannedUnits = [undefined, whatIf, ...treatments, ...removals.map((r) => r.treatment)].filter((t, i) => i === 0 || t !== undefined);
+    const plannedKeys = new Set(plannedUnits.map((t) => keyOf(t)));
     const toRun = plannedUnits.filter((t) => !this.cache.has(keyOf(t))).length;
     const progress: AnalysisProgress = { trialsDone: 0, trialsPlanned: toRun * trials };
     let simulated = 0;
@@ -158,7 +165,11 @@ export class AnalysisSession {
     };
     const simulate = async (unit: RunUnit, key: string): Promise<BatchSummary> => {
       const hit = this.cache.get(key);
-      if (hit) return hit;
+      if (hit) {
+        this.cache.delete(key); // most recently used last: eviction takes the oldest first
+        this.cache.set(key, hit);
+        return hit;
+      }
       const before = progress.trialsDone;
       let acc;
       try {
@@ -173,10 +184,13 @@ export class AnalysisSession {
       const summary = acc.result(tailKeep);
       if (gen !== this.generation) throw new CancelledError();
       simulated += trials;
-      while (this.cache.size > 0 && this.cachedTrials + trials > CACHE_TRIALS) {
-        const [oldest, s] = this.cache.entries().next().value!;
-        this.cache.delete(oldest);
-        this.cachedTrials -= s.count;
+      // evict the least recently used summaries, never one this run still reads (it may go over the
+      // bound for the run's own units rather than simulate them twice)
+      for (const [k, old] of this.cache) {
+        if (this.cachedTrials + trials <= this.cacheTrials) break;
+        if (plannedKeys.has(k)) continue;
+        this.cache.delete(k);
+        this.cachedTrials -= old.count;
       }
       this.cache.set(key, summary);
       this.cachedTrials += summary.count;

@@ -114,6 +114,23 @@ describe('AnalysisSession on the Web Worker pool', () => {
     expect(FakeWorker.started).toBe(started); // the same workers ran the what-if
   });
 
+  it('AnalysisSession: a full summary cache never evicts what the run still reads; a what-if simulates only itself', async () => {
+    const pool = new WebWorkerPool(() => new FakeWorker(), 2);
+    const session = new AnalysisSession(pool, 10 * 2048); // room for 10 of the 15 units
+    await session.run({ scenario, seed: 4, trials: 2048, whatIf: [] }, () => {});
+    for (const control of ['gps-geofence', 'secure-parking', 'gps-geofence', 'team-drivers', 'secure-parking']) {
+      let last = { trialsDone: 0, trialsPlanned: 0 };
+      const state = await session.run({ scenario, seed: 4, trials: 2048, whatIf: [{ addControls: [control], to: { kind: 'lane', ids: ['la-rtm-lyo'] } }] }, () => {}, (p) => (last = p));
+      expect(last.trialsDone).toBeLessThanOrEqual(last.trialsPlanned);
+      expect(state.baseline.treatments.length).toBe(scenario.treatments!.length);
+      expect(state.effects!.length).toBeGreaterThan(0);
+    }
+    // the cache holds the last run's units (over its bound only for those): another what-if simulates only itself
+    let planned = -1;
+    await session.run({ scenario, seed: 4, trials: 2048, whatIf: [{ addControls: ['gps-geofence'], to: { kind: 'lane', ids: ['la-rtm-lyo'] } }] }, () => {}, (p) => (planned = p.trialsPlanned));
+    expect(planned).toBe(2048);
+  });
+
   it('WebWorkerPool: a failing range rejects with the worker message; other ranges are unaffected', async () => {
     const pool = new WebWorkerPool(() => new FakeWorker(), 2);
     const bogus = { bogus: true } as never;
