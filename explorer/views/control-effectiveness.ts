@@ -1,39 +1,18 @@
 // Control effectiveness by ISO 28000 element: per element, what its controls cost a year and the
 // expected loss they avoid together (with its paired 95 % interval). While the removal runs are
 // simulating, the loss-avoided bar is a "computing…" placeholder. It draws given figures only.
-import { axisBottom, scaleLinear, type Selection } from 'd3';
+import { axisBottom, scaleLinear } from 'd3';
 import type { ElementEffect, ControlEffectivenessData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, ELEMENT_LABELS, ELEMENTS, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './common.js';
+import { chartFrame, currencySymbol, ELEMENT_LABELS, ELEMENTS, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle as fitTitleAt, roughTextWidth as textWidth } from './common.js';
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
+/** Titles with room to spare: its semibold element names run wider than the shared estimate. */
+const fitTitle = (candidates: string[], width: number): string => fitTitleAt(candidates, width, 9.4, 20);
 const INK = '#1b1f24';
 const MUTED = '#5f6670';
 /** Cost: hollow grey bar with a dark outline; loss avoided: solid Okabe–Ito blue. Colour and fill style both differ. */
 const COST_FILL = '#e4e7eb';
 const COST_STROKE = '#4b5563';
 const AVOIDED = '#0072B2';
-
-function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.58;
-}
-
-function layer(parent: Selection<SVGSVGElement, unknown, null, undefined> | G, cls: string): G {
-  return (parent as G)
-    .selectChildren<SVGGElement, unknown>(`g.${cls}`)
-    .data([null])
-    .join('g')
-    .attr('class', cls) as unknown as G;
-}
-
-function signed(s: string): string {
-  return s.replace('-', '−');
-}
-
-/** The first title that fits the view's width (15 px bold, about 0.6 em a character), else the last one clipped. */
-function fitTitle(candidates: string[], width: number): string {
-  const max = Math.floor((width - 20) / 9.4); // 15 px semibold: about 9 px a character, with room to spare
-  return candidates.find((c) => c.length <= max) ?? clip(candidates[candidates.length - 1]!, max);
-}
 
 interface Bar {
   id: string;

@@ -30,7 +30,7 @@ import type { GeometryCollection as TopoCollection, Topology } from 'topojson-sp
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
 import type { Level } from '../../engine/model/schema.js';
 import type { ExposureMapData, MapLane, MapSite, RiskBrief } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, LEVEL_COLOURS, LEVEL_LABELS, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './common.js';
+import { chartFrame, clip, currencySymbol, LEVEL_COLOURS, LEVEL_LABELS, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, textWidth, fitText as fit } from './common.js';
 
 const FALLBACK = { width: 900, height: 560 };
 /** Above this many sites + lanes, lanes (and minor sites) go to a canvas behind the svg. */
@@ -98,27 +98,6 @@ const levelFill = (l: Level | null) => (l ? LEVEL_COLOURS[l] : NO_LEVEL);
 const levelText = (l: Level | null) => (l ? LEVEL_LABELS[l] : 'No risks');
 /** Threat names without their parenthetical detail, for short lines. */
 const short = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '');
-/** Estimated text width in px (no layout engine in jsdom): per-character classes calibrated on DejaVu Sans (a wide fallback font) within a few %. */
-function textWidth(s: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of s) {
-    if (ch === ' ') em += 0.32;
-    else if ("iljtfr.,:;!|'()[]".includes(ch)) em += 0.36;
-    else if ('mwMW@%—'.includes(ch)) em += 0.92;
-    else if (ch >= 'A' && ch <= 'Z') em += 0.7;
-    else if (ch >= '0' && ch <= '9') em += 0.64;
-    else em += 0.6;
-  }
-  return em * fontSize * (bold ? 1.13 : 1);
-}
-
-/** `s` clipped with an ellipsis to fit `maxWidth` px (estimated). */
-function fit(s: string, maxWidth: number, fontSize: number, bold = false): string {
-  if (textWidth(s, fontSize, bold) <= maxWidth) return s;
-  let n = s.length;
-  while (n > 2 && textWidth(`${s.slice(0, n - 2)}…`, fontSize, bold) > maxWidth) n--;
-  return clip(s, n - 1);
-}
 /**
  * A name short enough for a label: without a trailing "(…)", and for "What, where" names the "what"
  * (on a map the position says where); the full name is in the tooltip.

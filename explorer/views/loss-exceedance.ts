@@ -2,12 +2,11 @@
 // (baseline, what-if over its ghosted baseline, treatments), with the 1-in-20, 1-in-100 and CVaR95
 // marks of the main result. Points with zero loss or zero probability cannot sit on a log axis and
 // are dropped. It draws given curves only; it never estimates a curve from trials.
-import { axisBottom, axisLeft, axisRight, bisector, line, scaleLog, type ScaleLogarithmic, type Selection } from 'd3';
+import { axisBottom, axisLeft, axisRight, bisector, line, scaleLog, type ScaleLogarithmic } from 'd3';
 import type { ExceedanceCurve, LossExceedanceData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './common.js';
+import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, fitTitle, roughTextWidth as textWidth } from './common.js';
 
 type Point = { loss: number; probability: number };
-type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Okabe & Ito (2008), colour-blind-safe qualitative palette, without black and yellow (too faint on white). */
 const OKABE_ITO = ['#0072B2', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#D55E00'];
@@ -17,12 +16,6 @@ const INK = '#1b1f24';
 const MUTED = '#5f6670';
 const ACCENT = '#D55E00';
 const GHOST = '#a3a9b1';
-
-/** The first title that fits the view's width (15 px bold, about 0.6 em a character), else the last one clipped. */
-function fitTitle(candidates: string[], width: number): string {
-  const max = Math.floor((width - 16) / 9);
-  return candidates.find((c) => c.length <= max) ?? clip(candidates[candidates.length - 1]!, max);
-}
 
 interface Style {
   stroke: string;
@@ -70,11 +63,6 @@ function returnPeriod(p: number, locale: string): string {
   return `1 in ${rounded.toLocaleString(locale)} yrs`;
 }
 
-/** Rough text width for layout (jsdom measures nothing): 0.58 em a character. */
-function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.58;
-}
-
 /** The loss exceeded with probability p, interpolated in log–log space; undefined off the curve. */
 export function lossAtProbability(points: readonly Point[], p: number): number | undefined {
   for (let i = 1; i < points.length; i++) {
@@ -87,14 +75,6 @@ export function lossAtProbability(points: readonly Point[], p: number): number |
     }
   }
   return undefined;
-}
-
-function layer(parent: Selection<SVGSVGElement, unknown, null, undefined> | G, cls: string): G {
-  return (parent as G)
-    .selectChildren<SVGGElement, unknown>(`g.${cls}`)
-    .data([null])
-    .join('g')
-    .attr('class', cls) as unknown as G;
 }
 
 /**

@@ -9,14 +9,15 @@ import {
   CATEGORY_COLOURS,
   CATEGORY_LABELS,
   chartFrame,
-  clip,
   currencySymbol,
+  fitText as fit,
   LEVEL_COLOURS,
   LEVEL_LABELS,
   LEVEL_TEXT,
   LEVELS,
   moneyExact,
   pointerIn,
+  textWidth,
   TITLE_HEIGHT,
   tooltip,
   viewSize,
@@ -31,27 +32,6 @@ const HEAD_H = 17;
 
 const rank = (l: Level) => LEVELS.indexOf(l);
 const short = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '').trim() || s;
-/** Estimated text width in px (no layout engine in jsdom): per-character classes calibrated on DejaVu Sans (a wide fallback font) within a few %. */
-function textWidth(s: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of s) {
-    if (ch === ' ') em += 0.32;
-    else if ("iljtfr.,:;!|'()[]".includes(ch)) em += 0.36;
-    else if ('mwMW@%—'.includes(ch)) em += 0.92;
-    else if (ch >= 'A' && ch <= 'Z') em += 0.7;
-    else if (ch >= '0' && ch <= '9') em += 0.64;
-    else em += 0.6;
-  }
-  return em * fontSize * (bold ? 1.13 : 1);
-}
-
-/** `s` clipped with an ellipsis to fit `maxWidth` px (estimated). */
-function fit(s: string, maxWidth: number, fontSize: number, bold = false): string {
-  if (textWidth(s, fontSize, bold) <= maxWidth) return s;
-  let n = s.length;
-  while (n > 2 && textWidth(`${s.slice(0, n - 2)}…`, fontSize, bold) > maxWidth) n--;
-  return clip(s, n - 1);
-}
 const SHORT_LEVEL: Record<Level, string> = { low: 'LOW', medium: 'MED', high: 'HIGH', critical: 'CRIT' };
 
 /** The level written in a cell's corner: in full, abbreviated, or not at all, so it never meets the count. */

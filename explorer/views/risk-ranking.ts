@@ -1,12 +1,10 @@
 // Risk ranking: two panels side by side, the top risks by expected annual loss and by tail
 // contribution (their share of CVaR95), each under a 100 % bar of the total by category. Bars are
 // coloured by category (shared legend); clicking a bar selects its risk. It ranks given risks only.
-import type { Selection } from 'd3';
 import type { Category } from '../../engine/model/schema.js';
 import type { RiskBrief, RiskRankingData } from '../model/view-data.js';
-import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './common.js';
+import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, roughTextWidth as textWidth } from './common.js';
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
 const INK = '#1b1f24';
 const MUTED = '#5f6670';
 /** How many risks each panel lists at most (fewer when the height does not allow 22 px a row). */
@@ -35,18 +33,6 @@ interface Segment {
   value: number;
   share: number;
   start: number;
-}
-
-function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.58;
-}
-
-function layer(parent: Selection<SVGSVGElement, unknown, null, undefined> | G, cls: string): G {
-  return (parent as G)
-    .selectChildren<SVGGElement, unknown>(`g.${cls}`)
-    .data([null])
-    .join('g')
-    .attr('class', cls) as unknown as G;
 }
 
 /** WCAG relative luminance of "#rrggbb", to pick dark or white text on a fill. */

@@ -1,12 +1,11 @@
 // Treatments: yearly cost against expected loss avoided, one point per treatment (and the live
 // what-if), with 95 % interval whiskers, the break-even line (loss avoided = cost; above it a
 // treatment pays for itself) and the efficient frontier. Labels give name and ROSI, nudged apart.
-import { axisBottom, axisLeft, line, scaleLinear, symbol, symbolCircle, symbolDiamond, type Selection } from 'd3';
+import { axisBottom, axisLeft, line, scaleLinear, symbol, symbolCircle, symbolDiamond } from 'd3';
 import type { TreatmentPoint, TreatmentsData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './common.js';
+import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle, roughTextWidth as textWidth } from './common.js';
 import { efficientFrontier } from './efficient-frontier.js';
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
 const INK = '#1b1f24';
 const MUTED = '#5f6670';
 /** Okabe–Ito blue for treatments, vermillion for the what-if (colour-blind safe; shape differs too). */
@@ -14,34 +13,11 @@ const TREATMENT = '#0072B2';
 const WHATIF = '#D55E00';
 const PAYS = '#e3f2ea';
 
-function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.58;
-}
-
-function layer(parent: Selection<SVGSVGElement, unknown, null, undefined> | G, cls: string): G {
-  return (parent as G)
-    .selectChildren<SVGGElement, unknown>(`g.${cls}`)
-    .data([null])
-    .join('g')
-    .attr('class', cls) as unknown as G;
-}
-
 /** "ROSI 3.2×" (net benefit over cost), "ROSI n/a" when the cost is not positive. */
 export function rosiLabel(rosi: number | null): string {
   if (rosi === null || !Number.isFinite(rosi)) return 'ROSI n/a';
   const v = Math.abs(rosi) >= 10 ? rosi.toFixed(0) : rosi.toFixed(1);
   return `ROSI ${v.replace('-', '−')}×`;
-}
-
-/** Money with a true minus sign: "−€90K". */
-function signed(s: string): string {
-  return s.replace('-', '−');
-}
-
-/** The first title that fits the view's width (15 px bold, about 0.6 em a character), else the last one clipped. */
-function fitTitle(candidates: string[], width: number): string {
-  const max = Math.floor((width - 16) / 9);
-  return candidates.find((c) => c.length <= max) ?? clip(candidates[candidates.length - 1]!, max);
 }
 
 interface Placed {
