@@ -5,7 +5,7 @@ import defaultScenarioText from '../scenarios/eu-electronics-inbound.json?raw';
 import type { Results } from '../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../engine/model/schema.js';
 import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from './io/export.js';
-import { loadInput, type Loaded } from './io/load-input.js';
+import { parseInput, type Loaded } from '../engine/model/parse-input.js';
 import {
   controlEffectivenessData,
   exposureMapData,
@@ -364,7 +364,7 @@ const fileInput = $('file') as HTMLInputElement;
 $('load').addEventListener('click', () => fileInput.click());
 async function openFile(file: File) {
   if (file.size > 64 * 1024 * 1024) return showErrors(`${file.name}: too large`, [{ path: '(file)', message: 'expected a JSON file under 64 MB' }]);
-  accept(loadInput(await file.text()), file.name);
+  accept(parseInput(await file.text()), file.name);
 }
 fileInput.addEventListener('change', () => {
   const f = fileInput.files?.[0];
@@ -462,6 +462,6 @@ async function start() {
   } catch {
     // no server input: the built-in default scenario
   }
-  accept(loadInput(text), source, true);
+  accept(parseInput(text), source, true);
 }
 void start();

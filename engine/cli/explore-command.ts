@@ -5,30 +5,19 @@ import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { builtExplorer } from '../node/build-explorer.js';
 import { startExploreServer } from '../node/explore-server.js';
-import { checkResults, looksLikeResults } from '../model/check-results.js';
-import { parseScenario } from '../model/validate.js';
+import { parseInput } from '../model/parse-input.js';
 import { parse } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { DEFAULT_SCENARIO, readInputFile } from './scenario-file.js';
 
 export const EXPLORE_USAGE = `usage: chainward explore [scenario.json|results.json] [--port P] [--no-open]`;
 
-/** Checks an input file: a valid scenario, or results (chainward-results/v1). */
+/** Checks an input file: a valid scenario, or results (chainward-results/v1); problems are an InputError. */
 function checkInput(file: string, text: string): 'scenario' | 'results' {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    raw = undefined;
-  }
-  if (looksLikeResults(raw)) {
-    const issues = checkResults(raw);
-    if (issues.length) throw new InputError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in the results`, issues.map((i) => `${file}: ${i.path}: ${i.message}`));
-    return 'results';
-  }
-  const r = parseScenario(text);
-  if (!r.ok) throw new InputError(`${file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}`, r.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
-  return 'scenario';
+  const loaded = parseInput(text);
+  if (loaded.kind !== 'invalid') return loaded.kind;
+  const n = loaded.issues.length;
+  throw new InputError(`${file}: ${n} problem${n === 1 ? '' : 's'}`, loaded.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
 }
 
 /** Opens the URL in the desktop's browser; quietly does nothing where there is none. */

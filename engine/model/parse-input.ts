@@ -1,15 +1,15 @@
-// Reads a file the person opens or drops (or the one the server was started with): a chainward/v1
-// scenario, validated by the engine with every problem's JSON path, or chainward-results/v1 results,
-// checked for the fields the views read. Nothing from the file is ever evaluated or parsed as HTML.
-import type { Results } from '../../engine/analysis/simulate-scenario.js';
-import type { Scenario } from '../../engine/model/schema.js';
-import { checkResults, looksLikeResults } from '../../engine/model/check-results.js';
-import { parseScenario, type ValidationIssue } from '../../engine/model/validate.js';
+// Reads an input file a person gives `explore` or opens in the explorer: a chainward/v1 scenario,
+// validated with every problem's JSON path, or chainward-results/v1 results, checked for the fields
+// a reader relies on. Nothing from the file is ever evaluated.
+import type { Results } from '../analysis/simulate-scenario.js';
+import { checkResults, looksLikeResults } from './check-results.js';
+import type { Scenario } from './schema.js';
+import { parseScenario, type ValidationIssue } from './validate.js';
 
 export type Loaded = { kind: 'scenario'; scenario: Scenario } | { kind: 'results'; results: Results } | { kind: 'invalid'; issues: ValidationIssue[] };
 
 /** Classifies and checks an input text. */
-export function loadInput(text: string): Loaded {
+export function parseInput(text: string): Loaded {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
