@@ -34,7 +34,6 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const app = $('app');
 
 interface PageState {
-  source: string;
   scenario?: Scenario;
   /** Results opened without their scenario: shown as they are, no what-ifs. */
   loadedResults?: Results;
@@ -46,11 +45,10 @@ interface PageState {
   /** The last run that finished: shown again when a run is cancelled or fails. */
   complete?: AnalysisState;
   progress?: number;
-  running: boolean;
 }
 
 const url = readUrlState(location.search);
-const state: PageState = { source: '', trials: url.trials, seed: url.seed, whatIf: url.whatIf, running: false, ...(url.selection ? { selection: url.selection } : {}) };
+const state: PageState = { trials: url.trials, seed: url.seed, whatIf: url.whatIf, ...(url.selection ? { selection: url.selection } : {}) };
 const pool = browserPool();
 const session = new AnalysisSession(pool);
 
@@ -212,7 +210,6 @@ async function run() {
   if (!state.scenario) return;
   const my = ++runSeq;
   session.cancel(); // a run in flight is replaced by this one
-  state.running = true;
   app.dataset.status = 'running';
   ($('cancel') as HTMLButtonElement).disabled = false;
   const started = performance.now();
@@ -279,7 +276,6 @@ async function run() {
   } finally {
     if (my === runSeq) {
       delete state.progress;
-      state.running = false;
       ($('cancel') as HTMLButtonElement).disabled = true;
       render();
     }
@@ -303,7 +299,6 @@ function accept(loaded: Loaded, source: string, fromUrl = false) {
   clearTimeout(runTimer);
   runSeq++; // whatever was running belongs to the previous file
   session.cancel();
-  state.source = source;
   delete state.analysis;
   delete state.complete;
   if (!fromUrl) {
@@ -326,7 +321,6 @@ function accept(loaded: Loaded, source: string, fromUrl = false) {
     if (![...trialsSelect.options].some((o) => o.value === String(state.trials))) trialsSelect.append(h('option', { value: String(state.trials) }, state.trials.toLocaleString('en-US')));
     trialsSelect.value = String(state.trials);
     seedInput.value = state.seed;
-    state.running = false;
     ($('cancel') as HTMLButtonElement).disabled = true;
     document.title = `${loaded.results.scenario} · chainward explorer`;
     syncUrl();

@@ -49,8 +49,6 @@ export interface WhatIfResult {
 export interface AnalysisState {
   request: AnalysisRequest;
   baseline: Results;
-  /** False until every scenario treatment has run (baseline.treatments holds those done). */
-  treatmentsDone: boolean;
   whatIf?: WhatIfResult;
   /** Control effectiveness by element; undefined until the removal runs finish. */
   effects?: ElementEffect[];
@@ -205,7 +203,6 @@ export class AnalysisSession {
     const state: AnalysisState = {
       request: req,
       baseline: analyse(scenario, [base], [baseSummary], seed, info()),
-      treatmentsDone: treatments.length === 0,
       treatmentCurves: {},
       elements,
     };
@@ -229,7 +226,6 @@ export class AnalysisSession {
       state.treatmentCurves = { ...state.treatmentCurves, [t.id]: lossExceedance(sortedLosses(summary)) };
       treatmentUnits.push(unit);
       state.baseline = analyse(scenario, [base, ...treatmentUnits], [baseSummary, ...treatmentSummaries], seed, info());
-      state.treatmentsDone = treatmentUnits.length === treatments.length;
       onUpdate({ ...state }, 'treatment');
     }
 

@@ -56,7 +56,7 @@ describe('AnalysisSession on the Web Worker pool', () => {
     // the first update is the baseline alone, before any treatment
     expect(updates[0]!.baseline.treatments).toEqual([]);
     expect(updates[0]!.baseline.baseline).toEqual(cli.baseline);
-    expect(state.treatmentsDone).toBe(true);
+    expect(state.baseline.treatments.map((t) => t.id)).toEqual(scenario.treatments!.map((t) => t.id)); // every treatment done
     expect(state.effects!.length).toBeGreaterThan(0);
   });
 
