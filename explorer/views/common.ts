@@ -175,6 +175,20 @@ export function layer(parent: Selection<SVGSVGElement, unknown, null, undefined>
     .attr('class', cls) as unknown as Layer;
 }
 
+/** The centred grey message a chart shows instead of its body (`message` null: none), in layer `cls`. */
+export function emptyMessage(svg: Selection<SVGSVGElement, unknown, null, undefined>, cls: string, message: string | null, size: ViewSize): void {
+  layer(svg, cls)
+    .selectAll('text')
+    .data(message === null ? [] : [message])
+    .join('text')
+    .attr('x', size.width / 2)
+    .attr('y', size.height / 2)
+    .attr('text-anchor', 'middle')
+    .attr('fill', '#5f6670')
+    .attr('font-size', 13)
+    .text((d) => d);
+}
+
 /** A number's text with a true minus sign ("−€1.2M", not "-€1.2M"). */
 export function signed(s: string): string {
   return s.replace('-', '−');

@@ -3,7 +3,7 @@
 // simulating, the loss-avoided bar is a "computing…" placeholder. It draws given figures only.
 import { axisBottom, scaleLinear } from 'd3';
 import type { ElementEffect, ControlEffectivenessData } from '../model/view-data.js';
-import { chartFrame, currencySymbol, ELEMENT_LABELS, ELEMENTS, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle as fitTitleAt, roughTextWidth as textWidth } from './common.js';
+import { chartFrame, currencySymbol, ELEMENT_LABELS, ELEMENTS, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle as fitTitleAt, roughTextWidth as textWidth, emptyMessage } from './common.js';
 
 /** Titles with room to spare: its semibold element names run wider than the shared estimate. */
 const fitTitle = (candidates: string[], width: number): string => fitTitleAt(candidates, width, 9.4, 20);
@@ -61,16 +61,7 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
   tip.hide();
 
   const body = layer(svg, 'ce-body').attr('display', effects.length ? null : 'none');
-  layer(svg, 'ce-empty')
-    .selectAll('text')
-    .data(effects.length ? [] : ['No controls placed in this scenario'])
-    .join('text')
-    .attr('x', size.width / 2)
-    .attr('y', size.height / 2)
-    .attr('text-anchor', 'middle')
-    .attr('fill', MUTED)
-    .attr('font-size', 13)
-    .text((d) => d);
+  emptyMessage(svg, 'ce-empty', effects.length ? null : 'No controls placed in this scenario', size);
   if (!effects.length) return;
 
   const labelW = Math.min(150, 12 + Math.max(...effects.map((e) => textWidth(ELEMENT_LABELS[e.element], 11))));

@@ -4,7 +4,7 @@
 // are dropped. It draws given curves only; it never estimates a curve from trials.
 import { axisBottom, axisLeft, axisRight, bisector, line, scaleLog, type ScaleLogarithmic } from 'd3';
 import type { ExceedanceCurve, LossExceedanceData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, fitTitle, roughTextWidth as textWidth } from './common.js';
+import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, fitTitle, roughTextWidth as textWidth, emptyMessage } from './common.js';
 
 type Point = { loss: number; probability: number };
 
@@ -130,17 +130,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
   const y1 = size.height - margin.bottom;
 
   const body = layer(svg, 'lec-body');
-  const empty = layer(svg, 'lec-empty');
-  empty
-    .selectAll('text')
-    .data(main ? [] : ['No loss curve yet: run the simulation'])
-    .join('text')
-    .attr('x', size.width / 2)
-    .attr('y', size.height / 2)
-    .attr('text-anchor', 'middle')
-    .attr('fill', MUTED)
-    .attr('font-size', 13)
-    .text((d) => d);
+  emptyMessage(svg, 'lec-empty', main ? null : 'No loss curve yet: run the simulation', size);
   body.attr('display', main ? null : 'none');
   if (!main) {
     tip.hide();

@@ -3,7 +3,7 @@
 // coloured by category (shared legend); clicking a bar selects its risk. It ranks given risks only.
 import type { Category } from '../../engine/model/schema.js';
 import type { RiskBrief, RiskRankingData } from '../model/view-data.js';
-import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, roughTextWidth as textWidth } from './common.js';
+import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, roughTextWidth as textWidth, emptyMessage } from './common.js';
 
 const INK = '#1b1f24';
 const MUTED = '#5f6670';
@@ -129,17 +129,7 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
     .attr('fill', INK)
     .text((d) => CATEGORY_LABELS[d.c]);
 
-  const empty = layer(svg, 'rr-empty');
-  empty
-    .selectAll('text')
-    .data(risks.length ? [] : ['No risks in this scenario'])
-    .join('text')
-    .attr('x', size.width / 2)
-    .attr('y', size.height / 2)
-    .attr('text-anchor', 'middle')
-    .attr('fill', MUTED)
-    .attr('font-size', 13)
-    .text((d) => d);
+  emptyMessage(svg, 'rr-empty', risks.length ? null : 'No risks in this scenario', size);
 
   // Panels: heading, stacked bar, then rows (label above its bar, value right of it).
   const gutter = 20;

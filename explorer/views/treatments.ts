@@ -3,7 +3,7 @@
 // treatment pays for itself) and the efficient frontier. Labels give name and ROSI, nudged apart.
 import { axisBottom, axisLeft, line, scaleLinear, symbol, symbolCircle, symbolDiamond } from 'd3';
 import type { TreatmentPoint, TreatmentsData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle, roughTextWidth as textWidth } from './common.js';
+import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle, roughTextWidth as textWidth, emptyMessage } from './common.js';
 import { efficientFrontier } from './efficient-frontier.js';
 
 const INK = '#1b1f24';
@@ -70,16 +70,7 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
   tip.hide();
 
   const body = layer(svg, 'tr-body').attr('display', points.length ? null : 'none');
-  layer(svg, 'tr-empty')
-    .selectAll('text')
-    .data(points.length ? [] : ['No treatments in this scenario'])
-    .join('text')
-    .attr('x', size.width / 2)
-    .attr('y', size.height / 2)
-    .attr('text-anchor', 'middle')
-    .attr('fill', MUTED)
-    .attr('font-size', 13)
-    .text((d) => d);
+  emptyMessage(svg, 'tr-empty', points.length ? null : 'No treatments in this scenario', size);
   if (!points.length) return;
 
   const y0 = TITLE_HEIGHT + 12;
