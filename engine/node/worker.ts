@@ -5,7 +5,7 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
-import { TopK } from '../summary/top-k.js';
+import { TopKByRun } from '../summary/top-k.js';
 import { localPlan } from './share-plan.js';
 import { toTransfer, transferList } from '../summary/summary-transfer.js';
 
@@ -25,7 +25,7 @@ export interface RangeTask {
 }
 
 const simulators = new Map<string, Simulator>();
-const seenByRun = new Map<string, TopK>();
+const seenByRun = new TopKByRun<string>(8);
 
 export default function runRange(task: RangeTask) {
   const holds = (t: number | undefined) => t !== undefined && task.first <= t && t < task.first + task.count;
@@ -37,15 +37,7 @@ export default function runRange(task: RangeTask) {
     sim = new Simulator(localPlan(task.plan));
     simulators.set(task.planKey, sim);
   }
-  let seen: TopK | undefined;
-  if (task.runKey) {
-    seen = seenByRun.get(task.runKey);
-    if (seen === undefined || seen.k !== task.tailSize) {
-      if (seenByRun.size >= 8) seenByRun.clear();
-      seen = new TopK(task.tailSize);
-      seenByRun.set(task.runKey, seen);
-    }
-  }
+  const seen = task.runKey ? seenByRun.of(task.runKey, task.tailSize) : undefined;
   const packed = toTransfer(sim.runBatch(task.first, task.count, task.tailSize, task.tailFloor, seen));
   const buffers = transferList(packed);
   return move({

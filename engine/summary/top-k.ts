@@ -49,3 +49,24 @@ export class TopK {
     for (let i = 0; i < xs.length; i++) this.push(xs[i]!);
   }
 }
+
+/**
+ * A worker's TopK per run, so that the ranges of one run it simulates share one floor. Keeps at
+ * most `maxRuns` runs (older ones are dropped together: a dropped run only loses pruning).
+ */
+export class TopKByRun<Key> {
+  private readonly runs = new Map<Key, TopK>();
+
+  constructor(private readonly maxRuns: number) {}
+
+  /** The TopK of `run` for a tail of `k`, created on first use (or when k changed). */
+  of(run: Key, k: number): TopK {
+    let seen = this.runs.get(run);
+    if (seen === undefined || seen.k !== k) {
+      if (this.runs.size >= this.maxRuns) this.runs.clear();
+      seen = new TopK(k);
+      this.runs.set(run, seen);
+    }
+    return seen;
+  }
+}

@@ -4,7 +4,7 @@
 import type { SimulationPlan } from '../../engine/plan/plan.js';
 import { Simulator } from '../../engine/simulate/run-batch.js';
 import { toTransfer, transferList } from '../../engine/summary/summary-transfer.js';
-import { TopK } from '../../engine/summary/top-k.js';
+import { TopKByRun } from '../../engine/summary/top-k.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 export interface Reply {
@@ -15,7 +15,7 @@ export interface Reply {
 /** One worker's state: its simulators by plan key and the largest losses it saw per run. */
 export function workerHandler(): (m: ToWorker) => Reply | undefined {
   const simulators = new Map<number, Simulator>();
-  const seenByRun = new Map<number, TopK>();
+  const seenByRun = new TopKByRun<number>(16);
   const broken = new Map<number, string>();
   return (m) => {
     if (m.type === 'plan') {
@@ -33,15 +33,7 @@ export function workerHandler(): (m: ToWorker) => Reply | undefined {
     try {
       const sim = simulators.get(m.key);
       if (!sim) throw new Error(broken.get(m.key) ?? `no plan ${m.key} in this worker`);
-      let seen: TopK | undefined;
-      if (m.runId > 0) {
-        seen = seenByRun.get(m.runId);
-        if (seen === undefined || seen.k !== m.tailSize) {
-          if (seenByRun.size >= 16) seenByRun.clear();
-          seen = new TopK(m.tailSize);
-          seenByRun.set(m.runId, seen);
-        }
-      }
+      const seen = m.runId > 0 ? seenByRun.of(m.runId, m.tailSize) : undefined;
       const packed = toTransfer(sim.runBatch(m.first, m.count, m.tailSize, m.tailFloor, seen));
       return { message: { type: 'done', id: m.id, packed }, transfer: transferList(packed) };
     } catch (err) {
