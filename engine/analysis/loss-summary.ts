@@ -1,4 +1,5 @@
-// The Summary of SPEC §3 from a merged BatchSummary: moments, quantiles, tail measures.
+// The Summary of a run from a merged BatchSummary: moments, quantiles and tail measures, each
+// headline figure with its 95 % interval (README: "Intervals").
 import { quantileSorted } from 'simple-statistics';
 import { exp, log } from '../sampling/det-math.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
@@ -16,12 +17,22 @@ export interface Summary {
   var95: number;
   cvar95: number;
   cvar99: number;
+  /** 95 % intervals: order-statistic intervals for the quantiles, the normal interval for CVaR. */
+  var95Ci95: [number, number];
+  p99Ci95: [number, number];
+  cvar95Ci95: [number, number];
+  cvar99Ci95: [number, number];
   pAnyLoss: number;
   max: number;
   directEal: number;
   interruptionEal: number;
+  /** Expected extra transport cost of detours while primary routes are down. */
+  rerouteEal: number;
   serviceLevel: number;
 }
+
+/** The standard normal's 97.5 % point: a 95 % two-sided interval is ± Z95 standard errors. */
+export const Z95 = 1.959963984540054;
 
 /** Losses sorted ascending (a copy). */
 export function sortedLosses(s: BatchSummary): Float64Array {
@@ -34,6 +45,45 @@ export function cvar(sorted: Float64Array, level: number): number {
   let sum = 0;
   for (let i = sorted.length - k; i < sorted.length; i++) sum += sorted[i]!;
   return sum / k;
+}
+
+/**
+ * A distribution-free 95 % interval for the p-quantile from the order statistics: the number of
+ * trials below the true quantile is Binomial(n, p), so [x₍ₗ₎, x₍ᵤ₎] with l, u = np ∓ 1.96·√(np(1 − p))
+ * (rounded outwards, clipped to 1..n) covers it with about 95 % probability.
+ */
+export function quantileCi95(sorted: Float64Array, p: number): [number, number] {
+  const n = sorted.length;
+  if (n === 0) return [0, 0];
+  const half = Z95 * Math.sqrt(n * p * (1 - p));
+  const l = Math.max(1, Math.floor(n * p - half));
+  const u = Math.min(n, Math.ceil(n * p + half) + 1);
+  return [sorted[l - 1]!, sorted[u - 1]!];
+}
+
+/**
+ * A 95 % interval for the CVaR at `level` (mean of the worst β = 1 − level of trials): the estimate
+ * ± 1.96 standard errors, the standard error being √(Var((X − q)⁺) / n) / β with q the tail's
+ * threshold — the variance of CVaR's influence function (asymptotically normal for a finite variance).
+ */
+export function cvarCi95(sorted: Float64Array, level: number): [number, number] {
+  const n = sorted.length;
+  const k = tailSizeFor(n, level);
+  const c = cvar(sorted, level);
+  if (n < 2) return [c, c];
+  const q = sorted[n - k]!;
+  let sum = 0;
+  for (let i = n - k; i < n; i++) sum += sorted[i]! - q;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = n - k; i < n; i++) {
+    const y = sorted[i]! - q - mean;
+    ss += y * y;
+  }
+  ss += (n - k) * mean * mean; // the trials below q, where (x − q)⁺ = 0
+  const beta = k / n;
+  const se = Math.sqrt(ss / (n - 1) / n) / beta;
+  return [c - Z95 * se, c + Z95 * se];
 }
 
 /**
@@ -61,7 +111,7 @@ export function lossSummary(s: BatchSummary, sorted: Float64Array, horizonDays: 
     eal,
     sd,
     se,
-    ci95: [eal - 1.959963984540054 * se, eal + 1.959963984540054 * se],
+    ci95: [eal - Z95 * se, eal + Z95 * se],
     p50: q(0.5),
     p90: q(0.9),
     p95: q(0.95),
@@ -69,10 +119,15 @@ export function lossSummary(s: BatchSummary, sorted: Float64Array, horizonDays: 
     var95: q(0.95),
     cvar95: cvar(sorted, 0.95),
     cvar99: cvar(sorted, 0.99),
+    var95Ci95: quantileCi95(sorted, 0.95),
+    p99Ci95: quantileCi95(sorted, 0.99),
+    cvar95Ci95: cvarCi95(sorted, 0.95),
+    cvar99Ci95: cvarCi95(sorted, 0.99),
     pAnyLoss: positive / n,
     max: sorted[n - 1] ?? 0,
     directEal: s.money.get(0) / n,
     interruptionEal: s.money.get(1) / n,
+    rerouteEal: s.money.get(2) / n,
     serviceLevel: nFlows === 0 ? 1 : 1 - cutDays / n / (nFlows * horizonDays),
   };
 }

@@ -1,9 +1,11 @@
-// The risk register (SPEC §3): per risk its rate, P(≥1 event), mean loss per event, expected loss,
-// share, tail contribution, and its ISO 28000 assessment; sorted by expected loss, descending.
+// The risk register: per risk its rate, P(≥1 event), mean loss per event with its interval, expected
+// loss, share, tail contribution, and its ISO 28000 assessment; sorted by expected loss, descending.
 import type { Category, Element, Level, Scenario } from '../model/schema.js';
 import type { CompiledScenario } from '../plan/plan.js';
+import { expm1 } from '../sampling/det-math.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
-import { assess } from './criteria.js';
+import { assess, band, DEFAULT_IMPACT_BANDS } from './criteria.js';
+import { Z95 } from './loss-summary.js';
 
 export interface RiskRow {
   id: string;
@@ -13,12 +15,22 @@ export interface RiskRow {
   targetKind: 'site' | 'lane';
   element: Element;
   owner: string;
+  /** Effective events per horizon (λ), exact from the plan. */
   frequency: number;
+  /** P(≥ 1 event per horizon) = 1 − e^−λ from the rate: what the likelihood band is read from. */
+  pEventExpected: number;
+  /** Share of simulated trials with ≥ 1 event: a check of pEventExpected. */
   pEvent: number;
   meanLossPerEvent: number;
+  /** 95 % interval of meanLossPerEvent (ratio estimator over trials); null with fewer than 2 trials with events. */
+  impactCi95: [number, number] | null;
+  /** The impact interval straddles an impact band edge (or is unknown): the level may change with the seed. */
+  borderline: boolean;
   eal: number;
   directEal: number;
   interruptionEal: number;
+  /** Expected extra transport cost of the detours this risk's outages force. */
+  rerouteEal: number;
   share: number;
   tailContribution: number;
   likelihood: number;
@@ -29,9 +41,24 @@ export interface RiskRow {
 }
 
 /**
- * Builds the register. meanLossPerEvent counts the risk's direct loss and its share of
- * interruption cost, so eal ≈ frequency × meanLossPerEvent. tailContribution is the risk's mean
- * loss over the worst ⌈5 %⌉ trials: the contributions sum to cvar95.
+ * The 95 % interval of a risk's mean loss per event m = ΣL / ΣN over n trials (L its loss and N its
+ * events in a trial): the ratio estimator's standard error is √(n · Σ(L − mN)² / (n − 1)) / ΣN.
+ * Null when fewer than 2 trials have an event (no interval can be told).
+ */
+export function impactInterval(n: number, trialsWithEvents: number, sumN: number, sumL: number, sumL2: number, sumLN: number, sumN2: number): [number, number] | null {
+  if (trialsWithEvents < 2 || !(sumN > 0) || n < 2) return null;
+  const m = sumL / sumN;
+  const ss = sumL2 - 2 * m * sumLN + m * m * sumN2;
+  const se = Math.sqrt((n * Math.max(0, ss)) / (n - 1)) / sumN;
+  return [m - Z95 * se, m + Z95 * se];
+}
+
+/**
+ * Builds the register. meanLossPerEvent counts the risk's direct loss and its shares of
+ * interruption and reroute cost, so eal ≈ frequency × meanLossPerEvent. The likelihood band comes
+ * from the exact rate, the impact band from the simulated mean loss per event; a risk whose impact
+ * interval straddles a band edge is borderline. tailContribution is the risk's mean loss over the
+ * worst ⌈5 %⌉ trials: the contributions sum to cvar95.
  */
 export function riskRegister(merged: BatchSummary, compiled: CompiledScenario, scenario: Scenario): RiskRow[] {
   const { plan, index } = compiled;
@@ -46,16 +73,21 @@ export function riskRegister(merged: BatchSummary, compiled: CompiledScenario, s
   let totalEal = 0;
   const eals = new Float64Array(R);
   for (let r = 0; r < R; r++) {
-    eals[r] = (merged.riskDirect.get(r) + merged.riskInterruption.get(r)) / n;
+    eals[r] = (merged.riskDirect.get(r) + merged.riskInterruption.get(r) + merged.riskReroute.get(r)) / n;
     totalEal += eals[r]!;
   }
   const rows: RiskRow[] = [];
   for (let r = 0; r < R; r++) {
     const e = plan.riskElement[r]!;
     const events = merged.riskEvents[r]!;
-    const total = merged.riskDirect.get(r) + merged.riskInterruption.get(r);
+    const total = merged.riskDirect.get(r) + merged.riskInterruption.get(r) + merged.riskReroute.get(r);
     const pEvent = merged.riskTrials[r]! / n;
     const meanLossPerEvent = events > 0 ? total / events : 0;
+    const frequency = index.riskRate[r]!;
+    const pEventExpected = -expm1(-frequency);
+    const impactCi95 = impactInterval(n, merged.riskTrials[r]!, events, total, merged.riskLossSq.get(r), merged.riskLossEvents.get(r), merged.riskEventsSq[r]!);
+    const edges = scenario.criteria?.impactBands ?? DEFAULT_IMPACT_BANDS;
+    const borderline = impactCi95 === null ? frequency > 0 : band(impactCi95[0], edges) !== band(impactCi95[1], edges);
     rows.push({
       id: index.riskIds[r]!,
       threat: index.riskThreat[r]!,
@@ -64,15 +96,19 @@ export function riskRegister(merged: BatchSummary, compiled: CompiledScenario, s
       targetKind: e < plan.nSites ? 'site' : 'lane',
       element: index.riskElementIso[r]!,
       owner: index.riskOwner[r]!,
-      frequency: index.riskRate[r]!,
+      frequency,
+      pEventExpected,
       pEvent,
       meanLossPerEvent,
+      impactCi95,
+      borderline,
       eal: eals[r]!,
       directEal: merged.riskDirect.get(r) / n,
       interruptionEal: merged.riskInterruption.get(r) / n,
+      rerouteEal: merged.riskReroute.get(r) / n,
       share: totalEal > 0 ? eals[r]! / totalEal : 0,
       tailContribution: k > 0 ? tailSum[r]! / k : 0,
-      ...assess(pEvent, meanLossPerEvent, scenario.criteria),
+      ...assess(pEventExpected, meanLossPerEvent, scenario.criteria),
       controls: index.riskControls[r]!,
     });
   }

@@ -9,6 +9,8 @@ import type { ValidationIssue } from './validate.js';
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const str = z.string();
 const band = z.number().int().min(1).max(5);
+const interval = z.tuple([num, num]);
+const status = z.enum(['within', 'breached', 'uncertain']);
 
 const summary = z.object({
   eal: num,
@@ -22,10 +24,15 @@ const summary = z.object({
   var95: num,
   cvar95: num,
   cvar99: num,
+  var95Ci95: interval,
+  p99Ci95: interval,
+  cvar95Ci95: interval,
+  cvar99Ci95: interval,
   pAnyLoss: num,
   max: num,
   directEal: num,
   interruptionEal: num,
+  rerouteEal: num,
   serviceLevel: num,
 });
 
@@ -47,8 +54,11 @@ export const resultsSchema = z.object({
       element: z.enum(ELEMENTS),
       owner: str,
       frequency: num,
+      pEventExpected: num,
       pEvent: num,
       meanLossPerEvent: num,
+      impactCi95: interval.nullable(),
+      borderline: z.boolean(),
       eal: num,
       share: num,
       tailContribution: num,
@@ -59,8 +69,10 @@ export const resultsSchema = z.object({
       controls: z.array(str),
     }),
   ),
-  targets: z.array(z.object({ id: str, kind: z.enum(['site', 'lane']), eal: num, directEal: num, interruptionEal: num, share: num })),
-  flows: z.array(z.object({ id: str, eal: num, interruptionDaysMean: num, reroutedDaysMean: num, serviceLevel: num })),
+  targets: z.array(z.object({ id: str, kind: z.enum(['site', 'lane']), eal: num, directEal: num, interruptionEal: num, rerouteEal: num, share: num })),
+  flows: z.array(
+    z.object({ id: str, eal: num, directEal: num, interruptionEal: num, rerouteCost: num, interruptionDaysMean: num, reroutedDaysMean: num, serviceLevel: num }),
+  ),
   controls: z.array(z.object({ id: str, element: z.enum(ELEMENTS), placements: num, annualCost: num })),
   exceedance: z.array(z.object({ loss: num, probability: num })),
   treatments: z.array(
@@ -74,7 +86,24 @@ export const resultsSchema = z.object({
       rosi: num.nullable(),
     }),
   ),
-  appetite: z.object({ withinAppetite: z.boolean(), breaches: z.array(str) }),
+  appetite: z.object({
+    status,
+    withinAppetite: z.boolean(),
+    breaches: z.array(str),
+    uncertain: z.array(str),
+    checks: z.array(
+      z.object({
+        limit: z.enum(['maxLevel', 'maxEal', 'maxCvar95']),
+        threshold: z.union([num, z.enum(LEVELS)]),
+        value: num,
+        ci95: interval,
+        status,
+        text: str,
+      }),
+    ),
+  }),
+  // optional: results written before scenario warnings existed have none
+  warnings: z.array(z.object({ path: str, message: str })).optional(),
 });
 
 /** Whether a parsed JSON value claims to be results (its `format`). */

@@ -4,8 +4,8 @@
 // of a single run.
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../model/schema.js';
-import { DAYS_SCALE, ExactSums, MONEY_SCALE } from '../summary/exact-sums.js';
-import type { BatchSummary, TailSet } from '../summary/batch-summary.js';
+import { ExactSums } from '../summary/exact-sums.js';
+import { SUM_FIELDS, SUM_KEYS, sumLength, type BatchSummary, type SumKey, type TailSet } from '../summary/batch-summary.js';
 
 export const PARTIAL_FORMAT = 'chainward-partial/v1';
 
@@ -35,11 +35,11 @@ export interface EncodedSummary {
   losses: Encoded;
   riskEvents: Encoded;
   riskTrials: Encoded;
-  sums: Record<(typeof SUM_KEYS)[number], { scale: number; hi: Encoded; lo: Encoded }>;
+  riskEventsSq: Encoded;
+  sums: Record<SumKey, { scale: number; hi: Encoded; lo: Encoded }>;
   tail: Record<keyof TailSet, Encoded>;
 }
 
-const SUM_KEYS = ['money', 'riskDirect', 'riskInterruption', 'flowDirect', 'flowInterruption', 'flowCutDays', 'flowReroutedDays'] as const;
 const TAIL_KEYS = ['trial', 'loss', 'start', 'risk', 'riskLoss'] as const;
 
 /** A partial result file that cannot be read; `path` is the JSON path of the problem. */
@@ -82,6 +82,7 @@ export function encodeSummary(s: BatchSummary): EncodedSummary {
     losses: encode(s.losses),
     riskEvents: encode(s.riskEvents),
     riskTrials: encode(s.riskTrials),
+    riskEventsSq: encode(s.riskEventsSq),
     sums,
     tail,
   };
@@ -102,22 +103,14 @@ export function decodeSummary(v: unknown, path: string, nRisks: number, nFlows: 
   const o = object(v, path);
   const count = int(o.count, `${path}.count`, 1);
   const sumsIn = object(o.sums, `${path}.sums`);
-  const lengths: Record<(typeof SUM_KEYS)[number], number> = {
-    money: 2,
-    riskDirect: nRisks,
-    riskInterruption: nRisks,
-    flowDirect: nFlows,
-    flowInterruption: nFlows,
-    flowCutDays: nFlows,
-    flowReroutedDays: nFlows,
-  };
-  const sums = {} as Record<(typeof SUM_KEYS)[number], ExactSums>;
+  const sums = {} as Record<SumKey, ExactSums>;
   for (const k of SUM_KEYS) {
     const e = object(sumsIn[k], `${path}.sums.${k}`);
     const scale = e.scale;
-    const want = k === 'flowCutDays' || k === 'flowReroutedDays' ? DAYS_SCALE : MONEY_SCALE;
+    const want = SUM_FIELDS[k].scale;
+    const length = sumLength(k, nRisks, nFlows);
     if (scale !== want) throw new PartialFormatError(`${path}.sums.${k}.scale`, `expected ${want}, got ${JSON.stringify(scale)}`);
-    sums[k] = new ExactSums(lengths[k], want, decode(Float64Array, e.hi, `${path}.sums.${k}.hi`, lengths[k]), decode(Float64Array, e.lo, `${path}.sums.${k}.lo`, lengths[k]));
+    sums[k] = new ExactSums(length, want, decode(Float64Array, e.hi, `${path}.sums.${k}.hi`, length), decode(Float64Array, e.lo, `${path}.sums.${k}.lo`, length));
   }
   const t = object(o.tail, `${path}.tail`);
   const trial = decode(Int32Array, t.trial, `${path}.tail.trial`);
@@ -148,6 +141,7 @@ export function decodeSummary(v: unknown, path: string, nRisks: number, nFlows: 
     losses,
     riskEvents: decode(Float64Array, o.riskEvents, `${path}.riskEvents`, nRisks),
     riskTrials: decode(Float64Array, o.riskTrials, `${path}.riskTrials`, nRisks),
+    riskEventsSq: decode(Float64Array, o.riskEventsSq, `${path}.riskEventsSq`, nRisks),
     ...sums,
     tailSize: int(o.tailSize, `${path}.tailSize`, 1),
     tail,

@@ -31,6 +31,11 @@ export function controlsOf(scenario: Scenario): Map<string, Control> {
   return map;
 }
 
+/** A lane's transport cost per shipment: its own, else its carrier's, else 0. */
+export function laneCostPerShipment(lane: Lane, carriers: ReadonlyMap<string, { costPerShipment?: number }>): number {
+  return lane.costPerShipment ?? (lane.carrier !== undefined ? carriers.get(lane.carrier)?.costPerShipment : undefined) ?? 0;
+}
+
 /** The region of a lane: its own, or its origin site's. */
 export function laneRegion(lane: Lane, sitesById: Map<string, Site>): string | undefined {
   return lane.region ?? sitesById.get(lane.from)?.region;
@@ -64,6 +69,7 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
   const laneFrom = Int32Array.from(lanes, (l) => siteIndex.get(l.from)!);
   const laneTo = Int32Array.from(lanes, (l) => siteIndex.get(l.to)!);
   const laneTransit = Float64Array.from(lanes, (l) => l.transitDays);
+  const laneCost = Float64Array.from(lanes, (l) => laneCostPerShipment(l, carriers));
   const graph = buildCsrGraph(S, laneFrom, laneTo, laneTransit);
   const dijkstra = new CsrDijkstra(graph);
   const flowRoutes: number[][] = flows.map((f) => {
@@ -280,6 +286,13 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
     flowBufferDays: Float64Array.from(flows, (f) => f.bufferDays ?? 0),
     flowCostPerDay: Float64Array.from(flows, (f) => f.interruptionCostPerDay ?? f.valuePerYear / 365),
     flowValuePerShipment: Float64Array.from(flows, (f) => f.valuePerYear / f.shipmentsPerYear),
+    flowShipmentsPerDay: Float64Array.from(flows, (f) => f.shipmentsPerYear / 365),
+    flowRouteCost: Float64Array.from(flowRoutes, (route) => {
+      let cost = 0;
+      for (const l of route) cost += laneCost[l]!;
+      return cost;
+    }),
+    laneCost,
     routeStart: route.start,
     routeElem: route.flat,
     relevantStart: relevant.start,
@@ -386,8 +399,7 @@ export function scenarioCosts(
   let transport = 0;
   (scenario.lanes ?? []).forEach((l, i) => {
     place(l.controls, laneShipments[i]!);
-    const perShipment = l.costPerShipment ?? (l.carrier !== undefined ? carriers.get(l.carrier)?.costPerShipment : undefined) ?? 0;
-    transport += perShipment * laneShipments[i]!;
+    transport += laneCostPerShipment(l, carriers) * laneShipments[i]!;
   });
   let buffers = 0;
   for (const f of scenario.flows ?? []) {

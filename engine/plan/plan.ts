@@ -56,6 +56,12 @@ export interface SimulationPlan {
   flowBufferDays: Float64Array;
   flowCostPerDay: Float64Array;
   flowValuePerShipment: Float64Array;
+  /** Shipments per day of flow f (shipmentsPerYear / 365): what a reroute's extra cost is paid on. */
+  flowShipmentsPerDay: Float64Array;
+  /** Transport cost per shipment of flow f's primary route (Σ laneCost over its lanes). */
+  flowRouteCost: Float64Array;
+  /** Transport cost per shipment of lane l: its own costPerShipment, else its carrier's, else 0. */
+  laneCost: Float64Array;
   /** Elements (sites and lanes) of the primary route of flow f: routeElem[routeStart[f] .. routeStart[f+1]). */
   routeStart: Int32Array;
   routeElem: Int32Array;

@@ -51,11 +51,15 @@ export class Simulator {
   private evRisk = new Int32Array(1024);
   private evTime = new Float64Array(1024);
   private evEnd = new Float64Array(1024);
+  /** The direct loss and the kept events of the outage's risk in its trial (for the impact interval). */
+  private evDirect = new Float64Array(1024);
+  private evKept = new Int32Array(1024);
   private order = new Int32Array(1024);
   private readonly bucket = new Int32Array(BLOCK + 1);
   // direct and interruption loss of each trial of the current block
   private readonly blockDirect = new Float64Array(BLOCK);
   private readonly blockInt = new Float64Array(BLOCK);
+  private readonly blockReroute = new Float64Array(BLOCK);
   /** Direct loss of each risk in the current batch, in whole cents not yet moved into the summary. */
   private readonly riskCents: Float64Array;
   /** P(N = 1 | N ≥ 1) of each risk's events per trial (0 when λ is too large for the fast search). */
@@ -63,6 +67,10 @@ export class Simulator {
   // per-trial scratch: risks with outages in the trial
   private readonly riskStamp: Int32Array;
   private readonly riskTrialInt: Float64Array;
+  private readonly riskTrialReroute: Float64Array;
+  /** Direct loss and kept events of each touched risk in the trial being swept. */
+  private readonly riskTrialDirect: Float64Array;
+  private readonly riskTrialKept: Int32Array;
   private readonly touched: Int32Array;
   // outages of the current trial
   private outElem = new Int32Array(64);
@@ -84,6 +92,9 @@ export class Simulator {
   private readonly flowTrialInt: Float64Array;
   private readonly flowTrialCut: Float64Array;
   private readonly flowTrialReroute: Float64Array;
+  private readonly flowTrialRerouteCost: Float64Array;
+  /** Extra transport cost per shipment of the path flow f takes while rerouted (0 unless rerouted). */
+  private readonly flowExtra: Float64Array;
   private readonly flowTouched: Int32Array;
   private readonly flowTouchedStamp: Int32Array;
   private nFlowTouched = 0;
@@ -102,6 +113,9 @@ export class Simulator {
   private readonly cacheLo = new Int32Array(1 << CACHE_BITS);
   private readonly cacheHi = new Int32Array(1 << CACHE_BITS);
   private readonly cacheVal = new Uint8Array(1 << CACHE_BITS);
+  private readonly cacheExtra = new Float64Array(1 << CACHE_BITS);
+  /** Extra cost per shipment of the path the last route() call found (0 when cut). */
+  private routeExtra = 0;
   private cacheUsed = 0;
   // breakdown entries (trial index in batch, risk, loss) of the batch, in generation order
   private bdIdx = new Int32Array(4096);
@@ -113,8 +127,9 @@ export class Simulator {
   private bdOrder = new Int32Array(4096);
   private trialId = 0;
 
-  /** Interruption cost accrued in the trial being simulated. */
+  /** Interruption and reroute cost accrued in the trial being simulated. */
   private trialInt = 0;
+  private trialReroute = 0;
 
   constructor(readonly plan: SimulationPlan) {
     const R = plan.nRisks;
@@ -128,6 +143,9 @@ export class Simulator {
       this.riskZtP1[r] = l > 0 && l <= ZERO_TRUNCATED_SEARCH_MAX ? zeroTruncatedP1(l) : 0;
     }
     this.riskTrialInt = new Float64Array(R);
+    this.riskTrialReroute = new Float64Array(R);
+    this.riskTrialDirect = new Float64Array(R);
+    this.riskTrialKept = new Int32Array(R);
     this.touched = new Int32Array(R);
     this.downCount = new Int32Array(plan.nElements);
     this.flowDown = new Int32Array(F);
@@ -138,6 +156,8 @@ export class Simulator {
     this.flowTrialInt = new Float64Array(F);
     this.flowTrialCut = new Float64Array(F);
     this.flowTrialReroute = new Float64Array(F);
+    this.flowTrialRerouteCost = new Float64Array(F);
+    this.flowExtra = new Float64Array(F);
     this.flowTouched = new Int32Array(F);
     this.flowTouchedStamp = new Int32Array(F).fill(-1);
     this.affected = new Int32Array(F);
@@ -167,6 +187,7 @@ export class Simulator {
       const to = Math.min(end, blockFirst + BLOCK);
       this.blockDirect.fill(0);
       this.blockInt.fill(0);
+      this.blockReroute.fill(0);
       const nOut = this.generateBlock(b, from, to, out);
       if (nOut > 0) {
         this.bucketByTrial(nOut);
@@ -177,9 +198,11 @@ export class Simulator {
       for (let t = from; t < to; t++) {
         const d = this.blockDirect[t - blockFirst]!;
         const i = this.blockInt[t - blockFirst]!;
-        out.losses[t - first] = d + i;
+        const x = this.blockReroute[t - blockFirst]!;
+        out.losses[t - first] = d + i + x;
         if (d !== 0) out.money.add(0, d);
         if (i !== 0) out.money.add(1, i);
+        if (x !== 0) out.money.add(2, x);
       }
     }
     for (let r = 0; r < plan.nRisks; r++) {
@@ -239,6 +262,7 @@ export class Simulator {
         const inRange = trial >= from && trial < to;
         let kept = 0;
         let groupLoss = 0;
+        const groupOut = nOut;
         for (let j = 0; j < events; j++) {
           // draws fixed by the threat (never by controls or treatments): time only with downtime,
           // the struck flow only for shipment losses
@@ -294,7 +318,14 @@ export class Simulator {
         if (kept === 0) continue;
         out.riskTrials[r]!++;
         out.riskEvents[r]! += kept;
+        out.riskEventsSq[r]! += kept * kept;
+        for (let q = groupOut; q < nOut; q++) {
+          this.evDirect[q] = groupLoss;
+          this.evKept[q] = kept;
+        }
         if (groupLoss > 0) {
+          out.riskLossSq.add(r, groupLoss * groupLoss);
+          out.riskLossEvents.add(r, groupLoss * kept);
           this.blockDirect[k]! += groupLoss;
           // per-risk direct loss in whole cents, summed exactly in a float64 (below 2^52) and moved
           // into the summary's exact sums at the end of the batch: the same bits as adding each group
@@ -347,6 +378,8 @@ export class Simulator {
     this.evRisk = grow(this.evRisk, n);
     this.evTime = grow(this.evTime, n);
     this.evEnd = grow(this.evEnd, n);
+    this.evDirect = grow(this.evDirect, n);
+    this.evKept = grow(this.evKept, n);
     this.order = grow(this.order, this.evTrial.length);
   }
 
@@ -362,11 +395,12 @@ export class Simulator {
     bucket[0] = 0;
   }
 
-  /** Sweeps one trial's outages; books interruption cost per flow and per risk. */
+  /** Sweeps one trial's outages; books interruption and reroute cost per flow and per risk. */
   private interruptTrial(trial: number, localTrial: number, out: BatchSummary): void {
     let nTouched = 0;
     let nOut = 0;
     this.trialInt = 0;
+    this.trialReroute = 0;
     // a fresh mark for every trial this Simulator sweeps (not the trial index: a trial may be run again)
     if (++this.trialId === 0x7fffffff) {
       this.trialId = 0;
@@ -379,6 +413,9 @@ export class Simulator {
       if (this.riskStamp[r] !== this.trialId) {
         this.riskStamp[r] = this.trialId;
         this.riskTrialInt[r] = 0;
+        this.riskTrialReroute[r] = 0;
+        this.riskTrialDirect[r] = this.evDirect[e]!;
+        this.riskTrialKept[r] = this.evKept[e]!;
         this.touched[nTouched++] = r;
       }
       if (nOut >= this.outElem.length) this.growOutages(nOut + 1);
@@ -391,12 +428,20 @@ export class Simulator {
     for (let i = 0; i < nTouched; i++) {
       const r = this.touched[i]!;
       const ri = this.riskTrialInt[r]!;
-      if (ri !== 0) {
-        out.riskInterruption.add(r, ri);
-        this.addBreakdown(trial - out.firstTrial, r, ri);
+      const rx = this.riskTrialReroute[r]!;
+      if (ri !== 0) out.riskInterruption.add(r, ri);
+      if (rx !== 0) out.riskReroute.add(r, rx);
+      const x = ri + rx;
+      if (x !== 0) {
+        this.addBreakdown(trial - out.firstTrial, r, x);
+        // the risk's loss in this trial grows from d to d + x: (d + x)² − d² and x·N more
+        const d = this.riskTrialDirect[r]!;
+        out.riskLossSq.add(r, x * x + 2 * d * x);
+        out.riskLossEvents.add(r, x * this.riskTrialKept[r]!);
       }
     }
     this.blockInt[localTrial] = this.trialInt;
+    this.blockReroute[localTrial] = this.trialReroute;
   }
 
   private growOutages(n: number): void {
@@ -474,9 +519,11 @@ export class Simulator {
       if (this.flowTrialInt[f] !== 0) out.flowInterruption.add(f, this.flowTrialInt[f]!);
       if (this.flowTrialCut[f] !== 0) out.flowCutDays.add(f, this.flowTrialCut[f]!);
       if (this.flowTrialReroute[f] !== 0) out.flowReroutedDays.add(f, this.flowTrialReroute[f]!);
+      if (this.flowTrialRerouteCost[f] !== 0) out.flowReroute.add(f, this.flowTrialRerouteCost[f]!);
       this.flowTrialInt[f] = 0;
       this.flowTrialCut[f] = 0;
       this.flowTrialReroute[f] = 0;
+      this.flowTrialRerouteCost[f] = 0;
     }
   }
 
@@ -492,24 +539,50 @@ export class Simulator {
     }
   }
 
-  /** Books flow f's current epoch [since, t): rerouted days, or interruption cost if cut. */
+  /** Books flow f's current epoch [since, t): rerouted days and their extra cost, or interruption cost if cut. */
   private settleEpoch(f: number, t: number, nActive: number): void {
     const a = this.flowSince[f]!;
     if (!(t > a)) return;
     const status = this.flowStatus[f]!;
-    if (status === ROUTE_REROUTED) this.flowTrialReroute[f]! += t - a;
-    else if (status === ROUTE_CUT) this.bill(f, a, t, nActive);
+    if (status === ROUTE_REROUTED) {
+      this.flowTrialReroute[f]! += t - a;
+      if (this.flowExtra[f]! > 0) this.billReroute(f, t - a, nActive);
+    } else if (status === ROUTE_CUT) this.bill(f, a, t, nActive);
+  }
+
+  /**
+   * Bills `days` of flow f on a detour: each shipment pays the detour's extra cost per shipment,
+   * shared equally among the active outages on the flow's primary route (what forced the detour).
+   */
+  private billReroute(f: number, days: number, nActive: number): void {
+    const plan = this.plan;
+    const cost = days * plan.flowShipmentsPerDay[f]! * this.flowExtra[f]!;
+    this.trialReroute += cost;
+    this.flowTrialRerouteCost[f]! += cost;
+    let n = 0;
+    for (let k = 0; k < nActive; k++) if (this.isOnRoute(f, this.outElem[this.active[k]!]!)) n++;
+    if (n === 0) return;
+    const share = cost / n;
+    for (let k = 0; k < nActive; k++) {
+      const o = this.active[k]!;
+      if (this.isOnRoute(f, this.outElem[o]!)) this.riskTrialReroute[this.outRisk[o]!]! += share;
+    }
   }
 
   /** Starts flow f's epoch at t with its state for the current down set. */
   private openEpoch(f: number, t: number): void {
     this.flowSince[f] = t;
     let status = 0;
+    let extra = 0;
     if (this.flowDown[f]! > 0) {
       this.touchFlow(f);
-      if (this.flowRouteDown[f]! > 0) status = this.route(f);
+      if (this.flowRouteDown[f]! > 0) {
+        status = this.route(f);
+        extra = this.routeExtra;
+      }
     }
     this.flowStatus[f] = status;
+    this.flowExtra[f] = extra;
     if (status !== ROUTE_CUT) this.closeCut(f, t);
     else if (!(this.flowCutStart[f]! === this.flowCutStart[f]!)) this.flowCutStart[f] = t;
   }
@@ -625,20 +698,17 @@ export class Simulator {
   }
 
   private isRelevant(f: number, e: number): boolean {
-    const rel = this.plan.relevantElem;
-    let lo = this.plan.relevantStart[f]!;
-    let hi = this.plan.relevantStart[f + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = rel[mid]!;
-      if (v === e) return true;
-      if (v < e) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return sortedHas(this.plan.relevantElem, this.plan.relevantStart[f]!, this.plan.relevantStart[f + 1]!, e);
   }
 
-  /** Reroute status of flow f for the current down set, cached by (flow, down-set signature). */
+  /** Whether element e is on flow f's primary route. */
+  private isOnRoute(f: number, e: number): boolean {
+    return sortedHas(this.plan.routeElem, this.plan.routeStart[f]!, this.plan.routeStart[f + 1]!, e);
+  }
+  /**
+   * Reroute status of flow f for the current down set, cached by (flow, down-set signature); sets
+   * routeExtra to the extra transport cost per shipment of the detour over the primary route (≥ 0).
+   */
   private route(f: number): number {
     const lo = this.flowKeyLo[f]!;
     const hi = this.flowKeyHi[f]!;
@@ -647,11 +717,27 @@ export class Simulator {
     for (;;) {
       const cf = this.cacheFlow[h]!;
       if (cf === -1) break;
-      if (cf === f && this.cacheLo[h] === lo && this.cacheHi[h] === hi) return this.cacheVal[h]!;
+      if (cf === f && this.cacheLo[h] === lo && this.cacheHi[h] === hi) {
+        this.routeExtra = this.cacheExtra[h]!;
+        return this.cacheVal[h]!;
+      }
       h = (h + 1) & mask;
     }
-    const d = this.dijkstra.shortest(this.plan.flowFrom[f]!, this.plan.flowTo[f]!, this.downCount);
+    const plan = this.plan;
+    const to = plan.flowTo[f]!;
+    const d = this.dijkstra.shortest(plan.flowFrom[f]!, to, this.downCount);
     const status = d < Infinity ? ROUTE_REROUTED : ROUTE_CUT;
+    let extra = 0;
+    if (status === ROUTE_REROUTED) {
+      // the detour's cost per shipment, walking the path back from the destination (no allocation)
+      const prev = this.dijkstra.prevLane;
+      const laneFrom = plan.graph.laneFrom;
+      let cost = 0;
+      for (let v = to, l = prev[v]!; l >= 0; v = laneFrom[l]!, l = prev[v]!) cost += plan.laneCost[l]!;
+      extra = cost - plan.flowRouteCost[f]!;
+      if (!(extra > 0)) extra = 0;
+    }
+    this.routeExtra = extra;
     if (this.cacheUsed > mask >> 1) {
       this.cacheFlow.fill(-1);
       this.cacheUsed = 0;
@@ -661,6 +747,7 @@ export class Simulator {
     this.cacheLo[h] = lo;
     this.cacheHi[h] = hi;
     this.cacheVal[h] = status;
+    this.cacheExtra[h] = extra;
     this.cacheUsed++;
     return status;
   }
@@ -704,6 +791,20 @@ export class Simulator {
     // all candidates fit: keep them in trial order (tails are ranked when they are merged)
     return m <= tailSize ? candidates : selectTail([candidates], tailSize);
   }
+}
+
+/** Whether the sorted slice a[from .. to) holds x (binary search). */
+function sortedHas(a: Int32Array, from: number, to: number, x: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = a[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Simulates trials [first, first + count) of `plan` (a fresh Simulator; reuse one for many batches). */

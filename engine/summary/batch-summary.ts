@@ -2,7 +2,7 @@
 // paired treatment deltas), exact per-risk and per-flow sums, and the worst trials with their
 // per-risk breakdown (for tail contributions). merge(a, b) of adjacent ranges equals the summary of
 // the joined range, bit for bit: sums are exact and the tail is a deterministic top-k.
-import { DAYS_SCALE, ExactSums, MONEY_SCALE } from './exact-sums.js';
+import { DAYS_SCALE, ExactSums, MONEY_SCALE, SQUARE_SCALE } from './exact-sums.js';
 
 /**
  * The worst trials of a range with each one's per-risk losses: ranked (loss descending, trial
@@ -23,15 +23,22 @@ export interface BatchSummary {
   count: number;
   /** Total loss of each trial of the range. */
   losses: Float64Array;
-  /** [direct, interruption] money over the range. */
+  /** [direct, interruption, reroute] money over the range. */
   money: ExactSums;
   /** Events and trials with at least one event, per risk (integers). */
   riskEvents: Float64Array;
   riskTrials: Float64Array;
+  /** Σ over trials of N², N the risk's events in a trial (an integer): for the impact interval. */
+  riskEventsSq: Float64Array;
   riskDirect: ExactSums;
   riskInterruption: ExactSums;
+  riskReroute: ExactSums;
+  /** Σ over trials of L² and of L·N, L the risk's loss in a trial (all three parts): for the impact interval. */
+  riskLossSq: ExactSums;
+  riskLossEvents: ExactSums;
   flowDirect: ExactSums;
   flowInterruption: ExactSums;
+  flowReroute: ExactSums;
   flowCutDays: ExactSums;
   flowReroutedDays: ExactSums;
   /** How many worst trials the tail keeps: ⌈0.05 × total trials of the run⌉. */
@@ -39,21 +46,43 @@ export interface BatchSummary {
   tail: TailSet;
 }
 
+/** The exact sums of a summary, with their quantum and what their length counts. */
+export const SUM_FIELDS = {
+  money: { scale: MONEY_SCALE, per: 'part' },
+  riskDirect: { scale: MONEY_SCALE, per: 'risk' },
+  riskInterruption: { scale: MONEY_SCALE, per: 'risk' },
+  riskReroute: { scale: MONEY_SCALE, per: 'risk' },
+  riskLossSq: { scale: SQUARE_SCALE, per: 'risk' },
+  riskLossEvents: { scale: MONEY_SCALE, per: 'risk' },
+  flowDirect: { scale: MONEY_SCALE, per: 'flow' },
+  flowInterruption: { scale: MONEY_SCALE, per: 'flow' },
+  flowReroute: { scale: MONEY_SCALE, per: 'flow' },
+  flowCutDays: { scale: DAYS_SCALE, per: 'flow' },
+  flowReroutedDays: { scale: DAYS_SCALE, per: 'flow' },
+} as const;
+export type SumKey = keyof typeof SUM_FIELDS;
+export const SUM_KEYS = Object.keys(SUM_FIELDS) as SumKey[];
+/** The loss parts in `money`: direct, interruption, reroute. */
+export const MONEY_PARTS = 3;
+
+/** The length of sum `k` for a plan of `nRisks` risks and `nFlows` flows. */
+export function sumLength(k: SumKey, nRisks: number, nFlows: number): number {
+  const per = SUM_FIELDS[k].per;
+  return per === 'part' ? MONEY_PARTS : per === 'risk' ? nRisks : nFlows;
+}
+
 /** An empty summary for a range of `count` trials starting at `firstTrial`. */
 export function emptySummary(firstTrial: number, count: number, nRisks: number, nFlows: number, tailSize: number): BatchSummary {
+  const sums = {} as Record<SumKey, ExactSums>;
+  for (const k of SUM_KEYS) sums[k] = new ExactSums(sumLength(k, nRisks, nFlows), SUM_FIELDS[k].scale);
   return {
     firstTrial,
     count,
     losses: new Float64Array(count),
-    money: new ExactSums(2, MONEY_SCALE),
     riskEvents: new Float64Array(nRisks),
     riskTrials: new Float64Array(nRisks),
-    riskDirect: new ExactSums(nRisks, MONEY_SCALE),
-    riskInterruption: new ExactSums(nRisks, MONEY_SCALE),
-    flowDirect: new ExactSums(nFlows, MONEY_SCALE),
-    flowInterruption: new ExactSums(nFlows, MONEY_SCALE),
-    flowCutDays: new ExactSums(nFlows, DAYS_SCALE),
-    flowReroutedDays: new ExactSums(nFlows, DAYS_SCALE),
+    riskEventsSq: new Float64Array(nRisks),
+    ...sums,
     tailSize,
     tail: { trial: new Int32Array(0), loss: new Float64Array(0), start: new Int32Array(1), risk: new Int32Array(0), riskLoss: new Float64Array(0) },
   };
@@ -112,17 +141,12 @@ export function selectTail(parts: readonly TailSet[], k: number): TailSet {
 
 /** Adds p's counts and exact sums (not its losses or tail) into `into`. */
 export function mergeSums(into: BatchSummary, p: BatchSummary): void {
-  into.money.merge(p.money);
   for (let r = 0; r < into.riskEvents.length; r++) {
     into.riskEvents[r]! += p.riskEvents[r]!;
     into.riskTrials[r]! += p.riskTrials[r]!;
+    into.riskEventsSq[r]! += p.riskEventsSq[r]!;
   }
-  into.riskDirect.merge(p.riskDirect);
-  into.riskInterruption.merge(p.riskInterruption);
-  into.flowDirect.merge(p.flowDirect);
-  into.flowInterruption.merge(p.flowInterruption);
-  into.flowCutDays.merge(p.flowCutDays);
-  into.flowReroutedDays.merge(p.flowReroutedDays);
+  for (const k of SUM_KEYS) into[k].merge(p[k]);
 }
 
 /** Merges summaries of adjacent trial ranges, given in trial order, into the summary of their union. */

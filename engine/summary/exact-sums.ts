@@ -2,7 +2,9 @@
 // integers held in two float64 limbs, which is exact. Partial sums from any split of the trials
 // therefore merge to the same bits, so results do not depend on chunking or worker count.
 
-const LIMB = 2 ** 40;
+const LIMB = 1099511627776; // 2^40
+/** 2^52: a quantum count below it adds into the low limb exactly. */
+const BIG = 4503599627370496;
 
 /** A vector of exact sums of values rounded to `1 / scale`. */
 export class ExactSums {
@@ -21,7 +23,14 @@ export class ExactSums {
 
   /** Adds `x` (rounded to the quantum) to entry i. */
   add(i: number, x: number): void {
-    this.addQuanta(i, Math.round(x * this.scale));
+    const q = Math.round(x * this.scale);
+    if (q < BIG && q > -BIG) this.addQuanta(i, q);
+    else {
+      // too many quanta for one limb: move the whole limbs at once (q − carry·LIMB is exact)
+      const carry = Math.trunc(q / LIMB);
+      this.hi[i]! += carry;
+      this.addQuanta(i, q - carry * LIMB);
+    }
   }
 
   /** Adds `q` quanta (an integer, |q| < 2^53) to entry i: the same as add() of values already rounded. */
@@ -53,3 +62,5 @@ export class ExactSums {
 export const MONEY_SCALE = 100;
 /** Days are summed in microdays (about 0.09 s). */
 export const DAYS_SCALE = 1e6;
+/** Squares of money are summed in units of 10 000 (a square of 100 currency units): ample for a variance. */
+export const SQUARE_SCALE = 1e-4;

@@ -4,7 +4,7 @@
 // same parts (the tail being a deterministic top-k), whatever the batch sizes were.
 import { ExactSums } from './exact-sums.js';
 import { TopK } from './top-k.js';
-import { emptySummary, mergeSums, selectTail, type BatchSummary, type TailSet } from './batch-summary.js';
+import { emptySummary, mergeSums, selectTail, SUM_KEYS, type BatchSummary, type SumKey, type TailSet } from './batch-summary.js';
 
 export class SummaryAccumulator {
   private readonly acc: BatchSummary;
@@ -88,19 +88,16 @@ export class SummaryAccumulator {
     if (tailSize > this.tailSize) throw new Error(`SummaryAccumulator: asked for a tail of ${tailSize} but keeps ${this.tailSize}`);
     const acc = this.acc;
     const copy = (s: ExactSums) => new ExactSums(s.length, s.scale, s.hi.slice(), s.lo.slice());
+    const sums = {} as Record<SumKey, ExactSums>;
+    for (const k of SUM_KEYS) sums[k] = copy(acc[k]);
     return {
       firstTrial: this.firstTrial,
       count: this.count,
       losses: acc.losses.slice(0, this.count),
-      money: copy(acc.money),
       riskEvents: acc.riskEvents.slice(),
       riskTrials: acc.riskTrials.slice(),
-      riskDirect: copy(acc.riskDirect),
-      riskInterruption: copy(acc.riskInterruption),
-      flowDirect: copy(acc.flowDirect),
-      flowInterruption: copy(acc.flowInterruption),
-      flowCutDays: copy(acc.flowCutDays),
-      flowReroutedDays: copy(acc.flowReroutedDays),
+      riskEventsSq: acc.riskEventsSq.slice(),
+      ...sums,
       tailSize,
       tail: selectTail(this.tails, tailSize),
     };

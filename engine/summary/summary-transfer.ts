@@ -1,11 +1,9 @@
 // A BatchSummary as plain data for postMessage (typed arrays only), and back.
 import { ExactSums } from '../summary/exact-sums.js';
-import type { BatchSummary } from '../summary/batch-summary.js';
+import { SUM_KEYS, type BatchSummary, type SumKey } from '../summary/batch-summary.js';
 
 type Sums = { hi: Float64Array; lo: Float64Array; length: number; scale: number };
-export type PackedSummary = Omit<BatchSummary, 'money' | 'riskDirect' | 'riskInterruption' | 'flowDirect' | 'flowInterruption' | 'flowCutDays' | 'flowReroutedDays'> & Record<(typeof SUM_KEYS)[number], Sums>;
-
-const SUM_KEYS = ['money', 'riskDirect', 'riskInterruption', 'flowDirect', 'flowInterruption', 'flowCutDays', 'flowReroutedDays'] as const;
+export type PackedSummary = Omit<BatchSummary, SumKey> & Record<SumKey, Sums>;
 
 export function toTransfer(s: BatchSummary): PackedSummary {
   const out = { ...s } as unknown as PackedSummary;
@@ -21,7 +19,7 @@ export function fromTransfer(p: PackedSummary): BatchSummary {
 
 /** The distinct ArrayBuffers of a packed summary, to transfer rather than copy. */
 export function transferList(p: PackedSummary): ArrayBuffer[] {
-  const arrays = [p.losses, p.riskEvents, p.riskTrials, p.tail.trial, p.tail.loss, p.tail.start, p.tail.risk, p.tail.riskLoss];
+  const arrays = [p.losses, p.riskEvents, p.riskTrials, p.riskEventsSq, p.tail.trial, p.tail.loss, p.tail.start, p.tail.risk, p.tail.riskLoss];
   for (const k of SUM_KEYS) arrays.push(p[k].hi, p[k].lo);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
