@@ -3,6 +3,7 @@
 // and appetite of SPEC §3. The ranges are the unit of work: `runRange` may run them in-process or
 // in worker threads, a shard may run a contiguous share of them, and any split gives the same bytes.
 import type { Scenario, Treatment } from '../model/schema.js';
+import { scenarioWarnings, type ScenarioWarning } from '../model/warnings.js';
 import { compilePlan, scenarioCosts } from '../plan/compile-plan.js';
 import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
@@ -11,8 +12,8 @@ import { SummaryAccumulator } from '../summary/summary-accumulator.js';
 import { TopK } from '../summary/top-k.js';
 import { ENGINE_VERSION } from '../version.js';
 import { applyTreatment, type TreatedScenario } from './apply-treatment.js';
-import { appetiteOf } from './appetite.js';
-import { lossExceedance, lossSummary, sortedLosses, type Summary } from './loss-summary.js';
+import { appetiteOf, type Appetite } from './appetite.js';
+import { lossExceedance, lossSummary, sortedLosses, Z95, type Summary } from './loss-summary.js';
 import { riskRegister, type RiskRow } from './register.js';
 import { riskControlList, type ControlListEntry } from './risk-control-list.js';
 import type { SensitivityRow } from './sensitivity.js';
@@ -86,23 +87,46 @@ export interface Results {
   scenarioHash: string;
   baseline: Summary;
   risks: RiskRow[];
-  targets: Array<{ id: string; kind: 'site' | 'lane'; eal: number; directEal: number; interruptionEal: number; share: number }>;
-  flows: Array<{ id: string; eal: number; interruptionDaysMean: number; reroutedDaysMean: number; serviceLevel: number }>;
+  targets: Array<{ id: string; kind: 'site' | 'lane'; eal: number; directEal: number; interruptionEal: number; rerouteEal: number; share: number }>;
+  flows: FlowRow[];
   controls: Array<{ id: string; element: string; placements: number; annualCost: number }>;
   exceedance: Array<{ loss: number; probability: number }>;
   treatments: TreatmentResult[];
-  appetite: { withinAppetite: boolean; breaches: string[] };
+  appetite: Appetite;
   /** Risks above appetite.maxLevel with the options that bring them within it (empty without maxLevel). */
   riskControlList: ControlListEntry[];
+  /** What the scenario has that can never do anything (scenarioWarnings, engine/model/warnings.ts): where and what. */
+  warnings: ScenarioWarning[];
   /** With `run --sensitivity`: each parameter varied by ±delta, sorted by EAL swing. */
   sensitivity?: SensitivityRow[];
   run: RunInfo;
+}
+
+/**
+ * A flow's expected loss per horizon and its parts: losses on its own shipments (direct), its
+ * interruption cost and the extra transport cost of its detours (reroute). Network-wide losses (a
+ * site's stock, fixed amounts per event) belong to no flow, so flow EALs do not add up to the EAL.
+ */
+export interface FlowRow {
+  id: string;
+  eal: number;
+  directEal: number;
+  interruptionEal: number;
+  rerouteCost: number;
+  interruptionDaysMean: number;
+  reroutedDaysMean: number;
+  /** Share of the horizon the flow is served (1 − interrupted days / horizon days). */
+  serviceLevel: number;
 }
 
 export interface RunInfo {
   workers: number;
   wallMs: number;
   trialsPerSecond: number;
+  /** With a target standard error: the target, the relative SE reached and what stopped the run. */
+  targetSe?: number;
+  achievedRelativeSe?: number;
+  stoppedBy?: 'target' | 'max-trials';
 }
 
 /** The fixed trial ranges [first, count] covering `trials`. */
@@ -227,7 +251,7 @@ export async function simulateUnits(
   ranges: ReadonlyArray<readonly [number, number]>,
   tailKeep: number,
   opts: RunOptions,
-): Promise<{ accs: SummaryAccumulator[]; trials: number }> {
+): Promise<{ accs: SummaryAccumulator[]; trials: number; target?: TargetInfo }> {
   let perUnit = 0;
   for (const [, c] of ranges) perUnit += c;
   let done = 0;
@@ -254,6 +278,11 @@ export async function simulateUnits(
     target === undefined,
   );
   const trials = baseAcc.count;
+  let targetInfo: TargetInfo | undefined;
+  if (target !== undefined) {
+    const achieved = baseAcc.relativeSe();
+    targetInfo = { targetSe: target, achievedRelativeSe: achieved, stoppedBy: trials >= MIN_TRIALS_FOR_TARGET && achieved <= target ? 'target' : 'max-trials' };
+  }
   done = perUnit = trials;
   let n = 0;
   const used = ranges.filter(([, c]) => (n += c) <= trials);
@@ -263,8 +292,11 @@ export async function simulateUnits(
     done += acc.count;
     accs.push(acc);
   }
-  return { accs, trials };
+  return { accs, trials, ...(targetInfo ? { target: targetInfo } : {}) };
 }
+
+/** How a run with a target standard error ended. */
+export type TargetInfo = Required<Pick<RunInfo, 'targetSe' | 'achievedRelativeSe' | 'stoppedBy'>>;
 
 /** The treatments selected by `--treatments`. Unknown ids are an error naming them. */
 export function selectTreatments(scenario: Scenario, which: RunOptions['treatments'] = 'all') {
@@ -298,15 +330,15 @@ export async function simulateScenario(scenario: Scenario, opts: RunOptions): Pr
   const started = Date.now();
   const units = prepareUnits(scenario, opts);
   const ranges = trialRanges(opts.trials, opts.rangeTrials);
-  const { accs, trials } = await simulateUnits(units, ranges, tailSizeFor(opts.trials), opts);
+  const { accs, trials, target } = await simulateUnits(units, ranges, tailSizeFor(opts.trials), opts);
   const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
   const wallMs = Date.now() - started;
-  return analyse(scenario, units, summaries, opts.seed, runInfo(opts.workers ?? 1, wallMs, trials * units.length));
+  return analyse(scenario, units, summaries, opts.seed, runInfo(opts.workers ?? 1, wallMs, trials * units.length, target));
 }
 
 /** The `run` record: workers, wall time and simulated trials (baseline and treatments) per second. */
-export function runInfo(workers: number, wallMs: number, simulated: number): RunInfo {
-  return { workers, wallMs, trialsPerSecond: wallMs > 0 ? Math.round((simulated / wallMs) * 1000) : simulated * 1000 };
+export function runInfo(workers: number, wallMs: number, simulated: number, target?: TargetInfo): RunInfo {
+  return { workers, wallMs, trialsPerSecond: wallMs > 0 ? Math.round((simulated / wallMs) * 1000) : simulated * 1000, ...target };
 }
 
 /**
@@ -322,27 +354,32 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
 
   const risks = riskRegister(baseMerged, baseCompiled, scenario);
   const totalEal = base.summary.eal;
-  const targetMap = new Map<number, { direct: number; interruption: number }>();
+  const targetMap = new Map<number, { direct: number; interruption: number; reroute: number }>();
   for (let r = 0; r < plan.nRisks; r++) {
     const e = plan.riskElement[r]!;
-    const t = targetMap.get(e) ?? { direct: 0, interruption: 0 };
+    const t = targetMap.get(e) ?? { direct: 0, interruption: 0, reroute: 0 };
     t.direct += baseMerged.riskDirect.get(r) / n;
     t.interruption += baseMerged.riskInterruption.get(r) / n;
+    t.reroute += baseMerged.riskReroute.get(r) / n;
     targetMap.set(e, t);
   }
   const targets = [...targetMap.entries()]
     .map(([e, t]) => ({
       id: e < plan.nSites ? index.siteIds[e]! : index.laneIds[e - plan.nSites]!,
       kind: (e < plan.nSites ? 'site' : 'lane') as 'site' | 'lane',
-      eal: t.direct + t.interruption,
+      eal: t.direct + t.interruption + t.reroute,
       directEal: t.direct,
       interruptionEal: t.interruption,
-      share: totalEal > 0 ? (t.direct + t.interruption) / totalEal : 0,
+      rerouteEal: t.reroute,
+      share: totalEal > 0 ? (t.direct + t.interruption + t.reroute) / totalEal : 0,
     }))
     .sort((a, b) => b.eal - a.eal || (a.id < b.id ? -1 : 1));
-  const flows = index.flowIds.map((id, f) => ({
+  const flows: FlowRow[] = index.flowIds.map((id, f) => ({
     id,
-    eal: (baseMerged.flowDirect.get(f) + baseMerged.flowInterruption.get(f)) / n,
+    eal: (baseMerged.flowDirect.get(f) + baseMerged.flowInterruption.get(f) + baseMerged.flowReroute.get(f)) / n,
+    directEal: baseMerged.flowDirect.get(f) / n,
+    interruptionEal: baseMerged.flowInterruption.get(f) / n,
+    rerouteCost: baseMerged.flowReroute.get(f) / n,
     interruptionDaysMean: baseMerged.flowCutDays.get(f) / n,
     reroutedDaysMean: baseMerged.flowReroutedDays.get(f) / n,
     serviceLevel: 1 - baseMerged.flowCutDays.get(f) / n / plan.horizonDays,
@@ -379,7 +416,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
       summary: result.summary,
       delta: {
         eal: mean,
-        ealCi95: [mean - 1.959963984540054 * se, mean + 1.959963984540054 * se],
+        ealCi95: [mean - Z95 * se, mean + Z95 * se],
         var95: base.summary.var95 - result.summary.var95,
         cvar95: base.summary.cvar95 - result.summary.cvar95,
       },
@@ -407,6 +444,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     treatments: treatmentResults,
     appetite: appetiteOf(scenario, base.summary, risks),
     riskControlList: riskControlList(scenario, risks, baseCompiled),
+    warnings: scenarioWarnings(scenario),
     run,
   };
 }
