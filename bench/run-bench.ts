@@ -1,13 +1,13 @@
 // The throughput benchmark (`npm run bench`, `npx chainward bench`): the reference workload
 // (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, controls; 6000 risks, no flows) run by
 // the hand-written reference loop and by the engine with 1 and N worker threads, side by side in
-// rounds; then generated networks of several sizes with 1 and N worker threads. Prints a table and writes bench/results.json.
+// rounds; then generated networks of several sizes with 1 and N worker threads. Prints a table, and
+// writes the figures as JSON with --out (bench/results.json is the committed run; see bench/README.md).
 // Figures are medians over rounds measured in one run: compare ratios, not absolute numbers.
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { runRanges, trialRanges } from '../engine/analysis/simulate-scenario.js';
-import { checkOutPath } from '../engine/cli/args.js';
+import { checkOutPath, intOption, OUT_OPTION, usageOf, type CommandSpec, type ValuesOf } from '../engine/cli/args.js';
 import { InputError } from '../engine/cli/errors.js';
 import { writeAtomic } from '../engine/cli/write-atomic.js';
 import { generateScenario } from '../engine/generate/generate-scenario.js';
@@ -20,21 +20,35 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { referenceKernel, referenceRisks } from './reference-kernel.js';
 import { referenceScenario } from './reference-workload.js';
 
-export const BENCH_USAGE = `usage: chainward bench [--workers N] [--rounds R] [--trials T] [--sizes 1000,10000,100000] [--out FILE]
-  --workers N   threads for the parallel runs (default: the cores available)
-  --rounds R    measurement rounds, interleaved (default 5); medians are reported
-  --trials T    trials per run on the reference workload (default 40960: 20 ranges)
-  --sizes LIST  generated network sizes (default 1000,10000,100000; "none" skips them)
-  --out FILE    where to write the figures (default bench/results.json)`;
+const DEFAULT_ROUNDS = 5;
+const DEFAULT_TRIALS = 40_960;
+const DEFAULT_SIZES = '1000,10000,100000';
 
-const DEFAULT_OUT = fileURLToPath(new URL('./results.json', import.meta.url));
+/** `chainward bench`: its options, usage line and --help (see bench/README.md). */
+export const BENCH_COMMAND = {
+  name: 'bench',
+  summary:
+    'measures trials/s: the reference workload against a hand-written loop, with 1 and N worker threads, and generated networks; prints a table (and writes the figures as JSON with --out).',
+  options: {
+    workers: { type: 'string', value: 'N', description: 'threads for the parallel runs, 1 to 256', default: 'the cores available' },
+    rounds: { type: 'string', value: 'R', description: 'measurement rounds, interleaved, 1 to 50; medians are reported', default: String(DEFAULT_ROUNDS) },
+    trials: { type: 'string', value: 'T', description: 'trials per run on the reference workload, 256 to 10000000', default: `${DEFAULT_TRIALS} (20 ranges)` },
+    sizes: { type: 'string', value: 'LIST', description: 'generated network sizes in sites (5 to 100000), separated by commas; "none" skips them', default: DEFAULT_SIZES },
+    out: { ...OUT_OPTION, description: `writes the figures (chainward-bench/v1 JSON) to FILE, e.g. bench/results.json; ${OUT_OPTION.description}`, default: 'none: the table is only printed' },
+    quiet: { type: 'boolean', description: 'no round-by-round figures and no messages on standard error (errors are still printed)' },
+  },
+  example: 'chainward bench --rounds 3 --sizes 1000,10000 --workers 2 --out /tmp/bench.json',
+} as const satisfies CommandSpec;
+
+export const BENCH_USAGE = usageOf(BENCH_COMMAND);
 
 interface Options {
   workers: number;
   rounds: number;
   trials: number;
   sizes: number[];
-  out: string;
+  /** Where to write the figures as JSON; without it they are only printed. */
+  out?: string;
 }
 
 function median(xs: number[]): number {
@@ -61,7 +75,15 @@ function engineRun(plan: SimulationPlan, trials: number, rangeTrials: number, po
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-export async function runBench(o: Options, log: (s: string) => void = (s) => process.stdout.write(s + '\n')) {
+/**
+ * Runs the benchmark: the header and the final table go to `log` (standard output), the figures of each
+ * round and "wrote FILE" to `note` (standard error, silenced by --quiet).
+ */
+export async function runBench(
+  o: Options,
+  log: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  note: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+) {
   checkOutPath(o.out); // before minutes of measuring
   const startPool = async (n: number) => {
     const t = performance.now();
@@ -74,7 +96,7 @@ export async function runBench(o: Options, log: (s: string) => void = (s) => pro
   let many: Awaited<ReturnType<typeof startPool>> | undefined;
   try {
     many = await startPool(o.workers);
-    return await measure(o, log, one, many);
+    return await measure(o, log, note, one, many);
   } finally {
     await one.pool.close();
     await many?.pool.close();
@@ -83,7 +105,7 @@ export async function runBench(o: Options, log: (s: string) => void = (s) => pro
 
 type Started = { pool: WorkerPool; startupMs: number };
 
-async function measure(o: Options, log: (s: string) => void, one: Started, many: Started) {
+async function measure(o: Options, log: (s: string) => void, note: (s: string) => void, one: Started, many: Started) {
 
   // --- reference workload: hand-written loop vs engine, 1 and N workers
   const ref = compilePlan(referenceScenario(), 1).plan;
@@ -101,7 +123,7 @@ async function measure(o: Options, log: (s: string) => void, one: Started, many:
     times.inProcess.push(await engineRun(ref, t, 2048));
     times.pool1.push(await engineRun(ref, t, 2048, one.pool));
     times.poolN.push(await engineRun(ref, t, 2048, many.pool));
-    log(`  round ${r + 1}: reference ${fmt(t / times.reference[r]!)}/s · engine ${fmt(t / times.inProcess[r]!)}/s · 1 worker ${fmt(t / times.pool1[r]!)}/s · ${o.workers} workers ${fmt(t / times.poolN[r]!)}/s`);
+    note(`  round ${r + 1}: reference ${fmt(t / times.reference[r]!)}/s · engine ${fmt(t / times.inProcess[r]!)}/s · 1 worker ${fmt(t / times.pool1[r]!)}/s · ${o.workers} workers ${fmt(t / times.poolN[r]!)}/s`);
   }
   const rate = (xs: number[]) => t / median(xs);
   const reference = {
@@ -158,7 +180,7 @@ async function measure(o: Options, log: (s: string) => void, one: Started, many:
       nWorkersTrialsPerSecond: trials / median(tN),
     };
     networks.push(row);
-    log(`  ${fmt(sites)} sites: ${fmt(row.oneWorkerTrialsPerSecond)}/s with 1 worker, ${fmt(row.nWorkersTrialsPerSecond)}/s with ${o.workers} workers`);
+    note(`  ${fmt(sites)} sites: ${fmt(row.oneWorkerTrialsPerSecond)}/s with 1 worker, ${fmt(row.nWorkersTrialsPerSecond)}/s with ${o.workers} workers`);
   }
   const results = {
     format: 'chainward-bench/v1',
@@ -172,8 +194,10 @@ async function measure(o: Options, log: (s: string) => void, one: Started, many:
   };
   log('');
   log(benchTable(results));
-  writeAtomic(o.out, JSON.stringify(results, null, 2) + '\n');
-  log(`\nwrote ${o.out}`);
+  if (o.out !== undefined) {
+    writeAtomic(o.out, JSON.stringify(results, null, 2) + '\n');
+    note(`wrote ${o.out}`);
+  }
   return results;
 }
 
@@ -208,48 +232,28 @@ export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference
   return table(rows) + (r.networks.length ? '\n\n' + table(nets) : '');
 }
 
-/** Parses bench options; throws Error with a usage message on bad input. */
-export function benchOptions(argv: string[]): Options {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { workers: { type: 'string' }, rounds: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, out: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length) throw new Error(`bench takes no arguments, got ${positionals.join(' ')}`);
-  const int = (name: string, v: string | undefined, d: number, min: number, max: number) => {
-    if (v === undefined) return d;
-    if (!/^\d+$/.test(v) || +v < min || +v > max) throw new Error(`--${name}: expected a whole number from ${min} to ${max}, got "${v}"`);
-    return +v;
-  };
+/** The bench's settings from its parsed options; a bad value is an InputError naming the option. */
+export function benchOptions(values: ValuesOf<typeof BENCH_COMMAND>): Options {
   const sizes =
     values.sizes === 'none'
       ? []
-      : (values.sizes ?? '1000,10000,100000').split(',').map((x) => {
-          if (!/^\d+$/.test(x.trim()) || +x < 5 || +x > 100_000) throw new Error(`--sizes: expected site counts from 5 to 100000 separated by commas, got "${x}"`);
+      : (values.sizes ?? DEFAULT_SIZES).split(',').map((x) => {
+          if (!/^\d+$/.test(x.trim()) || +x < 5 || +x > 100_000) throw new InputError(`--sizes: expected site counts from 5 to 100000 separated by commas, got "${x}"`);
           return +x;
         });
   return {
-    workers: int('workers', values.workers, availableParallelism(), 1, 256),
-    rounds: int('rounds', values.rounds, 5, 1, 50),
-    trials: int('trials', values.trials, 40960, 256, 10_000_000),
+    workers: intOption('workers', values.workers, availableParallelism(), 256),
+    rounds: intOption('rounds', values.rounds, DEFAULT_ROUNDS, 50),
+    trials: intOption('trials', values.trials, DEFAULT_TRIALS, 10_000_000, 256),
     sizes,
-    out: values.out ?? DEFAULT_OUT,
+    out: values.out,
   };
 }
 
+// Run directly (npx tsx bench/run-bench.ts …): the same as `chainward bench …`, through the CLI's
+// entry for its help, errors and exit status. Not awaited: the CLI imports this module, which must
+// have finished loading first.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  let opts: Options;
-  try {
-    opts = benchOptions(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`chainward bench: ${(e as Error).message}\n\n${BENCH_USAGE}\n`);
-    process.exit(2);
-  }
-  try {
-    await runBench(opts);
-  } catch (e) {
-    process.stderr.write(`chainward bench: ${(e as Error).message}\n`);
-    process.exit(e instanceof InputError ? 2 : 1);
-  }
+  process.argv.splice(2, 0, 'bench');
+  void import('../engine/cli/cli.js');
 }

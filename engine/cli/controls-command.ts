@@ -3,10 +3,21 @@
 import { CATALOG } from '../catalog/controls.js';
 import { ELEMENTS, type Control, type Effect } from '../model/schema.js';
 import { textTable } from '../report/format.js';
-import { parse } from './args.js';
+import { formatOption, parseCommand, usageOf, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 
-export const CONTROLS_USAGE = `usage: chainward controls [--element ${ELEMENTS.join('|')}] [--format table|json]`;
+/** `chainward controls`: its options, usage line and --help (see README.md, "The control catalog"). */
+export const CONTROLS_COMMAND = {
+  name: 'controls',
+  summary: 'lists the built-in control catalog (TAPA FSR/TSR, C-TPAT, EU AEO, ISO 17712, ISO 28000): element, where each applies, what it acts on, reliability, cost, source.',
+  options: {
+    element: { type: 'string', value: 'E', description: `only the controls of this ISO 28000 element: ${ELEMENTS.join(', ')}` },
+    format: formatOption(['table', 'json'], 'table or json'),
+  },
+  example: 'chainward controls --element transport',
+} as const satisfies CommandSpec;
+
+export const CONTROLS_USAGE = usageOf(CONTROLS_COMMAND);
 
 /** "theft f0.8 s0.85" style summary of a control's effects. */
 function effectsText(c: Control): string {
@@ -33,7 +44,7 @@ function costText(c: Control): string {
 }
 
 export function controlsCommand(argv: string[]): number {
-  const { values, positionals } = parse(argv, { element: { type: 'string' }, format: { type: 'string' } }, CONTROLS_USAGE);
+  const { values, positionals } = parseCommand(CONTROLS_COMMAND, argv);
   if (positionals.length) throw new InputError(`controls takes no arguments, got ${positionals.join(' ')}\n\n${CONTROLS_USAGE}`);
   const element = values.element;
   if (element !== undefined && !(ELEMENTS as readonly string[]).includes(String(element))) {

@@ -6,11 +6,25 @@ import { basename } from 'node:path';
 import { builtExplorer } from '../node/build-explorer.js';
 import { startExploreServer } from '../node/explore-server.js';
 import { parseInput } from '../model/parse-input.js';
-import { parse } from './args.js';
+import { parseCommand, usageOf, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { DEFAULT_SCENARIO, readInputFile } from './scenario-file.js';
 
-export const EXPLORE_USAGE = `usage: chainward explore [scenario.json|results.json] [--port P] [--no-open]`;
+/** `chainward explore`: its options, usage line and --help (see README.md, "The explorer"). */
+export const EXPLORE_COMMAND = {
+  name: 'explore',
+  summary:
+    'serves the explorer (exposure map, risk matrix, loss exceedance, treatments, what-ifs in the browser) on 127.0.0.1 with the scenario or results, and opens it; Ctrl-C stops it.',
+  args: '[scenario.json|results.json]',
+  argsHelp: [['scenario.json|results.json', 'a scenario, or results written by `chainward run --format json` (default: the built-in scenario)']],
+  options: {
+    port: { type: 'string', value: 'P', description: 'the port, 0 to 65535 (0: any free port); without it, the next free port from 5173 is used', default: '5173' },
+    'no-open': { type: 'boolean', description: 'prints the address without opening a browser' },
+  },
+  example: 'chainward explore scenarios/us-mexico-crossborder-road.json --port 8080 --no-open',
+} as const satisfies CommandSpec;
+
+export const EXPLORE_USAGE = usageOf(EXPLORE_COMMAND);
 
 /** Checks an input file: a valid scenario, or results (chainward-results/v1); problems are an InputError. */
 function checkInput(file: string, text: string): 'scenario' | 'results' {
@@ -33,7 +47,7 @@ function openBrowser(url: string): void {
 }
 
 export async function exploreCommand(argv: string[], signal?: AbortSignal): Promise<number> {
-  const { values, positionals } = parse(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, EXPLORE_USAGE);
+  const { values, positionals } = parseCommand(EXPLORE_COMMAND, argv);
   if (positionals.length > 1) throw new InputError(`explore takes at most one file, got ${positionals.length}\n\n${EXPLORE_USAGE}`);
   let port = 5173;
   if (values.port !== undefined) {
@@ -45,7 +59,7 @@ export async function exploreCommand(argv: string[], signal?: AbortSignal): Prom
   const text = readInputFile(file);
   const kind = checkInput(file, text);
 
-  const dir = await builtExplorer({ onBuild: () => process.stderr.write('chainward: building the explorer (once per source change)…\n') });
+  const dir = await builtExplorer({ onBuild: () => values.quiet || process.stderr.write('chainward: building the explorer (once per source change)…\n') });
   let server;
   try {
     server = await startExploreServer({ dir, input: { text, name: basename(file) }, port, exactPort: values.port !== undefined });

@@ -1,13 +1,25 @@
 // `chainward generate --sites N [--seed S] [--out FILE]`: writes a valid synthetic scenario
 // (suppliers → factories → ports → DCs → customers) for scale tests and benchmarks.
 import { generateScenario, MAX_SITES, MIN_SITES } from '../generate/generate-scenario.js';
-import { intOption, checkOutPath, parse, seedOf, writeOutput } from './args.js';
+import { checkOutPath, intOption, OUT_OPTION, parseCommand, SEED_OPTION, seedOf, usageOf, writeOutput, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 
-export const GENERATE_USAGE = `usage: chainward generate --sites N [--seed S] [--out FILE] [--quiet]   (N from ${MIN_SITES} to ${MAX_SITES})`;
+/** `chainward generate`: its options, usage line and --help (see README.md, "Big networks"). */
+export const GENERATE_COMMAND = {
+  name: 'generate',
+  summary: 'writes a valid synthetic scenario of N sites (suppliers → factories → ports → DCs → customers) for scale tests; same N and seed, same file.',
+  options: {
+    sites: { type: 'string', value: 'N', description: `how many sites, ${MIN_SITES} to ${MAX_SITES}`, required: true },
+    seed: SEED_OPTION,
+    out: OUT_OPTION,
+  },
+  example: 'chainward generate --sites 10000 --seed 3 --out net.json',
+} as const satisfies CommandSpec;
+
+export const GENERATE_USAGE = usageOf(GENERATE_COMMAND);
 
 export function generateCommand(argv: string[]): number {
-  const { values, positionals } = parse(argv, { sites: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, GENERATE_USAGE);
+  const { values, positionals } = parseCommand(GENERATE_COMMAND, argv);
   if (positionals.length > 0) throw new InputError(`generate takes no file argument (use --out FILE), got ${positionals.join(' ')}\n\n${GENERATE_USAGE}`);
   if (values.sites === undefined) throw new InputError(`generate needs --sites N\n\n${GENERATE_USAGE}`);
   const sites = intOption('sites', values.sites, 0, MAX_SITES, MIN_SITES);

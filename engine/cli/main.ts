@@ -1,62 +1,95 @@
-// The chainward command line (SPEC §6): dispatches to the commands. Bad input or usage prints what is
-// wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
+// The chainward command line: dispatches to the commands, and answers `chainward help`, `help <command>`
+// and `<command> --help` from each command's declaration (engine/cli/args.ts). Bad input or usage prints
+// what is wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
 import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
-import { parse } from './args.js';
+import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
+import { suggestion } from '../model/did-you-mean.js';
+import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
-import { controlsCommand } from './controls-command.js';
-import { exploreCommand } from './explore-command.js';
-import { generateCommand } from './generate-command.js';
-import { mergeCommand } from './merge-command.js';
-import { optimizeCommand } from './optimize-command.js';
-import { routesCommand } from './routes-command.js';
-import { runCommand } from './run-command.js';
+import { CONTROLS_COMMAND, controlsCommand } from './controls-command.js';
+import { EXPLORE_COMMAND, exploreCommand } from './explore-command.js';
+import { GENERATE_COMMAND, generateCommand } from './generate-command.js';
+import { MERGE_COMMAND, mergeCommand } from './merge-command.js';
+import { OPTIMIZE_COMMAND, optimizeCommand } from './optimize-command.js';
+import { ROUTES_COMMAND, routesCommand } from './routes-command.js';
+import { RUN_COMMAND, runCommand } from './run-command.js';
 import { loadScenarioFile } from './scenario-file.js';
 
-const USAGE = `chainward ${ENGINE_VERSION}: supply chain security risk simulation (ISO 28000)
+/** `chainward validate`: its options, usage line and --help. */
+const VALIDATE_COMMAND = {
+  name: 'validate',
+  summary: 'checks a scenario file and lists every problem with its JSON path; exit status 0 when it is valid, 2 when not.',
+  args: 'scenario.json',
+  argsHelp: [['scenario.json', 'the scenario file']],
+  options: {},
+  example: 'chainward validate scenarios/eu-electronics-inbound.json',
+} as const satisfies CommandSpec;
 
-usage:
-  chainward run [scenario.json] [--trials N] [--seed S] [--workers N] [--treatments all|none|id,id]
-                [--format table|json|csv|md] [--out FILE] [--quiet]
-                [--target-se X [--max-trials N]] [--shard i/n] [--sensitivity [--sensitivity-delta X]]
-  chainward merge part.json … [--format table|json|csv|md] [--out FILE]
-  chainward validate scenario.json
-  chainward generate --sites N [--seed S] [--out FILE]
-  chainward routes scenario.json --flow ID [--k 3] [--carriers] [--trials N] [--format table|json]
-  chainward optimize scenario.json --budget AMOUNT [--objective eal|cvar95] [--trials N] [--format table|json]
-  chainward controls [--element E] [--format table|json]
-  chainward explore [scenario.json|results.json] [--port P] [--no-open]
-  chainward bench [--workers N] [--rounds R] [--sizes 1000,10000,100000]
-  chainward help
+/** `chainward bench`, declared beside its options in bench/run-bench.ts. */
+async function benchCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(BENCH_COMMAND, argv);
+  if (positionals.length) throw new InputError(`bench takes no arguments, got ${positionals.join(' ')}\n\n${usageOf(BENCH_COMMAND)}`);
+  const quiet = values.quiet === true;
+  await runBench(benchOptions(values), undefined, quiet ? () => {} : undefined);
+  return EXIT_OK;
+}
 
-run        simulates the scenario (default: the built-in EU electronics inbound scenario)
-           and prints the summary, the top risks and the treatments.
-           --workers N      worker threads (default: the cores available; 1 runs in this thread)
-           --target-se X    runs until the EAL's relative standard error is X or less (e.g. 0.01),
-                            capped by --max-trials (default 1 000 000); the result depends only
-                            on the seed and X
-           --shard i/n      runs the i-th of n shares of the trial ranges and writes a partial
-                            result (JSON) for \`chainward merge\`
-           --sensitivity    adds a tornado: each threat frequency and control's factors ±25 %
-merge      merges the partial results of every shard into the single-run result
-validate   checks a scenario file and lists every problem with its JSON path
-generate   writes a synthetic scenario of N sites (5 to 100 000) for scale tests
-routes     the k fastest loop-free routes of a flow (Yen) and, with --carriers, other carriers on
-           its road lanes, each simulated with the same random numbers: time, cost, risk, dominance
-optimize   the catalog control placements that most reduce EAL (or CVaR95) within a yearly budget,
-           and the cost–risk frontier
-controls   lists the built-in control catalog (TAPA FSR/TSR, C-TPAT, EU AEO, ISO 17712, ISO 28000)
-explore    serves the explorer (exposure map, risk matrix, loss exceedance, treatments, what-ifs
-           in the browser) on 127.0.0.1 with the scenario or results (default: the built-in
-           scenario); --port P (default 5173, else the next free one), --no-open; Ctrl-C stops it
-bench      measures trials/s: the reference workload against a hand-written loop, with 1 and N
-           worker threads, and generated networks; writes bench/results.json
+interface Verb {
+  spec: CommandSpec;
+  run: (argv: string[]) => number | Promise<number>;
+}
 
-exit status: 0 success, 1 internal error, 2 bad input or usage`;
+/** The commands in the order `chainward help` lists them. */
+const VERBS: Verb[] = [
+  { spec: RUN_COMMAND, run: runCommand },
+  { spec: MERGE_COMMAND, run: mergeCommand },
+  { spec: VALIDATE_COMMAND, run: validateCommand },
+  { spec: GENERATE_COMMAND, run: generateCommand },
+  { spec: ROUTES_COMMAND, run: routesCommand },
+  { spec: OPTIMIZE_COMMAND, run: optimizeCommand },
+  { spec: CONTROLS_COMMAND, run: controlsCommand },
+  { spec: EXPLORE_COMMAND, run: (argv) => exploreCommand(argv) },
+  { spec: BENCH_COMMAND, run: benchCommand },
+];
+
+/** `chainward help`: every command's usage and what it does. */
+function usage(): string {
+  const name = (n: string) => n.padEnd(11);
+  const wrapped = (text: string) => {
+    const lines: string[] = [];
+    for (const word of text.split(' ')) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && last.length + 1 + word.length <= 100 - 11) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines.join(`\n${' '.repeat(11)}`);
+  };
+  return [
+    `chainward ${ENGINE_VERSION}: supply chain security risk simulation (ISO 28000)`,
+    '',
+    'usage:',
+    ...VERBS.map((v) => `  ${briefSynopsis(v.spec)}`),
+    '  chainward help [command]',
+    '',
+    ...VERBS.map((v) => name(v.spec.name) + wrapped(v.spec.summary)),
+    name('help') + wrapped('this list; `chainward help <command>` or `chainward <command> --help` gives the options of a command with their defaults, and an example'),
+    '',
+    'every command takes --quiet (no messages on standard error; errors are still printed) and -h, --help.',
+    'exit status: 0 success, 1 internal error, 2 bad input or usage',
+  ].join('\n');
+}
+
+/** The command called `name`, or a usage error suggesting the nearest one. */
+function verbOf(name: string): Verb {
+  const verb = VERBS.find((v) => v.spec.name === name);
+  if (verb) return verb;
+  throw new InputError(`unknown command "${name}"${suggestion(name, [...VERBS.map((v) => v.spec.name), 'help'])}\n\n${usage()}`);
+}
 
 function validateCommand(argv: string[]): number {
-  const { positionals } = parse(argv, {}, USAGE);
-  if (positionals.length !== 1) throw new InputError(`validate takes exactly one scenario file\n\n${USAGE}`);
+  const { positionals } = parseCommand(VALIDATE_COMMAND, argv);
+  if (positionals.length !== 1) throw new InputError(`validate takes exactly one scenario file\n\n${usageOf(VALIDATE_COMMAND)}`);
   const file = positionals[0]!;
   const scenario = loadScenarioFile(file);
   const { plan } = compilePlan(scenario, 1);
@@ -67,53 +100,30 @@ function validateCommand(argv: string[]): number {
   return EXIT_OK;
 }
 
-async function benchCommand(argv: string[]): Promise<number> {
-  const bench = await import('../../bench/run-bench.js');
-  let opts;
-  try {
-    opts = bench.benchOptions(argv);
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n\n${bench.BENCH_USAGE}`);
-  }
-  await bench.runBench(opts);
-  return EXIT_OK;
-}
-
 /** Runs the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'run':
-        return await runCommand(rest);
-      case 'validate':
-        return validateCommand(rest);
-      case 'merge':
-        return mergeCommand(rest);
-      case 'generate':
-        return generateCommand(rest);
-      case 'controls':
-        return controlsCommand(rest);
-      case 'routes':
-        return await routesCommand(rest);
-      case 'optimize':
-        return await optimizeCommand(rest);
-      case 'bench':
-        return await benchCommand(rest);
-      case 'explore':
-        return await exploreCommand(rest);
       case undefined:
+        process.stderr.write(usage() + '\n');
+        return EXIT_BAD_INPUT;
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(USAGE + '\n');
-        return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+        if (rest.length > 1) throw new InputError(`help takes one command, got ${rest.join(' ')}\n\n${usage()}`);
+        process.stdout.write(rest[0] === undefined ? usage() + '\n' : helpText(verbOf(rest[0]).spec));
+        return EXIT_OK;
       case '--version':
         process.stdout.write(ENGINE_VERSION + '\n');
         return EXIT_OK;
-      default:
-        throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
     }
+    const verb = verbOf(command);
+    if (wantsHelp(rest)) {
+      process.stdout.write(helpText(verb.spec));
+      return EXIT_OK;
+    }
+    return await verb.run(rest);
   } catch (e) {
     if (e instanceof InputError) {
       process.stderr.write(`chainward: ${e.message}\n`);

@@ -7,11 +7,24 @@ import { validateScenario } from '../model/validate.js';
 import { decodeSummary, PARTIAL_FORMAT, PartialFormatError, unitsChecksum, type PartialResult } from '../node/partial-result.js';
 import { mergeSummaries, tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { checkOutPath, formatOf, parse, render, writeOutput } from './args.js';
+import { checkOutPath, FORMATS, formatOf, formatOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { readInputFile } from './scenario-file.js';
 
-export const MERGE_USAGE = 'usage: chainward merge part.json [part.json …] [--format table|json|csv|md] [--out FILE] [--quiet]';
+/** `chainward merge`: its options, usage line and --help (see README.md, "Scaling out"). */
+export const MERGE_COMMAND = {
+  name: 'merge',
+  summary: 'merges the partial results of every shard (`chainward run --shard i/n`) into the result a single run gives.',
+  args: 'part.json …',
+  argsHelp: [['part.json …', 'the partial result of every shard, each once, in any order']],
+  options: {
+    format: formatOption(FORMATS, 'table, json (the results format), csv (the risk register) or md (Markdown)'),
+    out: OUT_OPTION,
+  },
+  example: 'chainward merge part-*.json --format json --out results.json',
+} as const satisfies CommandSpec;
+
+export const MERGE_USAGE = usageOf(MERGE_COMMAND);
 
 function readPart(file: string): PartialResult {
   const text = readInputFile(file);
@@ -45,7 +58,7 @@ function readPart(file: string): PartialResult {
 }
 
 export function mergeCommand(argv: string[]): number {
-  const { values, positionals } = parse(argv, { format: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, MERGE_USAGE);
+  const { values, positionals } = parseCommand(MERGE_COMMAND, argv);
   if (positionals.length === 0) throw new InputError(`merge needs the partial result files of every shard\n\n${MERGE_USAGE}`);
   const format = formatOf(values.format);
   checkOutPath(values.out);

@@ -5,19 +5,51 @@
 import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
 import { defaultWorkers } from '../node/pool.js';
 import { money, textTable } from '../report/format.js';
-import { checkOutPath, intOption, parse, seedOf, SIMULATION_OPTIONS, writeOutput } from './args.js';
+import {
+  checkOutPath,
+  formatOption,
+  intOption,
+  OUT_OPTION,
+  parseCommand,
+  QUIET_PROGRESS_OPTION,
+  SEED_OPTION,
+  seedOf,
+  trialsOption,
+  usageOf,
+  type CommandSpec,
+  WORKERS_OPTION,
+  writeOutput,
+} from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { loadScenarioFile } from './scenario-file.js';
 import { withWorkers } from './with-workers.js';
-
-export const OPTIMIZE_USAGE = `usage: chainward optimize SCENARIO --budget AMOUNT [--objective eal|cvar95] [--trials N] [--seed S]
-                          [--workers N] [--format table|json] [--out FILE] [--quiet]`;
 
 /** Trials per evaluated set of placements (each candidate set is a full simulation). */
 export const DEFAULT_OPTIMIZE_TRIALS = 4096;
 const MAX_TRIALS = 10_000_000;
 
 export const OPTIMIZE_FORMAT = 'chainward-optimize/v1';
+
+/** `chainward optimize`: its options, usage line and --help (see README.md, "Which controls are worth their money"). */
+export const OPTIMIZE_COMMAND = {
+  name: 'optimize',
+  summary: 'the catalog control placements that most reduce EAL (or CVaR95) within a yearly budget, and the cost–risk frontier.',
+  args: 'scenario.json',
+  argsHelp: [['scenario.json', 'the scenario file']],
+  options: {
+    budget: { type: 'string', value: 'AMOUNT', description: "the yearly budget for new controls, in the scenario's currency", required: true },
+    objective: { type: 'string', value: OBJECTIVES.join('|'), description: 'what to reduce: eal (expected annual loss) or cvar95 (mean of the worst 5 % of years)', default: OBJECTIVES[0] },
+    trials: trialsOption(DEFAULT_OPTIMIZE_TRIALS, MAX_TRIALS, 'simulated years per evaluated set of placements'),
+    seed: SEED_OPTION,
+    workers: WORKERS_OPTION,
+    format: formatOption(['table', 'json'], `table or json (${OPTIMIZE_FORMAT})`),
+    out: OUT_OPTION,
+    quiet: QUIET_PROGRESS_OPTION,
+  },
+  example: 'chainward optimize scenarios/eu-electronics-inbound.json --budget 200000 --objective cvar95',
+} as const satisfies CommandSpec;
+
+export const OPTIMIZE_USAGE = usageOf(OPTIMIZE_COMMAND);
 
 function budgetOf(v: string | boolean | undefined): number {
   if (v === undefined) throw new InputError(`--budget is required: the yearly budget for new controls, in the scenario's currency\n\n${OPTIMIZE_USAGE}`);
@@ -34,15 +66,7 @@ function objectiveOf(v: string | boolean | undefined): Objective {
 }
 
 export async function optimizeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      budget: { type: 'string' },
-      objective: { type: 'string' },
-      ...SIMULATION_OPTIONS,
-    },
-    OPTIMIZE_USAGE,
-  );
+  const { values, positionals } = parseCommand(OPTIMIZE_COMMAND, argv);
   if (positionals.length !== 1) throw new InputError(`optimize takes exactly one scenario file, got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''}\n\n${OPTIMIZE_USAGE}`);
   const budget = budgetOf(values.budget);
   const objective = objectiveOf(values.objective);

@@ -6,31 +6,56 @@
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
 import { defaultWorkers } from '../node/pool.js';
 import { money, num, textTable } from '../report/format.js';
-import { checkOutPath, intOption, parse, seedOf, SIMULATION_OPTIONS, writeOutput } from './args.js';
+import {
+  checkOutPath,
+  formatOption,
+  intOption,
+  OUT_OPTION,
+  parseCommand,
+  QUIET_PROGRESS_OPTION,
+  SEED_OPTION,
+  seedOf,
+  trialsOption,
+  usageOf,
+  type CommandSpec,
+  WORKERS_OPTION,
+  writeOutput,
+} from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioFile } from './scenario-file.js';
 import { withWorkers } from './with-workers.js';
-
-export const ROUTES_USAGE = `usage: chainward routes SCENARIO --flow ID [--k 3] [--carriers] [--trials N] [--seed S]
-                        [--workers N] [--format table|json] [--out FILE] [--quiet]`;
 
 export const DEFAULT_ROUTES_TRIALS = 20_000;
 export const DEFAULT_K = 3;
 const MAX_K = 50;
 const MAX_TRIALS = 100_000_000;
 
+/** `chainward routes`: its options, usage line and --help (see README.md, "Routes and carriers"). */
+export const ROUTES_COMMAND = {
+  name: 'routes',
+  summary:
+    'the k fastest loop-free routes of a flow (Yen) and, with --carriers, other carriers on its road lanes, each simulated with the same random numbers: transit days, transport cost, risk, dominance.',
+  args: 'scenario.json',
+  argsHelp: [['scenario.json', 'the scenario file']],
+  options: {
+    flow: { type: 'string', value: 'ID', description: 'the flow whose routes to compare', required: true },
+    k: { type: 'string', value: 'N', description: `how many fastest routes, 1 to ${MAX_K}`, default: String(DEFAULT_K) },
+    carriers: { type: 'boolean', description: "adds a switch to each other carrier on the routes' road lanes" },
+    trials: trialsOption(DEFAULT_ROUTES_TRIALS, MAX_TRIALS, 'simulated years per option'),
+    seed: SEED_OPTION,
+    workers: WORKERS_OPTION,
+    format: formatOption(['table', 'json'], 'table or json'),
+    out: OUT_OPTION,
+    quiet: QUIET_PROGRESS_OPTION,
+  },
+  example: 'chainward routes scenarios/eu-electronics-inbound.json --flow fl-phones-venlo --k 3 --carriers --trials 5000',
+} as const satisfies CommandSpec;
+
+export const ROUTES_USAGE = usageOf(ROUTES_COMMAND);
+
 export async function routesCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      flow: { type: 'string' },
-      k: { type: 'string' },
-      carriers: { type: 'boolean' },
-      ...SIMULATION_OPTIONS,
-    },
-    ROUTES_USAGE,
-  );
+  const { values, positionals } = parseCommand(ROUTES_COMMAND, argv);
   if (positionals.length !== 1) throw new InputError(`routes takes one scenario file, got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''}\n\n${ROUTES_USAGE}`);
   if (typeof values.flow !== 'string' || values.flow === '') throw new InputError(`routes needs --flow ID: the flow whose routes to compare\n\n${ROUTES_USAGE}`);
   const k = intOption('k', values.k, DEFAULT_K, MAX_K);

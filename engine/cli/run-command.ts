@@ -21,19 +21,62 @@ import { encodeSummary, PARTIAL_FORMAT, unitsChecksum, type PartialResult } from
 import { defaultWorkers } from '../node/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { checkOutPath, formatOf, intOption, parse, render, seedOf, SIMULATION_OPTIONS, type Values, writeOutput } from './args.js';
+import {
+  checkOutPath,
+  FORMATS,
+  formatOf,
+  formatOption,
+  intOption,
+  OUT_OPTION,
+  parseCommand,
+  QUIET_PROGRESS_OPTION,
+  render,
+  SEED_OPTION,
+  seedOf,
+  trialsOption,
+  usageOf,
+  type CommandSpec,
+  type Values,
+  WORKERS_OPTION,
+  writeOutput,
+} from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { withWorkers } from './with-workers.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
 
-export const RUN_USAGE = `usage: chainward run [scenario.json] [--trials N] [--seed S] [--workers N]
-                     [--treatments all|none|id,id] [--format table|json|csv|md] [--out FILE] [--quiet]
-                     [--target-se X [--max-trials N]] [--shard i/n] [--sensitivity [--sensitivity-delta X]]`;
-
 export const DEFAULT_TRIALS = 20_000;
 export const DEFAULT_MAX_TRIALS = 1_000_000;
 const MAX_TRIALS = 100_000_000;
+
+/** `chainward run`: its options, usage line and --help (see README.md, "Command line"). */
+export const RUN_COMMAND = {
+  name: 'run',
+  summary: 'simulates the scenario (default: the built-in EU electronics inbound scenario) and prints the summary, the top risks and the treatments.',
+  args: '[scenario.json]',
+  argsHelp: [['scenario.json', 'the scenario file (default: scenarios/eu-electronics-inbound.json, built in)']],
+  options: {
+    trials: trialsOption(DEFAULT_TRIALS, MAX_TRIALS),
+    seed: SEED_OPTION,
+    workers: WORKERS_OPTION,
+    treatments: { type: 'string', value: 'all|none|id,id', description: 'the treatments to test against the baseline: all, none, or a comma-separated list of treatment ids', default: 'all' },
+    format: formatOption(FORMATS, 'table, json (the results format), csv (the risk register) or md (Markdown)'),
+    out: OUT_OPTION,
+    quiet: QUIET_PROGRESS_OPTION,
+    'target-se': {
+      type: 'string',
+      value: 'X',
+      description: "adds ranges of trials until the baseline EAL's relative standard error is X or less (e.g. 0.01), capped by --max-trials; the result depends only on the seed and X",
+    },
+    'max-trials': trialsOption(DEFAULT_MAX_TRIALS, MAX_TRIALS, 'with --target-se, the most trials to run'),
+    shard: { type: 'string', value: 'i/n', description: 'runs the i-th of n shares of the trial ranges and writes a partial result (JSON) for `chainward merge`' },
+    sensitivity: { type: 'boolean', description: "adds a tornado: each threat's frequency and each control's factors varied by ±δ, one at a time" },
+    'sensitivity-delta': { type: 'string', value: 'X', description: 'with --sensitivity, the relative variation δ, between 0 and 1', default: String(DEFAULT_SENSITIVITY_DELTA) },
+  },
+  example: 'chainward run scenarios/pharma-cold-chain-air.json --trials 50000 --seed 7 --format md --out risks.md',
+} as const satisfies CommandSpec;
+
+export const RUN_USAGE = usageOf(RUN_COMMAND);
 
 function treatmentsOf(v: string | boolean | undefined): RunOptions['treatments'] {
   const tv = typeof v === 'string' ? v : 'all';
@@ -59,19 +102,7 @@ function shardOf(v: string | boolean | undefined): { index: number; count: numbe
 }
 
 export async function runCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      ...SIMULATION_OPTIONS,
-      treatments: { type: 'string' },
-      'target-se': { type: 'string' },
-      'max-trials': { type: 'string' },
-      shard: { type: 'string' },
-      sensitivity: { type: 'boolean' },
-      'sensitivity-delta': { type: 'string' },
-    },
-    RUN_USAGE,
-  );
+  const { values, positionals } = parseCommand(RUN_COMMAND, argv);
   if (positionals.length > 1) throw new InputError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
   const settings = runSettings(values);
   const scenario = loadScenarioFile(positionals[0] ?? DEFAULT_SCENARIO);
