@@ -15,6 +15,8 @@ import { OPTIMIZE_COMMAND, optimizeCommand } from './optimize-command.js';
 import { ROUTES_COMMAND, routesCommand } from './routes-command.js';
 import { RUN_COMMAND, runCommand } from './run-command.js';
 import { loadScenarioFile } from './scenario-file.js';
+import { scenarioWarnings } from '../model/warnings.js';
+import { printWarnings, warningCount } from './print-warnings.js';
 
 /** `chainward validate`: its options, usage line and --help. */
 const VALIDATE_COMMAND = {
@@ -88,14 +90,16 @@ function verbOf(name: string): Verb {
 }
 
 function validateCommand(argv: string[]): number {
-  const { positionals } = parseCommand(VALIDATE_COMMAND, argv);
+  const { values, positionals } = parseCommand(VALIDATE_COMMAND, argv);
   if (positionals.length !== 1) throw new InputError(`validate takes exactly one scenario file\n\n${usageOf(VALIDATE_COMMAND)}`);
   const file = positionals[0]!;
   const scenario = loadScenarioFile(file);
   const { plan } = compilePlan(scenario, 1);
+  const warnings = scenarioWarnings(scenario); // valid, but some parts can never do anything
+  printWarnings(file, warnings, values.quiet === true);
   process.stdout.write(
     `${file}: valid chainward/v1 scenario "${scenario.name}": ${plan.nSites} sites, ${plan.nLanes} lanes, ${plan.nFlows} flows, ` +
-      `${scenario.threats.length} threats → ${plan.nRisks} risks, ${(scenario.treatments ?? []).length} treatments\n`,
+      `${scenario.threats.length} threats → ${plan.nRisks} risks, ${(scenario.treatments ?? []).length} treatments${warningCount(warnings)}\n`,
   );
   return EXIT_OK;
 }

@@ -44,6 +44,8 @@ import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { withWorkers } from './with-workers.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
+import { scenarioWarnings } from '../model/warnings.js';
+import { printWarnings } from './print-warnings.js';
 
 export const DEFAULT_TRIALS = 20_000;
 export const DEFAULT_MAX_TRIALS = 1_000_000;
@@ -105,9 +107,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(RUN_COMMAND, argv);
   if (positionals.length > 1) throw new InputError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
   const settings = runSettings(values);
-  const scenario = loadScenarioFile(positionals[0] ?? DEFAULT_SCENARIO);
+  const file = positionals[0] ?? DEFAULT_SCENARIO;
+  const scenario = loadScenarioFile(file);
   checkOutPath(values.out);
   const quiet = values.quiet === true;
+  printWarnings(file, scenarioWarnings(scenario), quiet); // the results carry them too (`warnings`)
   const text = await simulateForCli(scenario, settings, quiet);
   writeOutput(text, values.out, quiet);
   return EXIT_OK;
