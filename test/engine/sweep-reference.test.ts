@@ -4,8 +4,10 @@
 // axis at every outage start and end; in each piece, a flow is served by its primary route,
 // rerouted (some path with every site and lane up) or cut; a maximal cut interval costs
 // c·max(0, days − bufferDays), each piece's billed cost shared equally among the active outages on
-// elements between the flow's ends. The engine's per-trial cut days, rerouted days, interruption
-// cost (per flow and per risk) and direct losses must match.
+// elements between the flow's ends; a rerouted piece costs its days × shipments per day × the extra
+// cost per shipment of the fastest up path over the primary route (never negative), shared equally
+// among the active outages on the primary route. The engine's per-trial cut days, rerouted days,
+// interruption and reroute cost (per flow and per risk) and direct losses must match.
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/model/schema.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
@@ -24,8 +26,8 @@ interface Internals {
 
 interface Net {
   sites: string[];
-  lanes: Array<{ id: string; from: number; to: number; transit: number }>;
-  flows: Array<{ from: number; to: number; buffer: number; cost: number }>;
+  lanes: Array<{ id: string; from: number; to: number; transit: number; cost: number }>;
+  flows: Array<{ from: number; to: number; buffer: number; cost: number; perDay: number }>;
 }
 
 /** A random network where every flow has a route, with random site and lane outage threats. */
@@ -34,12 +36,14 @@ function randomScenario(rng: Rng, H: number, intensity = 1): Scenario {
   const sites = Array.from({ length: nS }, (_, i) => ({ id: `s${i}`, kind: 'warehouse', value: 1e5 }));
   const lanes: Array<Record<string, unknown>> = [];
   // a chain s0 → s1 → … guarantees routes from lower to higher sites; extra random lanes add detours
-  for (let i = 0; i + 1 < nS; i++) lanes.push({ id: `c${i}`, from: `s${i}`, to: `s${i + 1}`, mode: 'road', transitDays: 1 + rng.next() * 3 });
+  for (let i = 0; i + 1 < nS; i++) lanes.push({ id: `c${i}`, from: `s${i}`, to: `s${i + 1}`, mode: 'road', transitDays: 1 + rng.next() * 3, costPerShipment: Math.round(rng.next() * 900) });
   for (let k = 0; k < nS + 2; k++) {
     const u = Math.floor(rng.next() * nS);
     let v = Math.floor(rng.next() * nS);
     if (v === u) v = (u + 1) % nS;
-    lanes.push({ id: `x${k}`, from: `s${u}`, to: `s${v}`, mode: 'rail', transitDays: 0.5 + rng.next() * 8 });
+    // some detours cost more per shipment than the chain, some less, some state no cost
+    const cost = rng.next() < 0.25 ? {} : { costPerShipment: Math.round(rng.next() * 2000) };
+    lanes.push({ id: `x${k}`, from: `s${u}`, to: `s${v}`, mode: 'rail', transitDays: 0.5 + rng.next() * 8, ...cost });
   }
   const flows = [
     { id: 'f0', from: 's0', to: `s${nS - 1}`, valuePerYear: 3.65e6, shipmentsPerYear: 50, bufferDays: Math.floor(rng.next() * 4) },
@@ -62,8 +66,14 @@ function netOf(s: Scenario): Net {
   const idx = new Map(s.sites.map((x, i) => [x.id, i]));
   return {
     sites: s.sites.map((x) => x.id),
-    lanes: (s.lanes ?? []).map((l) => ({ id: l.id, from: idx.get(l.from)!, to: idx.get(l.to)!, transit: l.transitDays })),
-    flows: (s.flows ?? []).map((f) => ({ from: idx.get(f.from)!, to: idx.get(f.to)!, buffer: f.bufferDays ?? 0, cost: f.interruptionCostPerDay ?? f.valuePerYear / 365 })),
+    lanes: (s.lanes ?? []).map((l) => ({ id: l.id, from: idx.get(l.from)!, to: idx.get(l.to)!, transit: l.transitDays, cost: l.costPerShipment ?? 0 })),
+    flows: (s.flows ?? []).map((f) => ({
+      from: idx.get(f.from)!,
+      to: idx.get(f.to)!,
+      buffer: f.bufferDays ?? 0,
+      cost: f.interruptionCostPerDay ?? f.valuePerYear / 365,
+      perDay: f.shipmentsPerYear / 365,
+    })),
   };
 }
 
@@ -119,14 +129,17 @@ interface Outage {
   risk: number;
 }
 
-/** Reference per-trial results for each flow, and interruption cost per risk. */
+/** Reference per-trial results for each flow, and interruption and reroute cost per risk. */
 function reference(net: Net, H: number, outages: Outage[], nRisks: number) {
   const S = net.sites.length;
   const primary = net.flows.map((f) => fastest(net, f.from, f.to, () => true)!);
   const rel = net.flows.map((f) => between(net, f.from, f.to));
   const pts = [...new Set([0, H, ...outages.flatMap((o) => [o.start, o.end])])].sort((a, b) => a - b);
-  const out = net.flows.map(() => ({ cut: 0, rerouted: 0, cost: 0 }));
+  const out = net.flows.map(() => ({ cut: 0, rerouted: 0, cost: 0, reroute: 0 }));
   const riskInt = new Float64Array(nRisks);
+  const riskReroute = new Float64Array(nRisks);
+  const pathCost = (path: number[]) => path.reduce((c, l) => c + net.lanes[l]!.cost, 0);
+  const onRoute = primary.map((route, fi) => new Set([net.flows[fi]!.from, ...route.flatMap((l) => [S + l, net.lanes[l]!.to])]));
   const cutStart = net.flows.map(() => NaN);
   for (let i = 0; i + 1 < pts.length; i++) {
     const a = pts[i]!;
@@ -138,9 +151,16 @@ function reference(net: Net, H: number, outages: Outage[], nRisks: number) {
     net.flows.forEach((f, fi) => {
       const route = primary[fi]!;
       const primaryUp = up(f.from) && route.every((l) => up(S + l) && up(net.lanes[l]!.to));
-      const served = primaryUp || fastest(net, f.from, f.to, up) !== null;
-      if (served) {
-        if (!primaryUp) out[fi]!.rerouted += b - a;
+      const detour = primaryUp ? null : fastest(net, f.from, f.to, up);
+      if (primaryUp || detour !== null) {
+        if (detour !== null) {
+          out[fi]!.rerouted += b - a;
+          const extra = Math.max(0, pathCost(detour) - pathCost(route));
+          const billed = (b - a) * f.perDay * extra;
+          out[fi]!.reroute += billed;
+          const forcing = active.filter((o) => onRoute[fi]!.has(o.elem));
+          for (const o of forcing) riskReroute[o.risk]! += billed / forcing.length;
+        }
         cutStart[fi] = NaN;
         return;
       }
@@ -153,14 +173,15 @@ function reference(net: Net, H: number, outages: Outage[], nRisks: number) {
       for (const o of sharing) riskInt[o.risk]! += billed / sharing.length;
     });
   }
-  return { flows: out, riskInt, primary };
+  return { flows: out, riskInt, riskReroute, primary };
 }
 
 describe('Simulator.runBatch: network sweep against a reference implementation', () => {
-  it('Simulator.runBatch: per-trial cut days, rerouted days, interruption cost and shares match the reference on 13 random networks', () => {
+  it('Simulator.runBatch: per-trial cut days, rerouted days, interruption and reroute cost and their shares match the reference on 13 random networks', () => {
     const rng = new Rng(4242, 1, 2, 3);
     let trialsWithCuts = 0;
     let trialsWithReroutes = 0;
+    let trialsWithRerouteCost = 0;
     let maxOverlap = 0;
     const mismatches: string[] = [];
     let maxOutages = 0;
@@ -200,11 +221,16 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
           check(`flow ${f} cut days`, s.flowCutDays.get(f), ref.flows[f]!.cut, 1e-5);
           check(`flow ${f} rerouted days`, s.flowReroutedDays.get(f), ref.flows[f]!.rerouted, 1e-5);
           check(`flow ${f} interruption cost`, s.flowInterruption.get(f), ref.flows[f]!.cost, moneyTol);
+          check(`flow ${f} reroute cost`, s.flowReroute.get(f), ref.flows[f]!.reroute, moneyTol);
           if (ref.flows[f]!.cut > 0) trialsWithCuts++;
           if (ref.flows[f]!.rerouted > 0) trialsWithReroutes++;
+          if (ref.flows[f]!.reroute > 0) trialsWithRerouteCost++;
         }
-        for (let r = 0; r < plan.nRisks; r++) check(`risk ${index.riskIds[r]} interruption`, s.riskInterruption.get(r), ref.riskInt[r]!, moneyTol);
-        const totalCost = ref.flows.reduce((x, f) => x + f.cost, 0);
+        for (let r = 0; r < plan.nRisks; r++) {
+          check(`risk ${index.riskIds[r]} interruption`, s.riskInterruption.get(r), ref.riskInt[r]!, moneyTol);
+          check(`risk ${index.riskIds[r]} reroute cost`, s.riskReroute.get(r), ref.riskReroute[r]!, moneyTol);
+        }
+        const totalCost = ref.flows.reduce((x, f) => x + f.cost + f.reroute, 0);
         // direct is read back from per-risk sums kept in cents: half a cent of rounding per risk
         check('trial loss', s.losses[0]!, direct + totalCost, 1e-9 * (direct + totalCost) + 0.005 * plan.nRisks);
         check('direct loss', s.money.get(0), direct, 0.01 * (plan.nRisks + 1));
@@ -215,6 +241,7 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
     expect(mismatches).toEqual([]);
     expect(trialsWithCuts).toBeGreaterThan(300);
     expect(trialsWithReroutes).toBeGreaterThan(300);
+    expect(trialsWithRerouteCost).toBeGreaterThan(100);
     expect(maxOverlap).toBeGreaterThanOrEqual(2);
     expect(maxOutages).toBeGreaterThan(200);
   });

@@ -113,6 +113,10 @@ describe('simulateScenario with targetSe', () => {
     const shorter = r.trials - RANGE_TRIALS;
     expect(shorter).toBeGreaterThanOrEqual(MIN_TRIALS_FOR_TARGET);
     expect(relativeSe(xs, shorter)).toBeGreaterThan(TARGET);
+    // and `run` says so
+    expect(r.run.stoppedBy).toBe('target');
+    expect(r.run.targetSe).toBe(TARGET);
+    expect(r.run.achievedRelativeSe).toBeCloseTo(relativeSe(xs, r.trials), 9);
   });
 
   it('simulateScenario with targetSe equals (without `run`) simulateScenario with trials = the stopped count and no targetSe', async () => {
@@ -157,8 +161,11 @@ describe('simulateScenario with targetSe', () => {
     const r = await simulateScenario(shipped, { trials, seed: SEED, treatments: 'none', targetSe: target });
     expect(r.trials).toBe(trials);
     expect(r.baseline.se / r.baseline.eal).toBeGreaterThan(target);
+    expect(r.run).toMatchObject({ targetSe: target, stoppedBy: 'max-trials' });
+    expect(r.run.achievedRelativeSe).toBeGreaterThan(target);
     const fixed = await simulateScenario(shipped, { trials, seed: SEED, treatments: 'none' });
     expect(stable(r)).toBe(stable(fixed));
+    expect(fixed.run.stoppedBy).toBeUndefined();
   });
 
   it('simulateScenario calls onProgress with increasing trialsDone and trialsPlanned ≥ trialsDone, ending at trials × units', async () => {
