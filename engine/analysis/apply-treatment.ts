@@ -1,7 +1,8 @@
-// Applies a treatment's changes (SPEC §1) to a scenario, in order, returning a new scenario; the
-// original is not touched. Also returns the carrying-cost rate of every flow whose buffer changed.
+// Applies a treatment's changes (README "The scenario format") to a scenario, in order, returning a
+// new scenario; the original is not touched. Also returns the carrying-cost rate of every flow whose
+// buffer changed.
 import { laneRegion } from '../plan/compile-plan.js';
-import type { Carrier, Scenario, Treatment } from '../model/schema.js';
+import type { Carrier, Lane, Scenario, Treatment } from '../model/schema.js';
 import { selectsLane, selectsSite } from '../model/selector.js';
 
 export interface TreatedScenario {
@@ -14,7 +15,19 @@ function cloneJson<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-/** The scenario with `treatment` applied. Changing a lane's carrier drops the lane's own cost per shipment when the new carrier states one. */
+/**
+ * A lane's cost per shipment as the scenario states it: its own `costPerShipment`, else its
+ * carrier's, else undefined (no cost stated anywhere).
+ */
+export function laneCostPerShipment(lane: Lane, carriers: ReadonlyMap<string, Carrier>): number | undefined {
+  return lane.costPerShipment ?? (lane.carrier !== undefined ? carriers.get(lane.carrier)?.costPerShipment : undefined);
+}
+
+/**
+ * The scenario with `treatment` applied. Changing a lane's carrier: a new carrier that states a
+ * cost per shipment replaces the lane's cost (its own one is dropped); one that states none leaves
+ * the lane's cost as it was (own, else the old carrier's, now written on the lane).
+ */
 export function applyTreatment(base: Scenario, treatment: Treatment): TreatedScenario {
   const s = cloneJson(base);
   s.lanes ??= [];
@@ -36,10 +49,15 @@ export function applyTreatment(base: Scenario, treatment: Treatment): TreatedSce
         for (const lane of s.lanes) selectsLane(sel, lane, laneRegion(lane, sitesById)) && (lane.controls = edit(lane.controls));
       }
     } else if ('setCarrier' in change) {
+      const stated = carriers.get(change.setCarrier)?.costPerShipment;
       for (const lane of s.lanes) {
         if (!change.lanes.includes(lane.id)) continue;
+        // a carrier that states no price leaves the lane's cost as it was (README "Treatment cost"):
+        // the lane keeps what it paid, its own cost or else its old carrier's, instead of becoming free
+        const kept = laneCostPerShipment(lane, carriers);
         lane.carrier = change.setCarrier;
-        if (carriers.get(change.setCarrier)?.costPerShipment !== undefined) delete lane.costPerShipment;
+        if (stated !== undefined) delete lane.costPerShipment;
+        else if (kept !== undefined) lane.costPerShipment = kept;
       }
     } else if ('route' in change) {
       const flow = s.flows.find((f) => f.id === change.route.flow)!;

@@ -1,14 +1,18 @@
-// Route and carrier options for one flow (issue 4, item 2): the k fastest loop-free routes by Yen's
-// algorithm, and optionally a carrier switch on each road lane of those routes that has alternative
-// carriers. Every option is a treatment (a `route` change, plus a `setCarrier` change for carrier
-// options), simulated with common random numbers against the current scenario, so the differences
-// between options are paired and their intervals narrow.
+// Route and carrier options for one flow (README "Routes and carriers"): the k fastest loop-free
+// routes by Yen's algorithm, and optionally a carrier switch on each road lane of those routes to
+// every carrier that serves the lane's mode and regions. Every option is a treatment (a `route`
+// change, plus a `setCarrier` change for carrier options), simulated with common random numbers
+// against the current scenario, so the differences between options are paired and their intervals
+// narrow. The non-dominated options form the recommendation, each with the reason it is kept.
+import { laneRegionsNeeded, regionsNotServed } from '../model/carrier-regions.js';
 import { didYouMean } from '../model/did-you-mean.js';
-import type { Carrier, Change, Lane, Scenario, Treatment } from '../model/schema.js';
+import type { Carrier, Change, Lane, Scenario, Site, Treatment } from '../model/schema.js';
 import { scenarioCosts } from '../plan/compile-plan.js';
+import { money, num } from '../report/format.js';
 import { buildCsrGraph } from '../simulate/csr-graph.js';
 import { YenKShortest } from '../simulate/yen-k-shortest.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
+import { laneCostPerShipment } from './apply-treatment.js';
 import { analyse, prepareUnits, runInfo, simulateUnits, trialRanges, type Progress, type RangeRunner } from './simulate-scenario.js';
 
 export const ROUTES_FORMAT = 'chainward-routes/v1';
@@ -38,8 +42,22 @@ export interface RouteOption {
   description: string;
   /** The flow's route under this option, as lane ids from origin to destination. */
   route: string[];
-  /** For carrier options: the lane and its carrier before and after. */
-  carrier?: { lane: string; from: string | null; to: string };
+  /**
+   * For carrier options: the lane, its carrier before and after, whether the new carrier states a
+   * cost per shipment (when it does not, the lane keeps its cost), and the lane's cost per shipment
+   * under the option (null: none stated).
+   */
+  carrier?: { lane: string; from: string | null; to: string; priceStated: boolean; costPerShipment: number | null };
+  /**
+   * The option this one changes: "baseline" for other routes and for carrier switches on the
+   * current route, "route-N" for a carrier switch on route N; null for the baseline itself.
+   */
+  changes: string | null;
+  /**
+   * True when the loss of every trial is exactly that of the option it changes: the change acts on
+   * no risk (e.g. a carrier switch on a lane no threat reaches), so it differs only in time and cost.
+   */
+  noEffect: boolean;
   /** The treatment that makes this option (a route change, and a carrier change for carrier options). */
   treatment: Treatment;
   /** Transit days of the flow's route. */
@@ -64,6 +82,18 @@ export interface RouteOption {
   dominatedBy: string[];
 }
 
+/** Why a non-dominated option is worth considering. */
+export interface Recommendation {
+  option: string;
+  /**
+   * The dimensions on which it is the best of the recommended options (least transit days, least
+   * network transport cost, least network EAL); empty for a trade-off between them.
+   */
+  best: Array<'transitDays' | 'transportCost' | 'eal'>;
+  /** One line: "fastest", "cheapest", "least network loss" or the trade-off, with its figures. */
+  reason: string;
+}
+
 export interface RouteOptionsResult {
   format: typeof ROUTES_FORMAT;
   scenario: string;
@@ -71,10 +101,18 @@ export interface RouteOptionsResult {
   horizonDays: number;
   flow: { id: string; name?: string; from: string; to: string; shipmentsPerYear: number };
   k: number;
+  /** Loop-free routes from the flow's origin to its destination found, at most k (fewer when fewer exist). */
+  routesFound: number;
   carriers: boolean;
   trials: number;
   seed: number | string;
   options: RouteOption[];
+  /**
+   * The options worth a decision: the non-dominated ones, each with its reason, leaving out any
+   * option that changes nothing (no effect on loss, and the same transit days and transport cost
+   * as the option it changes).
+   */
+  recommendation: Recommendation[];
 }
 
 /** A flow id the scenario does not have; `suggestion` is the closest known id, if any. */
@@ -97,16 +135,36 @@ interface Draft {
   description: string;
   route: string[];
   carrier?: RouteOption['carrier'];
+  /** The id of the option this one changes (null for the baseline). */
+  base: string | null;
   changes: Change[];
 }
 
-/** Carriers that could run `lane` instead of its own: they run its mode (or list no modes). */
-function alternativeCarriers(lane: Lane, carriers: readonly Carrier[]): Carrier[] {
-  return carriers.filter((c) => c.id !== lane.carrier && (c.modes === undefined || c.modes.length === 0 || c.modes.includes(lane.mode)));
+/**
+ * Carriers that could run `lane` instead of its own: they run its mode (or list no modes) and serve
+ * every region the lane needs (or list no regions), as validation requires of a lane's carrier.
+ */
+export function alternativeCarriers(lane: Lane, carriers: readonly Carrier[], sitesById: ReadonlyMap<string, Site>): Carrier[] {
+  const needed = laneRegionsNeeded(lane, (id) => sitesById.get(id)?.region);
+  return carriers.filter(
+    (c) =>
+      c.id !== lane.carrier &&
+      (c.modes === undefined || c.modes.length === 0 || c.modes.includes(lane.mode)) &&
+      regionsNotServed(c.regions, needed).length === 0,
+  );
 }
 
-/** The options to simulate: the baseline (current route) first, then other routes, then carrier switches. */
-export function routeOptionDrafts(scenario: Scenario, flowId: string, k: number, carriers: boolean, currentRoute: readonly string[]): Draft[] {
+/**
+ * The options to simulate: the baseline (current route) first, then other routes, then carrier
+ * switches; and how many loop-free routes Yen's algorithm found (at most k).
+ */
+export function routeOptionDrafts(
+  scenario: Scenario,
+  flowId: string,
+  k: number,
+  carriers: boolean,
+  currentRoute: readonly string[],
+): { drafts: Draft[]; routesFound: number } {
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`routeOptions: k must be a whole number ≥ 1, got ${k}`);
   const flow = (scenario.flows ?? []).find((f) => f.id === flowId)!;
   const lanes = scenario.lanes ?? [];
@@ -128,31 +186,38 @@ export function routeOptionDrafts(scenario: Scenario, flowId: string, k: number,
     kind: i === 0 ? 'baseline' : 'route',
     description: i === 0 ? `current route ${arrow(r)}` : `route ${arrow(r)}`,
     route: r,
+    base: i === 0 ? null : 'baseline',
     changes: [{ route: { flow: flowId, path: [...r] } }],
   }));
   if (carriers) {
     const all = scenario.carriers ?? [];
+    const sitesById = new Map(scenario.sites.map((x) => [x.id, x]));
+    const carriersById = new Map(all.map((c) => [c.id, c]));
     const done = new Set<string>();
     routes.forEach((r, i) => {
       for (const laneId of r) {
         const lane = laneById.get(laneId)!;
         if (lane.mode !== 'road' || done.has(laneId)) continue;
         done.add(laneId);
-        for (const c of alternativeCarriers(lane, all)) {
-          const switchText = `${laneId}: ${lane.carrier ?? '(no carrier)'} → ${c.id}`;
+        for (const c of alternativeCarriers(lane, all, sitesById)) {
+          const priceStated = c.costPerShipment !== undefined;
+          // a carrier without a price leaves the lane's cost as it was (see applyTreatment)
+          const cost = priceStated ? c.costPerShipment! : laneCostPerShipment(lane, carriersById);
+          const switchText = `${laneId}: ${lane.carrier ?? '(no carrier)'} → ${c.id}${priceStated ? '' : ' (price not stated: lane cost kept)'}`;
           drafts.push({
             id: `${i === 0 ? '' : `route-${i + 1}+`}carrier-${laneId}-${c.id}`,
             kind: 'carrier',
             description: i === 0 ? `carrier ${switchText}` : `route ${arrow(r)}, carrier ${switchText}`,
             route: r,
-            carrier: { lane: laneId, from: lane.carrier ?? null, to: c.id },
+            carrier: { lane: laneId, from: lane.carrier ?? null, to: c.id, priceStated, costPerShipment: cost ?? null },
+            base: i === 0 ? 'baseline' : `route-${i + 1}`,
             changes: [{ route: { flow: flowId, path: [...r] } }, { setCarrier: c.id, lanes: [laneId] }],
           });
         }
       }
     });
   }
-  return drafts;
+  return { drafts, routesFound: fastest.length };
 }
 
 /**
@@ -169,7 +234,7 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
   const baseUnits = prepareUnits(scenario, { seed: opts.seed, treatments: 'none' });
   const baseIndex = baseUnits[0]!.compiled.index;
   const fi = baseIndex.flowIds.indexOf(flow.id);
-  const drafts = routeOptionDrafts(scenario, flow.id, opts.k, opts.carriers, baseIndex.flowRoutes[fi]!);
+  const { drafts, routesFound } = routeOptionDrafts(scenario, flow.id, opts.k, opts.carriers, baseIndex.flowRoutes[fi]!);
   const treatments: Treatment[] = drafts.map((d) => ({ id: d.id, name: d.description, changes: d.changes }));
 
   // options 2… as treatments of a scenario copy; the baseline is its untreated plan
@@ -198,10 +263,7 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
     const carriersById = new Map((s.carriers ?? []).map((c) => [c.id, c]));
     const treatedLanes = new Map((s.lanes ?? []).map((l) => [l.id, l]));
     let flowTransportCost = 0;
-    for (const id of d.route) {
-      const l = treatedLanes.get(id)!;
-      flowTransportCost += (l.costPerShipment ?? (l.carrier !== undefined ? carriersById.get(l.carrier)?.costPerShipment : undefined) ?? 0) * flow.shipmentsPerYear;
-    }
+    for (const id of d.route) flowTransportCost += (laneCostPerShipment(treatedLanes.get(id)!, carriersById) ?? 0) * flow.shipmentsPerYear;
     let transitDays = 0;
     for (const id of d.route) transitDays += laneById.get(id)!.transitDays;
     const summary = u === 0 ? results.baseline : results.treatments[u - 1]!.summary;
@@ -212,6 +274,8 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
       description: d.description,
       route: d.route,
       ...(d.carrier ? { carrier: d.carrier } : {}),
+      changes: d.base,
+      noEffect: d.base !== null && sameLosses(merged.losses, summaries[drafts.findIndex((x) => x.id === d.base)]!.losses),
       treatment: treatments[u]!,
       transitDays,
       transportCost: scenarioCosts(s, index.laneShipments, index.siteShipments).transport,
@@ -240,11 +304,80 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
     horizonDays: results.horizonDays,
     flow: { id: flow.id, ...(flow.name !== undefined ? { name: flow.name } : {}), from: flow.from, to: flow.to, shipmentsPerYear: flow.shipmentsPerYear },
     k: opts.k,
+    routesFound,
     carriers: opts.carriers,
     trials,
     seed: opts.seed,
     options,
+    recommendation: recommend(options, scenario.currency ?? 'USD'),
   };
+}
+
+/** Whether two runs lost exactly the same in every trial (common random numbers make this exact). */
+function sameLosses(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** An option that changes nothing: no effect on loss, and the time and cost of the option it changes. */
+export function changesNothing(o: RouteOption, all: readonly RouteOption[]): boolean {
+  if (!o.noEffect) return false;
+  const b = all.find((x) => x.id === o.changes);
+  return b !== undefined && b.transitDays === o.transitDays && b.transportCost === o.transportCost;
+}
+
+const DIMENSIONS = ['transitDays', 'transportCost', 'eal'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+const BEST_WORDS: Record<Dimension, string> = { transitDays: 'fastest', transportCost: 'cheapest', eal: 'least network loss' };
+const BETTER_WORDS: Record<Dimension, string> = { transitDays: 'faster', transportCost: 'cheaper', eal: 'less network loss' };
+
+/**
+ * The non-dominated options (without those that change nothing), each with the dimensions on which
+ * it is the best of them (a dimension on which they are all equal is no reason), or else the
+ * trade-off it makes between the options that are best on one; with its figures against the baseline.
+ */
+export function recommend(options: readonly RouteOption[], currency: string): Recommendation[] {
+  const kept = options.filter((o) => !o.dominated && !changesNothing(o, options));
+  // the dimensions that tell the kept options apart, and the first option best on each
+  const telling = DIMENSIONS.filter((d) => kept.some((o) => o[d] !== kept[0]![d]));
+  const holder = new Map(telling.map((d) => [d, kept.reduce((a, b) => (b[d] < a[d] ? b : a))]));
+  return kept.map((o) => {
+    const best = telling.filter((d) => o[d] === holder.get(d)![d]);
+    let head: string;
+    if (best.length > 0) head = best.map((d) => BEST_WORDS[d]).join(', ');
+    else if (telling.length === 0) head = kept.length === 1 ? 'no other option is as good' : 'as good as the others on time, cost and loss';
+    else {
+      // not best on any dimension, yet not dominated: it beats each best option on another dimension
+      const clauses: string[] = [];
+      for (const h of new Set(holder.values())) {
+        const bestAt = telling.filter((d) => holder.get(d) === h);
+        const better = DIMENSIONS.filter((e) => o[e] < h[e]).map((e) => BETTER_WORDS[e]);
+        clauses.push(`${better.join(' and ')} than ${h.id} (${bestAt.map((d) => BEST_WORDS[d]).join(', ')})`);
+      }
+      head = `trade-off: ${clauses.join('; ')}`;
+    }
+    return { option: o.id, best, reason: `${head}. ${vsBaseline(o, currency)}` };
+  });
+}
+
+/** What an option changes against the baseline: days, transport cost a year and network EAL with its interval. */
+function vsBaseline(o: RouteOption, currency: string): string {
+  if (o.kind === 'baseline') return 'The current route as it is';
+  const parts: string[] = [];
+  const d = o.delta;
+  if (d.transitDays !== 0) parts.push(`${d.transitDays > 0 ? '+' : '−'}${num(Math.abs(d.transitDays), 4)} day${Math.abs(d.transitDays) === 1 ? '' : 's'}`);
+  if (d.transportCost !== 0) parts.push(`transport ${signedMoney(d.transportCost, currency)}/yr`);
+  if (o.noEffect && o.changes === 'baseline') parts.push('the same loss in every trial');
+  else parts.push(`network EAL ${signedMoney(d.eal, currency)} [${signedMoney(d.ealCi95[0], currency)}, ${signedMoney(d.ealCi95[1], currency)}]`);
+  const text = `${parts.join(', ')} vs baseline`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A signed money amount: "+€12.3K", "−€55K", "€0". */
+export function signedMoney(x: number, currency: string): string {
+  if (x === 0) return money(0, currency);
+  return `${x > 0 ? '+' : '−'}${money(Math.abs(x), currency)}`;
 }
 
 /** Whether `a` is no worse than `b` on transit days, transport cost and network EAL, and better on one. */

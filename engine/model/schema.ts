@@ -2,6 +2,7 @@
 // of its TypeScript types and of the published JSON Schema. Cross-references and graph checks
 // that a schema cannot express live in validate.ts.
 import { z } from 'zod';
+import { REGION_CODE } from './carrier-regions.js';
 
 export const SITE_KINDS = ['supplier', 'factory', 'warehouse', 'port', 'airport', 'dc', 'crossdock', 'customer'] as const;
 export const MODES = ['road', 'rail', 'sea', 'air', 'barge'] as const;
@@ -92,6 +93,7 @@ export const carrierSchema = z.strictObject({
   id,
   name: z.string().optional(),
   modes: z.array(z.enum(MODES)).optional(),
+  regions: z.array(z.string().regex(REGION_CODE, { message: 'expected an ISO 3166 code such as "MX" or "US-TX"' })).optional().describe('ISO 3166 codes of the countries or subdivisions the carrier serves (all when left out); it runs only lanes in them'),
   riskFactor: nonNeg.optional(),
   disruptionFactor: nonNeg.optional(),
   certifications: z.array(z.string()).optional(),

@@ -5,6 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { z } from 'zod';
 import { catalogById } from '../catalog/controls.js';
+import { laneRegionsNeeded, regionsNotServed } from './carrier-regions.js';
 import { suggestion } from './did-you-mean.js';
 import { describeValue, formatPath, type PathSegment } from './json-path.js';
 import { CATEGORIES, scenarioSchema, type Scenario } from './schema.js';
@@ -493,13 +494,18 @@ function checkSemantics(raw: Obj, issues: ValidationIssue[]): void {
   const c = new Checker(issues);
   const sites = c.index(raw, 'sites', c.sites);
   const lanes = c.index(raw, 'lanes', c.lanes);
-  c.index(raw, 'carriers', c.carriers);
+  const carriers = c.index(raw, 'carriers', c.carriers);
   const flows = c.index(raw, 'flows', c.flows);
   const threats = c.index(raw, 'threats', c.threats);
   const controls = c.index(raw, 'controls', c.controls);
   const treatments = c.index(raw, 'treatments', new Map());
 
   for (const [i, s] of sites) c.controlRefs(['sites', i, 'controls'], s.controls, 'site');
+  for (const [i, k] of carriers) {
+    if (Array.isArray(k.regions) && k.regions.length === 0) {
+      c.add(['carriers', i, 'regions'], 'expected at least one ISO 3166 code; leave regions out for a carrier that serves everywhere');
+    }
+  }
   for (const [i, l] of lanes) checkLane(c, ['lanes', i], l, c.sites);
 
   const baseLanes = laneRefs(c.lanes, c.sites);
@@ -546,6 +552,8 @@ function checkLane(c: Checker, path: PathSegment[], l: Obj, sites: Map<string, O
     if (modes.length > 0 && typeof l.mode === 'string' && !modes.includes(l.mode)) {
       c.add([...path, 'carrier'], `carrier "${String(l.carrier)}" runs ${modes.join(', ')}, not ${l.mode}`);
     }
+    const missing = regionsNotServed(list(carrier.regions), laneRegionsNeeded(l, (id) => sites.get(id)?.region));
+    if (missing.length > 0) c.add([...path, 'carrier'], `carrier "${String(l.carrier)}" serves ${list(carrier.regions).join(', ')}, not ${missing.join(', ')}`);
   }
   c.controlRefs([...path, 'controls'], l.controls, 'lane');
 }
@@ -612,12 +620,15 @@ function checkTreatment(c: Checker, path: PathSegment[], t: Obj): void {
     if (ch.setCarrier !== undefined) {
       const carrier = c.ref([...at, 'setCarrier'], ch.setCarrier, c.carriers, 'carrier') ? c.carriers.get(ch.setCarrier as string)! : undefined;
       const modes = list(carrier?.modes);
+      const regions = list(carrier?.regions);
       list(ch.lanes).forEach((id, k) => {
         if (!c.ref([...at, 'lanes', k], id, lanes, 'lane')) return;
         const mode = lanes.get(id as string)!.mode;
         if (modes.length > 0 && typeof mode === 'string' && !modes.includes(mode)) {
           c.add([...at, 'lanes', k], `carrier "${String(ch.setCarrier)}" runs ${modes.join(', ')}, not ${mode} (lane "${String(id)}")`);
         }
+        const missing = regionsNotServed(regions, laneRegionsNeeded(lanes.get(id as string)!, (site) => sites.get(site)?.region));
+        if (missing.length > 0) c.add([...at, 'lanes', k], `carrier "${String(ch.setCarrier)}" serves ${regions.join(', ')}, not ${missing.join(', ')} (lane "${String(id)}")`);
       });
     }
     if (isObj(ch.route)) {

@@ -1,0 +1,181 @@
+// The `chainward routes` report as text (README "Routes and carriers"): the options and what each
+// changes, one table row per option, the options that change no loss collapsed into one entry, what
+// the marks mean, and the recommendation. It fits in 120 columns: prose wraps, the table keeps to
+// its numbers (an option's change is listed above it), and an option id too long to fit is cut
+// with "…". `wide` adds every column, the change included, whole.
+import { changesNothing, signedMoney, type RouteOption, type RouteOptionsResult } from '../analysis/route-options.js';
+import { money, num } from '../report/format.js';
+
+/** Terminal width the report keeps to unless `wide`. */
+export const ROUTES_WIDTH = 120;
+/** The narrowest the option column gets when the table must be cut to fit. */
+const MIN_OPTION_WIDTH = 12;
+
+export interface RoutesTableOptions {
+  /** Show every cell whole and every column, even when the table is wider than 120 columns. */
+  wide?: boolean;
+}
+
+/** A column: a group label spanning neighbours with the same label, its own label, its cells. */
+interface Column {
+  group: string;
+  head: string;
+  right: boolean;
+  cells: string[];
+}
+
+/** Cuts `s` to `width` characters, ending in "…" when cut. */
+function cut(s: string, width: number): string {
+  return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/**
+ * Wraps prose to `width` columns at spaces (a word longer than a line stays whole); the text's own
+ * leading spaces are kept, and continuation lines start with `indent`.
+ */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lead = /^ */.exec(text)![0];
+  const lines: string[] = [];
+  let line = lead;
+  let empty = true;
+  for (const word of text.slice(lead.length).split(' ')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = empty ? line + word : `${line} ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * Lays out columns with a group row, a label row, a rule and the rows. With a `width`, the column
+ * `shrink` is cut (down to MIN_OPTION_WIDTH) so that the table fits.
+ */
+function layout(cols: Column[], width: number | undefined, shrink: number): string {
+  const widths = cols.map((c) => Math.max(c.head.length, ...c.cells.map((x) => x.length)));
+  // groups: runs of neighbouring columns with the same non-empty group label
+  const spans: Array<{ label: string; from: number; to: number }> = [];
+  cols.forEach((c, i) => {
+    const last = spans[spans.length - 1];
+    if (c.group !== '' && last !== undefined && last.label === c.group && last.to === i - 1) last.to = i;
+    else spans.push({ label: c.group, from: i, to: i });
+  });
+  const spanWidth = (s: { from: number; to: number }) => widths.slice(s.from, s.to + 1).reduce((a, b) => a + b, 0) + 2 * (s.to - s.from);
+  for (const s of spans) {
+    const missing = s.label.length - spanWidth(s);
+    if (missing > 0) widths[s.from] = widths[s.from]! + missing;
+  }
+  if (width !== undefined) {
+    const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+    if (total > width) widths[shrink] = Math.max(MIN_OPTION_WIDTH, widths[shrink]! - (total - width));
+  }
+  const cell = (s: string, i: number) => {
+    const text = cut(s, widths[i]!);
+    return cols[i]!.right ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
+  };
+  const groupRow = spans.map((s) => (cols[s.from]!.right ? s.label.padStart(spanWidth(s)) : s.label.padEnd(spanWidth(s)))).join('  ');
+  const out = [groupRow, cols.map((c, i) => cell(c.head, i)).join('  '), widths.map((w) => '─'.repeat(w)).join('  ')];
+  const n = cols[0]!.cells.length;
+  for (let r = 0; r < n; r++) out.push(cols.map((c, i) => cell(c.cells[r] ?? '', i)).join('  '));
+  return out.map((l) => l.trimEnd()).join('\n');
+}
+
+/** Whether a number differs between the options shown. */
+function varies(rows: readonly RouteOption[], pick: (o: RouteOption) => number): boolean {
+  return rows.some((o) => pick(o) !== pick(rows[0]!));
+}
+
+/** The change an option makes, in words: its route, or the carrier switch on the route of the option it changes. */
+function changeText(o: RouteOption): string {
+  if (o.kind === 'baseline') return `current route ${o.route.join(' → ')}`;
+  if (o.kind === 'route' || !o.carrier) return `route ${o.route.join(' → ')}`;
+  const c = o.carrier;
+  const on = o.changes !== null && o.changes !== 'baseline' ? `${o.changes} with ` : '';
+  return `${on}carrier ${c.lane}: ${c.from ?? '(no carrier)'} → ${c.to}${c.priceStated ? '' : ' (price not stated: lane cost kept)'}`;
+}
+
+/** The routes phrase of the header: how many loop-free routes exist when fewer than asked. */
+function routesPhrase(r: RouteOptionsResult): string {
+  if (r.routesFound < r.k) return `${r.routesFound} loop-free route${r.routesFound === 1 ? ' exists' : 's exist'} (${r.k} asked)`;
+  return `the ${r.k} fastest loop-free route${r.k === 1 ? '' : 's'}`;
+}
+
+/** The routes report as text: a header, the routes, one row per option, notes and the recommendation. */
+export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}): string {
+  const c = r.currency;
+  const wide = opts.wide === true;
+  const width = wide ? undefined : ROUTES_WIDTH;
+  const recommended = new Set(r.recommendation.map((x) => x.option));
+  // options that change no loss collapse into one entry, unless they are recommended (then they keep their row)
+  const collapsed = r.options.filter((o) => o.noEffect && !recommended.has(o.id));
+  const rows = r.options.filter((o) => !collapsed.includes(o));
+  const showCut = wide || varies(rows, (o) => o.interruptedDays);
+
+  const col = (group: string, head: string, right: boolean, f: (o: RouteOption) => string): Column => ({ group, head, right, cells: rows.map(f) });
+  const cols: Column[] = [
+    col('', '', false, (o) => (o.dominated ? '×' : '')),
+    col('', 'option', false, (o) => o.id),
+    col('', 'days', true, (o) => num(o.transitDays, 4)),
+    col('transport/yr', 'network', true, (o) => money(o.transportCost, c)),
+    col('transport/yr', 'flow', true, (o) => money(o.flowTransportCost, c)),
+    col('EAL', 'network', true, (o) => money(o.eal, c)),
+    col('EAL', 'flow', true, (o) => money(o.flowEal, c)),
+    col('Δ network EAL', '± 95 %', true, (o) => (o.kind === 'baseline' ? '–' : `${signedMoney(o.delta.eal, c)} ± ${money((o.delta.ealCi95[1] - o.delta.ealCi95[0]) / 2, c)}`)),
+    ...(wide ? [col('', 'VaR95', true, (o) => money(o.var95, c))] : []),
+    ...(showCut ? [col('interrupted', 'days', true, (o) => num(o.interruptedDays, 3))] : []),
+    ...(wide ? [col('', 'change', false, changeText)] : []),
+  ];
+
+  const flowName = r.flow.name !== undefined ? ` (${r.flow.name})` : '';
+  const text: string[] = [];
+  const prose = (s: string, indent = '') => text.push(wrap(s, ROUTES_WIDTH, indent));
+  prose(`chainward routes · ${r.scenario} · flow ${r.flow.id}${flowName}`);
+  prose(`${r.flow.from} → ${r.flow.to} · ${r.trials.toLocaleString('en-US')} trials · seed ${r.seed} · common random numbers`);
+  prose(
+    `The current route (baseline) and ${routesPhrase(r)}` +
+      `${r.carriers ? ", with a switch to each other carrier that serves a road lane's mode and regions" : ''}:`,
+  );
+  if (!wide) {
+    const idWidth = Math.min(40, Math.max(...rows.map((o) => o.id.length)));
+    for (const o of rows) prose(`  ${o.id.padEnd(idWidth)}  ${changeText(o)}`, ' '.repeat(idWidth + 4));
+  }
+  text.push('');
+  text.push(layout(cols, width, 1));
+  text.push('');
+
+  if (collapsed.length > 0) {
+    // what still differs: transit days (a route that changes no loss) and transport cost
+    const items = collapsed.map((o) => {
+      const base = r.options.find((x) => x.id === o.changes)!;
+      const diffs: string[] = [];
+      const days = o.transitDays - base.transitDays;
+      if (days !== 0) diffs.push(`${days > 0 ? '+' : '−'}${num(Math.abs(days), 4)} day${Math.abs(days) === 1 ? '' : 's'}`);
+      diffs.push(o.transportCost === base.transportCost ? 'same transport cost' : `transport ${signedMoney(o.transportCost - base.transportCost, c)}/yr`);
+      return `${o.id} (${diffs.join(', ')} vs ${base.id})`;
+    });
+    const costs = collapsed.map((o) => o.transportCost);
+    const lo = Math.min(...costs);
+    const hi = Math.max(...costs);
+    const range = lo === hi ? money(lo, c) : `${money(lo, c)}–${money(hi, c)}`;
+    const one = collapsed.length === 1;
+    prose(
+      `= ${collapsed.length} option${one ? ' changes' : 's change'} no loss (the same loss in every trial as the option ${one ? 'it changes' : 'they change'}), ` +
+        `only time or cost; network transport/yr ${range}: ${items.join(', ')}.`,
+      '  ',
+    );
+  }
+  const nDominated = r.options.filter((o) => o.dominated).length;
+  prose(`× dominated (${nDominated} of ${r.options.length}): another option is no worse on transit days, network transport cost and network EAL, and better on one.`);
+  if (!showCut && rows.length > 0) prose(`The flow is interrupted ${num(rows[0]!.interruptedDays, 3)} days per horizon under every option listed.`);
+  if (!wide) prose("--wide adds the network's 1-in-20-year loss (VaR95), the interrupted days and each option's change as columns.");
+  prose(
+    `transport/yr: the yearly transport cost of the whole network and of this flow's shipments; EAL: expected loss per ${r.horizonDays}-day ` +
+      "horizon, of the whole network and of this flow's shipments; Δ network EAL: option − baseline (negative: less loss) ± its paired 95 % interval.",
+  );
+  text.push('');
+  prose('Recommendation: the options no other option beats on transit days, transport cost and network loss.');
+  for (const x of r.recommendation) prose(`  ${x.option}: ${x.reason}.`, '    ');
+  return text.join('\n') + '\n';
+}
