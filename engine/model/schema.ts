@@ -1,6 +1,7 @@
-// The chainward/v1 scenario schema (SPEC §1) in zod: the single source of the scenario's shape,
-// of its TypeScript types and of the published JSON Schema. Cross-references and graph checks
-// that a schema cannot express live in validate.ts.
+// The chainward/v1 scenario schema in zod: the single source of the scenario's shape, of its
+// TypeScript types and of the published JSON Schema (README.md, "The scenario format"). Every field
+// carries a description with its meaning, unit and default, which editors show from the JSON
+// Schema. Cross-references and graph checks that a schema cannot express live in validate.ts.
 import { z } from 'zod';
 import { REGION_CODE } from './carrier-regions.js';
 
@@ -22,6 +23,11 @@ const nonNeg = z.number().min(0);
 const factor = z.number().min(0).max(1).describe('A factor in [0, 1]: 0.6 means a 40 % reduction');
 const finite = z.number();
 
+// descriptions shared by several objects
+const nameText = 'Display name, shown in reports and the explorer (default: the id)';
+const ownerText = "Who owns this target's risks (ISO 28000 policy element); shown in the risk register";
+const tagsText = 'Free tags that threat and treatment selectors can match (`appliesTo.tags`, `to.tags`)';
+
 const ordered3 = (what: string) =>
   z.tuple([finite, finite, finite]).refine((t) => t[0] <= t[1] && t[1] <= t[2], {
     message: `expected ${what} with min ≤ mode ≤ max`,
@@ -29,143 +35,231 @@ const ordered3 = (what: string) =>
 
 const lognormal = z.union([
   z
-    .strictObject({ median: z.number().gt(0), p90: z.number().gt(0) })
+    .strictObject({
+      median: z.number().gt(0).describe('The median (50th percentile), > 0, in the unit of the quantity'),
+      p90: z.number().gt(0).describe('The 90th percentile, > median, in the unit of the quantity'),
+    })
     .refine((l) => l.p90 > l.median, { message: 'expected p90 > median' }),
-  z.strictObject({ mu: finite, sigma: nonNeg }),
+  z.strictObject({
+    mu: finite.describe('The mean of the natural logarithm of the quantity'),
+    sigma: nonNeg.describe('The standard deviation of the natural logarithm of the quantity, ≥ 0'),
+  }),
 ]);
 
 /** A probability distribution: exactly one of the keys below. */
 export const distSchema = z
   .union([
-    z.strictObject({ fixed: finite }),
+    z.strictObject({ fixed: finite.describe('Always this value') }),
     z.strictObject({
-      uniform: z.tuple([finite, finite]).refine((t) => t[0] <= t[1], { message: 'expected [a, b] with a ≤ b' }),
+      uniform: z
+        .tuple([finite, finite])
+        .refine((t) => t[0] <= t[1], { message: 'expected [a, b] with a ≤ b' })
+        .describe('[a, b]: any value from a to b equally likely'),
     }),
-    z.strictObject({ triangular: ordered3('[min, mode, max]') }),
-    z.strictObject({ pert: ordered3('[min, mode, max]') }),
-    z.strictObject({ lognormal }),
-    z.strictObject({ exponential: z.strictObject({ mean: z.number().gt(0) }) }),
+    z.strictObject({ triangular: ordered3('[min, mode, max]').describe('[min, mode, max]: the triangular distribution') }),
+    z.strictObject({ pert: ordered3('[min, mode, max]').describe('[min, mode, max]: the beta-PERT distribution (γ = 4), smoother than triangular') }),
+    z.strictObject({ lognormal: lognormal.describe('A lognormal: { median, p90 } or { mu, sigma } of the natural logarithm; a long right tail') }),
+    z.strictObject({
+      exponential: z
+        .strictObject({ mean: z.number().gt(0).describe('The mean, > 0, in the unit of the quantity') })
+        .describe('An exponential distribution with this mean'),
+    }),
   ])
   .describe('One of fixed, uniform, triangular, pert (γ = 4), lognormal (median/p90 or mu/sigma), exponential');
 
 export const selectorSchema = z
   .strictObject({
-    kind: z.enum(['site', 'lane']),
-    ids: ids.optional(),
-    siteKinds: z.array(z.enum(SITE_KINDS)).optional(),
-    modes: z.array(z.enum(MODES)).optional(),
-    regions: z.array(z.string()).optional(),
-    tags: z.array(z.string()).optional(),
+    kind: z.enum(['site', 'lane']).describe('"site" or "lane": what the selector picks'),
+    ids: ids.optional().describe('Only the sites or lanes with these ids'),
+    siteKinds: z.array(z.enum(SITE_KINDS)).optional().describe('Only sites of these kinds (with kind "site")'),
+    modes: z.array(z.enum(MODES)).optional().describe('Only lanes of these modes (with kind "lane")'),
+    regions: z
+      .array(z.string())
+      .optional()
+      .describe("Only targets in one of these regions (a site's region; a lane's own region, else its origin site's)"),
+    tags: z.array(z.string()).optional().describe('Only targets with at least one of these tags'),
   })
-  .describe('Matches sites or lanes; every given field must match');
+  .describe('Picks sites or lanes: all of them of its kind, narrowed by every other field given');
 
 const tags = z.array(z.string()).optional();
 
 export const siteSchema = z.strictObject({
-  id,
-  name: z.string().optional(),
-  kind: z.enum(SITE_KINDS),
-  lat: z.number().min(-90).max(90).optional(),
-  lon: z.number().min(-180).max(180).optional(),
-  region: z.string().optional(),
-  value: nonNeg.optional().describe('Average value of goods on site exposed to theft or tampering'),
-  controls: ids.optional(),
-  owner: z.string().optional(),
-  tags,
+  id: id.describe('Unique site id; lanes, flows, selectors and treatments refer to it'),
+  name: z.string().optional().describe(nameText),
+  kind: z.enum(SITE_KINDS).describe('What the site is: supplier, factory, warehouse, port, airport, dc, crossdock or customer'),
+  lat: z.number().min(-90).max(90).optional().describe('Latitude in degrees (−90 to 90), for the map; without coordinates the explorer lays the network out'),
+  lon: z.number().min(-180).max(180).optional().describe('Longitude in degrees (−180 to 180), for the map'),
+  region: z
+    .string()
+    .optional()
+    .describe('Region tag, usually an ISO 3166 code ("NL", "US-TX"): selectors pick by it, threats scale by it (regionFactors), lanes from the site inherit it'),
+  value: nonNeg
+    .optional()
+    .describe("Average value of goods on site exposed to theft or tampering, in the scenario's currency: a site threat's loss.fraction is a share of it; default 0"),
+  controls: ids.optional().describe('Ids of the site controls in place here (scenario or catalog controls)'),
+  owner: z.string().optional().describe(ownerText),
+  tags: tags.describe(tagsText),
 });
 
 export const laneSchema = z.strictObject({
-  id,
-  name: z.string().optional(),
-  from: id,
-  to: id,
-  mode: z.enum(MODES),
-  carrier: id.optional(),
-  transitDays: nonNeg,
-  costPerShipment: nonNeg.optional(),
-  controls: ids.optional(),
-  region: z.string().optional(),
-  owner: z.string().optional(),
-  tags,
+  id: id.describe('Unique lane id; flow paths, selectors and treatments refer to it'),
+  name: z.string().optional().describe(nameText),
+  from: id.describe('Id of the site the lane starts at'),
+  to: id.describe('Id of the site the lane ends at (lanes are directed)'),
+  mode: z.enum(MODES).describe('Transport mode: road, rail, sea, air or barge'),
+  carrier: id
+    .optional()
+    .describe("Id of the carrier running the lane: its riskFactor and disruptionFactor scale the lane's threats, its costPerShipment the lane's cost"),
+  transitDays: nonNeg.describe('Transit time in days; a flow without a path takes the route with the fewest total transit days'),
+  costPerShipment: nonNeg
+    .optional()
+    .describe("Transport cost per shipment on the lane, in the scenario's currency; default the carrier's costPerShipment, else 0"),
+  controls: ids.optional().describe('Ids of the lane controls in place here (scenario or catalog controls)'),
+  region: z.string().optional().describe("Region tag of the lane (see the site's region); default the region of its origin site"),
+  owner: z.string().optional().describe(ownerText),
+  tags: tags.describe(tagsText),
 });
 
 export const carrierSchema = z.strictObject({
-  id,
-  name: z.string().optional(),
-  modes: z.array(z.enum(MODES)).optional(),
+  id: id.describe("Unique carrier id; lanes and treatments' setCarrier refer to it"),
+  name: z.string().optional().describe(nameText),
+  modes: z.array(z.enum(MODES)).optional().describe('The modes the carrier runs; only lanes of these modes may name it (all modes when left out)'),
   regions: z.array(z.string().regex(REGION_CODE, { message: 'expected an ISO 3166 code such as "MX" or "US-TX"' })).optional().describe('ISO 3166 codes of the countries or subdivisions the carrier serves (all when left out); it runs only lanes in them'),
-  riskFactor: nonNeg.optional(),
-  disruptionFactor: nonNeg.optional(),
-  certifications: z.array(z.string()).optional(),
-  costPerShipment: nonNeg.optional(),
+  riskFactor: nonNeg
+    .optional()
+    .describe('Multiplies the frequency of the security threats (every category but disruption) on the lanes the carrier runs; default 1'),
+  disruptionFactor: nonNeg.optional().describe('Multiplies the frequency of disruptions on the lanes the carrier runs; default 1'),
+  certifications: z.array(z.string()).optional().describe('Security certifications the carrier holds, e.g. "TAPA TSR 1" (free text, for reports)'),
+  costPerShipment: nonNeg
+    .optional()
+    .describe("Price per shipment on the lanes the carrier runs, in the scenario's currency; a lane's own costPerShipment wins; without it a lane's cost stays as it was"),
 });
 
 export const flowSchema = z.strictObject({
-  id,
-  name: z.string().optional(),
-  from: id,
-  to: id,
-  valuePerYear: nonNeg,
-  shipmentsPerYear: z.number().gt(0),
-  bufferDays: nonNeg.optional(),
-  interruptionCostPerDay: nonNeg.optional(),
-  path: ids.optional(),
+  id: id.describe('Unique flow id; treatments (route, setBuffer) refer to it'),
+  name: z.string().optional().describe(nameText),
+  from: id.describe('Id of the site the goods leave from'),
+  to: id.describe('Id of the site they go to'),
+  valuePerYear: nonNeg.describe("Value of the goods shipped per year, in the scenario's currency; one shipment is worth valuePerYear / shipmentsPerYear"),
+  shipmentsPerYear: z.number().gt(0).describe('Shipments per year (> 0); each travels every lane of the primary route'),
+  bufferDays: nonNeg.optional().describe('Inventory cover at the destination, in days: an interruption costs only the days beyond it; default 0'),
+  interruptionCostPerDay: nonNeg
+    .optional()
+    .describe("Cost of each day the flow is interrupted beyond bufferDays, in the scenario's currency; default valuePerYear / 365"),
+  path: ids.optional().describe("Lane ids of the primary route, in order from `from` to `to`; default the fastest route (fewest total transitDays)"),
 });
 
 export const threatSchema = z.strictObject({
-  id,
-  name: z.string().optional(),
-  description: z.string().optional(),
-  category: z.enum(CATEGORIES),
-  appliesTo: selectorSchema,
-  frequency: z.union([z.strictObject({ perYear: nonNeg }), z.strictObject({ perShipment: nonNeg })]),
-  loss: z.union([z.strictObject({ fraction: distSchema }), z.strictObject({ amount: distSchema })]).optional(),
-  downtimeDays: distSchema.optional(),
-  regionFactors: z.record(z.string(), nonNeg).optional(),
+  id: id.describe("Unique threat id; a risk is named threat@target, and controls' effects may name the threat by it"),
+  name: z.string().optional().describe(nameText),
+  description: z.string().optional().describe('What the threat is and where its figures come from (free text)'),
+  category: z
+    .enum(CATEGORIES)
+    .describe('ISO 28000 threat category: theft, hijacking, intrusion, tampering, breach (information leakage), disruption or terrorism'),
+  appliesTo: selectorSchema.describe('The sites or lanes the threat applies to: each one it picks is a risk (threat@target)'),
+  frequency: z
+    .union([
+      z.strictObject({ perYear: nonNeg.describe('Expected events per year on each target (a Poisson rate, ≥ 0)') }),
+      z.strictObject({
+        perShipment: nonNeg.describe('Expected events per shipment on a lane (≥ 0), times the shipments per year its primary-route flows send over it'),
+      }),
+    ])
+    .describe('How often events happen: { perYear } on each target, or { perShipment } on lanes; scaled by the horizon, regionFactors, the carrier and controls'),
+  loss: z
+    .union([
+      z.strictObject({
+        fraction: distSchema.describe("Share of the exposed value lost per event, clipped to [0, 1]: the site's value, or on a lane the value of the shipment hit"),
+      }),
+      z.strictObject({ amount: distSchema.describe("Loss per event, in the scenario's currency") }),
+    ])
+    .optional()
+    .describe('Direct loss of each event: { fraction } of the exposed value or { amount }; none when left out (a threat needs loss, downtimeDays or both)'),
+  downtimeDays: distSchema
+    .optional()
+    .describe('Days the target is unavailable after each event; flows reroute around it or are interrupted; none when left out'),
+  regionFactors: z
+    .record(z.string(), nonNeg)
+    .optional()
+    .describe('Frequency multiplier by the region of the target (a lane\'s own region, else its origin site\'s), e.g. { "IT": 1.8 }; 1 for other regions'),
 });
 
 export const effectSchema = z.strictObject({
-  frequencyFactor: factor.optional(),
-  severityFactor: factor.optional(),
-  downtimeFactor: factor.optional(),
+  frequencyFactor: factor.optional().describe('Multiplies the frequency of events when the control performs, in [0, 1] (0.6 = 40 % fewer events); default 1, no effect'),
+  severityFactor: factor.optional().describe("Multiplies an event's direct loss when the control performs, in [0, 1]; default 1, no effect"),
+  downtimeFactor: factor.optional().describe("Multiplies an event's downtime when the control performs, in [0, 1]; default 1, no effect"),
 });
 
 export const costSchema = z.strictObject({
-  annual: nonNeg.optional(),
-  perShipment: nonNeg.optional(),
-  capex: nonNeg.optional(),
-  lifetimeYears: z.number().gt(0).optional(),
+  annual: nonNeg.optional().describe("Yearly cost of each placement, in the scenario's currency; default 0"),
+  perShipment: nonNeg
+    .optional()
+    .describe("Cost per shipment through the target (over a lane; leaving, passing or reaching a site), in the scenario's currency; default 0"),
+  capex: nonNeg.optional().describe("One-off investment per placement, in the scenario's currency, spread over lifetimeYears; default 0"),
+  lifetimeYears: z.number().gt(0).optional().describe('Years over which capex is spread (> 0); default 10'),
 });
 
 export const controlSchema = z.strictObject({
-  id,
-  name: z.string(),
-  description: z.string().optional(),
-  element: z.enum(ELEMENTS),
-  appliesTo: z.enum(['site', 'lane']),
-  effects: z.record(z.string(), effectSchema).describe('Keyed by threat category or threat id (id wins)'),
-  reliability: factor.optional(),
-  cost: costSchema.optional(),
-  source: z.string().optional(),
+  id: id.describe('Unique control id; sites, lanes and treatments place it by this id; the id of a catalog control replaces that entry'),
+  name: z.string().describe('Display name'),
+  description: z.string().optional().describe('What the control is (free text)'),
+  element: z
+    .enum(ELEMENTS)
+    .describe('ISO 28000 control element: policy, risk, supplier, facility, transport, personnel, information, emergency or monitoring'),
+  appliesTo: z.enum(['site', 'lane']).describe('"site" or "lane": where the control can be placed'),
+  effects: z
+    .record(z.string(), effectSchema)
+    .describe('What the control does, keyed by threat category or threat id (an id wins over its category): frequency, severity and downtime factors'),
+  reliability: factor.optional().describe('Chance the control performs when an event happens, in [0, 1]; default 1'),
+  cost: costSchema.optional().describe('What one placement (on one site or lane) costs; default nothing'),
+  source: z.string().optional().describe('Where the factors and costs come from (free text)'),
 });
 
-export const changeSchema = z.union([
-  z.strictObject({ addControls: ids, to: selectorSchema }),
-  z.strictObject({ removeControls: ids, from: selectorSchema }),
-  z.strictObject({ setCarrier: id, lanes: ids }),
-  z.strictObject({ route: z.strictObject({ flow: id, path: ids }) }),
-  z.strictObject({
-    setBuffer: z.strictObject({ flow: id, bufferDays: nonNeg, carryingCostRate: nonNeg.optional() }),
-  }),
-  z.strictObject({ addLanes: z.array(laneSchema) }),
-  z.strictObject({ addSites: z.array(siteSchema) }),
-]);
+export const changeSchema = z
+  .union([
+    z.strictObject({
+      addControls: ids.describe('Ids of the controls (scenario or catalog) to place on every target `to` picks'),
+      to: selectorSchema.describe('The sites or lanes to place the controls on'),
+    }),
+    z.strictObject({
+      removeControls: ids.describe('Ids of the controls to take off every target `from` picks'),
+      from: selectorSchema.describe('The sites or lanes to take the controls off'),
+    }),
+    z.strictObject({
+      setCarrier: id.describe('Id of the carrier to run the lanes'),
+      lanes: ids.describe('Ids of the lanes it takes over'),
+    }),
+    z.strictObject({
+      route: z
+        .strictObject({
+          flow: id.describe('Id of the flow'),
+          path: ids.describe("Lane ids of its new primary route, in order from the flow's origin to its destination"),
+        })
+        .describe('A new primary route for a flow'),
+    }),
+    z.strictObject({
+      setBuffer: z
+        .strictObject({
+          flow: id.describe('Id of the flow'),
+          bufferDays: nonNeg.describe('Its new inventory cover at the destination, in days'),
+          carryingCostRate: nonNeg
+            .optional()
+            .describe('Yearly cost of holding the buffer stock, as a share of its value (bufferDays × valuePerYear / 365); default 0.2'),
+        })
+        .describe("A flow's new buffer, with the yearly cost of carrying it"),
+    }),
+    z.strictObject({ addLanes: z.array(laneSchema).describe('New lanes, as in `lanes`; later changes and routing in this treatment can use them') }),
+    z.strictObject({ addSites: z.array(siteSchema).describe('New sites, as in `sites`; later changes can use them') }),
+  ])
+  .describe('One change: exactly one of addControls (with to), removeControls (with from), setCarrier (with lanes), route, setBuffer, addLanes, addSites');
 
 export const treatmentSchema = z.strictObject({
-  id,
-  name: z.string(),
-  description: z.string().optional(),
-  changes: z.array(changeSchema).min(1),
+  id: id.describe('Unique treatment id; `run --treatments` picks treatments by it'),
+  name: z.string().describe('Display name'),
+  description: z.string().optional().describe('What the treatment does and why (free text)'),
+  changes: z
+    .array(changeSchema)
+    .min(1)
+    .describe('The changes to the scenario, applied in order (a change may use sites and lanes an earlier one adds)'),
 });
 
 const ascending4 = z
@@ -180,38 +274,61 @@ export const criteriaSchema = z.strictObject({
     .optional()
     .describe('Upper bounds of mean loss per event for impact 1..4; default [1e4, 1e5, 1e6, 1e7]'),
   levelScores: z
-    .strictObject({ medium: z.number().int().min(1), high: z.number().int().min(1), critical: z.number().int().min(1) })
+    .strictObject({
+      medium: z.number().int().min(1).describe('Lowest likelihood × impact score (1–25) that is medium; default 5'),
+      high: z.number().int().min(1).describe('Lowest score that is high; default 10'),
+      critical: z.number().int().min(1).describe('Lowest score that is critical; default 20'),
+    })
     .refine((l) => l.medium < l.high && l.high < l.critical, { message: 'expected medium < high < critical' })
     .optional()
     .describe('Lowest score of each level; default { medium: 5, high: 10, critical: 20 }'),
 });
 
 export const appetiteSchema = z.strictObject({
-  maxLevel: z.enum(LEVELS).optional(),
-  maxEal: nonNeg.optional(),
-  maxCvar95: nonNeg.optional(),
+  maxLevel: z
+    .enum(LEVELS)
+    .optional()
+    .describe('Highest acceptable risk level: a risk above it breaches the appetite and goes to the risk control list; no limit when left out'),
+  maxEal: nonNeg
+    .optional()
+    .describe("Highest acceptable expected loss per trial (per year with the default horizon), in the scenario's currency; no limit when left out"),
+  maxCvar95: nonNeg
+    .optional()
+    .describe("Highest acceptable CVaR95, the mean loss of the worst 5 % of trials, in the scenario's currency; no limit when left out"),
 });
 
 export const scenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal('chainward/v1'),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  sources: z.array(z.string()).optional(),
+  $schema: z.string().optional().describe('The JSON Schema editors check the file against, e.g. "./chainward-v1.schema.json"; the engine ignores it'),
+  format: z.literal('chainward/v1').describe('The file format and its version: always "chainward/v1"'),
+  name: z.string().min(1).describe('Name of the scenario, shown in reports and the explorer'),
+  description: z.string().optional().describe('What the scenario models (free text)'),
+  sources: z.array(z.string()).optional().describe('Where its figures come from, one reference each (free text)'),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 currency code such as "EUR"' })
-    .optional(),
-  horizonDays: z.number().gt(0).max(3660).optional(),
-  appetite: appetiteSchema.optional(),
-  criteria: criteriaSchema.optional(),
-  sites: z.array(siteSchema),
-  lanes: z.array(laneSchema).optional(),
-  carriers: z.array(carrierSchema).optional(),
-  flows: z.array(flowSchema).optional(),
-  threats: z.array(threatSchema),
-  controls: z.array(controlSchema).optional(),
-  treatments: z.array(treatmentSchema).optional(),
+    .optional()
+    .describe('ISO 4217 code of the currency of every amount in the scenario and its results (values, costs, losses); default "USD"'),
+  horizonDays: z
+    .number()
+    .gt(0)
+    .max(3660)
+    .optional()
+    .describe('Length of one trial (one simulated period) in days, up to 3660; yearly frequencies are scaled by horizonDays / 365; default 365'),
+  appetite: appetiteSchema.optional().describe('Risk appetite: the limits the results are checked against, each breach reported; no limits when left out'),
+  criteria: criteriaSchema.optional().describe('Risk criteria replacing the default ISO 28000 5 × 5 likelihood × impact matrix; the default when left out'),
+  sites: z.array(siteSchema).describe('The sites of the network: suppliers, factories, warehouses, ports, airports, DCs, cross-docks, customers'),
+  lanes: z.array(laneSchema).optional().describe('The lanes: directed transport legs between two sites; none when left out'),
+  carriers: z.array(carrierSchema).optional().describe('The carriers lanes can name; none when left out'),
+  flows: z.array(flowSchema).optional().describe('The cargo: each flow ships goods from one site to another over lanes; none when left out'),
+  threats: z.array(threatSchema).describe('The threats and the sites or lanes they apply to; each threat on each target it picks is one risk'),
+  controls: z
+    .array(controlSchema)
+    .optional()
+    .describe('Your own controls, merged over the built-in catalog (`npx chainward controls`): the same id replaces the catalog entry'),
+  treatments: z
+    .array(treatmentSchema)
+    .optional()
+    .describe('Alternatives simulated against the baseline with the same random numbers: controls, carriers, routes, buffers, new lanes and sites'),
 });
 
 export type Dist = z.infer<typeof distSchema>;

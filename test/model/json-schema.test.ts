@@ -46,6 +46,66 @@ describe('scenarios/chainward-v1.schema.json', () => {
   });
 });
 
+/** Every property in the JSON Schema without a non-empty description, as a path of property names. */
+function undescribed(node: unknown, path: string, out: string[]): string[] {
+  if (Array.isArray(node)) node.forEach((x, i) => undescribed(x, `${path}[${i}]`, out));
+  else if (node !== null && typeof node === 'object') {
+    const props = (node as { properties?: unknown }).properties;
+    if (props !== null && typeof props === 'object' && !Array.isArray(props)) {
+      for (const [key, value] of Object.entries(props)) {
+        const d = (value as { description?: unknown }).description;
+        if (typeof d !== 'string' || d.trim() === '') out.push(`${path}.${key}`);
+      }
+    }
+    for (const [key, value] of Object.entries(node)) undescribed(value, key === 'properties' ? path : `${path}/${key}`, out);
+  }
+  return out;
+}
+
+describe('field descriptions', () => {
+  const schema = JSON.parse(scenarioJsonSchema()) as unknown;
+
+  it('every property of every object has a description (add .describe() in engine/model/schema.ts)', () => {
+    expect(undescribed(schema, '$', [])).toEqual([]);
+  });
+
+  it('the walk finds properties at every depth, and a missing description', () => {
+    const all: string[] = [];
+    const collect = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(collect);
+      else if (n !== null && typeof n === 'object') {
+        const props = (n as { properties?: Record<string, unknown> }).properties;
+        if (props && typeof props === 'object') all.push(...Object.keys(props));
+        Object.values(n).forEach(collect);
+      }
+    };
+    collect(schema);
+    // top level, sites, lane carrier, flows, threats' frequency and loss, dists, lognormal, effects, costs, changes, criteria
+    for (const key of ['threats', 'value', 'carrier', 'interruptionCostPerDay', 'perShipment', 'fraction', 'pert', 'p90', 'severityFactor', 'lifetimeYears', 'addControls', 'carryingCostRate', 'critical']) {
+      expect(all, key).toContain(key);
+    }
+    // the same schema with every description taken out: the walk must find every property
+    const strip = (n: unknown): unknown => {
+      if (Array.isArray(n)) return n.map(strip);
+      if (n === null || typeof n !== 'object') return n;
+      const kept = Object.entries(n).filter(([k, v]) => !(k === 'description' && typeof v === 'string'));
+      return Object.fromEntries(kept.map(([k, v]) => [k, strip(v)]));
+    };
+    expect(undescribed(strip(schema), '$', []).length).toBe(all.length);
+  });
+
+  it('descriptions give units and defaults', () => {
+    const props = (schema as { properties: Record<string, { items?: { properties: Record<string, { description: string }> }; description: string }> }).properties;
+    const flow = props.flows!.items!.properties;
+    expect(flow.interruptionCostPerDay!.description).toContain('default valuePerYear / 365');
+    expect(flow.bufferDays!.description).toMatch(/days.*default 0/);
+    expect(props.horizonDays!.description).toContain('default 365');
+    expect(props.currency!.description).toContain('default "USD"');
+    expect(props.lanes!.items!.properties.transitDays!.description).toContain('days');
+    expect(props.sites!.items!.properties.value!.description).toContain("scenario's currency");
+  });
+});
+
 describe('shipped scenarios', () => {
   it('there is at least one scenario besides the schema', () => {
     expect(scenarioFiles().length).toBeGreaterThanOrEqual(1);
