@@ -7,7 +7,7 @@ import { simulateScenario, trialRanges, type Results, type RunOptions } from '..
 import type { Scenario } from '../../engine/model/schema.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
 import { BLOCK, runBatch, Simulator } from '../../engine/simulate/run-batch.js';
-import { mergeSummaries, tailSizeFor, type BatchSummary } from '../../engine/summary/batch-summary.js';
+import { mergeSummaries, SUM_KEYS, tailSizeFor, type BatchSummary } from '../../engine/summary/batch-summary.js';
 import type { ExactSums } from '../../engine/summary/exact-sums.js';
 import { envelope, scenarioOf } from './helpers.js';
 
@@ -115,7 +115,8 @@ describe('mergeSummaries', () => {
     expect(Array.from(merged.losses)).toEqual(Array.from(whole.losses));
     expect(Array.from(merged.riskEvents)).toEqual(Array.from(whole.riskEvents));
     expect(Array.from(merged.riskTrials)).toEqual(Array.from(whole.riskTrials));
-    for (const k of ['money', 'riskDirect', 'riskInterruption', 'flowDirect', 'flowInterruption', 'flowCutDays', 'flowReroutedDays'] as const) {
+    expect(Array.from(merged.riskEventsSq)).toEqual(Array.from(whole.riskEventsSq));
+    for (const k of SUM_KEYS) {
       expect(sums(merged[k]), k).toEqual(sums(whole[k]));
     }
     expect(merged.tailSize).toBe(whole.tailSize);

@@ -9,14 +9,13 @@ import { trialRanges } from '../../engine/analysis/simulate-scenario.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
 import type { SimulationPlan } from '../../engine/plan/plan.js';
 import { Simulator } from '../../engine/simulate/run-batch.js';
-import { emptySummary, mergeSummaries, type BatchSummary } from '../../engine/summary/batch-summary.js';
+import { emptySummary, mergeSummaries, SUM_KEYS, type BatchSummary } from '../../engine/summary/batch-summary.js';
 import { SummaryAccumulator } from '../../engine/summary/summary-accumulator.js';
 import { scenarioOf } from '../engine/helpers.js';
 
 const shipped = scenarioOf(JSON.parse(readFileSync(new URL('../../scenarios/eu-electronics-inbound.json', import.meta.url), 'utf8')));
 const { plan } = compilePlan(shipped, 7);
 
-const SUM_KEYS = ['money', 'riskDirect', 'riskInterruption', 'flowDirect', 'flowInterruption', 'flowCutDays', 'flowReroutedDays'] as const;
 const TAIL_KEYS = ['trial', 'loss', 'start', 'risk', 'riskLoss'] as const;
 
 /**
@@ -39,6 +38,7 @@ function expectIdentical(actual: BatchSummary, expected: BatchSummary): void {
   expectSameArray(actual.losses, expected.losses, 'losses');
   expectSameArray(actual.riskEvents, expected.riskEvents, 'riskEvents');
   expectSameArray(actual.riskTrials, expected.riskTrials, 'riskTrials');
+  expectSameArray(actual.riskEventsSq, expected.riskEventsSq, 'riskEventsSq');
   for (const k of SUM_KEYS) {
     expect(actual[k].length, `${k}.length`).toBe(expected[k].length);
     expect(actual[k].scale, `${k}.scale`).toBe(expected[k].scale);
