@@ -32,13 +32,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chainward-cli-warnings-'));
   file = join(dir, 'scenario.json');
   writeFileSync(file, JSON.stringify(scenarioWithWarnings(), null, 2));
-  [validate, validateQuiet, run, runQuiet, clean] = await runMany([
+  [validate, validateQuiet, run, runQuiet, clean] = (await runMany([
     ['validate', file],
     ['validate', file, '--quiet'],
     ['run', file, '--trials', '200', '--workers', '1', '--treatments', 'none', '--format', 'json', '--out', join(dir, 'results.json')],
     ['run', file, '--trials', '200', '--workers', '1', '--treatments', 'none', '--format', 'json', '--quiet'],
     ['validate', 'scenarios/eu-electronics-inbound.json'],
-  ]);
+  ])) as [CliResult, CliResult, CliResult, CliResult, CliResult];
 }, 120_000);
 
 afterAll(() => {
