@@ -52,7 +52,7 @@ export interface RouteOption {
    * The option this one changes: "baseline" for other routes and for carrier switches on the
    * current route, "route-N" for a carrier switch on route N; null for the baseline itself.
    */
-  changes: string | null;
+  variantOf: string | null;
   /**
    * True when the loss of every trial is exactly that of the option it changes: the change acts on
    * no risk (e.g. a carrier switch on a lane no threat reaches), so it differs only in time and cost.
@@ -274,7 +274,7 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
       description: d.description,
       route: d.route,
       ...(d.carrier ? { carrier: d.carrier } : {}),
-      changes: d.base,
+      variantOf: d.base,
       noEffect: d.base !== null && sameLosses(merged.losses, summaries[drafts.findIndex((x) => x.id === d.base)]!.losses),
       treatment: treatments[u]!,
       transitDays,
@@ -323,7 +323,7 @@ function sameLosses(a: Float64Array, b: Float64Array): boolean {
 /** An option that changes nothing: no effect on loss, and the time and cost of the option it changes. */
 export function changesNothing(o: RouteOption, all: readonly RouteOption[]): boolean {
   if (!o.noEffect) return false;
-  const b = all.find((x) => x.id === o.changes);
+  const b = all.find((x) => x.id === o.variantOf);
   return b !== undefined && b.transitDays === o.transitDays && b.transportCost === o.transportCost;
 }
 
@@ -334,28 +334,33 @@ const BETTER_WORDS: Record<Dimension, string> = { transitDays: 'faster', transpo
 
 /**
  * The non-dominated options (without those that change nothing), each with the dimensions on which
- * it is the best of them (a dimension on which they are all equal is no reason), or else the
- * trade-off it makes between the options that are best on one; with its figures against the baseline.
+ * it alone is the best of them, or else the trade-off it makes (what it beats each other one on);
+ * with its figures against the baseline.
  */
 export function recommend(options: readonly RouteOption[], currency: string): Recommendation[] {
   const kept = options.filter((o) => !o.dominated && !changesNothing(o, options));
-  // the dimensions that tell the kept options apart, and the first option best on each
-  const telling = DIMENSIONS.filter((d) => kept.some((o) => o[d] !== kept[0]![d]));
-  const holder = new Map(telling.map((d) => [d, kept.reduce((a, b) => (b[d] < a[d] ? b : a))]));
+  // the option best on each dimension, where one option alone is best
+  const holder = new Map<Dimension, RouteOption>();
+  for (const d of DIMENSIONS) {
+    const least = Math.min(...kept.map((o) => o[d]));
+    const at = kept.filter((o) => o[d] === least);
+    if (at.length === 1 && kept.length > 1) holder.set(d, at[0]!);
+  }
   return kept.map((o) => {
-    const best = telling.filter((d) => o[d] === holder.get(d)![d]);
+    const best = DIMENSIONS.filter((d) => holder.get(d) === o);
     let head: string;
     if (best.length > 0) head = best.map((d) => BEST_WORDS[d]).join(', ');
-    else if (telling.length === 0) head = kept.length === 1 ? 'no other option is as good' : 'as good as the others on time, cost and loss';
     else {
-      // not best on any dimension, yet not dominated: it beats each best option on another dimension
+      // best on no dimension alone, yet not dominated: it beats each other recommended option on something
       const clauses: string[] = [];
-      for (const h of new Set(holder.values())) {
-        const bestAt = telling.filter((d) => holder.get(d) === h);
+      for (const h of kept) {
+        if (h === o) continue;
         const better = DIMENSIONS.filter((e) => o[e] < h[e]).map((e) => BETTER_WORDS[e]);
-        clauses.push(`${better.join(' and ')} than ${h.id} (${bestAt.map((d) => BEST_WORDS[d]).join(', ')})`);
+        const bestAt = DIMENSIONS.filter((d) => holder.get(d) === h).map((d) => BEST_WORDS[d]);
+        if (better.length > 0) clauses.push(`${better.join(' and ')} than ${h.id}${bestAt.length > 0 ? ` (${bestAt.join(', ')})` : ''}`);
       }
-      head = `trade-off: ${clauses.join('; ')}`;
+      if (clauses.length > 0) head = `trade-off: ${clauses.join('; ')}`;
+      else head = kept.length === 1 ? 'no other option is as good' : 'ties with other options on time, cost and loss';
     }
     return { option: o.id, best, reason: `${head}. ${vsBaseline(o, currency)}` };
   });
@@ -368,7 +373,7 @@ function vsBaseline(o: RouteOption, currency: string): string {
   const d = o.delta;
   if (d.transitDays !== 0) parts.push(`${d.transitDays > 0 ? '+' : '−'}${num(Math.abs(d.transitDays), 4)} day${Math.abs(d.transitDays) === 1 ? '' : 's'}`);
   if (d.transportCost !== 0) parts.push(`transport ${signedMoney(d.transportCost, currency)}/yr`);
-  if (o.noEffect && o.changes === 'baseline') parts.push('the same loss in every trial');
+  if (o.noEffect && o.variantOf === 'baseline') parts.push('the same loss in every trial');
   else parts.push(`network EAL ${signedMoney(d.eal, currency)} [${signedMoney(d.ealCi95[0], currency)}, ${signedMoney(d.ealCi95[1], currency)}]`);
   const text = `${parts.join(', ')} vs baseline`;
   return text.charAt(0).toUpperCase() + text.slice(1);

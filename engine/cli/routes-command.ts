@@ -5,7 +5,6 @@
 // marked.
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
 import { defaultWorkers } from '../node/pool.js';
-import { money, num, textTable } from '../report/format.js';
 import {
   checkOutPath,
   formatOption,
@@ -24,7 +23,10 @@ import {
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioFile } from './scenario-file.js';
+import { routesTable } from './routes-table.js';
 import { withWorkers } from './with-workers.js';
+
+export { routesTable } from './routes-table.js';
 
 export const DEFAULT_ROUTES_TRIALS = 20_000;
 export const DEFAULT_K = 3;
@@ -42,6 +44,7 @@ export const ROUTES_COMMAND = {
     flow: { type: 'string', value: 'ID', description: 'the flow whose routes to compare', required: true },
     k: { type: 'string', value: 'N', description: `how many fastest routes, 1 to ${MAX_K}`, default: String(DEFAULT_K) },
     carriers: { type: 'boolean', description: "adds a switch to each other carrier on the routes' road lanes" },
+    wide: { type: 'boolean', description: 'shows every column and whole cells, even when the table is wider than 120 columns' },
     trials: trialsOption(DEFAULT_ROUTES_TRIALS, MAX_TRIALS, 'simulated years per option'),
     seed: SEED_OPTION,
     workers: WORKERS_OPTION,
@@ -95,43 +98,7 @@ export async function routesCommand(argv: string[]): Promise<number> {
   } finally {
     bar.done();
   }
-  const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : routesTable(result);
+  const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : routesTable(result, { wide: values.wide === true });
   writeOutput(text, values.out, quiet);
   return EXIT_OK;
-}
-
-/** A signed money amount: "+€12.3K", "−€55K", "€0". */
-function signedMoney(x: number, currency: string): string {
-  if (x === 0) return money(0, currency);
-  return `${x > 0 ? '+' : '−'}${money(Math.abs(x), currency)}`;
-}
-
-/** The routes report as text: a header, one row per option, and what the marks mean. */
-export function routesTable(r: RouteOptionsResult): string {
-  const c = r.currency;
-  const rows = r.options.map((o) => [
-    o.dominated ? '×' : '',
-    o.id,
-    num(o.transitDays, 4),
-    money(o.transportCost, c),
-    money(o.flowEal, c),
-    money(o.eal, c),
-    o.kind === 'baseline' ? '–' : `${signedMoney(o.delta.eal, c)} [${signedMoney(o.delta.ealCi95[0], c)}, ${signedMoney(o.delta.ealCi95[1], c)}]`,
-    money(o.var95, c),
-    num(o.interruptedDays, 3),
-    o.description,
-  ]);
-  const header = ['', 'option', 'transit days', 'transport/yr', 'flow EAL', 'network EAL', 'Δ EAL vs baseline (95 %)', 'VaR95', 'interrupted days', 'route / change'];
-  const flowName = r.flow.name !== undefined ? ` (${r.flow.name})` : '';
-  const nDominated = r.options.filter((o) => o.dominated).length;
-  return (
-    `chainward routes · ${r.scenario} · flow ${r.flow.id}${flowName} · ${r.trials.toLocaleString('en-US')} trials · seed ${r.seed}\n` +
-    `${r.flow.from} → ${r.flow.to}: the current route (baseline) and the ${r.k} fastest loop-free route${r.k === 1 ? '' : 's'}` +
-    `${r.carriers ? ', and carrier switches on their road lanes' : ''}; common random numbers\n\n` +
-    textTable(header, rows, new Set([2, 3, 4, 5, 6, 7, 8])) +
-    '\n\n' +
-    `× dominated (${nDominated} of ${r.options.length}): another option is no worse on transit days, transport cost and network EAL, and better on one.\n` +
-    `transport/yr is the whole network's yearly transport cost; EAL and interrupted days are per ${r.horizonDays}-day horizon; ` +
-    'Δ EAL is option − baseline (negative: less loss), with its paired 95 % interval.\n'
-  );
 }

@@ -30,19 +30,30 @@ function cut(s: string, width: number): string {
 }
 
 /**
- * Wraps prose to `width` columns at spaces (a word longer than a line stays whole); the text's own
- * leading spaces are kept, and continuation lines start with `indent`.
+ * Wraps prose to `width` columns at spaces; a word longer than a continuation line (a long id) is
+ * broken where the line ends. The text's own leading spaces are kept, and continuation lines start
+ * with `indent`.
  */
 export function wrap(text: string, width: number, indent = ''): string {
   const lead = /^ */.exec(text)![0];
   const lines: string[] = [];
   let line = lead;
   let empty = true;
-  for (const word of text.slice(lead.length).split(' ')) {
+  for (let word of text.slice(lead.length).split(' ')) {
     if (!empty && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = indent + word;
-    } else line = empty ? line + word : `${line} ${word}`;
+      line = indent;
+      empty = true;
+    }
+    // a word too long for any line: fill this one and carry the rest
+    while (line.length + (empty ? 0 : 1) + word.length > width && width - line.length - (empty ? 0 : 1) > 0 && word.length > width - indent.length) {
+      const room = width - line.length - (empty ? 0 : 1);
+      lines.push(empty ? line + word.slice(0, room) : `${line} ${word.slice(0, room)}`);
+      word = word.slice(room);
+      line = indent;
+      empty = true;
+    }
+    line = empty ? line + word : `${line} ${word}`;
     empty = false;
   }
   lines.push(line);
@@ -92,7 +103,7 @@ function changeText(o: RouteOption): string {
   if (o.kind === 'baseline') return `current route ${o.route.join(' → ')}`;
   if (o.kind === 'route' || !o.carrier) return `route ${o.route.join(' → ')}`;
   const c = o.carrier;
-  const on = o.changes !== null && o.changes !== 'baseline' ? `${o.changes} with ` : '';
+  const on = o.variantOf !== null && o.variantOf !== 'baseline' ? `${o.variantOf} with ` : '';
   return `${on}carrier ${c.lane}: ${c.from ?? '(no carrier)'} → ${c.to}${c.priceStated ? '' : ' (price not stated: lane cost kept)'}`;
 }
 
@@ -148,7 +159,7 @@ export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}
   if (collapsed.length > 0) {
     // what still differs: transit days (a route that changes no loss) and transport cost
     const items = collapsed.map((o) => {
-      const base = r.options.find((x) => x.id === o.changes)!;
+      const base = r.options.find((x) => x.id === o.variantOf)!;
       const diffs: string[] = [];
       const days = o.transitDays - base.transitDays;
       if (days !== 0) diffs.push(`${days > 0 ? '+' : '−'}${num(Math.abs(days), 4)} day${Math.abs(days) === 1 ? '' : 's'}`);
@@ -168,7 +179,10 @@ export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}
   }
   const nDominated = r.options.filter((o) => o.dominated).length;
   prose(`× dominated (${nDominated} of ${r.options.length}): another option is no worse on transit days, network transport cost and network EAL, and better on one.`);
-  if (!showCut && rows.length > 0) prose(`The flow is interrupted ${num(rows[0]!.interruptedDays, 3)} days per horizon under every option listed.`);
+  if (!showCut && rows.length > 0) {
+    const days = rows[0]!.interruptedDays;
+    prose(days === 0 ? 'The flow is never interrupted under any option listed.' : `The flow is interrupted ${num(days, 3)} days per horizon under every option listed.`);
+  }
   if (!wide) prose("--wide adds the network's 1-in-20-year loss (VaR95), the interrupted days and each option's change as columns.");
   prose(
     `transport/yr: the yearly transport cost of the whole network and of this flow's shipments; EAL: expected loss per ${r.horizonDays}-day ` +

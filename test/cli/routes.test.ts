@@ -8,12 +8,16 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { routeOptions, UnknownFlowError, type RouteOption, type RouteOptionsResult } from '../../engine/analysis/route-options.js';
 import { InputError } from '../../engine/cli/errors.js';
 import { routesCommand } from '../../engine/cli/routes-command.js';
+import { routesTable } from '../../engine/cli/routes-table.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../../engine/cli/scenario-file.js';
+import { laneRegionsNeeded, regionsNotServed } from '../../engine/model/carrier-regions.js';
 import { validateScenario } from '../../engine/model/validate.js';
+import { envelope, scenarioOf } from '../engine/helpers.js';
 import { runMany, stackProblem } from './run-cli.js';
 
 const scenario = loadScenarioFile(DEFAULT_SCENARIO);
 const laneById = new Map((scenario.lanes ?? []).map((l) => [l.id, l]));
+const siteById = new Map(scenario.sites.map((s) => [s.id, s]));
 const dir = mkdtempSync(join(tmpdir(), 'chainward-routes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -108,13 +112,15 @@ describe('chainward routes', () => {
     const r = JSON.parse(json.stdout) as RouteOptionsResult;
     const routesListed = r.options.filter((o) => o.kind !== 'carrier');
     const carriers = r.options.filter((o) => o.kind === 'carrier');
-    const roadCarriers = (scenario.carriers ?? []).filter((c) => !c.modes || c.modes.includes('road')).map((c) => c.id);
-    // every road lane of every listed route, with every other road carrier, once
+    const roadCarriers = (scenario.carriers ?? []).filter((c) => !c.modes || c.modes.includes('road'));
+    // every road lane of every listed route, with every other road carrier that serves the lane's regions, once
     const want = new Set<string>();
     for (const o of routesListed) {
       for (const id of o.route) {
         const lane = laneById.get(id)!;
-        if (lane.mode === 'road') for (const c of roadCarriers) if (c !== lane.carrier) want.add(`${id}:${c}`);
+        const needed = laneRegionsNeeded(lane, (site) => siteById.get(site)?.region);
+        if (lane.mode !== 'road') continue;
+        for (const c of roadCarriers) if (c.id !== lane.carrier && regionsNotServed(c.regions, needed).length === 0) want.add(`${id}:${c.id}`);
       }
     }
     expect(new Set(carriers.map((o) => `${o.carrier!.lane}:${o.carrier!.to}`))).toEqual(want);
@@ -135,13 +141,14 @@ describe('chainward routes', () => {
     const table = await routes([DEFAULT_SCENARIO, '--flow', 'fl-laptops-lyon', '--k', '2', '--carriers', '--trials', '2048', '--workers', '1']);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/chainward routes · EU electronics inbound · flow fl-laptops-lyon/);
-    for (const h of ['option', 'transit days', 'transport/yr', 'flow EAL', 'network EAL', 'Δ EAL vs baseline (95 %)', 'VaR95', 'interrupted days']) expect(table.stdout).toContain(h);
-    // the rows: from the rule under the header to the blank line after the table
+    for (const h of ['option', 'days', 'transport/yr', 'network', 'flow', 'EAL', 'Δ network EAL', '± 95 %']) expect(table.stdout).toContain(h);
+    // the rows: from the rule under the header to the blank line after the table; options with no effect are collapsed
     const lines = table.stdout.split('\n');
     const rule = lines.findIndex((l) => /^─* {2}─+/.test(l));
     const rows = lines.slice(rule + 1, lines.indexOf('', rule));
-    expect(rows.length).toBe(r.options.length);
-    for (const o of r.options) {
+    const shown = r.options.filter((o) => !o.noEffect || r.recommendation.some((x) => x.option === o.id));
+    expect(rows.length).toBe(shown.length);
+    for (const o of shown) {
       const row = rows.find((l) => l.slice(3).startsWith(`${o.id} `))!;
       expect(row, o.id).toBeDefined();
       expect(row.startsWith('×'), o.id).toBe(o.dominated);
@@ -192,5 +199,164 @@ describe('chainward routes', () => {
     expect(bad!.status).toBe(2);
     expect(bad!.stderr).toMatch(/--flow: unknown flow "fl-nope"/);
     expect(stackProblem(bad!.stderr)).toBeUndefined();
+  });
+});
+
+const US = 'scenarios/us-mexico-crossborder-road.json';
+
+/** Every line of a text at most `width` characters (code points; the table uses no wide characters). */
+function widest(text: string): number {
+  return Math.max(...text.split('\n').map((l) => [...l].length));
+}
+
+describe('chainward routes: no invented savings, carriers where they serve, an honest report', () => {
+  it('a carrier that states no price keeps the lane cost: no option gets cheaper by it (US–Mexico, fc-cdmx-dfw)', async () => {
+    const json = await routes([US, '--flow', 'fc-cdmx-dfw', '--k', '5', '--carriers', '--trials', '1024', '--workers', '1', '--format', 'json']);
+    const r = JSON.parse(json.stdout) as RouteOptionsResult;
+    const us = loadScenarioFile(US);
+    const carriersById = new Map((us.carriers ?? []).map((c) => [c.id, c]));
+    const unpriced = r.options.filter((o) => o.carrier && !o.carrier.priceStated);
+    expect(unpriced.length).toBeGreaterThan(0);
+    for (const o of unpriced) {
+      const base = r.options.find((x) => x.id === o.variantOf)!;
+      const lane = us.lanes!.find((l) => l.id === o.carrier!.lane)!;
+      expect(carriersById.get(o.carrier!.to)!.costPerShipment, o.id).toBeUndefined();
+      // the lane pays what it paid: its own cost, else its old carrier's
+      expect(o.carrier!.costPerShipment, o.id).toBe(lane.costPerShipment ?? carriersById.get(lane.carrier!)!.costPerShipment);
+      expect(o.transportCost, o.id).toBe(base.transportCost);
+      expect(o.flowTransportCost, o.id).toBe(base.flowTransportCost);
+      expect(o.description).toContain('price not stated: lane cost kept');
+    }
+    for (const o of r.options.filter((x) => x.carrier?.priceStated)) expect(o.description).not.toContain('price not stated');
+    expect(validateScenario({ ...us, treatments: r.options.map((o) => o.treatment) }).ok).toBe(true);
+  });
+
+  it('--carriers offers a carrier only on lanes whose mode and regions it serves; the header says how many routes exist', async () => {
+    const json = await routes([US, '--flow', 'fc-cdmx-dfw', '--k', '5', '--carriers', '--trials', '512', '--workers', '1', '--format', 'json']);
+    const r = JSON.parse(json.stdout) as RouteOptionsResult;
+    const switches = r.options.filter((o) => o.carrier).map((o) => `${o.carrier!.lane}:${o.carrier!.to}`);
+    // the Mexican domestic leg gets no US carrier, the Texan leg no Mexican one, the bridges none but the cross-border carrier they have
+    expect(switches.filter((x) => x.startsWith('mx-') && /:us-/.test(x))).toEqual([]);
+    expect(switches.filter((x) => x.startsWith('us-') && /:mx-/.test(x))).toEqual([]);
+    expect(switches.filter((x) => x.startsWith('bx-'))).toEqual([]);
+    expect(switches).toContain('mx-cdmx-nld:mx-ctpat');
+    expect(switches).toContain('us-lrd-dfw:us-tsr1');
+    // two loop-free routes exist from Cuautitlán to Dallas, five were asked for
+    expect(r.k).toBe(5);
+    expect(r.routesFound).toBe(2);
+    expect(r.options.filter((o) => o.kind !== 'carrier')).toHaveLength(2);
+
+    const eu = JSON.parse((await routes([DEFAULT_SCENARIO, '--flow', 'fl-laptops-dortmund', '--k', '5', '--carriers', '--trials', '512', '--workers', '1', '--format', 'json'])).stdout) as RouteOptionsResult;
+    const euSwitches = eu.options.filter((o) => o.carrier).map((o) => `${o.carrier!.lane}:${o.carrier!.to}`);
+    expect(euSwitches).not.toContain('la-ham-dor:cn-haulier');
+    expect(euSwitches.filter((x) => x.startsWith('la-ss-'))).toEqual([]); // only the Shenzhen haulier serves China
+    expect(eu.routesFound).toBe(3);
+
+    const table = await routes([US, '--flow', 'fc-cdmx-dfw', '--k', '5', '--carriers', '--trials', '512', '--workers', '1']);
+    expect(table.stdout).toContain('2 loop-free routes exist (5 asked)');
+    expect(table.stdout).toMatch(/carrier-mx-cdmx-nld-transfer-co +carrier mx-cdmx-nld: mx-spot → transfer-co \(price not stated: lane cost kept\)/);
+    const three = await routes([US, '--flow', 'fc-cdmx-dfw', '--k', '1', '--trials', '256', '--workers', '1']);
+    expect(three.stdout).toContain('the 1 fastest loop-free route');
+  }, 60_000);
+});
+
+/**
+ * A small network with known answers: theft acts on lane ab only. Carrier y halves it at a higher
+ * price, z doubles it and states no price, w serves only Germany. Route-2 (ac) is slower, meets no
+ * threat, and costs 300 a shipment on its own; y's stated 150 replaces that.
+ */
+const small = scenarioOf(
+  envelope('small routes', {
+    sites: [
+      { id: 'a', kind: 'factory', region: 'NL' },
+      { id: 'b', kind: 'warehouse', region: 'NL' },
+      { id: 'c', kind: 'dc', region: 'NL' },
+    ],
+    lanes: [
+      { id: 'ab', from: 'a', to: 'b', mode: 'road', carrier: 'x', transitDays: 1 },
+      { id: 'bc', from: 'b', to: 'c', mode: 'road', carrier: 'x', transitDays: 1 },
+      { id: 'ac', from: 'a', to: 'c', mode: 'road', carrier: 'x', transitDays: 3, costPerShipment: 300 },
+    ],
+    carriers: [
+      { id: 'x', modes: ['road'], costPerShipment: 100 },
+      { id: 'y', modes: ['road'], riskFactor: 0.5, costPerShipment: 150 },
+      { id: 'z', modes: ['road'], riskFactor: 2 },
+      { id: 'w', modes: ['road'], regions: ['DE'], costPerShipment: 50 },
+    ],
+    flows: [{ id: 'f', from: 'a', to: 'c', valuePerYear: 1e7, shipmentsPerYear: 100, path: ['ab', 'bc'] }],
+    threats: [{ id: 'theft', category: 'theft', appliesTo: { kind: 'lane', ids: ['ab'] }, frequency: { perShipment: 0.01 }, loss: { fraction: { fixed: 0.5 } } }],
+  }),
+);
+
+describe('routes report: options with no effect, flow transport cost, recommendation, width', () => {
+  it('on a small network with known answers', async () => {
+    const r = await routeOptions(small, { flowId: 'f', k: 3, carriers: true, trials: 2000, seed: 3 });
+    const by = new Map(r.options.map((o) => [o.id, o]));
+    expect([...by.keys()]).toEqual(['baseline', 'route-2', 'carrier-ab-y', 'carrier-ab-z', 'carrier-bc-y', 'carrier-bc-z', 'route-2+carrier-ac-y', 'route-2+carrier-ac-z']);
+    expect(r.routesFound).toBe(2);
+    // the flow's own transport cost beside the network's (the one flow is all the network carries)
+    expect(by.get('baseline')!.flowTransportCost).toBe(100 * (100 + 100));
+    expect(by.get('route-2')!.flowTransportCost).toBe(100 * 300);
+    expect(by.get('route-2+carrier-ac-y')!.flowTransportCost).toBe(100 * 150);
+    expect(by.get('carrier-ab-z')!.transportCost).toBe(by.get('baseline')!.transportCost);
+    // a switch on a lane no threat reaches has exactly no effect against the option it changes
+    const none = r.options.filter((o) => o.noEffect).map((o) => o.id);
+    expect(none).toEqual(['carrier-bc-y', 'carrier-bc-z', 'route-2+carrier-ac-y', 'route-2+carrier-ac-z']);
+    expect(by.get('carrier-bc-y')!.delta.eal).toBe(0);
+    expect(by.get('carrier-bc-y')!.delta.ealCi95).toEqual([0, 0]);
+    expect(by.get('route-2+carrier-ac-y')!.variantOf).toBe('route-2');
+    expect(by.get('carrier-ab-y')!.noEffect).toBe(false);
+    // recommended: the non-dominated options, without carrier-bc-z (it ties the baseline: it changes nothing)
+    expect(by.get('carrier-bc-z')!.dominated).toBe(false);
+    expect(r.recommendation.map((x) => x.option)).toEqual(['baseline', 'carrier-ab-y', 'route-2+carrier-ac-y']);
+    for (const x of r.recommendation) expect(by.get(x.option)!.dominated).toBe(false);
+    const reason = new Map(r.recommendation.map((x) => [x.option, x]));
+    expect(reason.get('route-2+carrier-ac-y')).toMatchObject({ best: ['transportCost', 'eal'] });
+    expect(reason.get('route-2+carrier-ac-y')!.reason).toMatch(/^cheapest, least network loss\. \+1 day, transport −€5K\/yr, network EAL −€/);
+    // the two as fast as each other are trade-offs: each beats every other recommended option on something
+    expect(reason.get('baseline')).toMatchObject({ best: [] });
+    expect(reason.get('baseline')!.reason).toBe('trade-off: cheaper than carrier-ab-y; faster than route-2+carrier-ac-y (cheapest, least network loss). The current route as it is');
+    expect(reason.get('carrier-ab-y')!.reason).toMatch(/^trade-off: less network loss than baseline; faster than route-2\+carrier-ac-y \(cheapest, least network loss\)\. Transport \+€5K\/yr, network EAL −€/);
+
+    const text = routesTable(r);
+    expect(widest(text)).toBeLessThanOrEqual(120);
+    const lines = text.split('\n');
+    const rule = lines.findIndex((l) => /^─* {2}─+/.test(l));
+    const rows = lines.slice(rule + 1, lines.indexOf('', rule)).map((l) => l.slice(3).split(' ')[0]);
+    // the options with no effect are one entry below the table, with their cost against the option they change; a recommended one keeps its row
+    expect(rows).toEqual(['baseline', 'route-2', 'carrier-ab-y', 'carrier-ab-z', 'route-2+carrier-ac-y']);
+    const flat = text.replace(/\s+/g, ' '); // prose wraps at 120 columns
+    expect(flat).toContain(
+      '= 3 options change no loss (the same loss in every trial as the option they change), only time or cost; network transport/yr €20K–€30K: ' +
+        'carrier-bc-y (transport +€5K/yr vs baseline), carrier-bc-z (same transport cost vs baseline), route-2+carrier-ac-z (same transport cost vs route-2).',
+    );
+    expect(lines[rule - 2]).toMatch(/transport\/yr +EAL +Δ network EAL/);
+    expect(lines[rule - 1]).toMatch(/option +days +network +flow +network +flow +± 95 %$/);
+    expect(text).toMatch(/Recommendation: .*\n  baseline: trade-off: /);
+    expect(flat).toContain(' route-2+carrier-ac-y: cheapest, least network loss. +1 day, transport −€5K/yr');
+  });
+
+  it('fits in 120 columns by default, cutting a long option id with "…"; --wide shows every column and cell whole', async () => {
+    const long = 'a-lane-with-a-very-long-identifier-that-no-table-could-hold-beside-its-numbers';
+    const renamed = scenarioOf(JSON.parse(JSON.stringify(small).replaceAll('"ab"', `"${long}"`)));
+    const r = await routeOptions(renamed, { flowId: 'f', k: 2, carriers: true, trials: 500, seed: 1 });
+    const narrow = routesTable(r);
+    expect(widest(narrow)).toBeLessThanOrEqual(120);
+    expect(narrow).toContain(`carrier-${long.slice(0, 20)}`);
+    expect(narrow).toMatch(/carrier-a-lane-with-a-very-long[\w-]*…/);
+    const wide = routesTable(r, { wide: true });
+    expect(widest(wide)).toBeGreaterThan(120);
+    for (const h of ['VaR95', 'interrupted', 'change']) expect(wide).toContain(h);
+    expect(wide).toContain(`carrier ${long}: x → z (price not stated: lane cost kept)`);
+    expect(wide).not.toContain('…');
+  });
+
+  it('--wide through the command', async () => {
+    const { status, stdout } = await routes([DEFAULT_SCENARIO, '--flow', 'fl-laptops-lyon', '--k', '2', '--carriers', '--trials', '512', '--workers', '1', '--wide']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/VaR95 +days +change/);
+    const narrow = await routes([DEFAULT_SCENARIO, '--flow', 'fl-laptops-lyon', '--k', '2', '--carriers', '--trials', '512', '--workers', '1']);
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(120);
+    expect(narrow.stdout).not.toContain('VaR95  ');
   });
 });

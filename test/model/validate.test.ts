@@ -372,3 +372,60 @@ it('setCarrier checks the carrier runs the lane mode, as lanes[].carrier does', 
   const issues = issuesFor((s) => (s.treatments[1].changes[0].setCarrier = 'rl'));
   expect(issueAt(issues, 'treatments[1].changes[0].lanes[0]').message).toContain('runs rail, not road');
 });
+
+describe('validateScenario: carrier regions', () => {
+  it('carriers[].regions: ISO 3166 codes only, and not an empty list', () => {
+    const issues = issuesFor((s) => (s.carriers[0].regions = ['nl', 'NLD', 'US-TX', 'US-']));
+    expect(issueAt(issues, 'carriers[0].regions[0]').message).toBe('expected an ISO 3166 code such as "MX" or "US-TX", got "nl"');
+    expect(issueAt(issues, 'carriers[0].regions[1]').message).toContain('got "NLD"');
+    expect(issueAt(issues, 'carriers[0].regions[3]').message).toContain('got "US-"');
+    expect(issues.some((i) => i.path === 'carriers[0].regions[2]')).toBe(false);
+    const empty = issuesFor((s) => (s.carriers[0].regions = []));
+    expect(issueAt(empty, 'carriers[0].regions').message).toMatch(/expected at least one ISO 3166 code; leave regions out/);
+  });
+
+  it("a lane's carrier serves the regions of both its end sites (l1 runs from CN to NL)", () => {
+    const issues = issuesFor((s) => (s.carriers[0].regions = ['NL']));
+    expect(issueAt(issues, 'lanes[0].carrier').message).toBe('carrier "trk" serves NL, not CN');
+    const ok = minimalScenario();
+    ok.carriers[0].regions = ['CN', 'NL'];
+    expect(validateScenario(ok).issues).toEqual([]);
+  });
+
+  it("a lane's own region is needed too, at its most specific", () => {
+    const other = issuesFor((s) => ((s.carriers[0].regions = ['CN', 'NL']), (s.lanes[0].region = 'DE')));
+    expect(issueAt(other, 'lanes[0].carrier').message).toBe('carrier "trk" serves CN, NL, not DE');
+    // a subdivision of a site's country replaces that country: a carrier serving only NL-LI may run it
+    const s = minimalScenario();
+    s.sites[0].region = 'NL';
+    s.lanes[0].region = 'NL-LI';
+    s.carriers[0].regions = ['NL-LI'];
+    expect(validateScenario(s).issues).toEqual([]);
+    s.carriers[0].regions = ['NL-NB'];
+    expect(issueAt(issuesOf(validateScenario(s)), 'lanes[0].carrier').message).toBe('carrier "trk" serves NL-NB, not NL-LI');
+  });
+
+  it('a carrier without regions serves everywhere; free-tag site regions are not checked', () => {
+    const s = minimalScenario();
+    s.sites[0].region = 'Guangdong';
+    s.carriers[0].regions = ['NL'];
+    expect(validateScenario(s).issues).toEqual([]);
+    delete s.carriers[0].regions;
+    s.sites[0].region = 'CN';
+    expect(validateScenario(s).issues).toEqual([]);
+  });
+
+  it('setCarrier checks the carrier serves each lane\'s regions, as lanes[].carrier does, with lanes and sites the treatment adds', () => {
+    const issues = issuesFor((s) => (s.carriers[2].regions = ['NL']));
+    expect(issueAt(issues, 'treatments[1].changes[0].lanes[0]').message).toBe('carrier "trk2" serves NL, not CN (lane "l1")');
+    const added = issuesFor((s) => {
+      s.carriers[2].regions = ['NL'];
+      s.treatments[1].changes = [
+        { addSites: [{ id: 'de-hub', kind: 'crossdock', region: 'DE' }] },
+        { addLanes: [{ id: 'l9', from: 'wh', to: 'de-hub', mode: 'road', transitDays: 1 }] },
+        { setCarrier: 'trk2', lanes: ['l9'] },
+      ];
+    });
+    expect(issueAt(added, 'treatments[1].changes[2].lanes[0]').message).toBe('carrier "trk2" serves NL, not DE (lane "l9")');
+  });
+});
