@@ -7,7 +7,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runRanges, trialRanges } from '../engine/analysis/simulate-scenario.js';
-import { checkOutPath, intOption, OUT_OPTION, usageOf, type CommandSpec, type ValuesOf } from '../engine/cli/args.js';
+import { checkOutPath, intOption, usageOf, type CommandSpec, type ValuesOf } from '../engine/cli/args.js';
 import { InputError } from '../engine/cli/errors.js';
 import { writeAtomic } from '../engine/cli/write-atomic.js';
 import { generateScenario } from '../engine/generate/generate-scenario.js';
@@ -32,9 +32,13 @@ export const BENCH_COMMAND = {
   options: {
     workers: { type: 'string', value: 'N', description: 'threads for the parallel runs, 1 to 256', default: 'the cores available' },
     rounds: { type: 'string', value: 'R', description: 'measurement rounds, interleaved, 1 to 50; medians are reported', default: String(DEFAULT_ROUNDS) },
-    trials: { type: 'string', value: 'T', description: 'trials per run on the reference workload, 256 to 10000000', default: `${DEFAULT_TRIALS} (20 ranges)` },
+    trials: { type: 'string', value: 'T', description: 'trials per run on the reference workload, 256 to 10000000 (the default makes 20 ranges of 2048)', default: String(DEFAULT_TRIALS) },
     sizes: { type: 'string', value: 'LIST', description: 'generated network sizes in sites (5 to 100000), separated by commas; "none" skips them', default: DEFAULT_SIZES },
-    out: { ...OUT_OPTION, description: `writes the figures (chainward-bench/v1 JSON) to FILE, e.g. bench/results.json; ${OUT_OPTION.description}`, default: 'none: the table is only printed' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'also writes the figures as JSON (chainward-bench/v1) to FILE, whole or not at all; without it the table is only printed. bench/results.json holds the committed run',
+    },
     quiet: { type: 'boolean', description: 'no round-by-round figures and no messages on standard error (errors are still printed)' },
   },
   example: 'chainward bench --rounds 3 --sizes 1000,10000 --workers 2 --out /tmp/bench.json',

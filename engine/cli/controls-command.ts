@@ -53,6 +53,19 @@ export function controlsCommand(argv: string[]): number {
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new InputError(`--format: expected table or json, got "${String(format)}"`);
   const list = CATALOG.filter((c) => element === undefined || c.element === element);
+  if (list.length === 0) {
+    // a valid element that no catalog entry has: say so, rather than an empty table
+    const present = ELEMENTS.filter((e) => CATALOG.some((c) => c.element === e));
+    const none =
+      `none of the catalog's ${CATALOG.length} controls has element "${String(element)}"; its controls have the elements ${present.join(', ')}. ` +
+      'A scenario can declare its own control with any element.\n';
+    if (format === 'json') {
+      // standard output stays JSON (an empty list); the explanation goes to standard error
+      process.stdout.write('[]\n');
+      if (values.quiet !== true) process.stderr.write(`chainward controls: ${none}`);
+    } else process.stdout.write(`chainward control catalog: ${none}`);
+    return EXIT_OK;
+  }
   if (format === 'json') {
     process.stdout.write(JSON.stringify(list, null, 2) + '\n');
     return EXIT_OK;

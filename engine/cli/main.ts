@@ -4,8 +4,7 @@
 import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
 import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
-import { suggestion } from '../model/did-you-mean.js';
-import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
+import { briefSynopsis, helpText, nearestName, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
 import { CONTROLS_COMMAND, controlsCommand } from './controls-command.js';
 import { EXPLORE_COMMAND, exploreCommand } from './explore-command.js';
@@ -55,6 +54,9 @@ const VERBS: Verb[] = [
   { spec: BENCH_COMMAND, run: benchCommand },
 ];
 
+/** Every command's declaration, in the order `chainward help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = VERBS.map((v) => v.spec);
+
 /** `chainward help`: every command's usage and what it does. */
 function usage(): string {
   const name = (n: string) => n.padEnd(11);
@@ -86,7 +88,8 @@ function usage(): string {
 function verbOf(name: string): Verb {
   const verb = VERBS.find((v) => v.spec.name === name);
   if (verb) return verb;
-  throw new InputError(`unknown command "${name}"${suggestion(name, [...VERBS.map((v) => v.spec.name), 'help'])}\n\n${usage()}`);
+  const near = nearestName(name, [...VERBS.map((v) => v.spec.name), 'help']);
+  throw new InputError(`unknown command "${name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}\n\n${usage()}`);
 }
 
 function validateCommand(argv: string[]): number {
