@@ -3,10 +3,15 @@
 // but without failing the command (README.md, "The scenario format").
 import type { ScenarioWarning } from '../model/warnings.js';
 
-/** Writes each warning on `out` (standard error) unless `quiet`. */
+/** Warnings printed before the rest are counted: a generated network can have tens of thousands. */
+export const MAX_PRINTED = 20;
+
+/** Writes the warnings (at most MAX_PRINTED, then how many more) on `out`, standard error by default, unless `quiet`. */
 export function printWarnings(file: string, warnings: readonly ScenarioWarning[], quiet: boolean, out: { write(s: string): unknown } = process.stderr): void {
   if (quiet) return;
-  for (const w of warnings) out.write(`chainward: warning: ${file}: ${w.path}: ${w.message}\n`);
+  for (const w of warnings.slice(0, MAX_PRINTED)) out.write(`chainward: warning: ${file}: ${w.path}: ${w.message}\n`);
+  const more = warnings.length - MAX_PRINTED;
+  if (more > 0) out.write(`chainward: warning: ${file}: … and ${more} more warning${more === 1 ? '' : 's'} (\`run --format json\` lists them all in \`warnings\`)\n`);
 }
 
 /** " (2 warnings)" for a summary line, or "" without any. */
