@@ -334,7 +334,7 @@ const BETTER_WORDS: Record<Dimension, string> = { transitDays: 'faster', transpo
 
 /**
  * The non-dominated options (without those that change nothing), each with the dimensions on which
- * it alone is the best of them, or else the trade-off it makes (what it beats each other one on);
+ * it alone is the best of them, or else the trade-off it makes (what it beats the best ones on);
  * with its figures against the baseline.
  */
 export function recommend(options: readonly RouteOption[], currency: string): Recommendation[] {
@@ -351,15 +351,20 @@ export function recommend(options: readonly RouteOption[], currency: string): Re
     let head: string;
     if (best.length > 0) head = best.map((d) => BEST_WORDS[d]).join(', ');
     else {
-      // best on no dimension alone, yet not dominated: it beats each other recommended option on something
-      const clauses: string[] = [];
-      for (const h of kept) {
-        if (h === o) continue;
-        const better = DIMENSIONS.filter((e) => o[e] < h[e]).map((e) => BETTER_WORDS[e]);
-        const bestAt = DIMENSIONS.filter((d) => holder.get(d) === h).map((d) => BEST_WORDS[d]);
-        if (better.length > 0) clauses.push(`${better.join(' and ')} than ${h.id}${bestAt.length > 0 ? ` (${bestAt.join(', ')})` : ''}`);
-      }
-      if (clauses.length > 0) head = `trade-off: ${clauses.join('; ')}`;
+      // best on no dimension alone, yet not dominated: what it beats the options that are best on
+      // one on (or, when none is, each other recommended option)
+      const clauses = (against: Iterable<RouteOption>) => {
+        const out: string[] = [];
+        for (const h of against) {
+          const better = DIMENSIONS.filter((e) => o[e] < h[e]).map((e) => BETTER_WORDS[e]);
+          const bestAt = DIMENSIONS.filter((d) => holder.get(d) === h).map((d) => BEST_WORDS[d]);
+          if (h !== o && better.length > 0) out.push(`${better.join(' and ')} than ${h.id}${bestAt.length > 0 ? ` (${bestAt.join(', ')})` : ''}`);
+        }
+        return out;
+      };
+      let against = clauses(new Set(holder.values()));
+      if (against.length === 0) against = clauses(kept);
+      if (against.length > 0) head = `trade-off: ${against.join('; ')}`;
       else head = kept.length === 1 ? 'no other option is as good' : 'ties with other options on time, cost and loss';
     }
     return { option: o.id, best, reason: `${head}. ${vsBaseline(o, currency)}` };

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { routeOptions, UnknownFlowError, type RouteOption, type RouteOptionsResult } from '../../engine/analysis/route-options.js';
+import { recommend, routeOptions, UnknownFlowError, type RouteOption, type RouteOptionsResult } from '../../engine/analysis/route-options.js';
 import { InputError } from '../../engine/cli/errors.js';
 import { routesCommand } from '../../engine/cli/routes-command.js';
 import { routesTable } from '../../engine/cli/routes-table.js';
@@ -313,10 +313,10 @@ describe('routes report: options with no effect, flow transport cost, recommenda
     const reason = new Map(r.recommendation.map((x) => [x.option, x]));
     expect(reason.get('route-2+carrier-ac-y')).toMatchObject({ best: ['transportCost', 'eal'] });
     expect(reason.get('route-2+carrier-ac-y')!.reason).toMatch(/^cheapest, least network loss\. \+1 day, transport −€5K\/yr, network EAL −€/);
-    // the two as fast as each other are trade-offs: each beats every other recommended option on something
+    // the two as fast as each other are trade-offs: faster than the option that is best on cost and loss
     expect(reason.get('baseline')).toMatchObject({ best: [] });
-    expect(reason.get('baseline')!.reason).toBe('trade-off: cheaper than carrier-ab-y; faster than route-2+carrier-ac-y (cheapest, least network loss). The current route as it is');
-    expect(reason.get('carrier-ab-y')!.reason).toMatch(/^trade-off: less network loss than baseline; faster than route-2\+carrier-ac-y \(cheapest, least network loss\)\. Transport \+€5K\/yr, network EAL −€/);
+    expect(reason.get('baseline')!.reason).toBe('trade-off: faster than route-2+carrier-ac-y (cheapest, least network loss). The current route as it is');
+    expect(reason.get('carrier-ab-y')!.reason).toMatch(/^trade-off: faster than route-2\+carrier-ac-y \(cheapest, least network loss\)\. Transport \+€5K\/yr, network EAL −€/);
 
     const text = routesTable(r);
     expect(widest(text)).toBeLessThanOrEqual(120);
@@ -358,5 +358,35 @@ describe('routes report: options with no effect, flow transport cost, recommenda
     const narrow = await routes([DEFAULT_SCENARIO, '--flow', 'fl-laptops-lyon', '--k', '2', '--carriers', '--trials', '512', '--workers', '1']);
     expect(widest(narrow.stdout)).toBeLessThanOrEqual(120);
     expect(narrow.stdout).not.toContain('VaR95  ');
+  });
+});
+
+describe('recommend', () => {
+  /** An option with only what the recommendation reads. */
+  const option = (id: string, transitDays: number, transportCost: number, eal: number): RouteOption =>
+    ({
+      id,
+      kind: id === 'baseline' ? 'baseline' : 'route',
+      transitDays,
+      transportCost,
+      eal,
+      dominated: false,
+      noEffect: false,
+      variantOf: id === 'baseline' ? null : 'baseline',
+      delta: { eal: eal - 100, ealCi95: [eal - 101, eal - 99], flowEal: 0, transportCost: transportCost - 10, transitDays: transitDays - 1 },
+    }) as unknown as RouteOption;
+
+  it('when no option alone is best on anything, each says what it beats every other one on', () => {
+    const r = recommend([option('baseline', 1, 10, 100), option('route-2', 1, 20, 50), option('route-3', 2, 10, 50)], 'EUR');
+    expect(r.map((x) => x.best)).toEqual([[], [], []]);
+    expect(r[0]!.reason).toBe('trade-off: cheaper than route-2; faster than route-3. The current route as it is');
+    expect(r[1]!.reason).toMatch(/^trade-off: less network loss than baseline; faster than route-3\. \+?/);
+    expect(r[2]!.reason).toMatch(/^trade-off: less network loss than baseline; cheaper than route-2\. \+1 day, network EAL −€50 \[−€51, −€49\] vs baseline$/);
+  });
+
+  it('one option better or equal on everything: it alone is recommended', () => {
+    const opts = [option('baseline', 1, 10, 100), option('route-2', 1, 10, 90)];
+    opts[0]!.dominated = true;
+    expect(recommend(opts, 'EUR')).toEqual([{ option: 'route-2', best: [], reason: expect.stringMatching(/^no other option is as good\. /) }]);
   });
 });
