@@ -1,8 +1,8 @@
-// `chainward routes SCENARIO --flow ID [--k 3] [--carriers]`: the k fastest loop-free routes of a flow
-// (Yen's algorithm), and with --carriers a carrier switch on each road lane of those routes that has
-// alternatives; every option simulated with common random numbers and compared on transit days,
-// transport cost, flow and network loss, 1-in-20-year loss and interruption, with dominated options
-// marked.
+// `chainward routes SCENARIO --flow ID [--k 3] [--carriers] [--wide]`: the k fastest loop-free routes
+// of a flow (Yen's algorithm), and with --carriers a switch on each road lane of those routes to each
+// carrier that serves its mode and regions; every option simulated with common random numbers and
+// compared on transit days, transport cost, flow and network loss and interruption, with dominated
+// options marked and a recommendation (the text report is routes-table.ts).
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
 import { defaultWorkers } from '../node/pool.js';
 import {
