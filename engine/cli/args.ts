@@ -231,7 +231,7 @@ export const SEED_OPTION: OptionSpec = {
   type: 'string',
   value: 'S',
   description:
-    'the seed, recorded in the results: the same seed gives the same numbers. A whole number, or any other text, used as it is: -1 and q3-review are seeds too',
+    'the seed: the same seed gives the same numbers. A whole number, or any other text, used as it is: -1 and q3-review are seeds too',
   default: '1',
 };
 
