@@ -7,7 +7,8 @@ import { validateScenario } from '../model/validate.js';
 import { decodeSummary, PARTIAL_FORMAT, PartialFormatError, unitsChecksum, type PartialResult } from '../node/partial-result.js';
 import { mergeSummaries, tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { checkOutPath, FORMATS, formatOf, formatOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
+import { checkOutPath, FORMATS, formatOf, formatOption, intOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
+import { DEFAULT_TOP } from '../report/sections.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { readInputFile } from './scenario-file.js';
 
@@ -18,7 +19,9 @@ export const MERGE_COMMAND = {
   args: 'part.json …',
   argsHelp: [['part.json …', 'the partial result of every shard, each once, in any order']],
   options: {
-    format: formatOption(FORMATS, 'table, json (the results format), csv (the risk register) or md (Markdown)'),
+    format: formatOption(FORMATS, 'table, json (the results format), csv (every section as blocks, for spreadsheets) or md (Markdown)'),
+    top: { type: 'string', value: 'N', description: 'risks listed in the table and Markdown reports (CSV and JSON carry them all)', default: String(DEFAULT_TOP) },
+    wide: { type: 'boolean', description: 'nothing cut to fit 120 columns: full names and sentences, every risk-control entry, sensitivity row and warning' },
     out: OUT_OPTION,
   },
   example: 'chainward merge part-*.json --format json --out results.json',
@@ -61,6 +64,7 @@ export function mergeCommand(argv: string[]): number {
   const { values, positionals } = parseCommand(MERGE_COMMAND, argv);
   if (positionals.length === 0) throw new InputError(`merge needs the partial result files of every shard\n\n${MERGE_USAGE}`);
   const format = formatOf(values.format);
+  const report = { top: intOption('top', values.top, DEFAULT_TOP, 1_000_000), wide: values.wide === true };
   checkOutPath(values.out);
   const parts = positionals.map((file) => ({ file, part: readPart(file) }));
 
@@ -124,6 +128,6 @@ export function mergeCommand(argv: string[]): number {
     wallMs = Math.max(wallMs, part.run.wallMs);
   }
   const results = analyse(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
-  writeOutput(render(results, format), values.out, values.quiet === true);
+  writeOutput(render(results, format, report), values.out, values.quiet === true);
   return EXIT_OK;
 }

@@ -1,37 +1,212 @@
-// Results as Markdown, for a management-review document or a pull request.
+// Results as Markdown, for a management-review document or a pull request: the sections of the
+// table report (sections.ts) as headings, each with its table and notes. Nothing is cut to a width
+// (a document wraps its own lines); `top` sets how many risks are listed, `wide` lifts the limits
+// on the risk control list, the sensitivity rows and the warnings. Names are escaped, so a
+// scenario's text can never become a link, an image, HTML or a broken table.
 import type { Results } from '../analysis/simulate-scenario.js';
-import { money, num, percent } from './format.js';
+import { count, money, num, percent, plural } from './format.js';
+import {
+  appetiteCells,
+  appetiteHeadline,
+  DEFAULT_TOP,
+  LISTED_CONTROL_ENTRIES,
+  LISTED_SENSITIVITY_ROWS,
+  LISTED_WARNINGS,
+  NOTES,
+  runLine,
+  summaryMeasures,
+  titleOf,
+  type ReportOptions,
+  type SectionId,
+} from './sections.js';
 
-const esc = (s: string) => s.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`);
+/** `s` as Markdown text: characters with a meaning in Markdown or HTML escaped, line breaks as spaces. */
+export function mdText(s: string): string {
+  // control characters and bidirectional overrides never reach the document
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/[|\\`*_<>[\]#!~&]/g, (c) => `\\${c}`);
+}
 
-/** Renders results as Markdown tables. */
-export function markdownReport(r: Results, topRisks = 20): string {
+/** Renders results as a Markdown document. */
+export function markdownReport(r: Results, opts: ReportOptions = {}): string {
+  const top = opts.top ?? DEFAULT_TOP;
+  const wide = opts.wide === true;
   const m = (x: number) => money(x, r.currency);
-  const b = r.baseline;
-  const rows = (header: string[], body: string[][]) =>
-    [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-  const parts = [
-    `# ${esc(r.scenario)}`,
+  const interval = (ci: readonly [number, number]) => `${m(ci[0])} to ${m(ci[1])}`;
+  const table = (header: string[], body: string[][], right: ReadonlySet<number> = new Set()) =>
+    [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (right.has(i) ? '---:' : '---')).join(' | ')} |`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const heading = (id: SectionId, extra = '') => `## ${titleOf(id)}${extra}`;
+  // notes use `--option` and similar code spans: keep the backticks, escape the rest
+  const note = (s: string) => s.replace(/[|\\*_<>[\]]/g, (c) => `\\${c}`);
+  // each note its own paragraph (lines in a row would join into one)
+  const notes = (...ss: string[]) => ss.map(note).join('\n\n');
+  const more = (shown: number, all: number, what: string) => (all > shown ? [`… and ${count(all - shown)} more ${what} (\`--wide\`, or the JSON output).`] : []);
+  const parts: string[] = [];
+  const section = (...lines: string[]) => parts.push('', ...lines);
+
+  parts.push(`# ${mdText(r.scenario)}`, '', `${plural(r.trials, 'trial')}, seed ${mdText(String(r.seed))}, horizon ${plural(r.horizonDays, 'day')}, engine ${mdText(r.engineVersion)}.`);
+
+  section(
+    heading('summary'),
     '',
-    `${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}, horizon ${r.horizonDays} days, engine ${r.engineVersion}.`,
+    table(
+      ['measure', 'value', '95 % interval'],
+      summaryMeasures(r).map((x) => [
+        x.label.startsWith('  ') ? `– ${x.label.trim()}` : x.label,
+        x.kind === 'share' ? percent(x.value, x.field === 'serviceLevel' ? 2 : 1) : x.symmetric && x.ci95 ? `${m(x.value)} ± ${m((x.ci95[1] - x.ci95[0]) / 2)}` : m(x.value),
+        x.ci95 ? interval(x.ci95) : '',
+      ]),
+      new Set([1, 2]),
+    ),
     '',
-    rows(['measure', 'value'], [
-      ['Expected annual loss', `${m(b.eal)} ± ${m(1.96 * b.se)}`],
-      ['1-in-20-year loss (VaR95)', m(b.var95)],
-      ['1-in-100-year loss (p99)', m(b.p99)],
-      ['CVaR95', m(b.cvar95)],
-      ['Service level', percent(b.serviceLevel, 2)],
-      ['Appetite', r.appetite.withinAppetite ? 'within' : `breached: ${esc(r.appetite.breaches.join('; '))}`],
-    ]),
-    '',
-    '## Top risks',
-    '',
-    rows(['risk', 'category', 'level', 'events/yr', 'loss/event', 'EAL', 'share'],
-      r.risks.slice(0, topRisks).map((k) => [esc(k.id), k.category, k.level, num(k.frequency), m(k.meanLossPerEvent), m(k.eal), percent(k.share)])),
-  ];
-  if (r.treatments.length) {
-    parts.push('', '## Treatments', '', rows(['treatment', 'EAL reduction (95 % CI)', 'annual cost', 'net benefit', 'ROSI'],
-      r.treatments.map((t) => [esc(t.name), `${m(t.delta.eal)} (${m(t.delta.ealCi95[0])} … ${m(t.delta.ealCi95[1])})`, m(t.annualCost), m(t.netBenefit), t.rosi === null ? '—' : percent(t.rosi, 0)])));
+    notes(NOTES.parts, NOTES.serviceLevel),
+  );
+
+  const a = r.appetite;
+  section(heading('appetite'), '', `**${appetiteHeadline(r)}**`);
+  if (a.checks.length > 0) {
+    section(
+      table(
+        ['limit', 'threshold', 'estimate', '95 % interval', 'status'],
+        a.checks.map((c) => {
+          const cells = appetiteCells(r, c);
+          return [c.limit, cells.threshold, cells.value, cells.interval, c.status === 'within' ? c.status : `**${c.status}**`];
+        }),
+        new Set([1, 2]),
+      ),
+      '',
+      ...a.checks.filter((c) => c.status !== 'within').map((c) => `- ${c.status}: ${mdText(c.text)}`),
+    );
+    if (a.uncertain.length > 0) section(note(NOTES.uncertain));
   }
+
+  const shown = r.risks.slice(0, top);
+  section(
+    heading('risks', `: top ${count(shown.length)} of ${plural(r.risks.length, 'risk')} by expected annual loss`),
+    '',
+    table(
+      ['#', 'risk', 'category', 'level', 'L×I', 'events/yr', 'P(≥1)', 'simulated', 'loss/event', '95 % interval', 'EAL', 'share', 'tail'],
+      shown.map((k, i) => [
+        count(i + 1),
+        mdText(k.id),
+        k.category,
+        `${k.level.toUpperCase()}${k.borderline ? '?' : ''}`,
+        `${k.likelihood}×${k.impact}`,
+        num(k.frequency),
+        percent(k.pEventExpected),
+        percent(k.pEvent),
+        m(k.meanLossPerEvent),
+        k.impactCi95 ? interval(k.impactCi95) : '—',
+        m(k.eal),
+        percent(k.share),
+        m(k.tailContribution),
+      ]),
+      new Set([0, 5, 6, 7, 8, 9, 10, 11, 12]),
+    ),
+    '',
+    notes(
+      NOTES.levels,
+      ...(shown.some((k) => k.borderline) ? [NOTES.borderline] : []),
+      NOTES.pEvent,
+      NOTES.tail,
+      ...(shown.some((k) => k.impactCi95 === null) ? ['—: fewer than 2 simulated years with an event, no interval.'] : []),
+    ),
+  );
+
+  if (r.treatments.length > 0) {
+    section(
+      heading('treatments', `: ${plural(r.treatments.length, 'treatment')} against the baseline`),
+      '',
+      table(
+        ['id', 'name', 'EAL after', 'EAL reduction', '95 % interval', 'CVaR95 reduction', 'annual cost', 'net benefit', 'ROSI'],
+        r.treatments.map((t) => [
+          `\`${t.id.replace(/`/g, "'")}\``,
+          mdText(t.name),
+          m(t.summary.eal),
+          m(t.delta.eal),
+          interval(t.delta.ealCi95),
+          m(t.delta.cvar95),
+          m(t.annualCost),
+          m(t.netBenefit),
+          t.rosi === null ? '—' : percent(t.rosi, 0),
+        ]),
+        new Set([2, 3, 4, 5, 6, 7, 8]),
+      ),
+      '',
+      note(NOTES.treatments),
+    );
+  }
+
+  if (r.flows.length > 0) {
+    section(
+      heading('flows'),
+      '',
+      table(
+        ['flow', 'EAL', 'direct', 'interruption', 'reroute', 'interrupted days/yr', 'rerouted days/yr', 'service level'],
+        r.flows.map((f) => [mdText(f.id), m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
+        new Set([1, 2, 3, 4, 5, 6, 7]),
+      ),
+      '',
+      notes(NOTES.flows(r), NOTES.serviceLevel),
+    );
+  }
+
+  const list = r.riskControlList;
+  if (list.length > 0) {
+    const listed = wide ? list : list.slice(0, LISTED_CONTROL_ENTRIES);
+    const rows: string[][] = [];
+    for (const e of listed) {
+      e.options.forEach((o, i) => {
+        rows.push([
+          i === 0 ? mdText(e.risk) : '',
+          i === 0 ? `${e.level.toUpperCase()} (${e.likelihood}×${e.impact})` : '',
+          i === 0 ? mdText(e.owner) : '',
+          o.kind,
+          mdText(o.description),
+          o.levelAfter ?? '—',
+          o.annualCost === undefined ? '' : m(o.annualCost),
+        ]);
+      });
+    }
+    section(
+      heading('riskControlList', `: ${plural(list.length, 'risk')} above appetite, with options`),
+      '',
+      table(['risk', 'level', 'owner', 'option', 'what', 'level after', 'annual cost'], rows, new Set([6])),
+      ...(listed.length < list.length ? ['', ...more(listed.length, list.length, list.length - listed.length === 1 ? 'risk' : 'risks')] : []),
+      '',
+      note(NOTES.controlList),
+    );
+  }
+
+  if (r.sensitivity && r.sensitivity.length > 0) {
+    const rows = wide ? r.sensitivity : r.sensitivity.slice(0, LISTED_SENSITIVITY_ROWS);
+    const d = r.sensitivity[0]!.delta;
+    section(
+      heading('sensitivity', `: each parameter at ${percent(1 - d, 0)} and ${percent(1 + d, 0)}, by EAL swing`),
+      '',
+      table(
+        ['parameter', 'EAL low', 'EAL high', 'EAL swing', 'CVaR95 low', 'CVaR95 high', 'CVaR95 swing'],
+        rows.map((x) => [mdText(x.parameter), m(x.low), m(x.high), m(x.swing), m(x.cvar95Low), m(x.cvar95High), m(x.cvar95Swing)]),
+        new Set([1, 2, 3, 4, 5, 6]),
+      ),
+      ...(rows.length < r.sensitivity.length ? ['', ...more(rows.length, r.sensitivity.length, r.sensitivity.length - rows.length === 1 ? 'parameter' : 'parameters')] : []),
+      '',
+      'The same random numbers for every variant, so the swings compare the parameters, not the noise.',
+    );
+  }
+
+  const warnings = r.warnings ?? [];
+  if (warnings.length > 0) {
+    const listed = wide ? warnings : warnings.slice(0, LISTED_WARNINGS);
+    section(
+      heading('warnings', `: ${plural(warnings.length, 'part')} of the scenario that can never do anything`),
+      '',
+      ...listed.map((w) => `- \`${w.path.replace(/`/g, "'")}\`: ${mdText(w.message)}`),
+      ...(listed.length < warnings.length ? ['', ...more(listed.length, warnings.length, warnings.length - listed.length === 1 ? 'warning' : 'warnings')] : []),
+    );
+  }
+
+  section(heading('run'), '', `${runLine(r)}.`);
   return parts.join('\n') + '\n';
 }

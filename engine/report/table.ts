@@ -1,117 +1,179 @@
-// The text report a risk analyst reads first: the summary, the top risks with their levels, and
-// the treatments with their deltas and return on security investment.
+// The text report a risk analyst reads first, in a terminal: the summary with its 95 % intervals, the
+// appetite checks, the top risks with their levels, the treatments (with the ids `--treatments`
+// takes), the flows, the risk control list, the sensitivity tornado, the scenario's warnings and the
+// run. Lines fit 120 columns unless `wide`: long names are cut with "…" and sentences wrapped or cut;
+// the sections and their notes are those of every format (sections.ts).
 import type { Results } from '../analysis/simulate-scenario.js';
-import { money, num, percent, textTable } from './format.js';
+import { count, line, money, num, paragraph, percent, plural, REPORT_WIDTH, textTable, truncateRisk, type Shrink } from './format.js';
+import {
+  appetiteCells,
+  appetiteHeadline,
+  DEFAULT_TOP,
+  LISTED_CONTROL_ENTRIES,
+  LISTED_SENSITIVITY_ROWS,
+  LISTED_WARNINGS,
+  NOTES,
+  runLine,
+  summaryMeasures,
+  type ReportOptions,
+} from './sections.js';
 
-/** Renders results as a text report; `topRisks` rows of the register are shown. */
-export function tableReport(r: Results, topRisks = 15): string {
-  const c = r.currency;
-  const m = (x: number) => money(x, c);
-  const b = r.baseline;
+/** Renders results as a text report; see ReportOptions for `top` and `wide`. */
+export function tableReport(r: Results, opts: ReportOptions = {}): string {
+  const top = opts.top ?? DEFAULT_TOP;
+  const wide = opts.wide === true;
+  const width = wide ? Infinity : REPORT_WIDTH;
+  const m = (x: number) => money(x, r.currency);
+  const interval = (ci: readonly [number, number]) => `${m(ci[0])} to ${m(ci[1])}`;
+  const table = (header: string[], rows: string[][], right: number[], shrink: Shrink[] = [], spans?: Map<number, string>) =>
+    textTable(header, rows, new Set(right), { width, shrink, ...(spans ? { spans } : {}) });
+  const note = (s: string) => paragraph(s, width);
+  const more = (shown: number, all: number, what: string) => (all > shown ? [`… and ${count(all - shown)} more ${what} (--wide, or the JSON output)`] : []);
   const out: string[] = [];
-  out.push(`chainward · ${r.scenario} · ${r.trials.toLocaleString('en-US')} trials · seed ${r.seed} · horizon ${r.horizonDays} days`);
-  out.push('');
+
+  out.push(line(`chainward · ${r.scenario} · ${plural(r.trials, 'trial')} · seed ${r.seed} · horizon ${plural(r.horizonDays, 'day')}`, width), '');
+
+  // summary
+  out.push('Summary');
   out.push(
-    textTable(
-      ['measure', 'value'],
-      [
-        ['Expected annual loss (EAL)', `${m(b.eal)} ± ${m(1.96 * b.se)} (95 %)`],
-        ['  direct / interruption', `${m(b.directEal)} / ${m(b.interruptionEal)}`],
-        ['1-in-20-year loss (VaR95)', m(b.var95)],
-        ['1-in-100-year loss (p99)', m(b.p99)],
-        ['Mean of worst 5 % (CVaR95)', m(b.cvar95)],
-        ['Mean of worst 1 % (CVaR99)', m(b.cvar99)],
-        ['P(any loss in a year)', percent(b.pAnyLoss)],
-        ['Service level', percent(b.serviceLevel, 2)],
-        ['Appetite', r.appetite.withinAppetite ? 'within appetite' : `BREACHED (${r.appetite.breaches.length})`],
-      ],
-      new Set(),
+    table(
+      ['measure', 'value', '95 % interval'],
+      summaryMeasures(r).map((x) => [
+        x.label,
+        x.kind === 'share' ? percent(x.value, x.field === 'serviceLevel' ? 2 : 1) : x.symmetric && x.ci95 ? `${m(x.value)} ± ${m((x.ci95[1] - x.ci95[0]) / 2)}` : m(x.value),
+        x.ci95 ? interval(x.ci95) : '',
+      ]),
+      [],
     ),
   );
-  for (const breach of r.appetite.breaches) out.push(`  ! ${breach}`);
-  out.push('');
-  out.push(`Top ${Math.min(topRisks, r.risks.length)} of ${r.risks.length} risks by expected annual loss`);
+  out.push(note(NOTES.parts), note(NOTES.serviceLevel));
+
+  // appetite
+  const a = r.appetite;
+  out.push('', `Appetite: ${appetiteHeadline(r)}`);
+  if (a.checks.length > 0) {
+    out.push(
+      table(
+        ['limit', 'threshold', 'estimate', '95 % interval', 'status'],
+        a.checks.map((c) => {
+          const cells = appetiteCells(r, c);
+          return [c.limit, cells.threshold, cells.value, cells.interval, c.status === 'within' ? c.status : c.status.toUpperCase()];
+        }),
+        [1, 2],
+      ),
+    );
+    for (const b of a.breaches) out.push(line(`  ! ${b}`, width));
+    for (const u of a.uncertain) out.push(line(`  ? ${u}`, width));
+    if (a.uncertain.length > 0) out.push(note(NOTES.uncertain));
+  }
+
+  // top risks
+  const shown = r.risks.slice(0, top);
+  out.push('', `Top ${count(shown.length)} of ${plural(r.risks.length, 'risk')} by expected annual loss`);
   out.push(
-    textTable(
-      ['#', 'risk', 'category', 'level', 'L×I', 'events/yr', 'P(≥1)', 'loss/event', 'EAL', 'share', 'tail (CVaR95)'],
-      r.risks.slice(0, topRisks).map((k, i) => [
-        String(i + 1),
+    table(
+      ['#', 'risk', 'level', 'L×I', 'events\nper yr', 'P(≥1)', 'sim.', 'loss/event\n(95 %)', 'EAL', 'share', 'tail'],
+      shown.map((k, i) => [
+        count(i + 1),
         k.id,
-        k.category,
-        k.level.toUpperCase(),
+        `${k.level.toUpperCase()}${k.borderline ? '?' : ''}`,
         `${k.likelihood}×${k.impact}`,
         num(k.frequency),
+        percent(k.pEventExpected),
         percent(k.pEvent),
-        m(k.meanLossPerEvent),
+        k.impactCi95 ? `${m(k.meanLossPerEvent)} ± ${m((k.impactCi95[1] - k.impactCi95[0]) / 2)}` : `${m(k.meanLossPerEvent)} ± ?`,
         m(k.eal),
         percent(k.share),
         m(k.tailContribution),
       ]),
-      new Set([0, 5, 6, 7, 8, 9, 10]),
+      [0, 4, 5, 6, 7, 8, 9, 10],
+      [{ column: 1, mode: 'truncate', min: 24, cut: truncateRisk }],
     ),
   );
+  const legend: string[] = [NOTES.levels, ...(shown.some((k) => k.borderline) ? [NOTES.borderline] : []), NOTES.pEvent, NOTES.tail];
+  if (shown.some((k) => k.impactCi95 === null)) legend.push('± ?: fewer than 2 simulated years with an event, no interval.');
+  for (const s of legend) out.push(note(s));
+
+  // treatments
   if (r.treatments.length > 0) {
-    out.push('');
-    out.push('Treatments (paired with the baseline: same random numbers)');
+    out.push('', `Treatments: ${plural(r.treatments.length, 'treatment')} against the baseline`);
     out.push(
-      textTable(
-        ['treatment', 'EAL after', 'EAL reduction (95 % CI)', 'CVaR95 reduction', 'annual cost', 'net benefit', 'ROSI'],
+      table(
+        ['id', 'name', 'EAL\nafter', 'EAL reduction\n(95 %)', 'CVaR95\nreduction', 'annual\ncost', 'net\nbenefit', 'ROSI'],
         r.treatments.map((t) => [
+          t.id,
           t.name,
           m(t.summary.eal),
-          `${m(t.delta.eal)} (${m(t.delta.ealCi95[0])} … ${m(t.delta.ealCi95[1])})`,
+          `${m(t.delta.eal)} ± ${m((t.delta.ealCi95[1] - t.delta.ealCi95[0]) / 2)}`,
           m(t.delta.cvar95),
           m(t.annualCost),
           m(t.netBenefit),
           t.rosi === null ? '—' : percent(t.rosi, 0),
         ]),
-        new Set([1, 2, 3, 4, 5, 6]),
+        [2, 3, 4, 5, 6, 7],
+        // ids are what --treatments takes: never cut
+        [{ column: 1, mode: 'truncate', min: 16 }],
       ),
     );
+    out.push(note(NOTES.treatments));
   }
+
+  // flows
   if (r.flows.length > 0) {
-    out.push('');
-    out.push('Flows');
+    out.push('', `Flows: expected loss and its parts, interrupted and rerouted days a year, service level`);
     out.push(
-      textTable(
-        ['flow', 'EAL', 'interrupted days/yr', 'rerouted days/yr', 'service level'],
-        r.flows.map((f) => [f.id, m(f.eal), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
-        new Set([1, 2, 3, 4]),
+      table(
+        ['flow', 'EAL', 'direct', 'interruption', 'reroute', 'interrupted\ndays', 'rerouted\ndays', 'service\nlevel'],
+        r.flows.map((f) => [f.id, m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
+        [1, 2, 3, 4, 5, 6, 7],
+        [{ column: 0, mode: 'truncate', min: 12 }],
       ),
     );
+    out.push(note(NOTES.flows(r)), note(NOTES.serviceLevel));
   }
-  if (r.riskControlList.length > 0) {
-    out.push('');
-    out.push(`Risk control list: ${r.riskControlList.length} risk(s) above appetite, with options (levels after are estimates; simulate the chosen one)`);
+
+  // risk control list
+  const list = r.riskControlList;
+  if (list.length > 0) {
+    const listed = wide ? list : list.slice(0, LISTED_CONTROL_ENTRIES);
+    const maxLevel = r.appetite.checks.find((c) => c.limit === 'maxLevel')?.threshold;
+    out.push('', `Risk control list: ${plural(list.length, 'risk')} above appetite${maxLevel === undefined ? '' : ` (maxLevel ${maxLevel})`}, with options`);
     const rows: string[][] = [];
-    for (const e of r.riskControlList.slice(0, 10)) {
-      e.options.forEach((o, i) => {
-        rows.push([
-          i === 0 ? e.risk : '',
-          i === 0 ? e.level.toUpperCase() : '',
-          o.kind,
-          o.description,
-          o.levelAfter ?? '—',
-          o.annualCost === undefined ? '' : m(o.annualCost),
-        ]);
-      });
+    const spans = new Map<number, string>();
+    for (const e of listed) {
+      spans.set(rows.length, `${e.risk} · ${e.level.toUpperCase()} (${e.likelihood}×${e.impact}) · EAL ${m(e.eal)}${e.owner ? ` · owner ${e.owner}` : ''}`);
+      for (const o of e.options) rows.push([`  ${o.kind}`, o.levelAfter ?? '—', o.annualCost === undefined ? '' : m(o.annualCost), o.description]);
     }
-    out.push(textTable(['risk', 'level', 'option', 'what', 'level after', 'annual cost'], rows, new Set([5])));
-    if (r.riskControlList.length > 10) out.push(`… and ${r.riskControlList.length - 10} more in the JSON output`);
+    out.push(table(['option', 'level\nafter', 'annual\ncost', 'what'], rows, [2], [{ column: 3, mode: 'wrap', min: 30 }], spans));
+    out.push(...more(listed.length, list.length, list.length - listed.length === 1 ? 'risk' : 'risks'));
+    out.push(note(NOTES.controlList));
   }
+
+  // sensitivity
   if (r.sensitivity && r.sensitivity.length > 0) {
+    const rows = wide ? r.sensitivity : r.sensitivity.slice(0, LISTED_SENSITIVITY_ROWS);
     const d = r.sensitivity[0]!.delta;
-    out.push('');
-    out.push(`Sensitivity: each parameter at ${percent(1 - d, 0)} and ${percent(1 + d, 0)} (same random numbers), top 15 by EAL swing`);
+    out.push('', line(`Sensitivity: each parameter at ${percent(1 - d, 0)} and ${percent(1 + d, 0)} (same random numbers), by EAL swing`, width));
     out.push(
-      textTable(
+      table(
         ['parameter', 'EAL low', 'EAL high', 'EAL swing', 'CVaR95 low', 'CVaR95 high', 'CVaR95 swing'],
-        r.sensitivity.slice(0, 15).map((x) => [x.parameter, m(x.low), m(x.high), m(x.swing), m(x.cvar95Low), m(x.cvar95High), m(x.cvar95Swing)]),
-        new Set([1, 2, 3, 4, 5, 6]),
+        rows.map((x) => [x.parameter, m(x.low), m(x.high), m(x.swing), m(x.cvar95Low), m(x.cvar95High), m(x.cvar95Swing)]),
+        [1, 2, 3, 4, 5, 6],
+        [{ column: 0, mode: 'truncate', min: 24 }],
       ),
     );
+    out.push(...more(rows.length, r.sensitivity.length, r.sensitivity.length - rows.length === 1 ? 'parameter' : 'parameters'));
   }
-  out.push('');
-  out.push(`${r.run.trialsPerSecond.toLocaleString('en-US')} trials/s on ${r.run.workers} worker(s), ${(r.run.wallMs / 1000).toFixed(2)} s`);
+
+  // warnings
+  const warnings = r.warnings ?? [];
+  if (warnings.length > 0) {
+    const listed = wide ? warnings : warnings.slice(0, LISTED_WARNINGS);
+    out.push('', `Warnings: ${plural(warnings.length, 'part')} of the scenario that can never do anything`);
+    for (const w of listed) out.push(line(`  ${w.path}: ${w.message}`, width));
+    out.push(...more(listed.length, warnings.length, warnings.length - listed.length === 1 ? 'warning' : 'warnings'));
+  }
+
+  out.push('', line(`Run: ${runLine(r)}`, width));
   return out.join('\n') + '\n';
 }

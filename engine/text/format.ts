@@ -1,25 +1,49 @@
-// Number formatting shared by the analysis (sentences such as appetite checks) and the reports:
-// money in the scenario's currency (compact: €3.5M), shares, plain numbers.
+// Number formatting shared by the analysis (sentences such as appetite checks) and the reports, so a
+// figure reads the same everywhere: money in the scenario's currency (compact: €3.5M), shares and
+// ratios as percentages ("855 %", never "8.6×"), counts and plain numbers with thousands separators
+// ("12,429"), and "1 risk" / "2 risks" rather than "risk(s)". README.md, "Results", lists the rules.
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+const numberFormats = new Map<number, Intl.NumberFormat>();
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Money in compact notation: "€3.5M", "$202K". */
+/** Money in compact notation with 3 significant digits: "€3.5M", "$202K", "-€209K". */
 export function money(x: number, currency: string): string {
   let f = moneyFormats.get(currency);
   if (!f) {
     f = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 });
     moneyFormats.set(currency, f);
   }
+  return Number.isFinite(x) ? f.format(x) : '—';
+}
+
+/** A share, probability or ratio as a percentage with `digits` decimals: "12.3 %", "1,250 %". */
+export function percent(x: number, digits = 1): string {
+  if (!Number.isFinite(x)) return '—';
+  const [whole, frac] = (x * 100).toFixed(digits).split('.');
+  const sign = whole!.startsWith('-') ? '-' : '';
+  const digitsOnly = sign ? whole!.slice(1) : whole!;
+  return `${sign}${digitsOnly.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`} %`;
+}
+
+/** A plain number with at most `digits` significant digits and thousands separators: "0.0692", "1,230". */
+export function num(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  let f = numberFormats.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+    numberFormats.set(digits, f);
+  }
   return f.format(x);
 }
 
-/** A share as a percentage: "12.3 %". */
-export function percent(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)} %`;
+/** A whole count with thousands separators: "12,429". */
+export function count(n: number): string {
+  return COUNT.format(n);
 }
 
-/** A plain number with at most `digits` significant digits. */
-export function num(x: number, digits = 3): string {
-  if (x === 0) return '0';
-  return Number(x.toPrecision(digits)).toString();
+/** A count and its noun, singular for exactly one: "1 risk", "12,429 risks", "2 worker threads" (`many` for irregular plurals). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
 }

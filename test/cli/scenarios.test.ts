@@ -130,22 +130,28 @@ describe('run without a scenario: the built-in default', () => {
     expect(table.stdout).toContain('500 trials');
   });
 
-  it('--format csv: the register with its header, one row per risk, every row as wide as the header', () => {
+  it('--format csv: one block per section; the register block with its header, one row per risk, every row as wide as the header', () => {
     expect(csv.status, show(csv)).toBe(0);
     const rows = parseCsv(csv.stdout);
-    expect(rows[0]!.slice(0, 6)).toEqual(['id', 'threat', 'category', 'target', 'targetKind', 'element']);
-    expect(rows[0]).toEqual(expect.arrayContaining(['eal', 'likelihood', 'impact', 'score', 'level']));
-    expect(rows.length - 1).toBeGreaterThanOrEqual(20);
-    for (const r of rows) expect(r.length, JSON.stringify(r)).toBe(rows[0]!.length);
-    expect(rows.slice(1).every((r) => /@/.test(r[0]!))).toBe(true);
+    const titles = rows.filter((r, i) => i === 0 || (rows[i - 1]!.length === 1 && rows[i - 1]![0] === '')).map((r) => r[0]);
+    expect(titles).toEqual(['Summary', 'Appetite', 'Risk register', 'Treatments', 'Flows', 'Risk control list', 'Warnings', 'Run']);
+    const start = rows.findIndex((r) => r[0] === 'Risk register') + 1;
+    const end = rows.findIndex((r, i) => i > start && r.length === 1 && r[0] === '');
+    const [header, ...register] = rows.slice(start, end);
+    expect(header!.slice(0, 6)).toEqual(['id', 'threat', 'category', 'target', 'targetKind', 'element']);
+    expect(header).toEqual(expect.arrayContaining(['eal', 'likelihood', 'impact', 'score', 'level', 'pEventExpected', 'borderline', 'rerouteEal']));
+    expect(register.length).toBeGreaterThanOrEqual(20);
+    for (const r of register) expect(r.length, JSON.stringify(r)).toBe(header!.length);
+    expect(register.every((r) => /@/.test(r[0]!))).toBe(true);
   });
 
   it('--format md: a Markdown report with its title and tables', () => {
     expect(md.status, show(md)).toBe(0);
     expect(md.stdout.startsWith('# EU electronics inbound\n')).toBe(true);
     expect(md.stdout).toContain('| measure | value |');
-    expect(md.stdout).toContain('## Top risks');
+    expect(md.stdout).toMatch(/\n## Risk register: top 15 of \d+ risks/);
     expect(md.stdout).toContain('## Treatments');
-    expect(md.stdout).toMatch(/\n\| risk \| category \| level \|/);
+    expect(md.stdout).toContain('## Flows');
+    expect(md.stdout).toMatch(/\n\| # \| risk \| category \| level \|/);
   });
 });

@@ -1,0 +1,116 @@
+// What every report format carries, in this order, and the sentences that explain it, so the table,
+// Markdown and CSV reports say the same things in the same words (README.md, "Results"). The JSON
+// output is `Results` itself; `jsonField` names where each section lives there.
+import type { Results } from '../analysis/simulate-scenario.js';
+import { count, money, percent, plural } from './format.js';
+
+export type SectionId = 'summary' | 'appetite' | 'risks' | 'treatments' | 'flows' | 'riskControlList' | 'sensitivity' | 'warnings' | 'run';
+
+/** The sections of a report in order: an id, its title (Markdown heading, CSV block title) and its field in the JSON results. */
+export const SECTIONS: ReadonlyArray<{ id: SectionId; title: string; jsonField: keyof Results }> = [
+  { id: 'summary', title: 'Summary', jsonField: 'baseline' },
+  { id: 'appetite', title: 'Appetite', jsonField: 'appetite' },
+  { id: 'risks', title: 'Risk register', jsonField: 'risks' },
+  { id: 'treatments', title: 'Treatments', jsonField: 'treatments' },
+  { id: 'flows', title: 'Flows', jsonField: 'flows' },
+  { id: 'riskControlList', title: 'Risk control list', jsonField: 'riskControlList' },
+  { id: 'sensitivity', title: 'Sensitivity', jsonField: 'sensitivity' },
+  { id: 'warnings', title: 'Warnings', jsonField: 'warnings' },
+  { id: 'run', title: 'Run', jsonField: 'run' },
+];
+
+export function titleOf(id: SectionId): string {
+  return SECTIONS.find((s) => s.id === id)!.title;
+}
+
+/** Risks listed in the table and Markdown reports unless `--top` says otherwise. */
+export const DEFAULT_TOP = 15;
+/** Risk-control-list entries, sensitivity rows and warnings listed unless `--wide`. */
+export const LISTED_CONTROL_ENTRIES = 10;
+export const LISTED_SENSITIVITY_ROWS = 15;
+export const LISTED_WARNINGS = 10;
+
+/** What a renderer is asked for: how many risks, and whether anything may be cut to fit 120 columns. */
+export interface ReportOptions {
+  /** Risks listed (table and Markdown; CSV and JSON carry them all). Default DEFAULT_TOP. */
+  top?: number;
+  /** Full names and sentences, every entry: no line is cut to fit the terminal. */
+  wide?: boolean;
+}
+
+/** One figure of the summary: its field in `baseline`, its label, its value and 95 % interval if it has one. */
+export interface Measure {
+  field: string;
+  label: string;
+  value: number;
+  kind: 'money' | 'share';
+  ci95?: readonly [number, number];
+  /** EAL: the interval is symmetric, so it reads as "± half-width" too. */
+  symmetric?: boolean;
+}
+
+/** The summary's figures, in the order every report lists them. */
+export function summaryMeasures(r: Results): Measure[] {
+  const b = r.baseline;
+  return [
+    { field: 'eal', label: 'Expected annual loss (EAL)', value: b.eal, kind: 'money', ci95: b.ci95, symmetric: true },
+    { field: 'directEal', label: '  direct loss', value: b.directEal, kind: 'money' },
+    { field: 'interruptionEal', label: '  interruption cost', value: b.interruptionEal, kind: 'money' },
+    { field: 'rerouteEal', label: '  reroute cost', value: b.rerouteEal, kind: 'money' },
+    { field: 'var95', label: '1-in-20-year loss (VaR95)', value: b.var95, kind: 'money', ci95: b.var95Ci95 },
+    { field: 'p99', label: '1-in-100-year loss (p99)', value: b.p99, kind: 'money', ci95: b.p99Ci95 },
+    { field: 'cvar95', label: 'Mean of worst 5 % (CVaR95)', value: b.cvar95, kind: 'money', ci95: b.cvar95Ci95 },
+    { field: 'cvar99', label: 'Mean of worst 1 % (CVaR99)', value: b.cvar99, kind: 'money', ci95: b.cvar99Ci95 },
+    { field: 'pAnyLoss', label: 'P(any loss in a year)', value: b.pAnyLoss, kind: 'share' },
+    { field: 'serviceLevel', label: 'Service level (all flows)', value: b.serviceLevel, kind: 'share' },
+  ];
+}
+
+/** The notes each section ends with, in the reports' words. */
+export const NOTES = {
+  parts: 'EAL = direct loss + interruption cost (after buffer stock) + reroute cost (the extra transport cost of detours while primary routes are down).',
+  serviceLevel:
+    "Service level: the share of the horizon a flow can be delivered, 1 − interrupted days / horizon days; the summary's is over all flows.",
+  uncertain: 'uncertain: the 95 % interval straddles the limit, so more trials (--target-se) or another seed may tip it either way.',
+  borderline: '?: borderline, the loss-per-event interval straddles an impact band edge, so the level may change with the seed.',
+  levels: 'level: ISO 28000 level from likelihood × impact (L×I, bands 1–5).',
+  pEvent:
+    'P(≥1): chance of at least one event a year, 1 − e^−λ from the rate (the likelihood band is read from it); simulated: share of simulated years with one, a check.',
+  tail: 'tail: mean loss of the risk over the worst 5 % of years (the tails add up to CVaR95).',
+  treatments:
+    'Reductions are paired with the baseline (the same random numbers), so their intervals are narrow; ROSI = net benefit / annual cost, — when the treatment costs nothing. `--treatments` takes the ids.',
+  flows: (r: Results) =>
+    `A flow's EAL counts only the losses on its own shipments, its interruption cost and its reroute cost; site stock and fixed-amount losses belong to no flow, so the flows' EALs do not add up to the network EAL (${money(r.baseline.eal, r.currency)}).`,
+  controlList: 'Levels and EALs after are estimates from the register: simulate the chosen option as a treatment (or use `chainward optimize`).',
+} as const;
+
+/** The appetite in a few words: "within appetite", "BREACHED (2 of 3 limits)", "UNCERTAIN (1 of 3 limits)". */
+export function appetiteHeadline(r: Results): string {
+  const a = r.appetite;
+  const n = a.checks.length;
+  if (n === 0) return 'none stated in the scenario';
+  if (a.status === 'within') return 'within appetite';
+  const breached = a.checks.filter((c) => c.status === 'breached').length;
+  const uncertain = a.checks.filter((c) => c.status === 'uncertain').length;
+  const parts = [breached > 0 ? `${breached} of ${n} ${n === 1 ? 'limit' : 'limits'} breached` : '', uncertain > 0 ? `${uncertain} uncertain` : ''].filter(Boolean);
+  return `${a.status.toUpperCase()} (${parts.join(', ')})`;
+}
+
+/** An appetite check's limit, estimate and interval as text: "€6M", "€6.51M", "€6.13M to €6.9M"; maxLevel counts risks. */
+export function appetiteCells(r: Results, c: Results['appetite']['checks'][number]): { threshold: string; value: string; interval: string } {
+  if (c.limit === 'maxLevel') {
+    return { threshold: String(c.threshold), value: plural(c.value, 'risk'), interval: `${count(c.ci95[0])} to ${plural(c.ci95[1], 'risk')}` };
+  }
+  const m = (x: number) => money(x, r.currency);
+  return { threshold: typeof c.threshold === 'number' ? m(c.threshold) : String(c.threshold), value: m(c.value), interval: `${m(c.ci95[0])} to ${m(c.ci95[1])}` };
+}
+
+/** The run in one line: speed, workers, wall time, and with a target standard error how it ended. */
+export function runLine(r: Results): string {
+  const run = r.run;
+  const speed = `${count(run.trialsPerSecond)} trials/s on ${plural(run.workers, 'worker')}, ${(run.wallMs / 1000).toFixed(2)} s`;
+  if (run.targetSe === undefined) return `${plural(r.trials, 'trial')}; ${speed}`;
+  const reached = run.achievedRelativeSe === undefined ? '' : `, reached ${percent(run.achievedRelativeSe, 2)}`;
+  const stopped = run.stoppedBy === 'target' ? 'stopped by the target' : run.stoppedBy === 'max-trials' ? 'stopped at --max-trials before reaching the target' : '';
+  return `${plural(r.trials, 'trial')}, target relative SE ${percent(run.targetSe, 2)}${reached}, ${stopped}; ${speed}`;
+}
