@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Results } from '../analysis/simulate-scenario.js';
 import { csvReport } from '../report/csv.js';
 import { markdownReport } from '../report/markdown.js';
+import type { ReportOptions } from '../report/sections.js';
 import { tableReport } from '../report/table.js';
 import { InputError } from './errors.js';
 import { writeAtomic } from './write-atomic.js';
@@ -284,16 +285,20 @@ export function formatOf(v: string | boolean | undefined): Format {
   return format;
 }
 
-export function render(results: Results, format: Format): string {
+/**
+ * The results in `format`. `top` (risks listed) and `wide` (nothing cut to 120 columns) shape the
+ * table and Markdown reports; CSV and JSON carry everything (README.md, "Command line").
+ */
+export function render(results: Results, format: Format, opts: ReportOptions = {}): string {
   switch (format) {
     case 'json':
       return JSON.stringify(results, null, 2) + '\n';
     case 'csv':
       return csvReport(results);
     case 'md':
-      return markdownReport(results);
+      return markdownReport(results, opts);
     default:
-      return tableReport(results);
+      return tableReport(results, opts);
   }
 }
 
