@@ -2,7 +2,7 @@
 // element, where it applies, what it acts on with its default factors, reliability, cost and source.
 import { CATALOG } from '../catalog/controls.js';
 import { ELEMENTS, type Control, type Effect } from '../model/schema.js';
-import { textTable } from '../report/format.js';
+import { paragraph, plural, REPORT_WIDTH, textTable } from '../report/format.js';
 import { formatOption, parseCommand, usageOf, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 
@@ -31,7 +31,7 @@ function effectsText(c: Control): string {
       .join(', ');
   return Object.entries(c.effects)
     .map(([k, e]) => `${k} (${part(e)})`)
-    .join('; ');
+    .join('\n'); // one category a line: the table stays within 120 columns
 }
 
 function costText(c: Control): string {
@@ -39,8 +39,8 @@ function costText(c: Control): string {
   const parts: string[] = [];
   if (k.annual) parts.push(`${k.annual.toLocaleString('en-US')}/yr`);
   if (k.perShipment) parts.push(`${k.perShipment.toLocaleString('en-US')}/shipment`);
-  if (k.capex) parts.push(`capex ${k.capex.toLocaleString('en-US')} over ${k.lifetimeYears ?? 10} yr`);
-  return parts.join(' + ') || '0';
+  if (k.capex) parts.push(`capex ${k.capex.toLocaleString('en-US')}\n  over ${k.lifetimeYears ?? 10} yr`);
+  return parts.join('\n+ ') || '0';
 }
 
 export function controlsCommand(argv: string[]): number {
@@ -72,11 +72,18 @@ export function controlsCommand(argv: string[]): number {
   }
   const rows = list.map((c) => [c.id, c.element, c.appliesTo, effectsText(c), String(c.reliability ?? 1), costText(c)]);
   process.stdout.write(
-    `chainward control catalog: ${list.length} control${list.length === 1 ? '' : 's'}${element ? ` (element ${String(element)})` : ''}. ` +
-      'Factors are planning defaults, not measured truths; a scenario control with the same id overrides an entry.\n\n' +
-      textTable(['control', 'element', 'applies to', 'acts on (default factors)', 'reliability', 'cost (scenario currency)'], rows, new Set([4])) +
+    paragraph(
+      `chainward control catalog: ${plural(list.length, 'control')}${element ? ` (element ${String(element)})` : ''}. ` +
+        'Factors are planning defaults, not measured truths; a scenario control with the same id overrides an entry.',
+      REPORT_WIDTH,
+    ) +
+      '\n\n' +
+      textTable(['control', 'element', 'applies\nto', 'acts on (default factors)', 'reliability', 'cost\n(scenario currency)'], rows, new Set([4]), {
+        width: REPORT_WIDTH,
+        shrink: [{ column: 3, mode: 'wrap', min: 30 }],
+      }) +
       '\n\nsources:\n' +
-      list.map((c) => `  ${c.id}: ${c.source ?? ''}`).join('\n') +
+      list.map((c) => paragraph(`  ${c.id}: ${c.source ?? ''}`, REPORT_WIDTH, 4)).join('\n') +
       '\n',
   );
   return EXIT_OK;

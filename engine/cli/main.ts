@@ -3,6 +3,7 @@
 // what is wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
 import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
+import { plural } from '../text/format.js';
 import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
 import { briefSynopsis, helpText, nearestName, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
@@ -101,8 +102,8 @@ function validateCommand(argv: string[]): number {
   const warnings = scenarioWarnings(scenario); // valid, but some parts can never do anything
   printWarnings(file, warnings, values.quiet === true);
   process.stdout.write(
-    `${file}: valid chainward/v1 scenario "${scenario.name}": ${plan.nSites} sites, ${plan.nLanes} lanes, ${plan.nFlows} flows, ` +
-      `${scenario.threats.length} threats → ${plan.nRisks} risks, ${(scenario.treatments ?? []).length} treatments${warningCount(warnings)}\n`,
+    `${file}: valid chainward/v1 scenario "${scenario.name}": ${plural(plan.nSites, 'site')}, ${plural(plan.nLanes, 'lane')}, ${plural(plan.nFlows, 'flow')}, ` +
+      `${plural(scenario.threats.length, 'threat')} → ${plural(plan.nRisks, 'risk')}, ${plural((scenario.treatments ?? []).length, 'treatment')}${warningCount(warnings)}\n`,
   );
   return EXIT_OK;
 }

@@ -42,6 +42,7 @@ import {
 } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
+import { DEFAULT_TOP, type ReportOptions } from '../report/sections.js';
 import { withWorkers } from './with-workers.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
 import { scenarioWarnings } from '../model/warnings.js';
@@ -62,7 +63,9 @@ export const RUN_COMMAND = {
     seed: SEED_OPTION,
     workers: WORKERS_OPTION,
     treatments: { type: 'string', value: 'all|none|id,id', description: 'the treatments to test against the baseline: all, none, or a comma-separated list of treatment ids', default: 'all' },
-    format: formatOption(FORMATS, 'table, json (the results format), csv (the risk register) or md (Markdown)'),
+    format: formatOption(FORMATS, 'table, json (the results format), csv (every section as blocks, for spreadsheets) or md (Markdown)'),
+    top: { type: 'string', value: 'N', description: 'risks listed in the table and Markdown reports (CSV and JSON carry them all)', default: String(DEFAULT_TOP) },
+    wide: { type: 'boolean', description: 'nothing cut to fit 120 columns: full names and sentences, every risk-control entry, sensitivity row and warning' },
     out: OUT_OPTION,
     quiet: QUIET_PROGRESS_OPTION,
     'target-se': {
@@ -127,6 +130,8 @@ interface RunSettings {
   format: ReturnType<typeof formatOf>;
   /** Relative variation for --sensitivity, or undefined without it. */
   sensitivity?: number;
+  /** --top and --wide, for the table and Markdown reports. */
+  report: ReportOptions;
 }
 
 function runSettings(values: Values): RunSettings {
@@ -160,6 +165,7 @@ function runSettings(values: Values): RunSettings {
     shard,
     format: formatOf(values.format),
     sensitivity: sensitivityDelta,
+    report: { top: intOption('top', values.top, DEFAULT_TOP, 1_000_000), wide: values.wide === true },
   };
 }
 
@@ -217,7 +223,7 @@ async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit
   const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, simulated));
   if (rows) {
     const { run, ...rest } = results;
-    return render({ ...rest, sensitivity: rows, run }, s.format);
+    return render({ ...rest, sensitivity: rows, run }, s.format, s.report);
   }
-  return render(results, s.format);
+  return render(results, s.format, s.report);
 }
