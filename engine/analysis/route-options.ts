@@ -66,8 +66,10 @@ export interface RouteOption {
   transportCost: number;
   /** Yearly transport cost of this flow's shipments along its route. */
   flowTransportCost: number;
-  /** Expected loss per horizon of the flow (direct and interruption). */
+  /** Expected loss per horizon of the flow (direct, interruption and reroute cost). */
   flowEal: number;
+  /** Expected extra transport cost per horizon of the flow's detours while its route is down. */
+  flowRerouteCost: number;
   /** Expected loss per horizon of the whole network (EAL). */
   eal: number;
   /** The 1-in-20-year loss of the whole network. */
@@ -280,7 +282,8 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
       transitDays,
       transportCost: scenarioCosts(s, index.laneShipments, index.siteShipments).transport,
       flowTransportCost,
-      flowEal: (merged.flowDirect.get(f) + merged.flowInterruption.get(f)) / n,
+      flowEal: (merged.flowDirect.get(f) + merged.flowInterruption.get(f) + merged.flowReroute.get(f)) / n,
+      flowRerouteCost: merged.flowReroute.get(f) / n,
       eal: summary.eal,
       var95: summary.var95,
       interruptedDays: merged.flowCutDays.get(f) / n,

@@ -133,6 +133,7 @@ export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}
     col('transport/yr', 'flow', true, (o) => money(o.flowTransportCost, c)),
     col('EAL', 'network', true, (o) => money(o.eal, c)),
     col('EAL', 'flow', true, (o) => money(o.flowEal, c)),
+    col('detours/yr', 'flow', true, (o) => money(o.flowRerouteCost, c)),
     col('Δ network EAL', '± 95 %', true, (o) => (o.kind === 'baseline' ? '–' : `${signedMoney(o.delta.eal, c)} ± ${money((o.delta.ealCi95[1] - o.delta.ealCi95[0]) / 2, c)}`)),
     ...(wide ? [col('', 'VaR95', true, (o) => money(o.var95, c))] : []),
     ...(showCut ? [col('interrupted', 'days', true, (o) => num(o.interruptedDays, 3))] : []),
@@ -186,7 +187,9 @@ export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}
   if (!wide) prose("--wide adds the network's 1-in-20-year loss (VaR95), the interrupted days and each option's change as columns.");
   prose(
     `transport/yr: the yearly transport cost of the whole network and of this flow's shipments; EAL: expected loss per ${r.horizonDays}-day ` +
-      "horizon, of the whole network and of this flow's shipments; Δ network EAL: option − baseline (negative: less loss) ± its paired 95 % interval.",
+      "horizon, of the whole network and of this flow (its shipments' losses, interruption and detours); detours/yr: the extra " +
+      "transport cost the flow pays on detours while its route is down (part of its EAL); Δ network EAL: option − baseline " +
+      '(negative: less loss) ± its paired 95 % interval.',
   );
   text.push('');
   prose('Recommendation: the options no other option beats on transit days, transport cost and network loss.');

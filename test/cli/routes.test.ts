@@ -95,6 +95,10 @@ describe('chainward routes', () => {
       expect(o.dominated).toBe(o.dominatedBy.length > 0);
       expect(o.treatment.changes[0]).toEqual({ route: { flow: flow.id, path: o.route } });
     }
+    // rerouting has a price: routes differ in what the flow pays on detours while they are down
+    for (const o of opts) expect(o.flowEal).toBeGreaterThanOrEqual(o.flowRerouteCost);
+    expect(new Set(opts.map((o) => o.flowRerouteCost)).size).toBeGreaterThan(1);
+    expect(opts[0]!.flowRerouteCost).toBeGreaterThan(0);
     const others = opts.slice(1).map((o) => o.transitDays);
     expect(others).toEqual([...others].sort((a, b) => a - b));
     expect(new Set(opts.map((o) => o.route.join(','))).size).toBe(opts.length);
@@ -330,8 +334,8 @@ describe('routes report: options with no effect, flow transport cost, recommenda
       '= 3 options change no loss (the same loss in every trial as the option they change), only time or cost; network transport/yr €20K–€30K: ' +
         'carrier-bc-y (transport +€5K/yr vs baseline), carrier-bc-z (same transport cost vs baseline), route-2+carrier-ac-z (same transport cost vs route-2).',
     );
-    expect(lines[rule - 2]).toMatch(/transport\/yr +EAL +Δ network EAL/);
-    expect(lines[rule - 1]).toMatch(/option +days +network +flow +network +flow +± 95 %$/);
+    expect(lines[rule - 2]).toMatch(/transport\/yr +EAL +detours\/yr +Δ network EAL/);
+    expect(lines[rule - 1]).toMatch(/option +days +network +flow +network +flow +flow +± 95 %$/);
     expect(text).toMatch(/Recommendation: .*\n  baseline: trade-off: /);
     expect(flat).toContain(' route-2+carrier-ac-y: cheapest, least network loss. +1 day, transport −€5K/yr');
   });
