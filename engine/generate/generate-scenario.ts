@@ -254,6 +254,14 @@ const THREATS: readonly Threat[] = [
   },
 ];
 
+/** Whether control `id` acts on a threat that applies to sites of `kind` (else placing it there changes nothing). */
+function actsOnSiteKind(id: string, kind: SiteKind): boolean {
+  const control = CONTROLS.find((c) => c.id === id)!;
+  return THREATS.some(
+    (t) => t.appliesTo.kind === 'site' && (t.appliesTo.siteKinds === undefined || t.appliesTo.siteKinds.includes(kind)) && (control.effects[t.id] ?? control.effects[t.category]) !== undefined,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Random helpers
 
@@ -396,7 +404,9 @@ export function generateScenario(opts: GenerateOptions): Scenario {
           const bit = 1 << intBelow(rs, layer.controls.length);
           if (!(mask & bit)) (mask |= bit), have++;
         }
-        site.controls = layer.controls.filter((_, c) => mask & (1 << c));
+        // drawn from the whole list (the draws stay the same), kept only where a threat they act on applies
+        const placed = layer.controls.filter((_, c) => mask & (1 << c) && actsOnSiteKind(layer.controls[c]!, kind));
+        if (placed.length > 0) site.controls = placed;
       }
       reg[i] = centre.ri;
       list[i] = site;
