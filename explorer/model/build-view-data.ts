@@ -9,6 +9,7 @@ import type {
   ControlEffectivenessData,
   ExceedanceCurve,
   ExposureMapData,
+  HeaderAppetite,
   HeaderData,
   HeaderFigures,
   LossExceedanceData,
@@ -60,6 +61,7 @@ export function riskBriefs(results: Results, scenario?: Scenario): RiskBrief[] {
     likelihood: r.likelihood,
     impact: r.impact,
     level: r.level,
+    borderline: r.borderline === true,
   }));
 }
 
@@ -75,6 +77,12 @@ export function exposureMapData(s: Shown, extra: Pick<ExposureMapData, 'highligh
   }
   const eal = new Map(results.targets.map((t) => [t.id, t.eal]));
   const levelOfTarget = (id: string) => (byTarget.get(id) ?? []).reduce<Level | null>((l, b) => worse(l, b.level), null);
+  // the highest level may change with the seed only when every risk that reaches it is borderline
+  const levelBorderline = (id: string) => {
+    const level = levelOfTarget(id);
+    const at = (byTarget.get(id) ?? []).filter((b) => b.level === level);
+    return at.length > 0 && at.every((b) => b.borderline);
+  };
   const top = (id: string) => (byTarget.get(id) ?? []).slice(0, 5);
   let sites: MapSite[];
   let lanes: MapLane[];
@@ -87,6 +95,7 @@ export function exposureMapData(s: Shown, extra: Pick<ExposureMapData, 'highligh
       ...(x.lat !== undefined && x.lon !== undefined ? { lat: x.lat, lon: x.lon } : {}),
       eal: eal.get(x.id) ?? 0,
       level: levelOfTarget(x.id),
+      ...(levelBorderline(x.id) ? { levelBorderline: true } : {}),
       topRisks: top(x.id),
     }));
     lanes = (scenario.lanes ?? []).map((l) => ({
@@ -99,11 +108,12 @@ export function exposureMapData(s: Shown, extra: Pick<ExposureMapData, 'highligh
       transitDays: l.transitDays,
       eal: eal.get(l.id) ?? 0,
       level: levelOfTarget(l.id),
+      ...(levelBorderline(l.id) ? { levelBorderline: true } : {}),
       topRisks: top(l.id),
     }));
   } else {
     // results alone: the targets with losses, laid out without coordinates or lanes
-    sites = results.targets.map((t) => ({ id: t.id, name: t.id, kind: t.kind, eal: t.eal, level: levelOfTarget(t.id), topRisks: top(t.id) }));
+    sites = results.targets.map((t) => ({ id: t.id, name: t.id, kind: t.kind, eal: t.eal, level: levelOfTarget(t.id), ...(levelBorderline(t.id) ? { levelBorderline: true } : {}), topRisks: top(t.id) }));
     lanes = [];
   }
   return { currency: results.currency, ...(s.locale ? { locale: s.locale } : {}), sites, lanes, ...extra };
@@ -211,7 +221,25 @@ export function controlEffectivenessData(s: Shown): ControlEffectivenessData {
 
 function figures(r: Results): HeaderFigures {
   const b = r.baseline;
-  return { eal: b.eal, se: b.se, var95: b.var95, p99: b.p99, cvar95: b.cvar95, serviceLevel: b.serviceLevel };
+  return {
+    eal: b.eal,
+    se: b.se,
+    directEal: b.directEal,
+    interruptionEal: b.interruptionEal,
+    rerouteEal: b.rerouteEal,
+    var95: b.var95,
+    p99: b.p99,
+    cvar95: b.cvar95,
+    var95Ci95: b.var95Ci95,
+    p99Ci95: b.p99Ci95,
+    cvar95Ci95: b.cvar95Ci95,
+    serviceLevel: b.serviceLevel,
+  };
+}
+
+/** The appetite as the header's badge shows it: its status and each limit's check. */
+function headerAppetite(a: Results['appetite']): HeaderAppetite {
+  return { status: a.status, checks: a.checks.map((c) => ({ limit: c.limit, status: c.status, text: c.text })) };
 }
 
 export function headerData(s: Shown): HeaderData {
@@ -223,7 +251,7 @@ export function headerData(s: Shown): HeaderData {
     seed: s.baseline.seed,
     trials: s.baseline.trials,
     figures: figures(main),
-    appetite: main.appetite,
+    appetite: headerAppetite(main.appetite),
     ...(s.whatIf ? { baseline: figures(s.baseline), delta: { eal: s.whatIf.vsBaseline.delta.eal, ci95: s.whatIf.vsBaseline.delta.ealCi95 } } : {}),
     ...(s.progress !== undefined && s.progress < 1 ? { progress: s.progress } : {}),
   };

@@ -30,6 +30,8 @@ export interface RiskBrief {
   likelihood: number;
   impact: number;
   level: Level;
+  /** The risk's impact interval straddles an impact band edge: its level may change with the seed (marked "~"). */
+  borderline: boolean;
 }
 
 export interface MapSite {
@@ -42,6 +44,8 @@ export interface MapSite {
   eal: number;
   /** Highest level of its risks; null without risks. */
   level: Level | null;
+  /** Every risk at that highest level is borderline: the highest level itself may change with the seed. */
+  levelBorderline?: boolean;
   /** Its risks by EAL, largest first (at most 5). */
   topRisks: RiskBrief[];
 }
@@ -56,6 +60,7 @@ export interface MapLane {
   transitDays: number;
   eal: number;
   level: Level | null;
+  levelBorderline?: boolean;
   topRisks: RiskBrief[];
 }
 
@@ -157,10 +162,34 @@ export interface HeaderFigures {
   eal: number;
   /** Standard error of eal. */
   se: number;
+  /** The parts of eal: direct loss, interruption cost and reroute cost (extra transport on detours). */
+  directEal: number;
+  interruptionEal: number;
+  rerouteEal: number;
   var95: number;
   p99: number;
   cvar95: number;
+  /** 95 % intervals of the headline figures. */
+  var95Ci95: [number, number];
+  p99Ci95: [number, number];
+  cvar95Ci95: [number, number];
   serviceLevel: number;
+}
+
+export type AppetiteStatus = 'within' | 'breached' | 'uncertain';
+
+/** One appetite limit checked against its estimate's 95 % interval. */
+export interface HeaderAppetiteCheck {
+  limit: string;
+  status: AppetiteStatus;
+  /** The check as a sentence, with the estimate and its interval. */
+  text: string;
+}
+
+export interface HeaderAppetite {
+  /** breached if any check is, else uncertain if any check's interval straddles its limit, else within. */
+  status: AppetiteStatus;
+  checks: HeaderAppetiteCheck[];
 }
 
 export interface HeaderData extends ViewBase {
@@ -168,7 +197,7 @@ export interface HeaderData extends ViewBase {
   seed: number | string;
   trials: number;
   figures: HeaderFigures;
-  appetite: { withinAppetite: boolean; breaches: string[] };
+  appetite: HeaderAppetite;
   /** With a what-if: the baseline's figures, and the paired change in EAL (baseline − what-if) with its 95 % interval. */
   baseline?: HeaderFigures;
   delta?: { eal: number; ci95: [number, number] };

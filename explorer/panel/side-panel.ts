@@ -1,11 +1,14 @@
-// The side panel for the selected site, lane or risk: its risks, its controls with what-if toggles,
-// a lane's carrier picker, the flows through it, and the what-if in force. Built with DOM calls and
-// textContent only: names and ids from scenario files never reach the page as markup.
+// The side panel for the selected site, lane or risk: its risks (a risk with its level, marked "~"
+// when borderline, its impact interval and P(≥ 1 event) from the rate beside the simulated check),
+// its expected loss split into direct, interruption and reroute cost, its controls with what-if
+// toggles, a lane's carrier picker, the flows through it, and the what-if in force. Built with DOM
+// calls and textContent only: names and ids from scenario files never reach the page as markup.
+import { DEFAULT_IMPACT_BANDS } from '../../engine/analysis/criteria.js';
 import type { Results } from '../../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import type { Selection } from '../state/url-state.js';
 import { applicableControls, carrierOf, hasControl, isEmpty, placedControls, type TargetKind, type WhatIf } from '../state/what-if.js';
-import { ELEMENT_LABELS, LEVEL_COLOURS, LEVEL_LABELS, LEVEL_TEXT, moneyExact, moneyShort, pct } from '../views/common.js';
+import { BORDERLINE_MARK, BORDERLINE_NOTE, ELEMENT_LABELS, LEVEL_COLOURS, LEVEL_LABELS, LEVEL_TEXT, moneyExact, moneyShort, pct } from '../views/common.js';
 
 export interface SidePanelData {
   scenario?: Scenario;
@@ -33,16 +36,35 @@ export function h(tag: string, attrs: Record<string, string | boolean | undefine
   return e;
 }
 
-function levelBadge(level: keyof typeof LEVEL_COLOURS): HTMLElement {
-  const b = h('span', { class: 'level' }, LEVEL_LABELS[level]);
+/** A level's coloured badge ("High", "High ~" when borderline: the level may change with the seed). */
+function levelBadge(level: keyof typeof LEVEL_COLOURS, borderline = false): HTMLElement {
+  const b = h('span', { class: 'level', ...(borderline ? { title: BORDERLINE_NOTE } : {}) }, borderline ? `${LEVEL_LABELS[level]} ${BORDERLINE_MARK}` : LEVEL_LABELS[level]);
   b.style.background = LEVEL_COLOURS[level];
   b.style.color = LEVEL_TEXT[level];
   return b;
 }
 
+/** Why a risk is borderline: the impact band edges its loss-per-event interval straddles, or no interval at all. */
+export function borderlineReason(impactCi95: [number, number] | null, edges: readonly number[], money: (x: number) => string): string {
+  if (impactCi95 === null) return `${BORDERLINE_NOTE}: too few years with an event to tell its loss per event within a band`;
+  const inside = edges.filter((e) => impactCi95[0] < e && e <= impactCi95[1]);
+  return inside.length
+    ? `${BORDERLINE_NOTE}: its loss per event interval straddles the impact band ${inside.length === 1 ? 'edge' : 'edges'} ${inside.map(money).join(' and ')}`
+    : BORDERLINE_NOTE;
+}
+
+/** "€4.89M direct · €1.54M interruption · €257K reroute", and the same in full for the title. */
+function split(direct: number, interruption: number, reroute: number, money: (x: number) => string, exact: (x: number) => string): [string, string] {
+  return [
+    `${money(direct)} direct · ${money(interruption)} interruption · ${money(reroute)} reroute`,
+    `direct loss ${exact(direct)}, interruption cost ${exact(interruption)}, reroute cost (extra transport on detours) ${exact(reroute)}`,
+  ];
+}
+
 export function sidePanel(element: HTMLElement, d: SidePanelData): void {
   const cur = d.results.currency;
   const money = (x: number) => moneyShort(x, cur);
+  const exact = (x: number) => moneyExact(x, cur);
   const { scenario, results, selection } = d;
   const risk = selection.kind === 'risk' ? results.risks.find((r) => r.id === selection.id) : undefined;
   const kind: TargetKind | undefined = selection.kind === 'risk' ? risk?.targetKind : selection.kind;
@@ -59,6 +81,8 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
   if (selection.kind === 'risk') {
     if (!risk) parts.push(h('p', {}, 'This risk is not in the current result.'));
     else {
+      const ci = risk.impactCi95;
+      const [splitText, splitTitle] = split(risk.directEal, risk.interruptionEal, risk.rerouteEal, money, exact);
       parts.push(
         h('p', { class: 'kicker' }, 'Risk'),
         h('h2', {}, `${threatName(risk.threat)} @ ${risk.target}`),
@@ -66,20 +90,28 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
           'dl',
           { class: 'facts' },
           h('dt', {}, 'Level'),
-          h('dd', {}, levelBadge(risk.level), ` likelihood ${risk.likelihood} × impact ${risk.impact} = ${risk.score}`),
+          h('dd', { class: 'risk-level' }, levelBadge(risk.level, risk.borderline), ` likelihood ${risk.likelihood} × impact ${risk.impact} = ${risk.score}`),
           h('dt', {}, 'Expected annual loss'),
-          h('dd', { title: moneyExact(risk.eal, cur) }, `${money(risk.eal)} (${pct(risk.share)} of the total)`),
+          h('dd', { title: exact(risk.eal) }, `${money(risk.eal)} (${pct(risk.share)} of the total)`),
+          h('dt', {}, 'of which'),
+          h('dd', { class: 'split', title: splitTitle }, splitText),
           h('dt', {}, 'Events per year'),
           h('dd', {}, risk.frequency.toPrecision(3)),
+          // the likelihood band is read from the exact rate; the simulated share of years only checks it
           h('dt', {}, 'P(at least one a year)'),
-          h('dd', {}, pct(risk.pEvent)),
+          h('dd', { class: 'p-event', title: `1 − e^(−${risk.frequency.toPrecision(3)}) from the rate, which sets the likelihood band; ${pct(risk.pEvent, 2)} of the simulated years had an event` }, `${pct(risk.pEventExpected)} (simulated ${pct(risk.pEvent)})`),
           h('dt', {}, 'Loss per event'),
-          h('dd', { title: moneyExact(risk.meanLossPerEvent, cur) }, money(risk.meanLossPerEvent)),
+          h(
+            'dd',
+            { class: 'impact', title: ci ? `${exact(risk.meanLossPerEvent)}, 95 % interval ${exact(ci[0])} to ${exact(ci[1])}` : `${exact(risk.meanLossPerEvent)}; no interval (fewer than 2 years with an event)` },
+            ci ? `${money(risk.meanLossPerEvent)} (95 %: ${money(ci[0])}–${money(ci[1])})` : `${money(risk.meanLossPerEvent)} (no interval)`,
+          ),
           h('dt', {}, 'Share of the worst 5 % (CVaR95)'),
-          h('dd', { title: moneyExact(risk.tailContribution, cur) }, money(risk.tailContribution)),
+          h('dd', { title: exact(risk.tailContribution) }, money(risk.tailContribution)),
           h('dt', {}, 'Owner'),
           h('dd', {}, risk.owner || '—'),
         ),
+        risk.borderline ? h('p', { class: 'hint borderline' }, borderlineReason(ci, scenario?.criteria?.impactBands ?? DEFAULT_IMPACT_BANDS, money)) : null,
       );
     }
   }
@@ -93,7 +125,11 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
       open.addEventListener('click', () => d.onSelect({ kind, id: targetId }));
       parts.push(open);
     }
-    const facts: Child[] = [h('dt', {}, 'Expected annual loss'), h('dd', { title: moneyExact(target?.eal ?? 0, cur) }, money(target?.eal ?? 0))];
+    const facts: Child[] = [h('dt', {}, 'Expected annual loss'), h('dd', { title: exact(target?.eal ?? 0) }, money(target?.eal ?? 0))];
+    if (target) {
+      const [splitText, splitTitle] = split(target.directEal, target.interruptionEal, target.rerouteEal, money, exact);
+      facts.push(h('dt', {}, 'of which'), h('dd', { class: 'split', title: splitTitle }, splitText));
+    }
     if (lane) facts.push(h('dt', {}, 'From → to'), h('dd', {}, `${siteName(lane.from)} → ${siteName(lane.to)}`), h('dt', {}, 'Transit'), h('dd', {}, `${lane.transitDays} days`));
     if (site?.region) facts.push(h('dt', {}, 'Region'), h('dd', {}, site.region));
     const owner = site?.owner ?? lane?.owner;
@@ -104,11 +140,12 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
     if (risks.length) {
       const list = h('ul', { class: 'risks' });
       for (const r of risks) {
-        const item = h('button', { type: 'button', class: 'risk-item', 'aria-pressed': String(selection.kind === 'risk' && selection.id === r.id) }, levelBadge(r.level), ` ${threatName(r.threat)}`, h('span', { class: 'num' }, money(r.eal)));
+        const item = h('button', { type: 'button', class: 'risk-item', 'aria-pressed': String(selection.kind === 'risk' && selection.id === r.id) }, levelBadge(r.level, r.borderline), ` ${threatName(r.threat)}`, h('span', { class: 'num' }, money(r.eal)));
         item.addEventListener('click', () => d.onSelect({ kind: 'risk', id: r.id }));
         list.append(h('li', {}, item));
       }
       parts.push(h('h3', {}, 'Risks'), list);
+      if (risks.some((r) => r.borderline)) parts.push(h('p', { class: 'hint' }, BORDERLINE_NOTE));
     }
 
     if (scenario && lane) {
@@ -155,7 +192,11 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
       if (flows.length) {
         const fr = new Map(results.flows.map((f) => [f.id, f]));
         const list = h('ul', { class: 'flows' });
-        for (const f of flows) list.append(h('li', {}, `${f.name ?? f.id}`, h('span', { class: 'num' }, fr.get(f.id) ? `service ${pct(fr.get(f.id)!.serviceLevel)}` : '')));
+        for (const f of flows) {
+          const row = fr.get(f.id);
+          const title = row ? `Expected loss of this flow ${exact(row.eal)}: ${split(row.directEal, row.interruptionEal, row.rerouteCost, money, exact)[1]}; ${row.reroutedDaysMean.toFixed(1)} rerouted and ${row.interruptionDaysMean.toFixed(1)} interrupted days a year` : undefined;
+          list.append(h('li', { ...(title ? { title } : {}) }, `${f.name ?? f.id}`, h('span', { class: 'num' }, row ? `${money(row.eal)} · reroute ${money(row.rerouteCost)} · service ${pct(row.serviceLevel)}` : '')));
+        }
         parts.push(h('h3', {}, 'Flows'), list);
       }
     }

@@ -33,11 +33,34 @@ export function pct(x: number, digits = 1): string {
   return `${(x * 100).toFixed(digits)} %`;
 }
 
+/**
+ * The direction of a change as the page shows it: 0 when `before` and `after` are written the same by
+ * `fmt` (a change that rounds to nothing at the displayed precision), else −1 or 1. A title or a
+ * colour claims a change only when this is not 0, so "cuts €22.4M → €22.4M" cannot happen.
+ */
+export function shownChange(before: number, after: number, fmt: (x: number) => string): -1 | 0 | 1 {
+  if (fmt(before) === fmt(after)) return 0;
+  return after < before ? -1 : after > before ? 1 : 0;
+}
+
 /** Risk levels: ColorBrewer YlOrRd (colour-blind safe, sequential), always shown with their label. */
 export const LEVEL_COLOURS: Record<Level, string> = { low: '#ffffb2', medium: '#fecc5c', high: '#fd8d3c', critical: '#e31a1c' };
 /** Text colour readable on each level's fill. */
 export const LEVEL_TEXT: Record<Level, string> = { low: '#3a3000', medium: '#3a2500', high: '#2b1000', critical: '#ffffff' };
 export const LEVEL_LABELS: Record<Level, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+/**
+ * The mark after a borderline risk's level or name: its impact interval straddles an impact band
+ * edge, so another seed may put it in the next band (README: "The explorer").
+ */
+export const BORDERLINE_MARK = '~';
+/** The legend line that explains the mark, wherever a view shows it. */
+export const BORDERLINE_NOTE = `${BORDERLINE_MARK} borderline: the level may change with the seed`;
+
+/** A level's label, with the borderline mark when the level may change with the seed: "High ~". */
+export function levelLabel(level: Level, borderline = false): string {
+  return borderline ? `${LEVEL_LABELS[level]} ${BORDERLINE_MARK}` : LEVEL_LABELS[level];
+}
 export { LEVELS, CATEGORIES, ELEMENTS };
 
 /** One categorical palette (Tableau 10) for the seven threat categories, used by every view. */

@@ -3,7 +3,7 @@
 // simulating, the loss-avoided bar is a "computing…" placeholder. It draws given figures only.
 import { axisBottom, scaleLinear } from 'd3';
 import type { ElementEffect, ControlEffectivenessData } from '../model/view-data.js';
-import { chartFrame, currencySymbol, ELEMENT_LABELS, ELEMENTS, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle as fitTitleAt, roughTextWidth as textWidth, emptyMessage } from './common.js';
+import { chartFrame, currencySymbol, ELEMENT_LABELS, ELEMENTS, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle as fitTitleAt, roughTextWidth as textWidth, emptyMessage, shownChange } from './common.js';
 
 /** Titles with room to spare: its semibold element names run wider than the shared estimate. */
 const fitTitle = (candidates: string[], width: number): string => fitTitleAt(candidates, width, 9.4, 20);
@@ -48,10 +48,15 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
   else {
     const best = done.reduce((a, b) => (b.lossAvoided > a.lossAvoided ? b : a));
     const name = ELEMENT_LABELS[best.element];
-    title = fitTitle(
-      [`${name} controls avoid ${m(best.lossAvoided)} a year for ${m(best.annualCost)}`, `${name} controls avoid ${m(best.lossAvoided)} a year`, `${name}: ${m(best.lossAvoided)} avoided a year`],
-      size.width,
-    );
+    // "avoid €0 a year" claims an effect the chart cannot show: the title says what it does show
+    const shown = shownChange(0, best.lossAvoided, m);
+    if (shown === 0) title = fitTitle([`Controls cost ${m(totalCost)} a year; the loss they avoid rounds to ${m(0)}`, `The loss the controls avoid rounds to ${m(0)}`], size.width);
+    else if (shown < 0) title = fitTitle([`Controls cost ${m(totalCost)} a year and avoid no expected loss`, 'The controls avoid no expected loss'], size.width);
+    else
+      title = fitTitle(
+        [`${name} controls avoid ${m(best.lossAvoided)} a year for ${m(best.annualCost)}`, `${name} controls avoid ${m(best.lossAvoided)} a year`, `${name}: ${m(best.lossAvoided)} avoided a year`],
+        size.width,
+      );
   }
   const label = `Control effectiveness by ISO 28000 element: annual cost of the controls and the expected annual loss they avoid, with 95 % intervals. ${effects
     .map((e) => `${ELEMENT_LABELS[e.element]}: cost ${mx(e.annualCost)}, avoids ${known(e) ? mx(e.lossAvoided) : data.unmeasured ? 'not measured' : 'still computing'}`)

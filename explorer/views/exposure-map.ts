@@ -30,7 +30,7 @@ import type { GeometryCollection as TopoCollection, Topology } from 'topojson-sp
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
 import type { Level } from '../../engine/model/schema.js';
 import type { ExposureMapData, MapLane, MapSite, RiskBrief } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, LEVEL_COLOURS, LEVEL_LABELS, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, textWidth, fitText as fit } from './common.js';
+import { BORDERLINE_MARK, BORDERLINE_NOTE, chartFrame, clip, currencySymbol, LEVEL_COLOURS, LEVEL_LABELS, levelLabel, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, textWidth, fitText as fit } from './common.js';
 
 const FALLBACK = { width: 900, height: 560 };
 /** Above this many sites + lanes, lanes (and minor sites) go to a canvas behind the svg. */
@@ -95,7 +95,7 @@ function shapes() {
 const hasCoords = (s: MapSite) => typeof s.lat === 'number' && typeof s.lon === 'number' && Number.isFinite(s.lat) && Number.isFinite(s.lon);
 const byEal = <T extends { eal: number; id: string }>(a: T, b: T) => b.eal - a.eal || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const levelFill = (l: Level | null) => (l ? LEVEL_COLOURS[l] : NO_LEVEL);
-const levelText = (l: Level | null) => (l ? LEVEL_LABELS[l] : 'No risks');
+const levelText = (l: Level | null, borderline = false) => (l ? levelLabel(l, borderline) : 'No risks');
 /** Threat names without their parenthetical detail, for short lines. */
 const short = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '');
 /**
@@ -340,8 +340,8 @@ function siteLines(s: MapSite, data: ExposureMapData): string[] {
     s.name,
     `Site · ${s.kind}`,
     `Expected annual loss: ${exact(s.eal)}`,
-    `Highest risk level: ${levelText(s.level)}`,
-    ...riskLines(s.topRisks, exact),
+    `Highest risk level: ${levelText(s.level, s.levelBorderline)}`,
+    ...riskLines(s.topRisks, exact, s.levelBorderline),
   ];
 }
 
@@ -352,14 +352,16 @@ function laneLines(l: MapLane, data: ExposureMapData, names: Map<string, string>
     `Lane · ${l.mode}${l.carrier ? ` · carrier ${l.carrier}` : ''} · ${l.transitDays} day${l.transitDays === 1 ? '' : 's'} in transit`,
     `${names.get(l.from) ?? l.from} → ${names.get(l.to) ?? l.to}`,
     `Expected annual loss: ${exact(l.eal)}`,
-    `Highest risk level: ${levelText(l.level)}`,
-    ...riskLines(l.topRisks, exact),
+    `Highest risk level: ${levelText(l.level, l.levelBorderline)}`,
+    ...riskLines(l.topRisks, exact, l.levelBorderline),
   ];
 }
 
-function riskLines(risks: RiskBrief[], exact: (x: number) => string): string[] {
-  if (risks.length === 0) return [];
-  return ['Top risks:', ...risks.slice(0, 5).map((r) => `• ${short(r.threatName)} — ${LEVEL_LABELS[r.level]} — ${exact(r.eal)}`)];
+/** The top risks with their levels ("~" when borderline) and, when a level shown is borderline, the note that explains the mark. */
+function riskLines(risks: RiskBrief[], exact: (x: number) => string, levelBorderline = false): string[] {
+  const shown = risks.slice(0, 5);
+  const lines = shown.length ? ['Top risks:', ...shown.map((r) => `• ${short(r.threatName)} — ${levelLabel(r.level, r.borderline)} — ${exact(r.eal)}`)] : [];
+  return levelBorderline || shown.some((r) => r.borderline) ? [...lines, BORDERLINE_NOTE] : lines;
 }
 
 /**
@@ -546,7 +548,7 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
     .order()
     .attr('data-id', (d) => d.id)
     .attr('opacity', (d) => opacity(d.id))
-    .attr('aria-label', (d) => `${d.name}: lane by ${d.mode}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}`)
+    .attr('aria-label', (d) => `${d.name}: lane by ${d.mode}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}${d.levelBorderline ? ' (borderline: may change with the seed)' : ''}`)
     .on('click', (_e, d) => activate(d.id, 'lane'))
     .on('keydown', (e: KeyboardEvent, d) => onKey(e, d.id, 'lane'))
     .on('mouseover', (e: MouseEvent, d) => showTip(e, laneLines(d, data, names)))
@@ -583,7 +585,7 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
     .order()
     .attr('data-id', (d) => d.id)
     .attr('opacity', (d) => opacity(d.id))
-    .attr('aria-label', (d) => `${d.name}: ${d.kind}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}`)
+    .attr('aria-label', (d) => `${d.name}: ${d.kind}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}${d.levelBorderline ? ' (borderline: may change with the seed)' : ''}`)
     .on('click', (_e, d) => activate(d.id, 'site'))
     .on('keydown', (e: KeyboardEvent, d) => onKey(e, d.id, 'site'))
     .on('mouseover', (e: MouseEvent, d) => showTip(e, siteLines(d, data)))
@@ -694,7 +696,7 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
       const [x, y] = screen(s.id);
       const r = radius(s) + (s.id === hl ? 5 : 0);
       const name = shortName(s.name, 32);
-      const value = `${moneyShort(s.eal, cur, loc)} · ${levelText(s.level)}`;
+      const value = `${moneyShort(s.eal, cur, loc)} · ${levelText(s.level, s.levelBorderline)}`;
       const bw = Math.max(textWidth(name, 11.5, true), textWidth(value, 10.5)) + 6;
       const bh = 27;
       const candidates: Array<{ box: Box; leader: [Point, Point] | null }> = [];
@@ -1040,6 +1042,8 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, dat
     { key: 'low', fill: LEVEL_COLOURS.low, label: LEVEL_LABELS.low },
     { key: 'none', fill: NO_LEVEL, label: 'No risks' },
   ];
+  // a level marked "~" on the map (its tooltip says why): the sixth slot names the mark
+  if ([...data.sites, ...data.lanes].some((x) => x.levelBorderline)) items.push({ key: 'borderline', fill: 'none', label: `${BORDERLINE_MARK} borderline` });
   const item = levelsG
     .selectAll<SVGGElement, (typeof items)[number]>('g.level')
     .data(items, (d) => d.key)
@@ -1050,10 +1054,17 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, dat
       return g;
     })
     .attr('transform', (_d, i) => `translate(${(i % 3) * col},${27 + Math.floor(i / 3) * 18})`);
-  item.select('circle').attr('cx', 6).attr('cy', 0).attr('r', 6).attr('fill', (d) => d.fill).attr('stroke', MARK_STROKE).attr('stroke-width', 1);
+  item
+    .select('circle')
+    .attr('cx', 6)
+    .attr('cy', 0)
+    .attr('r', (d) => (d.key === 'borderline' ? 0 : 6))
+    .attr('fill', (d) => d.fill)
+    .attr('stroke', MARK_STROKE)
+    .attr('stroke-width', 1);
   item
     .select('text')
-    .attr('x', 16)
+    .attr('x', (d) => (d.key === 'borderline' ? 2 : 16))
     .attr('y', 4)
     .attr('font-size', 10.5)
     .attr('fill', INK)

@@ -1,10 +1,12 @@
 // The header strip (HTML, styled by the page's CSS): scenario name, seed and trials, the headline
-// figures (EAL ± its 95 % margin, 1-in-20 and 1-in-100-year loss, CVaR95, service level), the
-// appetite badge and, during a run, a progress bar. With a what-if, each figure shows its baseline
-// and the EAL its paired change. Names reach the DOM as text only.
+// figures (EAL ± its 95 % margin and its split into direct, interruption and reroute cost; the
+// 1-in-20 and 1-in-100-year loss and CVaR95 with their 95 % intervals; service level), the appetite
+// badge (within, breached or uncertain, each check on hover) and, during a run, a progress bar.
+// With a what-if, each figure shows its baseline and the EAL its paired change. Names reach the DOM
+// as text only.
 import { select, type Selection } from 'd3';
-import type { HeaderData, HeaderFigures } from '../model/view-data.js';
-import { moneyExact, moneyShort, pct, pointerIn, tooltip } from './common.js';
+import type { AppetiteStatus, HeaderAppetite, HeaderData, HeaderFigures } from '../model/view-data.js';
+import { moneyExact, moneyShort, pct, pointerIn, shownChange, tooltip } from './common.js';
 
 interface Line {
   /** Class name; also the join key. */
@@ -12,6 +14,8 @@ interface Line {
   text: string;
   title?: string;
   label?: string;
+  /** Label and value pairs drawn as a small table instead of `text` (the EAL split). */
+  rows?: Array<[string, string]>;
 }
 
 interface Figure {
@@ -41,8 +45,9 @@ function child<E extends Element>(parent: Sel<Element>, tag: string, cls: string
  * Draws (or updates) the header in `element`. Money in data.currency, compact (exact in titles).
  * Class names (for the page stylesheet): cw-header, cw-header-id, cw-scenario, cw-run,
  * cw-progress, cw-figures, cw-figure (+ cw-figure-<id>), cw-figure-label, cw-figure-value,
- * cw-figure-note, cw-figure-baseline, cw-figure-delta (+ cw-delta-down / cw-delta-up / cw-delta-zero),
- * cw-appetite (+ cw-appetite-ok / cw-appetite-breached), cw-appetite-icon, cw-appetite-text.
+ * cw-figure-note, cw-figure-split (cw-split-label, cw-split-value), cw-figure-baseline,
+ * cw-figure-delta (+ cw-delta-down / cw-delta-up / cw-delta-zero), cw-appetite (+ cw-appetite-ok /
+ * cw-appetite-breached / cw-appetite-uncertain, data-status), cw-appetite-icon, cw-appetite-text.
  */
 export function header(element: HTMLElement, data: HeaderData): void {
   const locale = data.locale ?? 'en-US';
@@ -72,9 +77,23 @@ export function header(element: HTMLElement, data: HeaderData): void {
   const base = (v: (x: HeaderFigures) => number, fmt: (x: number) => string, exact: (x: number) => string): Line[] =>
     b ? [{ cls: 'cw-figure-baseline', text: `baseline ${fmt(v(b))}`, title: `Baseline: ${exact(v(b))}` }] : [];
   const margin = 1.96 * f.se;
+  const split: Array<[string, number]> = [
+    ['direct', f.directEal],
+    ['interruption', f.interruptionEal],
+    ['reroute', f.rerouteEal],
+  ];
   const ealLines: Line[] = [
     { cls: 'cw-figure-value', text: m(f.eal), title: mx(f.eal) },
     { cls: 'cw-figure-note', text: `± ${m(margin)} (95 %)`, title: `95 % interval of the estimate: ${mx(f.eal - margin)} to ${mx(f.eal + margin)} (standard error ${mx(f.se)})` },
+    {
+      cls: 'cw-figure-split',
+      text: split.map(([k, v]) => `${k} ${m(v)}`).join(' · '),
+      rows: split.map(([k, v]) => [k, m(v)]),
+      title:
+        `Expected annual loss ${mx(f.eal)} = direct loss ${mx(f.directEal)} + interruption cost ${mx(f.interruptionEal)} + reroute cost ${mx(f.rerouteEal)}` +
+        ' (the extra transport cost of detours while primary routes are down)',
+      label: `Expected annual loss split: direct loss ${mx(f.directEal)}, interruption cost ${mx(f.interruptionEal)}, reroute cost ${mx(f.rerouteEal)}`,
+    },
     ...base((x) => x.eal, m, mx),
   ];
   if (data.delta) {
@@ -84,7 +103,9 @@ export function header(element: HTMLElement, data: HeaderData): void {
     const hi = -data.delta.ci95[0];
     const s = (x: number): string => signedMoney(x, data.currency, locale);
     const se = (x: number): string => signedMoney(x, data.currency, locale, true);
-    const dir = change < 0 ? 'down' : change > 0 ? 'up' : 'zero';
+    // coloured as a change only when it shows as one: "+€0" is no change
+    const shown = shownChange(0, change, (x) => moneyShort(x, data.currency, locale));
+    const dir = shown < 0 ? 'down' : shown > 0 ? 'up' : 'zero';
     ealLines.push({
       cls: `cw-figure-delta cw-delta-${dir}`,
       text: `${s(change)} [${s(Math.min(lo, hi))}, ${s(Math.max(lo, hi))}]`,
@@ -92,17 +113,25 @@ export function header(element: HTMLElement, data: HeaderData): void {
       label: `Change in expected annual loss ${se(change)}, 95 % interval ${se(Math.min(lo, hi))} to ${se(Math.max(lo, hi))}`,
     });
   }
-  const money = (id: 'var95' | 'p99' | 'cvar95', label: string): Figure => ({
-    id,
-    label,
-    lines: [{ cls: 'cw-figure-value', text: m(f[id]), title: mx(f[id]) }, ...base((x) => x[id], m, mx)],
-  });
+  const money = (id: 'var95' | 'p99' | 'cvar95', label: string, how: string): Figure => {
+    const [lo, hi] = f[`${id}Ci95`];
+    return {
+      id,
+      label,
+      lines: [
+        { cls: 'cw-figure-value', text: m(f[id]), title: mx(f[id]) },
+        { cls: 'cw-figure-note', text: `${m(lo)}–${m(hi)} (95 %)`, title: `95 % interval of the estimate: ${mx(lo)} to ${mx(hi)} (${how})`, label: `95 % interval ${mx(lo)} to ${mx(hi)}` },
+        ...base((x) => x[id], m, mx),
+      ],
+    };
+  };
+  const byOrder = 'from the order statistics of the trials';
   const level = (x: number): string => pct(x, 1);
   const figures: Figure[] = [
     { id: 'eal', label: 'Expected annual loss', lines: ealLines },
-    money('var95', '1-in-20-year loss'),
-    money('p99', '1-in-100-year loss'),
-    money('cvar95', 'Worst-5 % average (CVaR95)'),
+    money('var95', '1-in-20-year loss', byOrder),
+    money('p99', '1-in-100-year loss', byOrder),
+    money('cvar95', 'Worst-5 % average (CVaR95)', 'normal approximation'),
     {
       id: 'serviceLevel',
       label: 'Service level',
@@ -119,8 +148,8 @@ export function header(element: HTMLElement, data: HeaderData): void {
       return g;
     })
     .attr('class', (d) => `cw-figure cw-figure-${d.id}`);
-  fig.select('dt').text((d) => d.label);
-  fig
+  fig.select('dt').text((d) => d.label).attr('title', (d) => d.label);
+  const dd = fig
     .selectChildren<HTMLElement, Line>('dd')
     .data(
       (d) => d.lines,
@@ -130,22 +159,29 @@ export function header(element: HTMLElement, data: HeaderData): void {
     .attr('class', (l) => l.cls)
     .attr('title', (l) => l.title ?? null)
     .attr('aria-label', (l) => l.label ?? null)
-    .text((l) => l.text)
     .order();
+  dd.filter((l) => !l.rows).text((l) => l.text);
+  dd.filter((l) => Boolean(l.rows))
+    .selectChildren<HTMLSpanElement, string>('span')
+    .data((l) => l.rows!.flat())
+    .join('span')
+    .attr('class', (_, i) => (i % 2 === 0 ? 'cw-split-label' : 'cw-split-value'))
+    .text((t) => t);
 
-  // Appetite badge: icon and words (never colour alone), the breaches in title and tooltip.
+  // Appetite badge: icon and words (never colour alone), every check with its interval in title and tooltip.
   const tip = tooltip(element);
   tip.hide();
-  const breaches = data.appetite.breaches;
-  const within = data.appetite.withinAppetite;
-  const lines = within ? ['No appetite limit breached'] : breaches.length ? breaches : ['Appetite breached'];
+  const a = data.appetite;
+  const lines = appetiteLines(a);
   const badge = child<HTMLDivElement>(root as unknown as Sel<Element>, 'div', 'cw-appetite')
-    .classed('cw-appetite-ok', within)
-    .classed('cw-appetite-breached', !within)
+    .classed('cw-appetite-ok', a.status === 'within')
+    .classed('cw-appetite-breached', a.status === 'breached')
+    .classed('cw-appetite-uncertain', a.status === 'uncertain')
+    .attr('data-status', a.status)
     .attr('tabindex', 0)
     .attr('role', 'status')
     .attr('title', lines.join('\n'))
-    .attr('aria-label', within ? 'Within appetite' : `Appetite breached: ${lines.join('; ')}`)
+    .attr('aria-label', `${badgeText(a)}: ${lines.join('; ')}`)
     .on('mouseenter focus', (event: MouseEvent | FocusEvent) => {
       const [px, py] = pointerIn(element, event);
       tip.show(lines, px, py);
@@ -153,8 +189,26 @@ export function header(element: HTMLElement, data: HeaderData): void {
     .on('mouseleave blur', () => tip.hide());
   child<HTMLSpanElement>(badge as unknown as Sel<Element>, 'span', 'cw-appetite-icon')
     .attr('aria-hidden', 'true')
-    .text(within ? '✓' : '!');
-  child<HTMLSpanElement>(badge as unknown as Sel<Element>, 'span', 'cw-appetite-text').text(
-    within ? 'Within appetite' : `Appetite breached${breaches.length ? ` (${breaches.length})` : ''}`,
-  );
+    .text(ICONS[a.status]);
+  child<HTMLSpanElement>(badge as unknown as Sel<Element>, 'span', 'cw-appetite-text').text(badgeText(a));
+}
+
+const ICONS: Record<AppetiteStatus, string> = { within: '✓', breached: '!', uncertain: '?' };
+const STATUS_WORDS: Record<AppetiteStatus, string> = { within: 'Within', breached: 'Breached', uncertain: 'Uncertain' };
+
+/** The badge's words: "Within appetite", "Appetite breached (2)", "Appetite uncertain (1)". */
+export function badgeText(a: HeaderAppetite): string {
+  if (a.checks.length === 0) return 'No appetite set';
+  const n = a.checks.filter((c) => c.status === a.status).length;
+  return a.status === 'within' ? 'Within appetite' : `Appetite ${a.status} (${n})`;
+}
+
+/** The badge's hover lines: each check with its status (worst first) and, when one is uncertain, what that means. */
+export function appetiteLines(a: HeaderAppetite): string[] {
+  if (a.checks.length === 0) return ['The scenario states no appetite limits'];
+  const order: Record<AppetiteStatus, number> = { breached: 0, uncertain: 1, within: 2 };
+  const checks = [...a.checks].sort((x, y) => order[x.status] - order[y.status]);
+  const lines = checks.map((c) => `${STATUS_WORDS[c.status]}: ${c.text}`);
+  if (checks.some((c) => c.status === 'uncertain')) lines.push('Uncertain: the 95 % interval straddles the limit, so more trials or another seed may tip it either way.');
+  return lines;
 }

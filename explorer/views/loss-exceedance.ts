@@ -4,7 +4,7 @@
 // are dropped. It draws given curves only; it never estimates a curve from trials.
 import { axisBottom, axisLeft, axisRight, bisector, line, scaleLog, type ScaleLogarithmic } from 'd3';
 import type { ExceedanceCurve, LossExceedanceData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, fitTitle, roughTextWidth as textWidth, emptyMessage } from './common.js';
+import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, fitTitle, roughTextWidth as textWidth, emptyMessage, shownChange } from './common.js';
 
 type Point = { loss: number; probability: number };
 
@@ -108,9 +108,11 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
   if (!main) title = 'No loss curve to show yet';
   else if (main.curve.role === 'whatif' && ghost) {
     const before = data.baselineVar95 ?? lossAtProbability(ghost.points, 0.05);
-    const verb = before === undefined ? '' : data.var95 < before ? 'cuts' : data.var95 > before ? 'raises' : 'leaves';
+    // a change is claimed only when the two figures are written differently
+    const change = before === undefined ? 0 : shownChange(before, data.var95, m);
+    const verb = change < 0 ? 'cuts' : 'raises';
     title =
-      before === undefined || verb === 'leaves'
+      before === undefined || change === 0
         ? fitTitle([`What-if: 1-in-20-year loss ${m(data.var95)}`], size.width)
         : fitTitle(
             [`What-if ${verb} the 1-in-20-year loss from ${m(before)} to ${m(data.var95)}`, `What-if ${verb} the 1-in-20 loss: ${m(before)} → ${m(data.var95)}`],

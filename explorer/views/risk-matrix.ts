@@ -1,10 +1,13 @@
 // Risk matrix: the 5 × 5 grid of likelihood (rows, rare at the bottom) by impact (columns, minor on
 // the left), each cell filled and labelled with its level and listing its risks; cells above the
-// appetite's level are hatched and outlined. It only places the risks it is given; it scores nothing.
+// appetite's level are hatched and outlined; a borderline risk (its level may change with the seed)
+// carries "~" after its name, explained in the legend. It only places the risks it is given; it scores nothing.
 import { select, type BaseType, type Selection } from 'd3';
 import type { Category, Level } from '../../engine/model/schema.js';
 import type { MatrixCell, RiskBrief, RiskMatrixData } from '../model/view-data.js';
 import {
+  BORDERLINE_MARK,
+  BORDERLINE_NOTE,
   CATEGORIES,
   CATEGORY_COLOURS,
   CATEGORY_LABELS,
@@ -15,6 +18,7 @@ import {
   LEVEL_LABELS,
   LEVEL_TEXT,
   LEVELS,
+  levelLabel,
   moneyExact,
   pointerIn,
   textWidth,
@@ -65,10 +69,15 @@ export function matrixTitle(risks: RiskBrief[], maxLevel: Level | undefined, max
   const n = top.length;
   const word = LEVEL_LABELS[worst].toLowerCase();
   let head = n === 1 ? `1 risk is ${word}` : `${n} risks are ${word}`;
+  const notes: string[] = [];
+  // the level is stated, so say when it may change with the seed
+  const borderline = top.filter((r) => r.borderline).length;
+  if (borderline > 0) notes.push(n === 1 ? `borderline ${BORDERLINE_MARK}` : `${borderline} borderline ${BORDERLINE_MARK}`);
   if (maxLevel !== undefined) {
     const outsideN = risks.filter((r) => rank(r.level) > rank(maxLevel)).length;
-    if (outsideN > 0) head += rank(worst) > rank(maxLevel) && outsideN === n ? ' (outside appetite)' : ` (${outsideN} outside appetite)`;
+    if (outsideN > 0) notes.push(rank(worst) > rank(maxLevel) && outsideN === n ? 'outside appetite' : `${outsideN} outside appetite`);
   }
+  if (notes.length) head += ` (${notes.join('; ')})`;
   let detail: string;
   if (n === 1) {
     const room = maxWidth - width(`${head}:  at ${top[0]!.target}`);
@@ -134,23 +143,26 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
   const lLabels = [1, 2, 3, 4, 5].map((i) => splitLabel(data.likelihoodLabels[i - 1] ?? String(i)));
   const iLabels = [1, 2, 3, 4, 5].map((i) => splitLabel(data.impactLabels[i - 1] ?? String(i)));
 
+  const nBorderline = risks.filter((r) => r.borderline).length;
   const svg = chartFrame(element, {
     title: matrixTitle(risks, maxLevel, w - 16),
     label:
       `Risk matrix, 5 by 5: likelihood (rare to almost certain) against impact (minor to catastrophic); ` +
       `${risks.length} risk${risks.length === 1 ? '' : 's'} placed in cells coloured by level` +
-      (maxLevel !== undefined && rank(maxLevel) < 3 ? `; cells above ${LEVEL_LABELS[maxLevel]} are outside the appetite (hatched, bold border).` : '.'),
+      (maxLevel !== undefined && rank(maxLevel) < 3 ? `; cells above ${LEVEL_LABELS[maxLevel]} are outside the appetite (hatched, bold border)` : '') +
+      (nBorderline > 0 ? `; ${nBorderline} borderline risk${nBorderline === 1 ? '' : 's'} marked ${BORDERLINE_MARK}: the level may change with the seed.` : '.'),
     size,
   });
   const tip = tooltip(element);
 
   // ---- legend rows (bottom): levels and the appetite marker; the categories present
-  const legendItems: Array<{ key: string; row: number; kind: 'level' | 'appetite' | 'category' | 'heading'; fill: string; text: string }> = [];
+  const legendItems: Array<{ key: string; row: number; kind: 'level' | 'appetite' | 'category' | 'heading' | 'note'; fill: string; text: string }> = [];
   // Short charts drop the level swatches: every cell already names its level.
   const compact = h < 360;
   if (!compact) legendItems.push({ key: 'h-level', row: 0, kind: 'heading', fill: INK, text: 'Level:' });
   if (!compact) for (const l of LEVELS) legendItems.push({ key: `level-${l}`, row: 0, kind: 'level', fill: LEVEL_COLOURS[l], text: LEVEL_LABELS[l] });
   if (maxLevel !== undefined && rank(maxLevel) < 3) legendItems.push({ key: 'appetite', row: 0, kind: 'appetite', fill: 'none', text: `Outside appetite (above ${LEVEL_LABELS[maxLevel]})` });
+  if (risks.some((r) => r.borderline)) legendItems.push({ key: 'borderline', row: 0, kind: 'note', fill: 'none', text: BORDERLINE_NOTE });
   const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
   if (present.length) legendItems.push({ key: 'h-category', row: 1, kind: 'heading', fill: INK, text: 'Threat:' });
   for (const c of present) legendItems.push({ key: `category-${c}`, row: 1, kind: 'category', fill: CATEGORY_COLOURS[c as Category], text: CATEGORY_LABELS[c as Category] });
@@ -167,7 +179,7 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
         x = 8;
         lastRow = it.row;
       }
-      const wItem = it.kind === 'heading' ? textWidth(it.text, 10.5, true) + 6 : 16 + textWidth(it.text, 10.5) + 12;
+      const wItem = it.kind === 'heading' ? textWidth(it.text, 10.5, true) + 6 : it.kind === 'note' ? textWidth(it.text, 10.5) + 12 : 16 + textWidth(it.text, 10.5) + 12;
       if (it.kind === 'heading') indent = 8 + wItem;
       if (x + wItem > w - 4 && x > indent) {
         row++;
@@ -275,11 +287,15 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
   const lineW = cw - 6;
   const linesOf = (c: MatrixCell): Line[] => {
     const sorted = c.risks.slice().sort(byEal);
+    // the borderline mark goes after the name, with room kept for it so clipping never drops it
+    const mark = ` ${BORDERLINE_MARK}`;
     const riskLine = (r: RiskBrief, row: number, width = lineW): Line => ({
       kind: 'risk',
       key: r.id,
       risk: r,
-      text: fit(`${short(r.threatName)} @ ${r.target}`, width - 14 - 3, 10, r.id === data.selectedRisk),
+      text: r.borderline
+        ? `${fit(`${short(r.threatName)} @ ${r.target}`, width - 14 - 3 - textWidth(mark, 10, true), 10, r.id === data.selectedRisk)}${mark}`
+        : fit(`${short(r.threatName)} @ ${r.target}`, width - 14 - 3, 10, r.id === data.selectedRisk),
       row,
       x: 0,
       width,
@@ -368,7 +384,8 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     r.threatName,
     `on ${r.target} (${r.targetKind})`,
     `Category: ${CATEGORY_LABELS[r.category]}`,
-    `Level: ${LEVEL_LABELS[r.level]}${outside(r.level) ? ' (outside appetite)' : ''}`,
+    `Level: ${levelLabel(r.level, r.borderline)}${outside(r.level) ? ' (outside appetite)' : ''}`,
+    ...(r.borderline ? [`${BORDERLINE_NOTE} (its impact interval straddles a band edge)`] : []),
     `Likelihood ${r.likelihood}: ${data.likelihoodLabels[c.likelihood - 1] ?? ''}`,
     `Impact ${r.impact}: ${data.impactLabels[c.impact - 1] ?? ''}`,
     `Expected annual loss: ${exact(r.eal)}`,
@@ -376,7 +393,7 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
   ];
   const moreTip = (l: Line): string[] => [
     `${l.hidden!.length} more risk${l.hidden!.length === 1 ? '' : 's'} in this cell:`,
-    ...l.hidden!.slice(0, 12).map((r) => `• ${short(r.threatName)} @ ${r.target} — ${exact(r.eal)}`),
+    ...l.hidden!.slice(0, 12).map((r) => `• ${short(r.threatName)} @ ${r.target}${r.borderline ? ` ${BORDERLINE_MARK}` : ''} — ${exact(r.eal)}`),
     ...(l.hidden!.length > 12 ? [`… and ${l.hidden!.length - 12} more`] : []),
   ];
   const outline = (sel: Selection<SVGRectElement, Line, BaseType, unknown>, focused: boolean) =>
@@ -405,7 +422,7 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
       .attr('transform', (d) => `translate(${3 + d.x},${HEAD_H + d.row * LINE_H})`)
       .attr('aria-label', (d) =>
         d.risk
-          ? `${d.risk.threatName} at ${d.risk.target}: ${LEVEL_LABELS[d.risk.level]}, likelihood ${d.risk.likelihood}, impact ${d.risk.impact}, expected annual loss ${exact(d.risk.eal)}`
+          ? `${d.risk.threatName} at ${d.risk.target}: ${LEVEL_LABELS[d.risk.level]}${d.risk.borderline ? ' (borderline: may change with the seed)' : ''}, likelihood ${d.risk.likelihood}, impact ${d.risk.impact}, expected annual loss ${exact(d.risk.eal)}`
           : `${d.hidden!.length} more risks: ${d.hidden!.map((r) => `${short(r.threatName)} at ${r.target}`).join('; ')}`,
       )
       .on('click', (_e, d) => {
@@ -483,11 +500,11 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     .select('rect.swatch')
     .attr('x', 0)
     .attr('y', 1)
-    .attr('width', (d) => (d.kind === 'heading' ? 0 : d.kind === 'category' ? 10 : 12))
-    .attr('height', (d) => (d.kind === 'heading' ? 0 : d.kind === 'category' ? 10 : 12))
+    .attr('width', (d) => (d.kind === 'heading' || d.kind === 'note' ? 0 : d.kind === 'category' ? 10 : 12))
+    .attr('height', (d) => (d.kind === 'heading' || d.kind === 'note' ? 0 : d.kind === 'category' ? 10 : 12))
     .attr('transform', (d) => (d.kind === 'category' ? 'translate(1,1)' : null))
     .attr('fill', (d) => (d.kind === 'appetite' ? LEVEL_COLOURS.critical : d.fill))
-    .attr('stroke', (d) => (d.kind === 'appetite' ? INK : d.kind === 'heading' ? 'none' : '#5b6470'))
+    .attr('stroke', (d) => (d.kind === 'appetite' ? INK : d.kind === 'heading' || d.kind === 'note' ? 'none' : '#5b6470'))
     .attr('stroke-width', (d) => (d.kind === 'appetite' ? 2 : 0.75));
   item
     .select('path.hatch')
@@ -499,7 +516,7 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     .attr('fill', 'none');
   item
     .select('text')
-    .attr('x', (d) => (d.kind === 'heading' ? 0 : 16))
+    .attr('x', (d) => (d.kind === 'heading' || d.kind === 'note' ? 0 : 16))
     .attr('y', 11)
     .attr('font-size', 10.5)
     .attr('font-weight', (d) => (d.kind === 'heading' ? 600 : 400))

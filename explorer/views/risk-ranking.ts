@@ -3,7 +3,7 @@
 // coloured by category (shared legend); clicking a bar selects its risk. It ranks given risks only.
 import type { Category } from '../../engine/model/schema.js';
 import type { RiskBrief, RiskRankingData } from '../model/view-data.js';
-import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, roughTextWidth as textWidth, emptyMessage } from './common.js';
+import { BORDERLINE_NOTE, CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, levelLabel, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, roughTextWidth as textWidth, emptyMessage } from './common.js';
 
 const INK = '#1b1f24';
 const MUTED = '#5f6670';
@@ -266,7 +266,8 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
       tip.show(
         [
           riskLabel(d.risk),
-          `${CATEGORY_LABELS[d.risk.category]} · level ${d.risk.level}`,
+          `${CATEGORY_LABELS[d.risk.category]} · level ${levelLabel(d.risk.level, d.risk.borderline).toLowerCase()}`,
+          ...(d.risk.borderline ? [BORDERLINE_NOTE] : []),
           `Expected annual loss ${mx(d.risk.eal)} (${pct(panels[0]!.total > 0 ? d.risk.eal / panels[0]!.total : 0)})`,
           `Contribution to CVaR95 ${mx(d.risk.tailContribution)} (${pct(panels[1]!.total > 0 ? d.risk.tailContribution / panels[1]!.total : 0)})`,
         ],

@@ -2,8 +2,9 @@
 // what-if), with 95 % interval whiskers, the break-even line (loss avoided = cost; above it a
 // treatment pays for itself) and the efficient frontier. Labels give name and ROSI, nudged apart.
 import { axisBottom, axisLeft, line, scaleLinear, symbol, symbolCircle, symbolDiamond } from 'd3';
+import { percent } from '../../engine/text/format.js';
 import type { TreatmentPoint, TreatmentsData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle, roughTextWidth as textWidth, emptyMessage } from './common.js';
+import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle, roughTextWidth as textWidth, emptyMessage, shownChange } from './common.js';
 import { efficientFrontier } from './efficient-frontier.js';
 
 const INK = '#1b1f24';
@@ -13,11 +14,13 @@ const TREATMENT = '#0072B2';
 const WHATIF = '#D55E00';
 const PAYS = '#e3f2ea';
 
-/** "ROSI 3.2×" (net benefit over cost), "ROSI n/a" when the cost is not positive. */
+/**
+ * "ROSI 868 %" (net benefit over cost as a whole percentage, written by the same function as the
+ * terminal table and the reports, so the screens agree), "ROSI n/a" when the cost is not positive.
+ */
 export function rosiLabel(rosi: number | null): string {
   if (rosi === null || !Number.isFinite(rosi)) return 'ROSI n/a';
-  const v = Math.abs(rosi) >= 10 ? rosi.toFixed(0) : rosi.toFixed(1);
-  return `ROSI ${v.replace('-', '−')}×`;
+  return `ROSI ${signed(percent(rosi, 0))}`;
 }
 
 interface Placed {
@@ -33,19 +36,27 @@ interface Placed {
   onFrontier: boolean;
 }
 
-/** The finding: the option with the best ROSI among those that pay for themselves. */
-function finding(points: TreatmentPoint[], m: (x: number) => string, width: number): string {
+/**
+ * The finding: the option with the best ROSI among those that pay for themselves. "Pays for itself"
+ * and "avoids" are claimed only for differences that show at the chart's precision (shownChange).
+ */
+export function finding(points: TreatmentPoint[], m: (x: number) => string, width: number): string {
   if (points.length === 0) return 'No treatments in this scenario';
-  const paying = points.filter((p) => p.reduction > p.annualCost);
-  if (paying.length === 0) return `None of the ${points.length} options pays for itself`;
+  const paying = points.filter((p) => shownChange(p.annualCost, p.reduction, m) > 0);
+  if (paying.length === 0) return points.length === 1 ? 'The option does not pay for itself' : `None of the ${points.length} options pays for itself`;
   const positive = paying.filter((p) => p.annualCost > 0);
-  const free = paying.filter((p) => p.annualCost <= 0 && p.reduction > 0);
+  const free = paying.filter((p) => p.annualCost <= 0 && shownChange(0, p.reduction, m) > 0);
   if (free.length) {
     const best = free.reduce((a, b) => (b.netBenefit > a.netBenefit ? b : a));
     return fitTitle([32, 24, 16].map((n) => `${clip(best.name, n)} avoids ${m(best.reduction)} a year and costs nothing more`), width);
   }
-  const best = positive.reduce((a, b) => ((b.rosi ?? -Infinity) > (a.rosi ?? -Infinity) ? b : a));
-  return fitTitle([34, 28, 22, 16].map((n) => `Best return: ${clip(best.name, n)}, ${rosiLabel(best.rosi)}`), width);
+  if (positive.length) {
+    const best = positive.reduce((a, b) => ((b.rosi ?? -Infinity) > (a.rosi ?? -Infinity) ? b : a));
+    return fitTitle([34, 28, 22, 16].map((n) => `Best return: ${clip(best.name, n)}, ${rosiLabel(best.rosi)}`), width);
+  }
+  // only options that save more than they let through (a cheaper carrier with a little more loss)
+  const best = paying.reduce((a, b) => (b.netBenefit > a.netBenefit ? b : a));
+  return fitTitle([32, 24, 16].map((n) => `${clip(best.name, n)} saves ${m(best.netBenefit)} a year net`), width);
 }
 
 /**

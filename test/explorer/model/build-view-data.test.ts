@@ -51,6 +51,35 @@ describe('build-view-data', async () => {
     expect(h.delta!.eal).toBe(t.delta.eal);
   });
 
+  it('riskBriefs and exposureMapData carry borderline risks; a target\'s highest level is borderline only when all its risks at that level are', () => {
+    const briefs = riskMatrixData(shown).cells.flatMap((c) => c.risks);
+    expect(briefs.filter((b) => b.borderline).map((b) => b.id).sort()).toEqual(results.risks.filter((r) => r.borderline).map((r) => r.id).sort());
+    // one risk made borderline: its target's level is marked only if no other risk there reaches it
+    const target = results.risks[0]!.target;
+    const marked = { ...results, risks: results.risks.map((r, i) => ({ ...r, borderline: i === 0 })) };
+    const d = exposureMapData({ ...shown, baseline: marked });
+    const t = [...d.sites, ...d.lanes].find((x) => x.id === target)!;
+    const atLevel = marked.risks.filter((r) => r.target === target && r.level === t.level);
+    expect(t.levelBorderline === true).toBe(atLevel.every((r) => r.borderline));
+    expect(t.topRisks.find((r) => r.id === results.risks[0]!.id)?.borderline).toBe(true);
+    const all = { ...results, risks: results.risks.map((r) => ({ ...r, borderline: r.target === target })) };
+    expect([...exposureMapData({ ...shown, baseline: all }).sites, ...exposureMapData({ ...shown, baseline: all }).lanes].find((x) => x.id === target)!.levelBorderline).toBe(true);
+  });
+
+  it('headerData: the EAL split adds up, the headline intervals and the appetite checks come from the results', () => {
+    const h = headerData(shown);
+    const f = h.figures;
+    expect(f.directEal + f.interruptionEal + f.rerouteEal).toBeCloseTo(f.eal, 2);
+    expect(f.rerouteEal).toBe(results.baseline.rerouteEal);
+    expect(f.var95Ci95).toEqual(results.baseline.var95Ci95);
+    expect(f.p99Ci95).toEqual(results.baseline.p99Ci95);
+    expect(f.cvar95Ci95).toEqual(results.baseline.cvar95Ci95);
+    expect(f.var95Ci95[0]).toBeLessThanOrEqual(f.var95);
+    expect(f.var95Ci95[1]).toBeGreaterThanOrEqual(f.var95);
+    expect(h.appetite.status).toBe(results.appetite.status);
+    expect(h.appetite.checks.map((c) => [c.limit, c.status, c.text])).toEqual(results.appetite.checks.map((c) => [c.limit, c.status, c.text]));
+  });
+
   it('controlEffectivenessData is pending until the removal runs are measured', () => {
     const d = controlEffectivenessData(shown);
     expect(d.pending).toBe(true);

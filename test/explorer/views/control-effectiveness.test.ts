@@ -23,6 +23,18 @@ describe('controlEffectiveness', () => {
     await expect(snapshot(el)).toMatchFileSnapshot('__snapshots__/control-effectiveness.svg.snap');
   });
 
+  it('controlEffectiveness claims no loss avoided that rounds to nothing', () => {
+    const el = container();
+    const none = { ...controlsData, elements: controlsData.elements.map((e) => ({ ...e, lossAvoided: 0, ci95: [0, 0] as [number, number] })) };
+    controlEffectiveness(el, none);
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('The loss the controls avoid rounds to €0');
+    controlEffectiveness(el, { ...none, size: { width: 900, height: 300 } });
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('Controls cost €1.03M a year; the loss they avoid rounds to €0');
+    const worse = { ...controlsData, elements: controlsData.elements.map((e) => ({ ...e, lossAvoided: -5_000, ci95: [-9_000, -1_000] as [number, number] })) };
+    controlEffectiveness(el, worse);
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('The controls avoid no expected loss');
+  });
+
   it('controlEffectiveness labels values, draws whiskers, and a placeholder while a value is computing', () => {
     const el = container();
     controlEffectiveness(el, controlsData);

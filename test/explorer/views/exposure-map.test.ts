@@ -185,6 +185,28 @@ describe('exposureMap', () => {
     expect(lane.querySelector('path.casing')!.getAttribute('stroke')).toBe('none');
   });
 
+  it('exposureMap marks borderline levels "~" in tooltips, labels and the level legend', () => {
+    const el = container();
+    exposureMap(el, mapFixture());
+    // a lane with a borderline risk: the risk's level carries the mark, and the note explains it
+    laneG(el, 'la-road-rtm-venlo').dispatchEvent(new FocusEvent('focus'));
+    const lines = [...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent);
+    expect(lines).toContain('• Truck hijacking — High ~ — €260,100');
+    expect(lines.at(-1)).toBe('~ borderline: the level may change with the seed');
+    expect(lines).toContain('Highest risk level: High');
+    // no site's highest level is borderline: no mark in the legend
+    expect([...el.querySelectorAll('g.legend-levels text')].map((t) => t.textContent)).not.toContain('~ borderline');
+    // a site whose highest level may change: its label, tooltip and aria-label say so, and the legend names the mark
+    const data = mapFixture();
+    data.sites = data.sites.map((x) => (x.id === 'port-shekou' ? { ...x, levelBorderline: true } : x));
+    exposureMap(el, data);
+    expect([...el.querySelectorAll('g.legend-levels text')].map((t) => t.textContent)).toContain('~ borderline');
+    expect(el.textContent).toContain('Critical ~');
+    expect(siteG(el, 'port-shekou').getAttribute('aria-label')).toContain('highest risk level Critical (borderline: may change with the seed)');
+    siteG(el, 'port-shekou').dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: 100, clientY: 50 }));
+    expect([...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent)).toContain('Highest risk level: Critical ~');
+  });
+
   it('exposureMap keeps HTML-looking names as text', () => {
     const el = container();
     const evil = '<img src=x onerror=alert(1)>';

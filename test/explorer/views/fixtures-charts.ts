@@ -63,8 +63,8 @@ export const exceedanceWhatIf: LossExceedanceData = {
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-function risk(id: string, threatName: string, category: RiskBrief['category'], target: string, eal: number, tailContribution: number, level: RiskBrief['level'] = 'high'): RiskBrief {
-  return { id, threat: id.split('@')[0]!, threatName, category, target, targetKind: target.includes('-') ? 'lane' : 'site', eal, tailContribution, likelihood: 3, impact: 4, level };
+function risk(id: string, threatName: string, category: RiskBrief['category'], target: string, eal: number, tailContribution: number, level: RiskBrief['level'] = 'high', borderline = false): RiskBrief {
+  return { id, threat: id.split('@')[0]!, threatName, category, target, targetKind: target.includes('-') ? 'lane' : 'site', eal, tailContribution, likelihood: 3, impact: 4, level, borderline };
 }
 
 /** Twelve risks; EAL sums to €6.42M and tail contributions to cvar95 €36.2M. */
@@ -117,7 +117,31 @@ export const controlsData: ControlEffectivenessData = {
   ],
 };
 
-export const figures = { eal: 6_420_000, se: 64_300, var95: 22_900_000, p99: 43_100_000, cvar95: 36_200_000, serviceLevel: 0.9874 };
+/** Headline figures; direct + interruption + reroute = eal. */
+export const figures: HeaderData['figures'] = {
+  eal: 6_420_000,
+  se: 64_300,
+  directEal: 4_890_000,
+  interruptionEal: 1_275_000,
+  rerouteEal: 255_000,
+  var95: 22_900_000,
+  p99: 43_100_000,
+  cvar95: 36_200_000,
+  var95Ci95: [22_200_000, 23_600_000],
+  p99Ci95: [41_500_000, 45_300_000],
+  cvar95Ci95: [34_900_000, 37_500_000],
+  serviceLevel: 0.9874,
+};
+
+/** A breached appetite: two limits breached, one too close to call. */
+export const appetiteBreached: HeaderData['appetite'] = {
+  status: 'breached',
+  checks: [
+    { limit: 'maxLevel', status: 'breached', text: '1 risk above high: theft@rtm-lyo (critical)' },
+    { limit: 'maxEal', status: 'breached', text: 'expected annual loss €6.42M (95 %: €6.29M to €6.55M) above maxEal €5M' },
+    { limit: 'maxCvar95', status: 'uncertain', text: 'CVaR95 €36.2M (95 %: €34.9M to €37.5M) too close to call against maxCvar95 €36M' },
+  ],
+};
 
 export const headerBase: HeaderData = {
   currency: 'EUR',
@@ -126,14 +150,33 @@ export const headerBase: HeaderData = {
   seed: 42,
   trials: TRIALS,
   figures,
-  appetite: { withinAppetite: false, breaches: ['EAL €6.42M above €5M', 'Cargo theft from parked trailer @ rtm-lyo is critical'] },
+  appetite: appetiteBreached,
 };
 
 export const headerWhatIf: HeaderData = {
   ...headerBase,
-  figures: { eal: 5_410_000, se: 58_100, var95: 17_600_000, p99: 33_400_000, cvar95: 27_900_000, serviceLevel: 0.9902 },
+  figures: {
+    eal: 5_410_000,
+    se: 58_100,
+    directEal: 3_960_000,
+    interruptionEal: 1_230_000,
+    rerouteEal: 220_000,
+    var95: 17_600_000,
+    p99: 33_400_000,
+    cvar95: 27_900_000,
+    var95Ci95: [17_000_000, 18_300_000],
+    p99Ci95: [31_900_000, 35_200_000],
+    cvar95Ci95: [26_800_000, 29_000_000],
+    serviceLevel: 0.9902,
+  },
   baseline: figures,
   delta: { eal: 1_010_000, ci95: [943_000, 1_080_000] },
-  appetite: { withinAppetite: true, breaches: [] },
+  appetite: {
+    status: 'within',
+    checks: [
+      { limit: 'maxLevel', status: 'within', text: 'no risk above high' },
+      { limit: 'maxEal', status: 'within', text: 'expected annual loss €5.41M (95 %: €5.3M to €5.52M) within maxEal €6M' },
+    ],
+  },
   progress: 0.4,
 };

@@ -8,7 +8,7 @@ export function levelOfScore(score: number): Level {
   return score >= 20 ? 'critical' : score >= 10 ? 'high' : score >= 5 ? 'medium' : 'low';
 }
 
-function risk(threat: string, threatName: string, category: Category, target: string, targetKind: 'site' | 'lane', eal: number, likelihood: number, impact: number): RiskBrief {
+function risk(threat: string, threatName: string, category: Category, target: string, targetKind: 'site' | 'lane', eal: number, likelihood: number, impact: number, borderline = false): RiskBrief {
   return {
     id: `${threat}@${target}`,
     threat,
@@ -21,6 +21,7 @@ function risk(threat: string, threatName: string, category: Category, target: st
     likelihood,
     impact,
     level: levelOfScore(likelihood * impact),
+    borderline,
   };
 }
 
@@ -37,7 +38,8 @@ export const RISKS: RiskBrief[] = [
   risk('rail-intrusion', 'Intrusion at the rail terminal', 'intrusion', 'rail-duisburg', 'site', 240_000, 3, 3),
   risk('sea-piracy', 'Piracy in the Gulf of Aden', 'hijacking', 'la-sea-shekou-rtm', 'lane', 512_000, 4, 5),
   risk('sea-theft', 'Theft from container at sea', 'theft', 'la-sea-shekou-rtm', 'lane', 370_500, 5, 4),
-  risk('truck-hijack', 'Truck hijacking', 'hijacking', 'la-road-rtm-venlo', 'lane', 260_100, 3, 4),
+  // borderline: its impact interval straddles a band edge (drawn with "~")
+  risk('truck-hijack', 'Truck hijacking', 'hijacking', 'la-road-rtm-venlo', 'lane', 260_100, 3, 4, true),
   risk('truck-theft', 'Theft from parked truck', 'theft', 'la-road-sz-shekou', 'lane', 150_000, 4, 3),
   risk('road-terror', 'Vehicle attack on convoy', 'terrorism', 'la-road-venlo-dortmund', 'lane', 95_000, 1, 5),
   risk('rail-tamper', 'Seal tampering on the train', 'tampering', 'la-rail-rtm-duisburg', 'lane', 60_000, 2, 3),

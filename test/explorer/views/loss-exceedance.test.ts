@@ -69,6 +69,17 @@ describe('lossExceedance', () => {
     await expect(snapshot(el)).toMatchFileSnapshot('__snapshots__/loss-exceedance-whatif.svg.snap');
   });
 
+  it('lossExceedance titles a what-if neutrally when its 1-in-20-year loss writes the same as the baseline\'s', () => {
+    const el = container();
+    // €22.41M against €22.38M: both "€22.4M", so no "cuts €22.4M → €22.4M"
+    lossExceedance(el, { ...exceedanceWhatIf, var95: 22_410_000, baselineVar95: 22_380_000 });
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('What-if: 1-in-20-year loss €22.4M');
+    lossExceedance(el, { ...exceedanceWhatIf, var95: 22_460_000, baselineVar95: 22_380_000 });
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('What-if raises the 1-in-20 loss: €22.4M → €22.5M');
+    lossExceedance(el, { ...exceedanceWhatIf, var95: 22_310_000, baselineVar95: 22_380_000 });
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('What-if cuts the 1-in-20-year loss from €22.4M to €22.3M');
+  });
+
   it('lossExceedance reads every curve at the keyboard cursor (focus, then arrow keys)', () => {
     const el = container();
     lossExceedance(el, exceedanceBaseline);

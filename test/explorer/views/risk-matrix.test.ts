@@ -95,6 +95,38 @@ describe('riskMatrix', () => {
     expect(matrixTitle(RISKS, 'medium', 200)).toMatch(/^3 risks are critical.*…$/);
   });
 
+  it('riskMatrix marks a borderline risk with "~" after its name, in its tooltip and label, and explains the mark in the legend', () => {
+    const el = container();
+    riskMatrix(el, matrixFixture({ size: { width: 1300, height: 600 } }));
+    const line = riskLine(el, 'truck-hijack@la-road-rtm-venlo');
+    expect(line.querySelector('text')!.textContent).toBe('Truck hijacking @ la-road-rtm-venlo ~');
+    expect(line.getAttribute('aria-label')).toContain('High (borderline: may change with the seed)');
+    // the others carry no mark
+    expect([...el.querySelectorAll('g.line.risk text')].filter((t) => t.textContent!.endsWith('~'))).toHaveLength(1);
+    expect([...el.querySelectorAll('g.legend text')].map((t) => t.textContent)).toContain('~ borderline: the level may change with the seed');
+    line.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: 40, clientY: 40 }));
+    const tip = [...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent);
+    expect(tip).toContain('Level: High ~');
+    expect(tip).toContain('~ borderline: the level may change with the seed (its impact interval straddles a band edge)');
+    // in a narrow cell the name is clipped but the mark stays
+    const narrow = container();
+    riskMatrix(narrow, matrixFixture());
+    expect(riskLine(narrow, 'truck-hijack@la-road-rtm-venlo').querySelector('text')!.textContent).toMatch(/…\s~$/);
+    // without borderline risks: no mark, no legend note
+    const none = container();
+    riskMatrix(none, matrixFixture({ size: { width: 900, height: 600 } }, RISKS.map((r) => ({ ...r, borderline: false }))));
+    expect(none.textContent).not.toContain('~');
+  });
+
+  it('matrixTitle says when risks at the worst level are borderline', () => {
+    const critical = RISKS.filter((r) => r.level === 'critical');
+    const marked = critical.map((r, i) => ({ ...r, borderline: i === 0 }));
+    expect(matrixTitle(marked, 'high', 800)).toBe('3 risks are critical (1 borderline ~; outside appetite), on 1 site and 1 lane');
+    expect(matrixTitle(marked.slice(0, 1), undefined, 800)).toBe('1 risk is critical (borderline ~): Port closure at port-shekou');
+    // a borderline risk below the worst level does not change the title
+    expect(matrixTitle(RISKS, 'high', 800)).toBe('3 risks are critical (outside appetite), on 1 site and 1 lane');
+  });
+
   it('riskMatrix calls onRiskClick with the risk on click, Enter and Space', () => {
     const el = container();
     const onRiskClick = vi.fn();

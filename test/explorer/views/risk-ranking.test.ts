@@ -31,6 +31,17 @@ describe('riskRanking', () => {
     expect(long.querySelector('text.name')?.textContent).toMatch(/^Shipment data breach.*… @ hq$/);
   });
 
+  it('riskRanking gives a borderline risk\'s level with its mark and what it means in the tooltip', () => {
+    const el = container();
+    const risks = ranking.risks.map((r, i) => ({ ...r, borderline: i === 1 }));
+    riskRanking(el, { ...ranking, risks });
+    el.querySelectorAll('g.rr-panel-eal g.row')[1]!.dispatchEvent(new FocusEvent('focus'));
+    const lines = [...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent);
+    expect(lines.slice(0, 3)).toEqual(['Truck hijacking @ rtm-lyo', 'Hijacking · level critical ~', '~ borderline: the level may change with the seed']);
+    el.querySelectorAll('g.rr-panel-eal g.row')[0]!.dispatchEvent(new FocusEvent('focus'));
+    expect([...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent)[1]).toBe('Theft · level critical');
+  });
+
   it('riskRanking stacks each total by category to 100 % with the shared legend', () => {
     const el = container();
     riskRanking(el, ranking);

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import { rosiLabel, treatments } from '../../../explorer/views/treatments.js';
+import { percent } from '../../../engine/text/format.js';
+import { moneyShort } from '../../../explorer/views/common.js';
+import { finding, rosiLabel, treatments } from '../../../explorer/views/treatments.js';
 import { treatmentsData } from './fixtures-charts.js';
 import { container, snapshot } from './render.js';
 
@@ -16,7 +18,7 @@ describe('treatments', () => {
     expect(el.querySelector('g.tr-breakeven path.region')).not.toBeNull();
     expect(el.querySelector('g.tr-breakeven line')).not.toBeNull();
     expect([...el.querySelectorAll('g.tr-breakeven text')].map((t) => t.textContent)).toContain('Pays for itself');
-    expect(el.querySelector('text.chart-title')?.textContent).toBe('Best return: Secure parking on Rotterdam–Lyon, ROSI 4.2×');
+    expect(el.querySelector('text.chart-title')?.textContent).toBe('Best return: Secure parking on Rotterdam…, ROSI 420 %');
     await expect(snapshot(el)).toMatchFileSnapshot('__snapshots__/treatments.svg.snap');
   });
 
@@ -24,15 +26,37 @@ describe('treatments', () => {
     const el = container();
     treatments(el, treatmentsData);
     const subs = [...el.querySelectorAll('g.point tspan.sub')].map((t) => t.textContent);
-    expect(subs).toEqual(['ROSI 4.2×', 'ROSI 0.7×', 'ROSI −0.3×', 'ROSI n/a', 'ROSI 0.7×', 'what-if · ROSI 2.3×']);
+    expect(subs).toEqual(['ROSI 420 %', 'ROSI 71 %', 'ROSI −27 %', 'ROSI n/a', 'ROSI 67 %', 'what-if · ROSI 226 %']);
     const whatif = el.querySelector('g.point-whatif')!;
     expect(el.querySelectorAll('g.point-whatif')).toHaveLength(1);
     const tMark = el.querySelector('g.point-treatment path.mark')!;
     const wMark = whatif.querySelector('path.mark')!;
     expect(wMark.getAttribute('fill')).not.toBe(tMark.getAttribute('fill'));
     expect(wMark.getAttribute('d')).not.toBe(tMark.getAttribute('d'));
+  });
+
+  it('rosiLabel writes ROSI as a whole percentage, as the terminal table and the reports do', () => {
     expect(rosiLabel(null)).toBe('ROSI n/a');
-    expect(rosiLabel(3.24)).toBe('ROSI 3.2×');
+    expect(rosiLabel(3.24)).toBe('ROSI 324 %');
+    expect(rosiLabel(-0.7126)).toBe('ROSI −71 %'); // a true minus sign
+    // the same digits and unit as `chainward run` prints (engine/report/table.ts: percent(rosi, 0))
+    for (const rosi of [8.680739, 0.2575, 0.32042, 12.5, 0]) expect(rosiLabel(rosi)).toBe(`ROSI ${percent(rosi, 0)}`);
+    expect(rosiLabel(8.680739)).toBe('ROSI 868 %');
+    expect(rosiLabel(Number.NaN)).toBe('ROSI n/a');
+  });
+
+  it('treatments finding claims "pays for itself" only when it shows at the chart precision', () => {
+    const m = (x: number) => moneyShort(x, 'EUR');
+    const point = (id: string, annualCost: number, reduction: number) => ({ id, name: id, kind: 'treatment' as const, annualCost, reduction, ci95: [reduction, reduction] as [number, number], netBenefit: reduction - annualCost, rosi: annualCost > 0 ? (reduction - annualCost) / annualCost : null });
+    // €100,040 avoided for €100,000: both "€100K", so not a return the chart can show
+    expect(finding([point('seals', 100_000, 100_040)], m, 520)).toBe('The option does not pay for itself');
+    expect(finding([point('seals', 100_000, 100_040), point('gps', 50_000, 50_010)], m, 520)).toBe('None of the 2 options pays for itself');
+    expect(finding([point('seals', 100_000, 150_000)], m, 520)).toBe('Best return: seals, ROSI 50 %');
+    // a free option whose reduction rounds to nothing claims nothing; one that shows does
+    expect(finding([point('reroute', 0, 0)], m, 520)).toBe('The option does not pay for itself');
+    expect(finding([point('reroute', 0, 40_000)], m, 520)).toBe('reroute avoids €40K a year and costs nothing more');
+    // cheaper and a little riskier: it saves money net, with no positive cost to return on
+    expect(finding([point('carrier', -60_000, -20_000)], m, 520)).toBe('carrier saves €40K a year net');
   });
 
   it('treatments draws the efficient frontier through the non-dominated points', () => {
@@ -82,7 +106,7 @@ describe('treatments', () => {
     treatments(el, { ...treatmentsData, points });
     const boxes = labelBoxes(el);
     expect(boxes.every((b) => b.lines === 1)).toBe(true);
-    expect(el.querySelector('g.point tspan.name')?.textContent).toMatch(/^Treatment number 0 wi… · ROSI 1\.0×$/);
+    expect(el.querySelector('g.point tspan.name')?.textContent).toMatch(/^Treatment number 0 wi… · ROSI 100 %$/);
     expectApart(boxes, 12.9);
   });
 
@@ -99,7 +123,7 @@ describe('treatments', () => {
     treatments(el, treatmentsData);
     el.querySelector('g.point')!.dispatchEvent(new FocusEvent('focus'));
     const lines = [...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent);
-    expect(lines).toEqual(['Secure parking on Rotterdam–Lyon', 'Annual cost: €180,000', 'Loss avoided: €936,000 a year', '95 % interval: €810,000 to €1,062,000', 'Net benefit: €756,000 · ROSI 4.2×']);
+    expect(lines).toEqual(['Secure parking on Rotterdam–Lyon', 'Annual cost: €180,000', 'Loss avoided: €936,000 a year', '95 % interval: €810,000 to €1,062,000', 'Net benefit: €756,000 · ROSI 420 %']);
   });
 
   it('treatments re-renders in place, and without points says so', () => {

@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+/// <reference lib="dom" />
+// The side panel of a risk: its level marked "~" when borderline with the band edge that makes it
+// so, P(≥ 1 event) from the rate beside the simulated check, the loss per event with its interval,
+// and the expected loss split into direct, interruption and reroute cost (for its target too).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulateScenario, type Results } from '../../../engine/analysis/simulate-scenario.js';
+import { parseScenario } from '../../../engine/model/validate.js';
+import { borderlineReason, sidePanel, type SidePanelData } from '../../../explorer/panel/side-panel.js';
+import { emptyWhatIf } from '../../../explorer/state/what-if.js';
+import { moneyShort, pct } from '../../../explorer/views/common.js';
+
+const parsed = parseScenario(readFileSync(join(process.cwd(), 'scenarios/eu-electronics-inbound.json'), 'utf8'));
+if (!parsed.ok) throw new Error('default scenario invalid');
+const scenario = parsed.scenario;
+const m = (x: number) => moneyShort(x, 'EUR');
+
+function panel(results: Results, id: string): HTMLElement {
+  document.body.replaceChildren();
+  const el = document.createElement('aside');
+  document.body.append(el);
+  const noop = () => {};
+  const data: SidePanelData = { scenario, results, selection: { kind: 'risk', id }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop };
+  sidePanel(el, data);
+  return el;
+}
+
+describe('sidePanel', async () => {
+  const results = await simulateScenario(scenario, { trials: 2000, seed: 1, treatments: 'none' });
+  const risk = results.risks[0]!;
+
+  it('sidePanel shows a risk\'s P(≥ 1) from its rate with the simulated check, its loss per event with the interval, and its loss split', () => {
+    const el = panel(results, risk.id);
+    expect(el.querySelector('dd.p-event')!.textContent).toBe(`${pct(risk.pEventExpected)} (simulated ${pct(risk.pEvent)})`);
+    const ci = risk.impactCi95!;
+    expect(el.querySelector('dd.impact')!.textContent).toBe(`${m(risk.meanLossPerEvent)} (95 %: ${m(ci[0])}–${m(ci[1])})`);
+    const splits = [...el.querySelectorAll('dd.split')].map((d) => d.textContent);
+    expect(splits[0]).toBe(`${m(risk.directEal)} direct · ${m(risk.interruptionEal)} interruption · ${m(risk.rerouteEal)} reroute`);
+    const target = results.targets.find((t) => t.id === risk.target)!;
+    expect(splits[1]).toBe(`${m(target.directEal)} direct · ${m(target.interruptionEal)} interruption · ${m(target.rerouteEal)} reroute`);
+    expect(el.querySelector('dd.risk-level .level')!.textContent).toBe(risk.borderline ? `${risk.level[0]!.toUpperCase()}${risk.level.slice(1)} ~` : `${risk.level[0]!.toUpperCase()}${risk.level.slice(1)}`);
+  });
+
+  it('sidePanel marks a borderline risk "~" in its level and in its target\'s risk list, and names the band edge', () => {
+    // the risk made borderline: its loss per event interval straddles the €1M impact band edge
+    const marked: Results = { ...results, risks: results.risks.map((r) => (r.id === risk.id ? { ...r, borderline: true, impactCi95: [900_000, 1_100_000] as [number, number] } : { ...r, borderline: false })) };
+    const el = panel(marked, risk.id);
+    const badge = el.querySelector('dd.risk-level .level')!;
+    expect(badge.textContent).toMatch(/ ~$/);
+    expect(badge.getAttribute('title')).toBe('~ borderline: the level may change with the seed');
+    expect(el.querySelector('p.borderline')!.textContent).toBe('~ borderline: the level may change with the seed: its loss per event interval straddles the impact band edge €1M');
+    const items = [...el.querySelectorAll('button.risk-item .level')].map((b) => b.textContent);
+    expect(items.filter((t) => t!.endsWith('~'))).toHaveLength(1);
+    expect([...el.querySelectorAll('p.hint')].map((p) => p.textContent)).toContain('~ borderline: the level may change with the seed');
+    // not borderline: no mark, no note
+    const plain = panel({ ...results, risks: results.risks.map((r) => ({ ...r, borderline: false })) }, risk.id);
+    expect(plain.textContent).not.toContain('~');
+  });
+
+  it('borderlineReason names each band edge inside the interval, or says there is no interval', () => {
+    const edges = [1e4, 1e5, 1e6, 1e7];
+    expect(borderlineReason([80_000, 1_200_000], edges, m)).toBe('~ borderline: the level may change with the seed: its loss per event interval straddles the impact band edges €100K and €1M');
+    expect(borderlineReason(null, edges, m)).toBe('~ borderline: the level may change with the seed: too few years with an event to tell its loss per event within a band');
+  });
+});

@@ -1,0 +1,26 @@
+// The helpers every view shares for what it claims: shownChange (a change is claimed only when it
+// shows at the displayed precision) and levelLabel (a borderline level carries its mark).
+import { describe, expect, it } from 'vitest';
+import { BORDERLINE_NOTE, levelLabel, moneyShort, pct, shownChange } from '../../../explorer/views/common.js';
+
+const m = (x: number) => moneyShort(x, 'EUR');
+
+describe('common', () => {
+  it('shownChange is 0 when the two figures are written the same, else the direction', () => {
+    expect(shownChange(22_400_000, 22_400_000, m)).toBe(0);
+    expect(shownChange(22_380_000, 22_410_000, m)).toBe(0); // €22.4M → €22.4M
+    expect(shownChange(22_380_000, 22_460_000, m)).toBe(1); // €22.4M → €22.5M
+    expect(shownChange(22_380_000, 22_310_000, m)).toBe(-1);
+    expect(shownChange(0.9874, 0.98741, (x) => pct(x, 1))).toBe(0);
+    expect(shownChange(0.9874, 0.9884, (x) => pct(x, 1))).toBe(1);
+    // a precision-free format sees every difference
+    expect(shownChange(1, 1.0000001, String)).toBe(1);
+  });
+
+  it('levelLabel marks a borderline level with "~", explained by BORDERLINE_NOTE', () => {
+    expect(levelLabel('high')).toBe('High');
+    expect(levelLabel('high', false)).toBe('High');
+    expect(levelLabel('critical', true)).toBe('Critical ~');
+    expect(BORDERLINE_NOTE).toBe('~ borderline: the level may change with the seed');
+  });
+});
