@@ -1,4 +1,4 @@
-// The risk control list (ISO 28000 risk treatment; SPEC §4): every risk above appetite.maxLevel with
+// The risk control list (ISO 28000 risk treatment): every risk above appetite.maxLevel with
 // the options that would bring it within appetite, marked eliminate, reduce, transfer or accept.
 // "Reduce" options are the catalog and scenario controls that act on the risk and are not yet on
 // its target, with the level they would leave, estimated from the register row (Poisson rate
@@ -7,7 +7,7 @@
 import type { Control, Level, Scenario } from '../model/schema.js';
 import { controlsOf, DEFAULT_LIFETIME_YEARS } from '../plan/compile-plan.js';
 import type { CompiledScenario } from '../plan/plan.js';
-import { exp, log1p } from '../sampling/det-math.js';
+import { expm1 } from '../sampling/det-math.js';
 import { assess, levelRank } from './criteria.js';
 import { effectMultipliers } from './effect-multipliers.js';
 import type { RiskRow } from './register.js';
@@ -30,6 +30,8 @@ export interface ControlListEntry {
   level: Level;
   likelihood: number;
   impact: number;
+  /** The risk's impact interval straddles a band edge: its level may change with the seed. */
+  borderline: boolean;
   eal: number;
   options: ControlListOption[];
 }
@@ -55,8 +57,8 @@ function effectiveness(c: Control, threatId: string, category: string, shipments
 function after(r: RiskRow, freq: number, sev: number, down: number, scenario: Scenario): { level: Level; eal: number } {
   const directShare = r.eal > 0 ? r.directEal / r.eal : 1;
   const lossScale = directShare * sev + (1 - directShare) * down;
-  // Poisson: 1 − e^{−fλ} = 1 − (1 − p)^f, as 1 − exp(f·ln(1 − p)) with the deterministic exp and log1p
-  const pEvent = 1 - exp(freq * log1p(-Math.min(r.pEvent, 1 - 1e-12)));
+  // Poisson: P(≥ 1 event) = 1 − e^{−fλ} from the exact rate, as the register's likelihood is
+  const pEvent = -expm1(-freq * r.frequency);
   return { level: assess(pEvent, r.meanLossPerEvent * lossScale, scenario.criteria).level, eal: r.eal * freq * lossScale };
 }
 
@@ -126,7 +128,7 @@ export function riskControlList(scenario: Scenario, risks: readonly RiskRow[], c
         ealAfter: r.eal,
       });
     }
-    entries.push({ risk: r.id, owner: r.owner, level: r.level, likelihood: r.likelihood, impact: r.impact, eal: r.eal, options });
+    entries.push({ risk: r.id, owner: r.owner, level: r.level, likelihood: r.likelihood, impact: r.impact, borderline: r.borderline, eal: r.eal, options });
   }
   return entries;
 }
