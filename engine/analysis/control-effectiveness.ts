@@ -1,4 +1,4 @@
-// Control effectiveness by ISO 28000 element (SPEC §5): for each element with controls placed in the
+// Control effectiveness by ISO 28000 element: for each element with controls placed in the
 // scenario, a treatment that removes all of them. Simulated with common random numbers beside the
 // baseline, its delta is the expected loss those controls avoid together (with a paired interval),
 // and its cost saving is what they cost a year. Measured, not estimated from factors.

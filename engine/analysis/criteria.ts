@@ -1,4 +1,4 @@
-// ISO 28000 risk criteria (SPEC §4): likelihood and impact bands, score and level.
+// ISO 28000 risk criteria: likelihood and impact bands, score and level.
 import type { Criteria, Level } from '../model/schema.js';
 
 export const DEFAULT_LIKELIHOOD_BANDS = [0.01, 0.05, 0.2, 0.5] as const;

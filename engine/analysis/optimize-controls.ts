@@ -1,4 +1,4 @@
-// The budget optimizer (issue 4, item 4): chooses placements of controls (control × site or lane)
+// The budget optimizer: chooses placements of controls (control × site or lane)
 // within a yearly budget to minimise expected annual loss or CVaR95. Every set of placements is a
 // treatment simulated over the same trials as the baseline (common random numbers), so objectives
 // of different sets differ only by what the placements change, and the reduction has a paired

@@ -1,6 +1,6 @@
 // Runs a whole analysis: the baseline and each treatment over the same fixed trial ranges (common
 // random numbers), then the register, targets, flows, controls, exceedance curve, treatment deltas
-// and appetite of SPEC §3. The ranges are the unit of work: `runRange` may run them in-process or
+// and appetite. The ranges are the unit of work: `runRange` may run them in-process or
 // in worker threads, a shard may run a contiguous share of them, and any split gives the same bytes.
 import type { Scenario, Treatment } from '../model/schema.js';
 import { scenarioWarnings, type ScenarioWarning } from '../model/warnings.js';
@@ -342,7 +342,7 @@ export function runInfo(workers: number, wallMs: number, simulated: number, targ
 }
 
 /**
- * The results of SPEC §3 from each unit's merged summary over the same trials (baseline first).
+ * The results from each unit's merged summary over the same trials (baseline first).
  * A pure function of its inputs but `run`: a single run and merged shards give the same bytes.
  */
 export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries: readonly BatchSummary[], seed: number | string, run: RunInfo): Results {

@@ -1,4 +1,4 @@
-// The built-in control catalog (SPEC §5). Factors are planning defaults, not measured truths:
+// The built-in control catalog. Factors are planning defaults, not measured truths:
 // no source publishes the measured effectiveness of single controls, so each frequency factor is
 // bounded by the share of incidents the control could address (see each entry's source).
 // A scenario control with the same id overrides the catalog entry.

@@ -1,4 +1,4 @@
-// Exit statuses (SPEC §6) and the error that means "bad input or usage": printed without a stack.
+// Exit statuses and the error that means "bad input or usage": printed without a stack.
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;

@@ -1,4 +1,4 @@
-// Checks a chainward-results/v1 document (SPEC §3) read from a file before it is shown: the fields
+// Checks a chainward-results/v1 document read from a file before it is shown: the fields
 // a reader (the explorer, `explore`) relies on, with their types, each problem with its JSON path.
 // Extra fields are allowed (results grow); the numbers themselves are not re-derived.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Threat and treatment selectors (SPEC §1): which sites or lanes a selector picks.
+// Threat and treatment selectors: which sites or lanes a selector picks.
 import type { Lane, Selector, Site } from './schema.js';
 
 /** Whether `site` matches a site selector (every given field must match). */

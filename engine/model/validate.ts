@@ -570,7 +570,7 @@ const distValues = (d: Obj): number[] => {
 };
 
 function checkFraction(c: Checker, path: PathSegment[], d: Obj): void {
-  if (isObj(d.lognormal)) return; // an unbounded tail is clipped to 1 by the engine (SPEC §1)
+  if (isObj(d.lognormal)) return; // an unbounded tail is clipped to 1 by the engine
   if (distValues(d).some((x) => x < 0 || x > 1)) c.add(path, `expected fractions of the exposed value in [0, 1], got ${shortJson(d)}`);
 }
 

@@ -1,4 +1,4 @@
-// compilePlan: a validated scenario → the flat SimulationPlan the trial loop reads (SPEC §2), plus
+// compilePlan: a validated scenario → the flat SimulationPlan the trial loop reads, plus
 // the PlanIndex that maps indices back to ids. Everything that can be computed once is computed
 // here: effective rates, control products, distribution constants, primary routes, lane mixes.
 import { catalogById } from '../catalog/controls.js';

@@ -1,4 +1,4 @@
-// Stream derivation (SPEC §2): each risk has its own stream per fixed block of trials, keyed by
+// Stream derivation: each risk has its own stream per fixed block of trials, keyed by
 // (root seed, hash of the risk id, block index); each event draws a key from that stream, and a
 // control's reliability draw for the event is keyed by (event key, control). No state is shared.
 import { mix2, mix32 } from './mix.js';

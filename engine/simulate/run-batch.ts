@@ -1,4 +1,4 @@
-// The trial kernel (SPEC §2): simulates trials [first, first + count) of a plan and returns a
+// The trial kernel: simulates trials [first, first + count) of a plan and returns a
 // mergeable BatchSummary. Events are generated risk by risk over fixed blocks of BLOCK trials, each
 // (risk, block) with its own stream and geometric skip-ahead to the next trial with an event, so a
 // rare risk costs one draw per block. Every event takes the same draws from its risk's stream

@@ -1,4 +1,4 @@
-// The budget optimizer (issue 4, item 4) against brute force: on a small network with 9 candidate
+// The budget optimizer against brute force: on a small network with 9 candidate
 // placements, every subset within the budget is simulated over the same trials (common random
 // numbers), and the optimizer's choice must be the best of them (lowest objective, then lowest cost),
 // for several budgets and both objectives. The frontier is monotone and a zero budget chooses nothing.

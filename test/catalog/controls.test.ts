@@ -1,4 +1,4 @@
-// The built-in control catalog (SPEC §5): valid entries with sources across the ISO 28000 elements,
+// The built-in control catalog: valid entries with sources across the ISO 28000 elements,
 // and monotone: adding any catalog control to every site or lane it applies to never raises the
 // loss of any trial of the default scenario under common random numbers (frequency controls only
 // thin events, severity and downtime factors are ≤ 1, and a shorter outage never lengthens a cut).

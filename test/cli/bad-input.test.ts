@@ -1,4 +1,4 @@
-// Bad input through the real command line (SPEC §1, §6): exit status 2, every problem with its JSON
+// Bad input through the real command line: exit status 2, every problem with its JSON
 // path and what was expected, no stack trace, and nothing written: neither the --out file nor any
 // temporary file next to it.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -55,7 +55,7 @@ export async function runMany(argLists: string[][], concurrency = Math.max(2, Ma
   return out;
 }
 
-/** What in `stderr` looks like a stack trace or an uncaught Node error, or undefined: bad input must print neither (SPEC §6). */
+/** What in `stderr` looks like a stack trace or an uncaught Node error, or undefined: bad input must print neither. */
 export function stackProblem(stderr: string): string | undefined {
   if (/\n\s+at /.test(stderr)) return 'a stack frame ("    at …")';
   if (/(^|\n)\s*(\w*Error|Uncaught \w+):/.test(stderr)) return 'a Node "…Error:" line';

@@ -1,4 +1,4 @@
-// Direct losses against closed forms (SPEC §2): a risk's events are a Poisson process of rate λ per
+// Direct losses against closed forms: a risk's events are a Poisson process of rate λ per
 // horizon and each event's loss is an independent draw, so a trial's loss is compound Poisson:
 // E = λ·E[X], Var = λ·E[X²], P(≥ 1 event) = 1 − e^−λ. Every tolerance is 4 standard errors.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Reproducibility (SPEC §2, Randomness): results depend on the seed only, never on how the trials
+// Reproducibility: results depend on the seed only, never on how the trials
 // are split into ranges, and merging the summaries of adjacent ranges gives the summary of the
 // joined range bit for bit.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The frequency, severity and downtime modifiers of SPEC §2 against closed forms:
+// The frequency, severity and downtime modifiers against closed forms:
 // λ = base × horizonDays/365 × regionFactor × carrier factor × Π (1 − reliability·(1 − frequencyFactor)),
 // severity and downtime controls acting per event with probability `reliability`, perShipment
 // rates and the shipment drawn in proportion to the flows' shipments.

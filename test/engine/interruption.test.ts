@@ -1,4 +1,4 @@
-// Flow interruption against closed forms (SPEC §2, Network). Every outage here has a fixed length d
+// Flow interruption against closed forms. Every outage here has a fixed length d
 // and starts uniformly on [0, H] as a Poisson process of rate λ per horizon (H = 365), clipped at H.
 // An element is down at t iff one of its outages started in (t − d, t]; that window has length
 // min(t, d), so p(t) = P(down at t) = 1 − exp(−λ·min(t, d)/H), independently across elements (each

@@ -1,4 +1,4 @@
-// The risk register (SPEC §3, §4) on a scenario mixing direct losses and network interruptions:
+// The risk register on a scenario mixing direct losses and network interruptions:
 // its additive identities (Σ eal, Σ share, Σ tailContribution = cvar95), its order, and the 5 × 5
 // bands of a few crafted risks whose pEvent sits far from any band edge (two losses sit exactly on
 // an impact edge: the bands are lower-inclusive).
@@ -81,7 +81,7 @@ describe('simulateScenario: risk register', () => {
     for (const r of risks) expect(r.tailContribution).toBeGreaterThanOrEqual(0);
   });
 
-  it('simulateScenario: likelihood, impact, score and level follow the default bands of SPEC §4', async () => {
+  it('simulateScenario: likelihood, impact, score and level follow the default bands', async () => {
     await run();
     const row = (id: string) => res.risks.find((r) => r.id === id)!;
     const cases: Array<[string, number, number, number, number, string]> = [

@@ -1,6 +1,6 @@
 // Differential test of the trial kernel's network sweep: for random small networks with many
 // overlapping site and lane outages, each trial's outages are read back from the Simulator and the
-// trial is recomputed by a plain reference implementation of SPEC §2 (Network): cut out the time
+// trial is recomputed by a plain reference implementation: cut out the time
 // axis at every outage start and end; in each piece, a flow is served by its primary route,
 // rerouted (some path with every site and lane up) or cut; a maximal cut interval costs
 // c·max(0, days − bufferDays), each piece's billed cost shared equally among the active outages on

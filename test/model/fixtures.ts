@@ -85,7 +85,7 @@ function setOwn(o: Json, key: string, value: unknown): void {
   Object.defineProperty(o, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
-/** One mistake each (issue item 2): references, ranges, duplicates, unknown keys, forbidden keys, routes. */
+/** One mistake each: references, ranges, duplicates, unknown keys, forbidden keys, routes. */
 export const BAD_CASES: BadCase[] = [
   // --- unknown references
   { name: 'lane.to unknown site', mutate: (s) => (s.lanes[3].to = 'dc-4'), paths: ['lanes[3].to'], expect: 'unknown site "dc-4"' },

@@ -1,4 +1,4 @@
-// In-process tests of the scenario validator (SPEC §1: "the validator reports every problem at
+// In-process tests of the scenario validator ("the validator reports every problem at
 // once, each with its JSON path and what was expected").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -62,7 +62,7 @@ describe('validateScenario: one mistake each', () => {
 });
 
 describe('validateScenario: unknown references name the unknown id and the kind of thing', () => {
-  it('lanes[3].to: unknown site "dc-4" (the example of SPEC §1)', () => {
+  it('lanes[3].to: unknown site "dc-4" (the example)', () => {
     const issues = issuesFor((s) => (s.lanes[3].to = 'dc-4'));
     expect(issues).toEqual([{ path: 'lanes[3].to', message: 'unknown site "dc-4"' }]);
   });
