@@ -222,7 +222,7 @@ function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: V
     }
     case 'too_small': {
       const op = issue.inclusive ? '≥' : '>';
-      if (issue.origin === 'array') out.push({ path: where, message: `expected at least ${issue.minimum} item(s)` });
+      if (issue.origin === 'array') out.push({ path: where, message: `expected at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'item' : 'items'}` });
       else if (issue.origin === 'string') out.push({ path: where, message: 'expected a non-empty string' });
       else out.push({ path: where, message: `expected a number ${op} ${issue.minimum}, got ${describeValue(value)}` });
       return;
