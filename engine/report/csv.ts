@@ -16,7 +16,7 @@ const REGISTER_COLUMNS = [
 /** Quotes a CSV cell when needed; text cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas. */
 export function csvCell(v: unknown): string {
   let s = Array.isArray(v) ? v.join(' ') : String(v ?? '');
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if ((typeof v === 'string' || Array.isArray(v)) && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -51,21 +51,21 @@ export function truncateRisk(id: string, width: number): string {
 export function wrapWords(s: string, width: number, firstWidth = width): string[] {
   const lines: string[] = [];
   const room = () => Math.max(1, lines.length === 0 ? firstWidth : width);
-  let line = '';
+  let current = '';
   for (let word of s.split(/\s+/).filter(Boolean)) {
-    if (line && widthOf(line) + 1 + widthOf(word) <= room()) {
-      line = `${line} ${word}`;
+    if (current && widthOf(current) + 1 + widthOf(word) <= room()) {
+      current = `${current} ${word}`;
       continue;
     }
-    if (line) lines.push(line);
+    if (current) lines.push(current);
     while (widthOf(word) > room()) {
       const chars = [...word];
       lines.push(chars.slice(0, room()).join(''));
       word = chars.slice(room()).join('');
     }
-    line = word;
+    current = word;
   }
-  if (line || lines.length === 0) lines.push(line);
+  if (current || lines.length === 0) lines.push(current);
   return lines;
 }
 
