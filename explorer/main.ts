@@ -1,6 +1,8 @@
 // The explorer page: loads the scenario (or results) the server was started with — else the built-in
-// default scenario — runs the analysis in Web Workers, and draws every view from the state. What-ifs,
-// trials and seed re-run the engine (cancellable, with progress); the URL keeps the state.
+// default scenario — runs the analysis in Web Workers with the trials and seed of the URL, else the
+// server's (`chainward explore --trials --seed`), else `chainward run`'s defaults, and draws every view
+// from the state. What-ifs, trials and seed re-run the engine (cancellable, with progress); the URL
+// keeps the state.
 import defaultScenarioText from '../scenarios/eu-electronics-inbound.json?raw';
 import type { Results } from '../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../engine/model/schema.js';
@@ -20,7 +22,7 @@ import {
 import { h, sidePanel } from './panel/side-panel.js';
 import { AnalysisSession, WhatIfError, type AnalysisProgress, type AnalysisStage, type AnalysisState } from './sim/analysis-session.js';
 import { browserPool, CancelledError } from './sim/web-pool.js';
-import { readUrlState, seedValue, writeUrlState, type Selection } from './state/url-state.js';
+import { DEFAULT_SEED, MAX_SEED_LENGTH, readUrlState, seedValue, serverRunDefaults, writeUrlState, type Selection } from './state/url-state.js';
 import { changes, emptyWhatIf, setCarrier, toggleControl, type WhatIf } from './state/what-if.js';
 import { controlEffectiveness } from './views/control-effectiveness.js';
 import { exposureMap } from './views/exposure-map.js';
@@ -259,8 +261,7 @@ async function run() {
       state.analysis = state.complete;
       state.trials = state.complete.request.trials;
       state.seed = String(state.complete.request.seed);
-      trialsSelect.value = String(state.trials);
-      seedInput.value = state.seed;
+      showRunInputs();
       state.whatIf = whatIfOf(state.complete);
       syncUrl();
     } else delete state.analysis;
@@ -318,9 +319,7 @@ function accept(loaded: Loaded, source: string, fromUrl = false) {
     // the inputs and the URL say what the results are of
     state.trials = loaded.results.trials;
     state.seed = String(loaded.results.seed);
-    if (![...trialsSelect.options].some((o) => o.value === String(state.trials))) trialsSelect.append(h('option', { value: String(state.trials) }, state.trials.toLocaleString('en-US')));
-    trialsSelect.value = String(state.trials);
-    seedInput.value = state.seed;
+    showRunInputs();
     ($('cancel') as HTMLButtonElement).disabled = true;
     document.title = `${loaded.results.scenario} · chainward explorer`;
     syncUrl();
@@ -333,17 +332,21 @@ function accept(loaded: Loaded, source: string, fromUrl = false) {
 // ---------- controls ----------
 
 const trialsSelect = $('trials') as HTMLSelectElement;
-if (![...trialsSelect.options].some((o) => o.value === String(state.trials))) trialsSelect.append(h('option', { value: String(state.trials) }, state.trials.toLocaleString('en-US')));
-trialsSelect.value = String(state.trials);
+/** Shows the run's trials and seed in the toolbar (a trial count the list lacks is added to it). */
+function showRunInputs() {
+  if (![...trialsSelect.options].some((o) => o.value === String(state.trials))) trialsSelect.append(h('option', { value: String(state.trials) }, state.trials.toLocaleString('en-US')));
+  trialsSelect.value = String(state.trials);
+  seedInput.value = state.seed;
+}
 trialsSelect.addEventListener('change', () => {
   state.trials = Number(trialsSelect.value);
   syncUrl();
   void run();
 });
 const seedInput = $('seed') as HTMLInputElement;
-seedInput.value = state.seed;
+showRunInputs();
 seedInput.addEventListener('change', () => {
-  state.seed = seedInput.value.trim().slice(0, 64) || '1';
+  state.seed = seedInput.value.trim().slice(0, MAX_SEED_LENGTH) || DEFAULT_SEED;
   seedInput.value = state.seed;
   syncUrl();
   void run();
@@ -452,6 +455,11 @@ async function start() {
     if (res.ok) {
       text = await res.text();
       source = res.headers.get('x-chainward-source') ?? 'input.json';
+      // the run `chainward explore` asks for, unless the URL names its own (a shared link)
+      const run = readUrlState(location.search, serverRunDefaults((name) => res.headers.get(name)));
+      state.trials = run.trials;
+      state.seed = run.seed;
+      showRunInputs();
     }
   } catch {
     // no server input: the built-in default scenario

@@ -1,6 +1,7 @@
 // The explorer's HTTP server: binds 127.0.0.1 only, answers GET and HEAD for the built explorer's
-// files and for /input.json (the scenario or results it was started with), and nothing else — no
-// directory listings, no paths outside the build, no other host names (DNS rebinding).
+// files and for /input.json (the scenario or results it was started with, and for a scenario the
+// trials and seed the page should run, in two headers), and nothing else — no directory listings,
+// no paths outside the build, no other host names (DNS rebinding).
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
@@ -31,7 +32,15 @@ export interface ExploreInput {
   text: string;
   /** Its name, shown in the page (sent as a header, ASCII only). */
   name: string;
+  /** For a scenario: the trials and seed the page runs unless its URL names others (`chainward explore --trials --seed`). */
+  run?: { trials: number; seed: number | string };
 }
+
+/**
+ * The headers of /input.json that carry `run`: the page reads them (explorer/state/url-state.ts,
+ * serverRunDefaults). The seed is percent-encoded, as a header holds ASCII only.
+ */
+export const RUN_HEADERS = { trials: 'X-Chainward-Trials', seed: 'X-Chainward-Seed' } as const;
 
 export interface ExploreServer {
   url: string;
@@ -81,7 +90,8 @@ export async function startExploreServer(opts: { dir: string; input?: ExploreInp
     if (path.includes('\0')) return send(400, 'bad path\n');
     if (path === '/input.json') {
       if (!input) return send(404, 'no input\n');
-      return send(200, input.text, { 'Content-Type': 'application/json; charset=utf-8', 'X-Chainward-Source': input.name.replace(/[^\x20-\x7e]/g, '?') });
+      const run: Record<string, string> = input.run ? { [RUN_HEADERS.trials]: String(input.run.trials), [RUN_HEADERS.seed]: encodeURIComponent(String(input.run.seed)) } : {};
+      return send(200, input.text, { 'Content-Type': 'application/json; charset=utf-8', 'X-Chainward-Source': input.name.replace(/[^\x20-\x7e]/g, '?'), ...run });
     }
     const file = resolve(dir, `.${path.endsWith('/') ? `${path}index.html` : path}`);
     if (!file.startsWith(dir + sep)) return send(404, 'not found\n');

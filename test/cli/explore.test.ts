@@ -33,8 +33,31 @@ describe('chainward explore', () => {
     expect(missing.stderr).toContain('no such file');
   });
 
-  it('explore serves the explorer and the scenario on 127.0.0.1, prints the URL, and stops on SIGINT', async () => {
-    const child = spawn(process.execPath, ['bin/chainward.js', 'explore', 'scenarios/pharma-cold-chain-air.json', '--no-open', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  it('explore refuses trials and seeds the page cannot run, and trials or a seed for a results file (exit 2)', async () => {
+    const results = join(tmp, 'run.json');
+    const run = await runCli(['run', '--trials', '200', '--workers', '1', '--treatments', 'none', '--format', 'json', '--out', results, '--quiet']);
+    expect(run.status, run.stderr).toBe(0);
+    const [few, many, long, forResults, seedForResults] = await Promise.all([
+      runCli(['explore', '--trials', '50', '--no-open', '--port', '0']),
+      runCli(['explore', '--trials', '2000000', '--no-open', '--port', '0']),
+      runCli(['explore', '--seed', 'x'.repeat(65), '--no-open', '--port', '0']),
+      runCli(['explore', results, '--trials', '5000', '--no-open', '--port', '0']),
+      runCli(['explore', results, '--seed', '7', '--no-open', '--port', '0']),
+    ]);
+    for (const r of [few, many, long, forResults, seedForResults]) {
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stdout).not.toContain('http://');
+      expect(stackProblem(r.stderr)).toBeUndefined();
+    }
+    expect(few.stderr).toContain('--trials: expected a whole number from 100 to 1000000, got "50"');
+    expect(many.stderr).toContain('got "2000000"');
+    expect(long.stderr).toContain('--seed: expected at most 64 characters');
+    expect(forResults.stderr).toContain('--trials: run.json holds results, which keep the trials and seed they were run with');
+    expect(seedForResults.stderr).toContain('--seed: run.json holds results');
+  });
+
+  it('explore serves the explorer and the scenario on 127.0.0.1 with the trials and seed to run, prints the URL, and stops on SIGINT', async () => {
+    const child = spawn(process.execPath, ['bin/chainward.js', 'explore', 'scenarios/pharma-cold-chain-air.json', '--trials', '6000', '--seed', 'q3 review', '--no-open', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -51,6 +74,10 @@ describe('chainward explore', () => {
       const input = await fetch(`${url}input.json`);
       expect(JSON.parse(await input.text()).name).toMatch(/cold chain|pharma/i);
       expect(input.headers.get('x-chainward-source')).toBe('pharma-cold-chain-air.json');
+      // the page runs what the command was given (README.md, "The explorer")
+      expect(input.headers.get('x-chainward-trials')).toBe('6000');
+      expect(decodeURIComponent(input.headers.get('x-chainward-seed')!)).toBe('q3 review');
+      expect(stdout).toContain('6,000 trials, seed q3 review');
       const { request } = await import('node:http');
       const raw = await new Promise<number>((ok, fail) => {
         const u = new URL(url!);

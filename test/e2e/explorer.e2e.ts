@@ -10,6 +10,7 @@ import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExploreServer } from '../../engine/node/explore-server.js';
+import { percent } from '../../engine/text/format.js';
 import { launch, openPage, ready, serve, type Browser } from './browser.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -17,7 +18,11 @@ const DEFAULT = join(ROOT, 'scenarios/eu-electronics-inbound.json');
 const VIEWS = ['map', 'matrix', 'ranking', 'exceedance', 'treatments', 'controls'];
 
 /** Runs the real command line and returns its results JSON. */
-async function cliResults(args: string[]): Promise<{ baseline: { eal: number; p99: number; cvar95: number }; treatments: Array<{ id: string; delta: { eal: number } }> }> {
+async function cliResults(args: string[]): Promise<{
+  baseline: { eal: number; p99: number; cvar95: number };
+  treatments: Array<{ id: string; delta: { eal: number }; rosi: number | null }>;
+  appetite: { status: string };
+}> {
   const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/chainward.js'), 'run', ...args, '--format', 'json', '--quiet'], { maxBuffer: 64 << 20 });
   return JSON.parse(stdout);
 }
@@ -69,7 +74,8 @@ describe('explorer in Chromium', () => {
   });
 
   it('loads the default scenario without console errors and draws every view', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}?trials=10000&seed=1`);
+    // the run `npm start` shows (20 000 trials, seed 1), so the screenshots match the terminal's figures
+    const { page, errors } = await openPage(browser, `${server.url}?trials=20000&seed=1`);
     await ready(page);
     for (const v of VIEWS) {
       const marks = await page.locator(`#view-${v} svg.chart *`).count();
@@ -105,6 +111,36 @@ describe('explorer in Chromium', () => {
     const treatment = JSON.parse(shown.treatments!) as Array<{ id: string; delta: number }>;
     expect(treatment).toEqual(cli.treatments.map((t) => ({ id: t.id, delta: t.delta.eal })));
     await page.close();
+  });
+
+  it('runs the trials and seed `chainward explore` was given when the URL names none, as `npm start` needs', async () => {
+    // what `explore --trials 6000 --seed 42` serves: the page opened at the bare address it prints
+    const asked = await serve({ text: readFileSync(DEFAULT, 'utf8'), name: 'eu-electronics-inbound.json', run: { trials: 6000, seed: 42 } });
+    try {
+      const { page, errors } = await openPage(browser, asked.url);
+      await ready(page);
+      const shown = await page.evaluate(() => ({ ...document.getElementById('app')!.dataset }));
+      expect([shown.trials, shown.seed]).toEqual(['6000', '42']);
+      expect(await page.locator('#trials').inputValue()).toBe('6000');
+      expect(await page.locator('#seed').inputValue()).toBe('42');
+      expect(new URL(page.url()).search).toBe('?trials=6000&seed=42'); // and the URL says so
+      const cli = await cliResults(['--trials', '6000', '--seed', '42', '--workers', '2']);
+      expect(Number(shown.baselineEal)).toBe(cli.baseline.eal);
+      // the page and the terminal agree on the appetite and write ROSI in the same unit
+      expect(await page.locator('#header .cw-appetite').getAttribute('data-status')).toBe(cli.appetite.status);
+      const rosi = cli.treatments.find((t) => t.rosi !== null)!;
+      expect(await page.locator('#view-treatments svg.chart').getAttribute('aria-label')).toContain(`ROSI ${percent(rosi.rosi!, 0).replace('-', '−')}`);
+      expect(await page.locator('#header .cw-figure-split').textContent()).toMatch(/^direct€[\d.]+[KM]interruption€[\d.]+[KM]reroute€[\d.]+[KM]$/);
+      // a URL that names its own run wins over the server's (a shared link)
+      const { page: linked } = await openPage(browser, `${asked.url}?trials=2000&seed=3`);
+      await ready(linked);
+      expect(await linked.evaluate(() => [document.getElementById('app')!.dataset.trials, document.getElementById('app')!.dataset.seed])).toEqual(['2000', '3']);
+      await linked.close();
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await asked.close();
+    }
   });
 
   it('a what-if toggle re-runs in the workers and changes EAL, shown beside the baseline', async () => {

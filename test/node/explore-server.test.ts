@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExploreServer, type ExploreServer } from '../../engine/node/explore-server.js';
+import { RUN_HEADERS, startExploreServer, type ExploreServer } from '../../engine/node/explore-server.js';
 
 function get(port: number, path: string, opts: { method?: string; host?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((ok, fail) => {
@@ -19,6 +19,12 @@ function get(port: number, path: string, opts: { method?: string; host?: string 
     req.end();
   });
 }
+
+/** The run headers of a response (RUN_HEADERS), as sent. */
+const input = (res: { headers: Record<string, string | string[] | undefined> }) => ({
+  trials: res.headers[RUN_HEADERS.trials.toLowerCase()] as string | undefined,
+  seed: res.headers[RUN_HEADERS.seed.toLowerCase()] as string | undefined,
+});
 
 describe('startExploreServer', () => {
   let root: string;
@@ -54,6 +60,21 @@ describe('startExploreServer', () => {
     expect(input.body).toBe('{"format":"chainward/v1"}');
     expect(input.headers['x-chainward-source']).toBe('my<scenario>.json');
     expect((await get(server.port, '/', { method: 'HEAD' })).status).toBe(200);
+  });
+
+  it('startExploreServer sends the run asked for with a scenario in two headers (the seed percent-encoded), none without one', async () => {
+    expect(input(await get(server.port, '/input.json')).trials).toBeUndefined();
+    const dir = join(root, 'build');
+    const run = await startExploreServer({ dir, input: { text: '{}', name: 's.json', run: { trials: 6000, seed: 'Q3 review é' } }, port: 0 });
+    try {
+      const res = await get(run.port, '/input.json');
+      expect(input(res)).toEqual({ trials: '6000', seed: 'Q3%20review%20%C3%A9' });
+      expect(decodeURIComponent(input(res).seed!)).toBe('Q3 review é');
+      expect(input(await get(run.port, '/input.json', { method: 'HEAD' }))).toEqual({ trials: '6000', seed: 'Q3%20review%20%C3%A9' });
+      expect(input(await get(run.port, '/'))).toEqual({ trials: undefined, seed: undefined }); // only with the input
+    } finally {
+      await run.close();
+    }
   });
 
   it('startExploreServer refuses paths outside the build, symlinks out of it, folders and unknown files', async () => {
