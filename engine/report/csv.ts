@@ -101,10 +101,10 @@ export function csvReport(r: Results): string {
 
   block(
     'riskControlList',
-    ['risk', 'owner', 'level', 'likelihood', 'impact', 'eal', 'option', 'description', 'controls', 'levelAfter', 'ealAfter', 'annualCost'],
+    ['risk', 'owner', 'level', 'likelihood', 'impact', 'borderline', 'eal', 'option', 'description', 'controls', 'levelAfter', 'ealAfter', 'annualCost'],
     r.riskControlList.flatMap((e) =>
       e.options.map((o) => [
-        e.risk, e.owner, e.level, e.likelihood, e.impact, cents(e.eal), o.kind, o.description, o.controls ?? '', o.levelAfter ?? '',
+        e.risk, e.owner, e.level, e.likelihood, e.impact, e.borderline, cents(e.eal), o.kind, o.description, o.controls ?? '', o.levelAfter ?? '',
         o.ealAfter === undefined ? '' : cents(o.ealAfter), o.annualCost === undefined ? '' : cents(o.annualCost),
       ]),
     ),

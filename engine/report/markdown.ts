@@ -160,7 +160,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
       e.options.forEach((o, i) => {
         rows.push([
           i === 0 ? mdText(e.risk) : '',
-          i === 0 ? `${e.level.toUpperCase()} (${e.likelihood}×${e.impact})` : '',
+          i === 0 ? `${e.level.toUpperCase()}${e.borderline ? '?' : ''} (${e.likelihood}×${e.impact})` : '',
           i === 0 ? mdText(e.owner) : '',
           o.kind,
           mdText(o.description),

@@ -141,7 +141,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
     const rows: string[][] = [];
     const spans = new Map<number, string>();
     for (const e of listed) {
-      spans.set(rows.length, `${e.risk} · ${e.level.toUpperCase()} (${e.likelihood}×${e.impact}) · EAL ${m(e.eal)}${e.owner ? ` · owner ${e.owner}` : ''}`);
+      spans.set(rows.length, `${e.risk} · ${e.level.toUpperCase()}${e.borderline ? '?' : ''} (${e.likelihood}×${e.impact}) · EAL ${m(e.eal)}${e.owner ? ` · owner ${e.owner}` : ''}`);
       for (const o of e.options) rows.push([`  ${o.kind}`, o.levelAfter ?? '—', o.annualCost === undefined ? '' : m(o.annualCost), o.description]);
     }
     out.push(table(['option', 'level\nafter', 'annual\ncost', 'what'], rows, [2], [{ column: 3, mode: 'wrap', min: 30 }], spans));

@@ -155,3 +155,15 @@ describe('report sections', () => {
     expect(register.header.slice(first.length)).toEqual(['pEventExpected', 'impactCi95Low', 'impactCi95High', 'borderline', 'rerouteEal']);
   });
 });
+
+describe('borderline risks in the risk control list', () => {
+  it('carry the "?" mark in the table and Markdown, and a borderline column in the CSV', () => {
+    const entry = { ...r.riskControlList[0]!, borderline: true };
+    const marked: Results = { ...r, riskControlList: [entry] };
+    const level = `${entry.level.toUpperCase()}? (${entry.likelihood}×${entry.impact})`;
+    expect(tableReport(marked)).toContain(`${entry.risk} · ${level}`);
+    expect(markdownReport(marked)).toContain(`| ${level} |`);
+    const block = csvBlocks(csvReport(marked)).find((b) => b.title === 'Risk control list')!;
+    expect(block.rows.every((x) => x[block.header.indexOf('borderline')] === 'true')).toBe(true);
+  });
+});
