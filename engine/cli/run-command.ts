@@ -181,18 +181,18 @@ async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean
   }
   const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
   try {
-    return await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, units, { ...runner, onProgress: (p) => bar.update(p) }, started, bar));
+    return await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, units, { ...runner, onProgress: (p) => bar.update(p) }, started, bar, quiet));
   } finally {
     bar.done();
   }
 }
 
 /** Simulates the run's (or the shard's) ranges and renders the results or the partial result. */
-async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit[], runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'onProgress'>, started: number, bar: ProgressBar): Promise<string> {
+async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit[], runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'onProgress'>, started: number, bar: ProgressBar, quiet: boolean): Promise<string> {
   const opts: RunOptions = { trials: s.trials, seed: s.seed, treatments: s.treatments, targetSe: s.targetSe, workers: s.workers, ...runner };
   const all = trialRanges(s.trials);
   const ranges = s.shard ? shardRanges(all, s.shard.index, s.shard.count) : all;
-  const { accs, trials } = await simulateUnits(units, ranges, tailSizeFor(s.trials), opts);
+  const { accs, trials, target } = await simulateUnits(units, ranges, tailSizeFor(s.trials), opts);
   bar.done();
   if (s.shard) {
     const encoded = accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials))));
@@ -220,7 +220,12 @@ async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit
     rows = sens.rows;
     simulated += trials * (1 + 2 * rows.length);
   }
-  const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, simulated));
+  if (target?.stoppedBy === 'max-trials' && !quiet) {
+    process.stderr.write(
+      `chainward: warning: stopped at --max-trials ${s.trials.toLocaleString('en-US')} with a relative standard error of ${target.achievedRelativeSe.toFixed(4)}, above the target ${target.targetSe}; raise --max-trials to reach it\n`,
+    );
+  }
+  const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, simulated, target));
   if (rows) {
     const { run, ...rest } = results;
     return render({ ...rest, sensitivity: rows, run }, s.format, s.report);
