@@ -53,10 +53,10 @@ export function borderlineReason(impactCi95: [number, number] | null, edges: rea
     : BORDERLINE_NOTE;
 }
 
-/** "€4.89M direct · €1.54M interruption · €257K reroute", and the same in full for the title. */
-function split(direct: number, interruption: number, reroute: number, money: (x: number) => string, exact: (x: number) => string): [string, string] {
+/** ["€4.89M direct", "€1.54M interruption", "€257K reroute"] (one line each), and the same in full for the title. */
+function split(direct: number, interruption: number, reroute: number, money: (x: number) => string, exact: (x: number) => string): [string[], string] {
   return [
-    `${money(direct)} direct · ${money(interruption)} interruption · ${money(reroute)} reroute`,
+    [`${money(direct)} direct`, `${money(interruption)} interruption`, `${money(reroute)} reroute`],
     `direct loss ${exact(direct)}, interruption cost ${exact(interruption)}, reroute cost (extra transport on detours) ${exact(reroute)}`,
   ];
 }
@@ -94,17 +94,23 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
           h('dt', {}, 'Expected annual loss'),
           h('dd', { title: exact(risk.eal) }, `${money(risk.eal)} (${pct(risk.share)} of the total)`),
           h('dt', {}, 'of which'),
-          h('dd', { class: 'split', title: splitTitle }, splitText),
+          h('dd', { class: 'split', title: splitTitle }, ...splitText.map((t) => h('span', {}, t))),
           h('dt', {}, 'Events per year'),
           h('dd', {}, risk.frequency.toPrecision(3)),
           // the likelihood band is read from the exact rate; the simulated share of years only checks it
           h('dt', {}, 'P(at least one a year)'),
-          h('dd', { class: 'p-event', title: `1 − e^(−${risk.frequency.toPrecision(3)}) from the rate, which sets the likelihood band; ${pct(risk.pEvent, 2)} of the simulated years had an event` }, `${pct(risk.pEventExpected)} (simulated ${pct(risk.pEvent)})`),
+          h(
+            'dd',
+            { class: 'p-event', title: `1 − e^(−${risk.frequency.toPrecision(3)}) from the rate, which sets the likelihood band; ${pct(risk.pEvent, 2)} of the simulated years had an event` },
+            h('span', {}, pct(risk.pEventExpected)),
+            h('span', { class: 'sub' }, `simulated ${pct(risk.pEvent)}`),
+          ),
           h('dt', {}, 'Loss per event'),
           h(
             'dd',
             { class: 'impact', title: ci ? `${exact(risk.meanLossPerEvent)}, 95 % interval ${exact(ci[0])} to ${exact(ci[1])}` : `${exact(risk.meanLossPerEvent)}; no interval (fewer than 2 years with an event)` },
-            ci ? `${money(risk.meanLossPerEvent)} (95 %: ${money(ci[0])}–${money(ci[1])})` : `${money(risk.meanLossPerEvent)} (no interval)`,
+            h('span', {}, money(risk.meanLossPerEvent)),
+            h('span', { class: 'sub' }, ci ? `95 %: ${money(ci[0])}–${money(ci[1])}` : 'no interval'),
           ),
           h('dt', {}, 'Share of the worst 5 % (CVaR95)'),
           h('dd', { title: exact(risk.tailContribution) }, money(risk.tailContribution)),
@@ -128,7 +134,7 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
     const facts: Child[] = [h('dt', {}, 'Expected annual loss'), h('dd', { title: exact(target?.eal ?? 0) }, money(target?.eal ?? 0))];
     if (target) {
       const [splitText, splitTitle] = split(target.directEal, target.interruptionEal, target.rerouteEal, money, exact);
-      facts.push(h('dt', {}, 'of which'), h('dd', { class: 'split', title: splitTitle }, splitText));
+      facts.push(h('dt', {}, 'of which'), h('dd', { class: 'split', title: splitTitle }, ...splitText.map((t) => h('span', {}, t))));
     }
     if (lane) facts.push(h('dt', {}, 'From → to'), h('dd', {}, `${siteName(lane.from)} → ${siteName(lane.to)}`), h('dt', {}, 'Transit'), h('dd', {}, `${lane.transitDays} days`));
     if (site?.region) facts.push(h('dt', {}, 'Region'), h('dd', {}, site.region));

@@ -161,12 +161,18 @@ export function tooltip(element: HTMLElement): Tooltip {
     show(lines, x, y) {
       tip
         .style('display', 'block')
-        .style('left', `${Math.round(x + 12)}px`)
+        .style('left', '0px')
         .style('top', `${Math.round(y + 12)}px`)
         .selectAll('div')
         .data(lines)
         .join('div')
         .text((d) => d);
+      // measured at the left edge (its full width), then right of the pointer, or left of it when
+      // it would run past the element's right edge (near it, it would be squeezed into a sliver)
+      const w = tip.node()?.offsetWidth ?? 0;
+      const room = element.clientWidth;
+      const left = room > 0 && w > 0 && x + 12 + w > room ? Math.max(0, x - 12 - w) : x + 12;
+      tip.style('left', `${Math.round(left)}px`);
     },
     hide() {
       tip.style('display', 'none');

@@ -163,6 +163,8 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
   if (!compact) for (const l of LEVELS) legendItems.push({ key: `level-${l}`, row: 0, kind: 'level', fill: LEVEL_COLOURS[l], text: LEVEL_LABELS[l] });
   if (maxLevel !== undefined && rank(maxLevel) < 3) legendItems.push({ key: 'appetite', row: 0, kind: 'appetite', fill: 'none', text: `Outside appetite (above ${LEVEL_LABELS[maxLevel]})` });
   if (risks.some((r) => r.borderline)) legendItems.push({ key: 'borderline', row: 0, kind: 'note', fill: 'none', text: BORDERLINE_NOTE });
+  // the note in full when it fits the row it lands on, else shorter (its tooltip lines say it in full)
+  const noteTexts = [BORDERLINE_NOTE, `${BORDERLINE_MARK} borderline: level may change with the seed`, `${BORDERLINE_MARK} level may change with the seed`, `${BORDERLINE_MARK} borderline`];
   const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
   if (present.length) legendItems.push({ key: 'h-category', row: 1, kind: 'heading', fill: INK, text: 'Threat:' });
   for (const c of present) legendItems.push({ key: `category-${c}`, row: 1, kind: 'category', fill: CATEGORY_COLOURS[c as Category], text: CATEGORY_LABELS[c as Category] });
@@ -173,12 +175,16 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     let x = 8;
     let lastRow = legendItems[0]?.row ?? 0;
     let indent = 8;
-    for (const it of legendItems) {
-      if (it.row !== lastRow) {
+    for (const item of legendItems) {
+      if (item.row !== lastRow) {
         row++;
         x = 8;
-        lastRow = it.row;
+        lastRow = item.row;
       }
+      // the note: a wording that still says what "~" means on this row, else the fullest on a row of its own
+      const fits = (t: string, at: number) => at + textWidth(t, 10.5) + 12 <= w - 4;
+      const note = () => noteTexts.slice(0, -1).find((t) => fits(t, x)) ?? noteTexts.find((t) => fits(t, indent)) ?? noteTexts[noteTexts.length - 1]!;
+      const it = item.kind === 'note' ? { ...item, text: note() } : item;
       const wItem = it.kind === 'heading' ? textWidth(it.text, 10.5, true) + 6 : it.kind === 'note' ? textWidth(it.text, 10.5) + 12 : 16 + textWidth(it.text, 10.5) + 12;
       if (it.kind === 'heading') indent = 8 + wItem;
       if (x + wItem > w - 4 && x > indent) {
@@ -287,19 +293,18 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
   const lineW = cw - 6;
   const linesOf = (c: MatrixCell): Line[] => {
     const sorted = c.risks.slice().sort(byEal);
-    // the borderline mark goes after the name, with room kept for it so clipping never drops it
+    // the borderline mark goes after the name, with room kept for it so clipping never drops it; where
+    // not even a clipped name fits beside it, the mark alone (the tooltip names the risk)
     const mark = ` ${BORDERLINE_MARK}`;
-    const riskLine = (r: RiskBrief, row: number, width = lineW): Line => ({
-      kind: 'risk',
-      key: r.id,
-      risk: r,
-      text: r.borderline
-        ? `${fit(`${short(r.threatName)} @ ${r.target}`, width - 14 - 3 - textWidth(mark, 10, true), 10, r.id === data.selectedRisk)}${mark}`
-        : fit(`${short(r.threatName)} @ ${r.target}`, width - 14 - 3, 10, r.id === data.selectedRisk),
-      row,
-      x: 0,
-      width,
-    });
+    const lineText = (r: RiskBrief, width: number): string => {
+      const bold = r.id === data.selectedRisk;
+      const room = width - 14 - 3;
+      const name = `${short(r.threatName)} @ ${r.target}`;
+      if (!r.borderline) return fit(name, room, 10, bold);
+      const marked = `${fit(name, room - textWidth(mark, 10, bold), 10, bold)}${mark}`;
+      return textWidth(marked, 10, bold) <= room ? marked : BORDERLINE_MARK;
+    };
+    const riskLine = (r: RiskBrief, row: number, width = lineW): Line => ({ kind: 'risk', key: r.id, risk: r, text: lineText(r, width), row, x: 0, width });
     if (sorted.length <= linesFit) return sorted.map((r, i) => riskLine(r, i));
     // one line only: the top (or selected) risk and "+N" beside it; else "+N more" on the last line
     const keep = linesFit === 1 ? 1 : linesFit - 1;

@@ -23,7 +23,7 @@ export function rosiLabel(rosi: number | null): string {
   return `ROSI ${signed(percent(rosi, 0))}`;
 }
 
-interface Placed {
+export interface Placed {
   p: TreatmentPoint;
   px: number;
   py: number;
@@ -141,6 +141,7 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     .attr('stroke-dasharray', '5 3');
   be.selectAll('text')
     .data([
+      // placed once the point labels are (below): where none of them is
       { text: 'Pays for itself', x: x0 + 6, y: y0 + 12, fill: '#2f6b4a' },
       // on the axis-title row, right-aligned (inside the plot it would collide with point labels),
       // shortened when the row is narrow
@@ -254,6 +255,10 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     placed = place(true);
     nudge(placed, y0 + 10, y1 - 4, 13);
   }
+  const caption = captionY(placed, x0 + 6, y0 + 12, y1, (py, right) => y.invert(py) >= x.invert(right));
+  be.select<SVGTextElement>('text')
+    .attr('y', caption ?? y0 + 12)
+    .text(caption === null ? '' : 'Pays for itself');
 
   // Whiskers (95 % intervals).
   layer(body, 'tr-whiskers')
@@ -353,6 +358,29 @@ function clipAbove(poly: Array<[number, number]>): Array<[number, number]> {
     }
   }
   return out;
+}
+
+/** Width the "Pays for itself" caption takes (11 px, semibold). */
+const CAPTION_W = textWidth('Pays for itself', 11) * 1.1;
+
+/**
+ * The baseline of the "Pays for itself" caption at `x`: the highest from `top` down (4 px steps)
+ * where it meets no point label or point and still lies in the shaded region (`inRegion(y, right
+ * end)`); null when there is no such place (the caption is left out rather than drawn over a label).
+ */
+export function captionY(placed: readonly Placed[], x: number, top: number, bottom: number, inRegion: (y: number, right: number) => boolean): number | null {
+  const boxes = placed.flatMap((d) => {
+    const [a, b] = d.anchor === 'start' ? [d.lx, d.lx + d.w] : [d.lx - d.w, d.lx];
+    return [
+      { a, b, top: d.ly - 10, bottom: d.ly + (d.sub ? 13 : 3) },
+      { a: d.px - 6, b: d.px + 6, top: d.py - 6, bottom: d.py + 6 },
+    ];
+  });
+  for (let ty = top; ty <= bottom - 6; ty += 4) {
+    if (!inRegion(ty, x + CAPTION_W)) return null;
+    if (!boxes.some((o) => o.a < x + CAPTION_W + 2 && x - 2 < o.b && o.top < ty + 3 && ty - 11 < o.bottom)) return ty;
+  }
+  return null;
 }
 
 /** The break-even note that fits in `room` px at 9.5 px: in full, short, or nothing. */

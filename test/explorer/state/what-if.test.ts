@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../engine/model/validate.js';
-import { readUrlState, writeUrlState } from '../../../explorer/state/url-state.js';
+import { DEFAULT_TRIALS, readUrlState, writeUrlState } from '../../../explorer/state/url-state.js';
 import { changes, emptyWhatIf, hasControl, isEmpty, parseWhatIf, setCarrier, toggleControl, carrierOf } from '../../../explorer/state/what-if.js';
 
 const parsed = parseScenario(readFileSync(new URL('../../../scenarios/eu-electronics-inbound.json', import.meta.url), 'utf8'));
@@ -44,9 +44,9 @@ describe('what-if', () => {
 
   it('readUrlState/writeUrlState round-trip trials, seed, selection and what-if; bad values fall back', () => {
     const w = toggleControl(scenario, emptyWhatIf(), 'lane', 'la-rtm-lyo', 'gps-geofence');
-    const q = writeUrlState({ trials: 20000, seed: 'abc', selection: { kind: 'lane', id: 'la-rtm-lyo' }, whatIf: w });
-    expect(readUrlState(q)).toEqual({ trials: 20000, seed: 'abc', selection: { kind: 'lane', id: 'la-rtm-lyo' }, whatIf: w });
-    expect(readUrlState('?trials=-5&sel=bogus&w=%7B')).toEqual({ trials: 10000, seed: '1', whatIf: emptyWhatIf() });
-    expect(readUrlState('?trials=99999999').trials).toBe(10000);
+    const q = writeUrlState({ trials: 5000, seed: 'abc', selection: { kind: 'lane', id: 'la-rtm-lyo' }, whatIf: w });
+    expect(readUrlState(q)).toEqual({ trials: 5000, seed: 'abc', selection: { kind: 'lane', id: 'la-rtm-lyo' }, whatIf: w });
+    expect(readUrlState('?trials=-5&sel=bogus&w=%7B')).toEqual({ trials: DEFAULT_TRIALS, seed: '1', whatIf: emptyWhatIf() });
+    expect(readUrlState('?trials=99999999').trials).toBe(DEFAULT_TRIALS);
   });
 });

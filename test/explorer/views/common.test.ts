@@ -1,7 +1,11 @@
+// @vitest-environment jsdom
+/// <reference lib="dom" />
 // The helpers every view shares for what it claims: shownChange (a change is claimed only when it
-// shows at the displayed precision) and levelLabel (a borderline level carries its mark).
+// shows at the displayed precision) and levelLabel (a borderline level carries its mark); and the
+// tooltip, which stays inside its element.
 import { describe, expect, it } from 'vitest';
-import { BORDERLINE_NOTE, levelLabel, moneyShort, pct, shownChange } from '../../../explorer/views/common.js';
+import { BORDERLINE_NOTE, levelLabel, moneyShort, pct, shownChange, tooltip } from '../../../explorer/views/common.js';
+import { container } from './render.js';
 
 const m = (x: number) => moneyShort(x, 'EUR');
 
@@ -22,5 +26,19 @@ describe('common', () => {
     expect(levelLabel('high', false)).toBe('High');
     expect(levelLabel('critical', true)).toBe('Critical ~');
     expect(BORDERLINE_NOTE).toBe('~ borderline: the level may change with the seed');
+  });
+
+  it('tooltip opens right of the pointer, or left of it when it would run past the element\'s right edge', () => {
+    const el = container();
+    Object.defineProperty(el, 'clientWidth', { value: 1000, configurable: true });
+    const tip = tooltip(el);
+    const div = el.querySelector<HTMLDivElement>('div.tooltip')!;
+    Object.defineProperty(div, 'offsetWidth', { value: 300, configurable: true });
+    tip.show(['a'], 100, 50);
+    expect([div.style.left, div.style.top]).toEqual(['112px', '62px']);
+    tip.show(['a'], 900, 50);
+    expect(div.style.left).toBe('588px'); // 900 − 12 − 300
+    tip.show(['a'], 200, 50);
+    expect(div.style.left).toBe('212px');
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /// <reference lib="dom" />
 import { describe, expect, it, vi } from 'vitest';
+import { textWidth } from '../../../explorer/views/common.js';
 import { matrixTitle, riskMatrix } from '../../../explorer/views/risk-matrix.js';
 import { container, snapshot } from './render.js';
 import { makeRisk, matrixFixture, RISKS } from './fixtures-map.js';
@@ -116,6 +117,33 @@ describe('riskMatrix', () => {
     const none = container();
     riskMatrix(none, matrixFixture({ size: { width: 900, height: 600 } }, RISKS.map((r) => ({ ...r, borderline: false }))));
     expect(none.textContent).not.toContain('~');
+  });
+
+  it('riskMatrix shortens the borderline note rather than give the legend another row in a small panel', () => {
+    const rows = (el: Element) => new Set([...el.querySelectorAll('g.legend g.item')].map((g) => translate(g)[1])).size;
+    const size = { width: 390, height: 260 };
+    const withMark = container();
+    riskMatrix(withMark, matrixFixture({ size }));
+    const without = container();
+    riskMatrix(without, matrixFixture({ size }, RISKS.map((r) => ({ ...r, borderline: false }))));
+    expect(rows(withMark)).toBe(rows(without));
+    const note = [...withMark.querySelectorAll('g.legend text')].map((t) => t.textContent!).find((t) => t.startsWith('~'));
+    expect(note).toBe('~ level may change with the seed');
+  });
+
+  it('riskMatrix keeps the mark in a cell too narrow for a name beside it: the mark alone, within the line', () => {
+    const el = container();
+    riskMatrix(el, matrixFixture({ size: { width: 390, height: 260 } }, RISKS.map((r) => ({ ...r, borderline: true }))));
+    const lines = [...el.querySelectorAll<SVGGElement>('g.line.risk')];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const g of lines) {
+      const t = g.querySelector('text')!.textContent!;
+      expect(t.endsWith('~')).toBe(true);
+      const width = Number(g.querySelector('rect.hit')!.getAttribute('width'));
+      // within the line's room (half a pixel of estimate for the mark alone in the narrowest lines)
+      expect(textWidth(t, 10, g.querySelector('text')!.getAttribute('font-weight') === '700')).toBeLessThanOrEqual(width - 14 - 3 + 0.5);
+    }
+    expect(lines.some((g) => g.querySelector('text')!.textContent === '~')).toBe(true);
   });
 
   it('matrixTitle says when risks at the worst level are borderline', () => {

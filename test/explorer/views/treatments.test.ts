@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { percent } from '../../../engine/text/format.js';
 import { moneyShort } from '../../../explorer/views/common.js';
-import { finding, rosiLabel, treatments } from '../../../explorer/views/treatments.js';
+import { captionY, finding, rosiLabel, treatments, type Placed } from '../../../explorer/views/treatments.js';
 import { treatmentsData } from './fixtures-charts.js';
 import { container, snapshot } from './render.js';
 
@@ -124,6 +124,34 @@ describe('treatments', () => {
     el.querySelector('g.point')!.dispatchEvent(new FocusEvent('focus'));
     const lines = [...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent);
     expect(lines).toEqual(['Secure parking on Rotterdam–Lyon', 'Annual cost: €180,000', 'Loss avoided: €936,000 a year', '95 % interval: €810,000 to €1,062,000', 'Net benefit: €756,000 · ROSI 420 %']);
+  });
+
+  it('captionY puts "Pays for itself" below a label in its way, and leaves it out when there is no room in the region', () => {
+    const label = (lx: number, ly: number, w: number, sub = ''): Placed => ({ p: treatmentsData.points[0]!, px: lx - 9, py: ly + 2, name: 'x', sub, anchor: 'start', lx, ly, w, onFrontier: false });
+    const always = () => true;
+    expect(captionY([], 50, 40, 260, always)).toBe(40);
+    // a one-line label across the caption's row at the top: the caption goes below it
+    const y = captionY([label(60, 40, 200)], 50, 40, 260, always)!;
+    expect(y).toBeGreaterThanOrEqual(40 + 3 + 11);
+    // a label far to the right does not move it
+    expect(captionY([label(400, 40, 100)], 50, 40, 260, always)).toBe(40);
+    // no row free before the caption would leave the shaded region: left out
+    expect(captionY([label(60, 40, 200, 'ROSI 868 %')], 50, 40, 260, (py) => py < 48)).toBeNull();
+  });
+
+  it('treatments never draws "Pays for itself" over a point label', () => {
+    const el = container();
+    // the best option at the top left, where the caption goes
+    const points = [{ ...treatmentsData.points[0]!, id: 'top', name: 'Contingency plans for Shekou and Hamburg', annualCost: 5_000, reduction: 2_380_000, ci95: [2_300_000, 2_380_000] as [number, number], rosi: 399 }, ...treatmentsData.points.slice(1).filter((p) => p.annualCost > 0)];
+    treatments(el, { ...treatmentsData, points });
+    const caption = [...el.querySelectorAll('g.tr-breakeven text')][0]!;
+    const cy = Number(caption.getAttribute('y'));
+    for (const t of el.querySelectorAll('g.point text.label')) {
+      const ly = Number(t.getAttribute('y'));
+      const x = Number(t.getAttribute('x'));
+      const near = Math.abs(ly - cy) < 13 && x < 8 + 140;
+      expect(caption.textContent === '' || !near).toBe(true);
+    }
   });
 
   it('treatments re-renders in place, and without points says so', () => {
