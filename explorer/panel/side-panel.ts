@@ -5,6 +5,7 @@
 // calls and textContent only: names and ids from scenario files never reach the page as markup.
 import { DEFAULT_IMPACT_BANDS } from '../../engine/analysis/criteria.js';
 import type { Results } from '../../engine/analysis/simulate-scenario.js';
+import { laneRegionsNeeded, regionsNotServed } from '../../engine/model/carrier-regions.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import type { Selection } from '../state/url-state.js';
 import { applicableControls, carrierOf, hasControl, isEmpty, placedControls, type TargetKind, type WhatIf } from '../state/what-if.js';
@@ -155,14 +156,17 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
     }
 
     if (scenario && lane) {
-      const modeOk = (scenario.carriers ?? []).filter((c) => !c.modes || c.modes.includes(lane.mode));
+      // the carriers that may run this lane: its mode and every region it runs in (as validation requires)
+      const regionOf = (id: string) => scenario.sites.find((x) => x.id === id)?.region;
+      const needed = laneRegionsNeeded(lane, regionOf);
+      const modeOk = (scenario.carriers ?? []).filter((c) => (!c.modes || c.modes.includes(lane.mode)) && regionsNotServed(c.regions, needed).length === 0);
       if (modeOk.length) {
         const current = carrierOf(scenario, d.whatIf, lane.id);
         const select = h('select', { id: 'carrier-picker', 'aria-label': 'Carrier of this lane', disabled: !d.canEdit }) as HTMLSelectElement;
         if (!current) select.append(h('option', { value: '' }, '(none)'));
         for (const c of modeOk) {
           const risk = c.riskFactor !== undefined ? ` · risk ×${c.riskFactor}` : '';
-          const cost = c.costPerShipment !== undefined ? ` · ${money(c.costPerShipment)}/shipment` : '';
+          const cost = c.costPerShipment !== undefined ? ` · ${money(c.costPerShipment)}/shipment` : ' · price not stated (lane cost kept)';
           const o = h('option', { value: c.id }, `${c.name ?? c.id}${risk}${cost}`) as HTMLOptionElement;
           o.selected = c.id === current;
           select.append(o);

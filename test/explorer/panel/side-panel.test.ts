@@ -66,3 +66,24 @@ describe('sidePanel', async () => {
     expect(borderlineReason(null, edges, m)).toBe('~ borderline: the level may change with the seed: too few years with an event to tell its loss per event within a band');
   });
 });
+
+describe('sidePanel: the carrier picker', async () => {
+  const results = await simulateScenario(scenario, { trials: 512, seed: 1, treatments: 'none' });
+
+  it('sidePanel offers on a lane only the carriers that run its mode and serve its regions (no Shenzhen haulier on Hamburg–Dortmund)', () => {
+    document.body.replaceChildren();
+    const el = document.createElement('aside');
+    document.body.append(el);
+    const noop = () => {};
+    sidePanel(el, { scenario, results, selection: { kind: 'lane', id: 'la-ham-dor' }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop });
+    const offered = [...el.querySelectorAll('#carrier-picker option')].map((o) => (o as HTMLOptionElement).value);
+    expect(offered).toContain('haulier-tsr3'); // the lane's own
+    expect(offered).toContain('haulier-spot');
+    expect(offered).not.toContain('cn-haulier');
+    // and a road lane in China is offered the Shenzhen haulier, not the EU hauliers
+    sidePanel(el, { scenario, results, selection: { kind: 'lane', id: 'la-ss-sk' }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop });
+    const inChina = [...el.querySelectorAll('#carrier-picker option')].map((o) => (o as HTMLOptionElement).value);
+    expect(inChina).toContain('cn-haulier');
+    expect(inChina).not.toContain('haulier-spot');
+  });
+});
