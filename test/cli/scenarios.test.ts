@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../engine/model/schema.js';
 import { REPO, runMany, type CliResult } from './run-cli.js';
+import { parseCsv } from '../report/fixture.js';
 
 const SCENARIOS = join(REPO, 'scenarios');
 const FILES = readdirSync(SCENARIOS)
@@ -101,26 +102,6 @@ describe('shipped scenarios', () => {
   });
 });
 
-/** Splits RFC 4180 CSV text into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe('run without a scenario: the built-in default', () => {
   it('prints the table report of "EU electronics inbound"', () => {
