@@ -43,14 +43,15 @@ export interface RiskRow {
 /**
  * The 95 % interval of a risk's mean loss per event m = ΣL / ΣN over n trials (L its loss and N its
  * events in a trial): the ratio estimator's standard error is √(n · Σ(L − mN)² / (n − 1)) / ΣN.
- * Null when fewer than 2 trials have an event (no interval can be told).
+ * Clipped at 0 below. Null when fewer than 2 trials have an event (no interval can be told).
  */
 export function impactInterval(n: number, trialsWithEvents: number, sumN: number, sumL: number, sumL2: number, sumLN: number, sumN2: number): [number, number] | null {
   if (trialsWithEvents < 2 || !(sumN > 0) || n < 2) return null;
   const m = sumL / sumN;
   const ss = sumL2 - 2 * m * sumLN + m * m * sumN2;
   const se = Math.sqrt((n * Math.max(0, ss)) / (n - 1)) / sumN;
-  return [m - Z95 * se, m + Z95 * se];
+  // losses are never negative: nor is the interval's lower end
+  return [Math.max(0, m - Z95 * se), m + Z95 * se];
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   zeroTruncatedP1,
 } from '../sampling/poisson.js';
 import { emptySummary, selectTail, type BatchSummary } from '../summary/batch-summary.js';
-import { MONEY_SCALE } from '../summary/exact-sums.js';
+import { MONEY_SCALE, SQUARE_SCALE } from '../summary/exact-sums.js';
 import type { TopK } from '../summary/top-k.js';
 import { CsrDijkstra } from './csr-dijkstra.js';
 
@@ -62,6 +62,12 @@ export class Simulator {
   private readonly blockReroute = new Float64Array(BLOCK);
   /** Direct loss of each risk in the current batch, in whole cents not yet moved into the summary. */
   private readonly riskCents: Float64Array;
+  /**
+   * Likewise for the impact interval: Σ of each (risk, trial)'s squared direct loss in quanta of
+   * SQUARE_SCALE, and of its direct loss in cents × its events, not yet moved into the summary.
+   */
+  private readonly riskSqQuanta: Float64Array;
+  private readonly riskLnCents: Float64Array;
   /** P(N = 1 | N ≥ 1) of each risk's events per trial (0 when λ is too large for the fast search). */
   private readonly riskZtP1: Float64Array;
   // per-trial scratch: risks with outages in the trial
@@ -82,6 +88,8 @@ export class Simulator {
   private pointOrder = new Int32Array(128);
   private pointTmp = new Int32Array(128);
   private active = new Int32Array(64);
+  /** Scratch: the risks of the active outages that share a cost being billed. */
+  private sharing = new Int32Array(64);
   private readonly downCount: Int32Array;
   // flow state during a trial's sweep
   private readonly flowDown: Int32Array;
@@ -138,6 +146,8 @@ export class Simulator {
     this.riskStamp = new Int32Array(R).fill(-1);
     this.riskZtP1 = new Float64Array(R);
     this.riskCents = new Float64Array(R);
+    this.riskSqQuanta = new Float64Array(R);
+    this.riskLnCents = new Float64Array(R);
     for (let r = 0; r < R; r++) {
       const l = plan.riskGenRate[r]!;
       this.riskZtP1[r] = l > 0 && l <= ZERO_TRUNCATED_SEARCH_MAX ? zeroTruncatedP1(l) : 0;
@@ -209,6 +219,14 @@ export class Simulator {
       if (this.riskCents[r] !== 0) {
         out.riskDirect.addQuanta(r, this.riskCents[r]!);
         this.riskCents[r] = 0;
+      }
+      if (this.riskSqQuanta[r] !== 0) {
+        out.riskLossSq.addWholeQuanta(r, this.riskSqQuanta[r]!);
+        this.riskSqQuanta[r] = 0;
+      }
+      if (this.riskLnCents[r] !== 0) {
+        out.riskLossEvents.addWholeQuanta(r, this.riskLnCents[r]!);
+        this.riskLnCents[r] = 0;
       }
     }
     let floor = tailFloor;
@@ -324,16 +342,28 @@ export class Simulator {
           this.evKept[q] = kept;
         }
         if (groupLoss > 0) {
-          out.riskLossSq.add(r, groupLoss * groupLoss);
-          out.riskLossEvents.add(r, groupLoss * kept);
           this.blockDirect[k]! += groupLoss;
           // per-risk direct loss in whole cents, summed exactly in a float64 (below 2^52) and moved
           // into the summary's exact sums at the end of the batch: the same bits as adding each group
-          const cents = riskCents[r]! + Math.round(groupLoss * MONEY_SCALE);
+          const c = Math.round(groupLoss * MONEY_SCALE);
+          const cents = riskCents[r]! + c;
           if (cents < CENTS_FLUSH) riskCents[r] = cents;
           else {
             out.riskDirect.addQuanta(r, cents);
             riskCents[r] = 0;
+          }
+          // the same for the impact interval's Σ L² and Σ L·N (integers too, so just as exact)
+          const sq = this.riskSqQuanta[r]! + Math.round(groupLoss * groupLoss * SQUARE_SCALE);
+          if (sq < CENTS_FLUSH) this.riskSqQuanta[r] = sq;
+          else {
+            out.riskLossSq.addWholeQuanta(r, sq);
+            this.riskSqQuanta[r] = 0;
+          }
+          const ln = this.riskLnCents[r]! + c * kept;
+          if (ln < CENTS_FLUSH) this.riskLnCents[r] = ln;
+          else {
+            out.riskLossEvents.addWholeQuanta(r, ln);
+            this.riskLnCents[r] = 0;
           }
           const w = this.nBd;
           if (w >= this.bdRisk.length) this.growBreakdown(w + 1);
@@ -436,7 +466,7 @@ export class Simulator {
         this.addBreakdown(trial - out.firstTrial, r, x);
         // the risk's loss in this trial grows from d to d + x: (d + x)² − d² and x·N more
         const d = this.riskTrialDirect[r]!;
-        out.riskLossSq.add(r, x * x + 2 * d * x);
+        out.riskLossSq.addLarge(r, x * x + 2 * d * x);
         out.riskLossEvents.add(r, x * this.riskTrialKept[r]!);
       }
     }
@@ -450,6 +480,7 @@ export class Simulator {
     this.outEnd = grow(this.outEnd, n);
     this.outRisk = grow(this.outRisk, n);
     this.active = grow(this.active, this.outElem.length);
+    this.sharing = grow(this.sharing, this.outElem.length);
     this.pointTime = grow(this.pointTime, 2 * this.outElem.length);
     this.pointId = grow(this.pointId, 2 * this.outElem.length);
     this.pointOrder = grow(this.pointOrder, 2 * this.outElem.length);
@@ -559,14 +590,15 @@ export class Simulator {
     const cost = days * plan.flowShipmentsPerDay[f]! * this.flowExtra[f]!;
     this.trialReroute += cost;
     this.flowTrialRerouteCost[f]! += cost;
+    const sharing = this.sharing;
     let n = 0;
-    for (let k = 0; k < nActive; k++) if (this.isOnRoute(f, this.outElem[this.active[k]!]!)) n++;
-    if (n === 0) return;
-    const share = cost / n;
     for (let k = 0; k < nActive; k++) {
       const o = this.active[k]!;
-      if (this.isOnRoute(f, this.outElem[o]!)) this.riskTrialReroute[this.outRisk[o]!]! += share;
+      if (this.isOnRoute(f, this.outElem[o]!)) sharing[n++] = this.outRisk[o]!;
     }
+    if (n === 0) return;
+    const share = cost / n;
+    for (let i = 0; i < n; i++) this.riskTrialReroute[sharing[i]!]! += share;
   }
 
   /** Starts flow f's epoch at t with its state for the current down set. */
@@ -602,13 +634,14 @@ export class Simulator {
     if (cost <= 0) return;
     this.trialInt += cost;
     this.flowTrialInt[f]! += cost;
+    const sharing = this.sharing;
     let n = 0;
-    for (let k = 0; k < nActive; k++) if (this.isRelevant(f, this.outElem[this.active[k]!]!)) n++;
-    const share = cost / n;
     for (let k = 0; k < nActive; k++) {
       const o = this.active[k]!;
-      if (this.isRelevant(f, this.outElem[o]!)) this.riskTrialInt[this.outRisk[o]!]! += share;
+      if (this.isRelevant(f, this.outElem[o]!)) sharing[n++] = this.outRisk[o]!;
     }
+    const share = cost / n;
+    for (let i = 0; i < n; i++) this.riskTrialInt[sharing[i]!]! += share;
   }
 
   /**

@@ -21,12 +21,20 @@ export class ExactSums {
     this.lo = lo ?? new Float64Array(length);
   }
 
-  /** Adds `x` (rounded to the quantum) to entry i. */
+  /** Adds `x` (rounded to the quantum) to entry i; |x| · scale must stay below 2^53 (see addLarge). */
   add(i: number, x: number): void {
-    const q = Math.round(x * this.scale);
+    this.addQuanta(i, Math.round(x * this.scale));
+  }
+
+  /** Adds `x` (rounded to the quantum) to entry i, however many quanta it makes (squares of money). */
+  addLarge(i: number, x: number): void {
+    this.addWholeQuanta(i, Math.round(x * this.scale));
+  }
+
+  /** Adds an integer number of quanta of any size: whole limbs move at once (q − carry·LIMB is exact). */
+  addWholeQuanta(i: number, q: number): void {
     if (q < BIG && q > -BIG) this.addQuanta(i, q);
     else {
-      // too many quanta for one limb: move the whole limbs at once (q − carry·LIMB is exact)
       const carry = Math.trunc(q / LIMB);
       this.hi[i]! += carry;
       this.addQuanta(i, q - carry * LIMB);
@@ -62,5 +70,5 @@ export class ExactSums {
 export const MONEY_SCALE = 100;
 /** Days are summed in microdays (about 0.09 s). */
 export const DAYS_SCALE = 1e6;
-/** Squares of money are summed in units of 10 000 (a square of 100 currency units): ample for a variance. */
-export const SQUARE_SCALE = 1e-4;
+/** Squares of money are summed in whole units of currency² (a loss of 10 is 100 quanta): ample for a variance. */
+export const SQUARE_SCALE = 1;
