@@ -4,7 +4,7 @@
 // trials, or another seed, may tip it either way). See README: "Appetite".
 import type { Level, Scenario } from '../model/schema.js';
 import { money } from '../text/format.js';
-import { band, DEFAULT_IMPACT_BANDS, DEFAULT_LIKELIHOOD_BANDS, levelOf, levelRank } from './criteria.js';
+import { levelBounds, levelRank } from './criteria.js';
 import type { Summary } from './loss-summary.js';
 import type { RiskRow } from './register.js';
 
@@ -14,9 +14,9 @@ export interface AppetiteCheck {
   limit: 'maxLevel' | 'maxEal' | 'maxCvar95';
   /** The stated limit: a level for maxLevel, an amount in the scenario's currency otherwise. */
   threshold: number | Level;
-  /** The estimate (maxLevel: the number of risks whose level is above the limit). */
+  /** The estimate (maxLevel: the number of risks whose level, as estimated, is above the limit). */
   value: number;
-  /** The estimate's 95 % interval (maxLevel: the fewest and the most risks that may be above it). */
+  /** The estimate's 95 % interval (maxLevel: the risks above it at any seed, and those that may be). */
   ci95: [number, number];
   status: AppetiteStatus;
   /** One sentence for reports. */
@@ -42,15 +42,6 @@ export function statusOf(ci95: readonly [number, number], limit: number): Appeti
   return 'within';
 }
 
-/** The highest level a risk may have given its impact interval (impact band 5 when the interval is unknown). */
-function highestLevel(r: RiskRow, scenario: Scenario): Level {
-  const criteria = scenario.criteria;
-  const likelihood = band(r.pEventExpected, criteria?.likelihoodBands ?? DEFAULT_LIKELIHOOD_BANDS);
-  const edges = criteria?.impactBands ?? DEFAULT_IMPACT_BANDS;
-  const impact = r.impactCi95 === null ? edges.length + 1 : Math.max(r.impact, band(r.impactCi95[1], edges));
-  return levelOf(likelihood * impact, criteria);
-}
-
 /** Checks appetite.maxLevel, maxEal and maxCvar95 against the run's estimates and their intervals. */
 export function appetiteOf(scenario: Scenario, summary: Summary, risks: readonly RiskRow[]): Appetite {
   const a = scenario.appetite;
@@ -59,17 +50,21 @@ export function appetiteOf(scenario: Scenario, summary: Summary, risks: readonly
   const checks: AppetiteCheck[] = [];
   if (a?.maxLevel !== undefined) {
     const limit = levelRank(a.maxLevel);
-    // certainly above: above the limit and not borderline; maybe above: borderline and may reach above
-    const certain = risks.filter((r) => levelRank(r.level) > limit && !r.borderline);
-    const maybe = risks.filter((r) => r.borderline && levelRank(highestLevel(r, scenario)) > limit);
+    // certainly above: even its lowest possible level is; maybe above: only its highest possible level is
+    const bounds = new Map(risks.map((r) => [r, levelBounds(r.pEventExpected, r.impactCi95, scenario.criteria)]));
+    const certain = risks.filter((r) => levelRank(bounds.get(r)![0]) > limit);
+    const maybe = risks.filter((r) => levelRank(bounds.get(r)![0]) <= limit && levelRank(bounds.get(r)![1]) > limit);
     const above = risks.filter((r) => levelRank(r.level) > limit);
     const status: AppetiteStatus = certain.length > 0 ? 'breached' : maybe.length > 0 ? 'uncertain' : 'within';
     const listed = (rs: readonly RiskRow[]) => `${rs.slice(0, 5).map((r) => `${r.id} (${r.level}${r.borderline ? ', borderline' : ''})`).join(', ')}${rs.length > 5 ? `, … ${rs.length - 5} more` : ''}`;
+    const risksWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'risk' : 'risks'}`;
     const text =
       status === 'breached'
-        ? `${certain.length} ${certain.length === 1 ? 'risk' : 'risks'} above ${a.maxLevel}: ${listed(certain)}${maybe.length > 0 ? `; ${maybe.length} borderline may be too` : ''}`
+        ? `${risksWord(above.length)} above ${a.maxLevel}: ${listed(above)}`
         : status === 'uncertain'
-          ? `${maybe.length} borderline ${maybe.length === 1 ? 'risk' : 'risks'} may be above ${a.maxLevel}: ${listed(maybe)}`
+          ? above.length > 0
+            ? `${risksWord(above.length)} above ${a.maxLevel}, each borderline (it may be within at another seed): ${listed(above)}`
+            : `no risk above ${a.maxLevel}, but ${risksWord(maybe.length)} borderline may be: ${listed(maybe)}`
           : `no risk above ${a.maxLevel}`;
     checks.push({ limit: 'maxLevel', threshold: a.maxLevel, value: above.length, ci95: [certain.length, certain.length + maybe.length], status, text });
   }

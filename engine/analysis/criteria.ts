@@ -29,3 +29,16 @@ export function levelOf(score: number, criteria: Criteria | undefined): Level {
 export function levelRank(level: Level): number {
   return ['low', 'medium', 'high', 'critical'].indexOf(level);
 }
+
+/**
+ * The lowest and highest level a risk may have given the 95 % interval of its loss per event (the
+ * likelihood is exact): the levels at the interval's two ends, or over every impact band when the
+ * interval is unknown (null).
+ */
+export function levelBounds(pEvent: number, impactCi95: readonly [number, number] | null, criteria: Criteria | undefined): [Level, Level] {
+  const likelihood = band(pEvent, criteria?.likelihoodBands ?? DEFAULT_LIKELIHOOD_BANDS);
+  const edges = criteria?.impactBands ?? DEFAULT_IMPACT_BANDS;
+  const lo = impactCi95 === null ? 1 : band(impactCi95[0], edges);
+  const hi = impactCi95 === null ? edges.length + 1 : band(impactCi95[1], edges);
+  return [levelOf(likelihood * lo, criteria), levelOf(likelihood * hi, criteria)];
+}

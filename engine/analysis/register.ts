@@ -4,7 +4,7 @@ import type { Category, Element, Level, Scenario } from '../model/schema.js';
 import type { CompiledScenario } from '../plan/plan.js';
 import { expm1 } from '../sampling/det-math.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
-import { assess, band, DEFAULT_IMPACT_BANDS } from './criteria.js';
+import { assess, levelBounds } from './criteria.js';
 import { Z95 } from './loss-summary.js';
 
 export interface RiskRow {
@@ -24,7 +24,10 @@ export interface RiskRow {
   meanLossPerEvent: number;
   /** 95 % interval of meanLossPerEvent (ratio estimator over trials); null with fewer than 2 trials with events. */
   impactCi95: [number, number] | null;
-  /** The impact interval straddles an impact band edge (or is unknown): the level may change with the seed. */
+  /**
+   * The level may change with the seed: the impact interval straddles an impact band edge that
+   * changes the level (or is unknown while the level depends on it).
+   */
   borderline: boolean;
   eal: number;
   directEal: number;
@@ -58,7 +61,7 @@ export function impactInterval(n: number, trialsWithEvents: number, sumN: number
  * Builds the register. meanLossPerEvent counts the risk's direct loss and its shares of
  * interruption and reroute cost, so eal ≈ frequency × meanLossPerEvent. The likelihood band comes
  * from the exact rate, the impact band from the simulated mean loss per event; a risk whose impact
- * interval straddles a band edge is borderline. tailContribution is the risk's mean loss over the
+ * interval straddles a band edge that changes its level is borderline. tailContribution is the risk's mean loss over the
  * worst ⌈5 %⌉ trials: the contributions sum to cvar95.
  */
 export function riskRegister(merged: BatchSummary, compiled: CompiledScenario, scenario: Scenario): RiskRow[] {
@@ -87,8 +90,8 @@ export function riskRegister(merged: BatchSummary, compiled: CompiledScenario, s
     const frequency = index.riskRate[r]!;
     const pEventExpected = -expm1(-frequency);
     const impactCi95 = impactInterval(n, merged.riskTrials[r]!, events, total, merged.riskLossSq.get(r), merged.riskLossEvents.get(r), merged.riskEventsSq[r]!);
-    const edges = scenario.criteria?.impactBands ?? DEFAULT_IMPACT_BANDS;
-    const borderline = impactCi95 === null ? frequency > 0 : band(impactCi95[0], edges) !== band(impactCi95[1], edges);
+    const [lowest, highest] = levelBounds(pEventExpected, impactCi95, scenario.criteria);
+    const borderline = frequency > 0 && lowest !== highest;
     rows.push({
       id: index.riskIds[r]!,
       threat: index.riskThreat[r]!,

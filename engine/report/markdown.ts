@@ -8,6 +8,7 @@ import { count, money, num, percent, plural } from './format.js';
 import {
   appetiteCells,
   appetiteHeadline,
+  BORDERLINE_MARK,
   DEFAULT_TOP,
   LISTED_CONTROL_ENTRIES,
   LISTED_SENSITIVITY_ROWS,
@@ -91,7 +92,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
         count(i + 1),
         mdText(k.id),
         k.category,
-        `${k.level.toUpperCase()}${k.borderline ? '?' : ''}`,
+        `${k.level.toUpperCase()}${k.borderline ? `\\${BORDERLINE_MARK}` : ''}`,
         `${k.likelihood}×${k.impact}`,
         num(k.frequency),
         percent(k.pEventExpected),
@@ -160,7 +161,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
       e.options.forEach((o, i) => {
         rows.push([
           i === 0 ? mdText(e.risk) : '',
-          i === 0 ? `${e.level.toUpperCase()}${e.borderline ? '?' : ''} (${e.likelihood}×${e.impact})` : '',
+          i === 0 ? `${e.level.toUpperCase()}${e.borderline ? `\\${BORDERLINE_MARK}` : ''} (${e.likelihood}×${e.impact})` : '',
           i === 0 ? mdText(e.owner) : '',
           o.kind,
           mdText(o.description),

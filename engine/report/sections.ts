@@ -67,12 +67,15 @@ export function summaryMeasures(r: Results): Measure[] {
 }
 
 /** The notes each section ends with, in the reports' words. */
+/** The mark after a borderline risk's level (the explorer uses the same). */
+export const BORDERLINE_MARK = '~';
+
 export const NOTES = {
   parts: 'EAL = direct loss + interruption cost (after buffer stock) + reroute cost (the extra transport cost of detours while primary routes are down).',
   serviceLevel:
     "Service level: the share of the horizon a flow can be delivered, 1 − interrupted days / horizon days; the summary's is over all flows.",
   uncertain: 'uncertain: the 95 % interval straddles the limit, so more trials (--target-se) or another seed may tip it either way.',
-  borderline: '?: borderline, the loss-per-event interval straddles an impact band edge, so the level may change with the seed.',
+  borderline: `${BORDERLINE_MARK}: borderline, the loss-per-event interval straddles an impact band edge that changes the level, so the level may change with the seed.`,
   levels: 'level: ISO 28000 level from likelihood × impact (L×I, bands 1–5).',
   pEvent:
     'P(≥1): chance of at least one event a year, 1 − e^−λ from the rate (the likelihood band is read from it); simulated: share of simulated years with one, a check.',

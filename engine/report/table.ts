@@ -8,6 +8,7 @@ import { count, line, money, num, paragraph, percent, plural, REPORT_WIDTH, text
 import {
   appetiteCells,
   appetiteHeadline,
+  BORDERLINE_MARK,
   DEFAULT_TOP,
   LISTED_CONTROL_ENTRIES,
   LISTED_SENSITIVITY_ROWS,
@@ -76,12 +77,12 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
       shown.map((k, i) => [
         count(i + 1),
         k.id,
-        `${k.level.toUpperCase()}${k.borderline ? '?' : ''}`,
+        `${k.level.toUpperCase()}${k.borderline ? BORDERLINE_MARK : ''}`,
         `${k.likelihood}×${k.impact}`,
         num(k.frequency),
         percent(k.pEventExpected),
         percent(k.pEvent),
-        k.impactCi95 ? `${m(k.meanLossPerEvent)} ± ${m((k.impactCi95[1] - k.impactCi95[0]) / 2)}` : `${m(k.meanLossPerEvent)} ± ?`,
+        impactCell(k.meanLossPerEvent, k.impactCi95, m),
         m(k.eal),
         percent(k.share),
         m(k.tailContribution),
@@ -141,7 +142,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
     const rows: string[][] = [];
     const spans = new Map<number, string>();
     for (const e of listed) {
-      spans.set(rows.length, `${e.risk} · ${e.level.toUpperCase()}${e.borderline ? '?' : ''} (${e.likelihood}×${e.impact}) · EAL ${m(e.eal)}${e.owner ? ` · owner ${e.owner}` : ''}`);
+      spans.set(rows.length, `${e.risk} · ${e.level.toUpperCase()}${e.borderline ? BORDERLINE_MARK : ''} (${e.likelihood}×${e.impact}) · EAL ${m(e.eal)}${e.owner ? ` · owner ${e.owner}` : ''}`);
       for (const o of e.options) rows.push([`  ${o.kind}`, o.levelAfter ?? '—', o.annualCost === undefined ? '' : m(o.annualCost), o.description]);
     }
     out.push(table(['option', 'level\nafter', 'annual\ncost', 'what'], rows, [2], [{ column: 3, mode: 'wrap', min: 30 }], spans));
@@ -176,4 +177,11 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
 
   out.push('', line(`Run: ${runLine(r)}`, width));
   return out.join('\n') + '\n';
+}
+
+/** A loss per event with its interval: "€1.19M ± €50.5K", "€40K (≤ €1.5M)" when the interval is cut at 0, "€40K ± ?" without one. */
+function impactCell(mean: number, ci: [number, number] | null, m: (x: number) => string): string {
+  if (ci === null) return `${m(mean)} ± ?`;
+  const half = (ci[1] - ci[0]) / 2;
+  return ci[0] === 0 && mean - half < 0 ? `${m(mean)} (≤ ${m(ci[1])})` : `${m(mean)} ± ${m(half)}`;
 }

@@ -3,6 +3,7 @@
 // Untrusted strings (ids, names) only ever reach the DOM through .text() or attributes.
 import { schemeTableau10, select, type Selection } from 'd3';
 import { CATEGORIES, ELEMENTS, LEVELS, type Category, type Element as IsoElement, type Level } from '../../engine/model/schema.js';
+import { BORDERLINE_MARK as REPORT_BORDERLINE_MARK } from '../../engine/report/sections.js';
 import type { ViewSize } from '../model/view-data.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -53,7 +54,7 @@ export const LEVEL_LABELS: Record<Level, string> = { low: 'Low', medium: 'Medium
  * The mark after a borderline risk's level or name: its impact interval straddles an impact band
  * edge, so another seed may put it in the next band (README: "The explorer").
  */
-export const BORDERLINE_MARK = '~';
+export const BORDERLINE_MARK = REPORT_BORDERLINE_MARK;
 /** The legend line that explains the mark, wherever a view shows it. */
 export const BORDERLINE_NOTE = `${BORDERLINE_MARK} borderline: the level may change with the seed`;
 

@@ -53,6 +53,10 @@ describe('appetiteOf: breached, within or uncertain', () => {
     const edge = await simulateScenario(scenario({ maxLevel: 'medium' }, { amount: { uniform: [5000, 15000] } }), { trials: 4096, seed: 1 });
     expect(edge.risks[0]!.borderline).toBe(true);
     expect(edge.appetite.checks[0]).toMatchObject({ limit: 'maxLevel', status: 'uncertain' });
+    // borderline between high (5×3) and critical (5×4), yet above medium either way: breached, not uncertain
+    const above = await simulateScenario(scenario({ maxLevel: 'medium' }, { amount: { uniform: [5e5, 1.5e6] } }), { trials: 4096, seed: 1 });
+    expect(above.risks[0]!.borderline).toBe(true);
+    expect(above.appetite.checks[0]).toMatchObject({ limit: 'maxLevel', status: 'breached', value: 1, ci95: [1, 1] });
     const steady = await simulateScenario(scenario({ maxLevel: 'medium' }, { amount: { fixed: 5e4 } }), { trials: 4096, seed: 1 });
     expect(steady.risks[0]!.level).toBe('high');
     expect(steady.appetite.checks[0]).toMatchObject({ limit: 'maxLevel', status: 'breached', value: 1 });

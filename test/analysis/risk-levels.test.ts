@@ -72,6 +72,33 @@ describe('riskRegister: levels that do not change with the seed', () => {
     expect(rare.risks[0]!.borderline).toBe(true);
   });
 
+  it('riskRegister: an interval across a band edge that leaves the level as it is (5×2 and 5×3 are both high) is not borderline', async () => {
+    // uniform on [50 000, 150 000] at λ = 2: the mean sits on the 100 000 edge between impact bands 2 and 3
+    const r = await simulateScenario(oneSite({ frequency: { perYear: 2 }, loss: { amount: { uniform: [50_000, 150_000] } } }), { trials: 4096, seed: 1 });
+    const k = r.risks[0]!;
+    expect(k.impactCi95![0]).toBeLessThan(100_000);
+    expect(k.impactCi95![1]).toBeGreaterThan(100_000);
+    expect(k.level).toBe('high');
+    expect(k.borderline).toBe(false);
+  });
+
+  it('riskRegister: small losses keep their spread: with an impact band edge at 30, a mean loss of 30 is borderline', async () => {
+    const scenario = scenarioOf(
+      envelope('small amounts', {
+        criteria: { impactBands: [30, 1e5, 1e6, 1e7] },
+        sites: [{ id: 'dc', kind: 'dc' }],
+        threats: [{ id: 't', category: 'theft', appliesTo: { kind: 'site' }, frequency: { perYear: 2 }, loss: { amount: { uniform: [10, 50] } } }],
+      }),
+    );
+    const k = (await simulateScenario(scenario, { trials: 4096, seed: 1 })).risks[0]!;
+    // the closed form of the width: 2 × 1.96 × σ/√(nλ) with σ = 40/√12, n = 4 096 trials, λ = 2 (0.50)
+    const width = (2 * 1.959963984540054 * (40 / Math.sqrt(12))) / Math.sqrt(4096 * 2);
+    expect(Math.abs(k.impactCi95![1] - k.impactCi95![0] - width)).toBeLessThan(0.15 * width);
+    expect(k.impactCi95![0]).toBeLessThan(30);
+    expect(k.impactCi95![1]).toBeGreaterThan(30);
+    expect(k.borderline).toBe(true);
+  });
+
   it('impactInterval: the ratio estimator ΣL/ΣN with standard error √(n·Σ(L − mN)²/(n − 1))/ΣN', () => {
     // trials: (N, L) = (0, 0), (1, 10), (2, 30), (1, 20)
     const N = [0, 1, 2, 1];

@@ -157,12 +157,12 @@ describe('report sections', () => {
 });
 
 describe('borderline risks in the risk control list', () => {
-  it('carry the "?" mark in the table and Markdown, and a borderline column in the CSV', () => {
+  it('carry the "~" mark in the table and Markdown, and a borderline column in the CSV', () => {
     const entry = { ...r.riskControlList[0]!, borderline: true };
     const marked: Results = { ...r, riskControlList: [entry] };
-    const level = `${entry.level.toUpperCase()}? (${entry.likelihood}×${entry.impact})`;
-    expect(tableReport(marked)).toContain(`${entry.risk} · ${level}`);
-    expect(markdownReport(marked)).toContain(`| ${level} |`);
+    const level = (mark: string) => `${entry.level.toUpperCase()}${mark} (${entry.likelihood}×${entry.impact})`;
+    expect(tableReport(marked)).toContain(`${entry.risk} · ${level('~')}`);
+    expect(markdownReport(marked)).toContain(`| ${level('\\~')} |`); // escaped: a tilde can strike text through
     const block = csvBlocks(csvReport(marked)).find((b) => b.title === 'Risk control list')!;
     expect(block.rows.every((x) => x[block.header.indexOf('borderline')] === 'true')).toBe(true);
   });
