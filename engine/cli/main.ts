@@ -4,6 +4,7 @@
 import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
+import { plain } from '../report/format.js';
 import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
 import { briefSynopsis, helpText, nearestName, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
@@ -134,8 +135,9 @@ export async function main(argv: string[]): Promise<number> {
     return await verb.run(rest);
   } catch (e) {
     if (e instanceof InputError) {
-      process.stderr.write(`chainward: ${e.message}\n`);
-      for (const d of e.details) process.stderr.write(`  ${d}\n`);
+      // messages quote the user's input: no control character or bidi override reaches the terminal
+      process.stderr.write(`chainward: ${plain(e.message)}\n`);
+      for (const d of e.details) process.stderr.write(`  ${plain(d)}\n`);
       return EXIT_BAD_INPUT;
     }
     process.stderr.write(`chainward: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

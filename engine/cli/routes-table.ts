@@ -4,7 +4,7 @@
 // its numbers (an option's change is listed above it), and an option id too long to fit is cut
 // with "…". `wide` adds every column, the change included, whole.
 import { changesNothing, signedMoney, type RouteOption, type RouteOptionsResult } from '../analysis/route-options.js';
-import { money, num } from '../report/format.js';
+import { money, num, plain } from '../report/format.js';
 
 /** Terminal width the report keeps to unless `wide`. */
 export const ROUTES_WIDTH = 120;
@@ -107,10 +107,21 @@ function changeText(o: RouteOption): string {
   return `${on}carrier ${c.lane}: ${c.from ?? '(no carrier)'} → ${c.to}${c.priceStated ? '' : ' (price not stated: lane cost kept)'}`;
 }
 
-/** The routes phrase of the header: how many loop-free routes exist when fewer than asked. */
-function routesPhrase(r: RouteOptionsResult): string {
-  if (r.routesFound < r.k) return `${r.routesFound} loop-free route${r.routesFound === 1 ? ' exists' : 's exist'} (${r.k} asked)`;
-  return `the ${r.k} fastest loop-free route${r.k === 1 ? '' : 's'}`;
+/**
+ * The routes sentence of the header: how many loop-free routes were found (all that exist when fewer
+ * than asked), whether the current route is one of them, and what the options are.
+ */
+function routesSentence(r: RouteOptionsResult): string {
+  const others = r.options.filter((o) => o.kind === 'route').length;
+  const currentAmong = others < r.routesFound;
+  const found =
+    r.routesFound < r.k
+      ? `${r.routesFound} loop-free route${r.routesFound === 1 ? ' exists' : 's exist'} (${r.k} asked)`
+      : `The ${r.k} fastest loop-free route${r.k === 1 ? '' : 's'}`;
+  const among = currentAmong ? `, the current one among them` : `; the current route is not among them`;
+  const options = `the options: the current route (baseline)${others > 0 ? `, ${others === 1 ? 'the other route' : `the ${others} other routes`}` : ''}`;
+  const carriers = r.carriers ? ", and a switch to each other carrier that serves a road lane's mode and regions" : '';
+  return `${found[0]!.toUpperCase()}${found.slice(1)}${among}; ${options}${carriers}:`;
 }
 
 /** The routes report as text: a header, the routes, one row per option, notes and the recommendation. */
@@ -145,10 +156,7 @@ export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}
   const prose = (s: string, indent = '') => text.push(wrap(s, ROUTES_WIDTH, indent));
   prose(`chainward routes · ${r.scenario} · flow ${r.flow.id}${flowName}`);
   prose(`${r.flow.from} → ${r.flow.to} · ${r.trials.toLocaleString('en-US')} trials · seed ${r.seed} · common random numbers`);
-  prose(
-    `The current route (baseline) and ${routesPhrase(r)}` +
-      `${r.carriers ? ", with a switch to each other carrier that serves a road lane's mode and regions" : ''}:`,
-  );
+  prose(routesSentence(r));
   if (!wide) {
     const idWidth = Math.min(40, Math.max(...rows.map((o) => o.id.length)));
     for (const o of rows) prose(`  ${o.id.padEnd(idWidth)}  ${changeText(o)}`, ' '.repeat(idWidth + 4));
@@ -194,5 +202,6 @@ export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}
   text.push('');
   prose('Recommendation: the options no other option beats on transit days, transport cost and network loss.');
   for (const x of r.recommendation) prose(`  ${x.option}: ${x.reason}.`, '    ');
-  return text.join('\n') + '\n';
+  // names and ids come from the scenario file: no control character or bidi override reaches the terminal
+  return plain(text.join('\n') + '\n');
 }

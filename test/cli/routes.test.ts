@@ -257,10 +257,10 @@ describe('chainward routes: no invented savings, carriers where they serve, an h
     expect(eu.routesFound).toBe(3);
 
     const table = await routes([US, '--flow', 'fc-cdmx-dfw', '--k', '5', '--carriers', '--trials', '512', '--workers', '1']);
-    expect(table.stdout).toContain('2 loop-free routes exist (5 asked)');
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain('2 loop-free routes exist (5 asked), the current one among them; the options: the current route (baseline), the other route, and a switch');
     expect(table.stdout).toMatch(/carrier-mx-cdmx-nld-transfer-co +carrier mx-cdmx-nld: mx-spot → transfer-co \(price not stated: lane cost kept\)/);
     const three = await routes([US, '--flow', 'fc-cdmx-dfw', '--k', '1', '--trials', '256', '--workers', '1']);
-    expect(three.stdout).toContain('the 1 fastest loop-free route');
+    expect(three.stdout.replace(/\s+/g, ' ')).toContain('The 1 fastest loop-free route, the current one among them; the options: the current route (baseline):');
   }, 60_000);
 });
 
