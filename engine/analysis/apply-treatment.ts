@@ -19,7 +19,7 @@ function cloneJson<T>(v: T): T {
  * A lane's cost per shipment as the scenario states it: its own `costPerShipment`, else its
  * carrier's, else undefined (no cost stated anywhere).
  */
-export function laneCostPerShipment(lane: Lane, carriers: ReadonlyMap<string, Carrier>): number | undefined {
+export function statedLaneCost(lane: Lane, carriers: ReadonlyMap<string, Carrier>): number | undefined {
   return lane.costPerShipment ?? (lane.carrier !== undefined ? carriers.get(lane.carrier)?.costPerShipment : undefined);
 }
 
@@ -54,7 +54,7 @@ export function applyTreatment(base: Scenario, treatment: Treatment): TreatedSce
         if (!change.lanes.includes(lane.id)) continue;
         // a carrier that states no price leaves the lane's cost as it was (README "Treatment cost"):
         // the lane keeps what it paid, its own cost or else its old carrier's, instead of becoming free
-        const kept = laneCostPerShipment(lane, carriers);
+        const kept = statedLaneCost(lane, carriers);
         lane.carrier = change.setCarrier;
         if (stated !== undefined) delete lane.costPerShipment;
         else if (kept !== undefined) lane.costPerShipment = kept;

@@ -7,12 +7,12 @@
 import { laneRegionsNeeded, regionsNotServed } from '../model/carrier-regions.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import type { Carrier, Change, Lane, Scenario, Site, Treatment } from '../model/schema.js';
-import { scenarioCosts } from '../plan/compile-plan.js';
+import { laneCostPerShipment, scenarioCosts } from '../plan/compile-plan.js';
 import { money, num } from '../report/format.js';
 import { buildCsrGraph } from '../simulate/csr-graph.js';
 import { YenKShortest } from '../simulate/yen-k-shortest.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
-import { laneCostPerShipment } from './apply-treatment.js';
+import { statedLaneCost } from './apply-treatment.js';
 import { analyse, prepareUnits, runInfo, simulateUnits, trialRanges, type Progress, type RangeRunner } from './simulate-scenario.js';
 
 export const ROUTES_FORMAT = 'chainward-routes/v1';
@@ -204,7 +204,7 @@ export function routeOptionDrafts(
         for (const c of alternativeCarriers(lane, all, sitesById)) {
           const priceStated = c.costPerShipment !== undefined;
           // a carrier without a price leaves the lane's cost as it was (see applyTreatment)
-          const cost = priceStated ? c.costPerShipment! : laneCostPerShipment(lane, carriersById);
+          const cost = priceStated ? c.costPerShipment! : statedLaneCost(lane, carriersById);
           const switchText = `${laneId}: ${lane.carrier ?? '(no carrier)'} → ${c.id}${priceStated ? '' : ' (price not stated: lane cost kept)'}`;
           drafts.push({
             id: `${i === 0 ? '' : `route-${i + 1}+`}carrier-${laneId}-${c.id}`,
@@ -265,7 +265,7 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
     const carriersById = new Map((s.carriers ?? []).map((c) => [c.id, c]));
     const treatedLanes = new Map((s.lanes ?? []).map((l) => [l.id, l]));
     let flowTransportCost = 0;
-    for (const id of d.route) flowTransportCost += (laneCostPerShipment(treatedLanes.get(id)!, carriersById) ?? 0) * flow.shipmentsPerYear;
+    for (const id of d.route) flowTransportCost += laneCostPerShipment(treatedLanes.get(id)!, carriersById) * flow.shipmentsPerYear;
     let transitDays = 0;
     for (const id of d.route) transitDays += laneById.get(id)!.transitDays;
     const summary = u === 0 ? results.baseline : results.treatments[u - 1]!.summary;

@@ -2,7 +2,7 @@
 // `costPerShipment` leaves the lane's cost as it was (its own, else its old carrier's); one that
 // states a cost replaces it. The transport cost the treatment adds follows (scenarioCosts).
 import { describe, expect, it } from 'vitest';
-import { applyTreatment, laneCostPerShipment } from '../../engine/analysis/apply-treatment.js';
+import { applyTreatment, statedLaneCost } from '../../engine/analysis/apply-treatment.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import { compilePlan, scenarioCosts } from '../../engine/plan/compile-plan.js';
 import { envelope, scenarioOf } from '../engine/helpers.js';
@@ -40,7 +40,7 @@ function costAfter(lane: string, carrier: string): number | undefined {
   const s = applyTreatment(scenario, { id: 't', name: 't', changes: [{ setCarrier: carrier, lanes: [lane] }] }).scenario;
   const l = s.lanes!.find((x) => x.id === lane)!;
   expect(l.carrier).toBe(carrier);
-  return laneCostPerShipment(l, new Map((s.carriers ?? []).map((c) => [c.id, c])));
+  return statedLaneCost(l, new Map((s.carriers ?? []).map((c) => [c.id, c])));
 }
 
 /** The network's yearly transport cost of a scenario. */
