@@ -9,6 +9,7 @@ import {
   appetiteCells,
   appetiteHeadline,
   BORDERLINE_MARK,
+  horizonNote,
   DEFAULT_TOP,
   LISTED_CONTROL_ENTRIES,
   LISTED_SENSITIVITY_ROWS,
@@ -47,6 +48,8 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
   const section = (...lines: string[]) => parts.push('', ...lines);
 
   parts.push(`# ${mdText(r.scenario)}`, '', `${plural(r.trials, 'trial')}, seed ${mdText(String(r.seed))}, horizon ${plural(r.horizonDays, 'day')}, engine ${mdText(r.engineVersion)}.`);
+  const horizon = horizonNote(r.horizonDays);
+  if (horizon) parts.push('', horizon);
 
   section(
     heading('summary'),

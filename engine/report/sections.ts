@@ -70,6 +70,16 @@ export function summaryMeasures(r: Results): Measure[] {
 /** The mark after a borderline risk's level (the explorer uses the same). */
 export const BORDERLINE_MARK = '~';
 
+/**
+ * The reports speak of years ("expected annual loss", "1-in-20-year loss"): one simulated year is
+ * one horizon. For a horizon other than 365 days this sentence says what a "year" then means.
+ */
+export function horizonNote(horizonDays: number): string | undefined {
+  if (horizonDays === 365) return undefined;
+  const days = `${horizonDays.toLocaleString('en-US')}-day`;
+  return `Horizon: every "year" in this report is one ${days} horizon: the expected "annual" loss is the expected loss per ${days} horizon, a "1-in-20-year" loss is exceeded in 1 horizon in 20, and appetite limits are compared per horizon.`;
+}
+
 export const NOTES = {
   parts: 'EAL = direct loss + interruption cost (after buffer stock) + reroute cost (the extra transport cost of detours while primary routes are down).',
   serviceLevel:

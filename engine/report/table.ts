@@ -9,6 +9,7 @@ import {
   appetiteCells,
   appetiteHeadline,
   BORDERLINE_MARK,
+  horizonNote,
   DEFAULT_TOP,
   LISTED_CONTROL_ENTRIES,
   LISTED_SENSITIVITY_ROWS,
@@ -32,7 +33,10 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
   const more = (shown: number, all: number, what: string) => (all > shown ? [`… and ${count(all - shown)} more ${what} (--wide, or the JSON output)`] : []);
   const out: string[] = [];
 
-  out.push(line(`chainward · ${r.scenario} · ${plural(r.trials, 'trial')} · seed ${r.seed} · horizon ${plural(r.horizonDays, 'day')}`, width), '');
+  out.push(line(`chainward · ${r.scenario} · ${plural(r.trials, 'trial')} · seed ${r.seed} · horizon ${plural(r.horizonDays, 'day')}`, width));
+  const horizon = horizonNote(r.horizonDays);
+  if (horizon) out.push(note(horizon));
+  out.push('');
 
   // summary
   out.push('Summary');
@@ -175,7 +179,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
     out.push(...more(listed.length, warnings.length, warnings.length - listed.length === 1 ? 'warning' : 'warnings'));
   }
 
-  out.push('', line(`Run: ${runLine(r)}`, width));
+  out.push('', paragraph(`Run: ${runLine(r)}`, width));
   return out.join('\n') + '\n';
 }
 
