@@ -4,7 +4,7 @@
 // 95 % interval and the cost–risk frontier, as a table or as JSON (chainward-optimize/v1).
 import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
 import { defaultWorkers } from '../node/pool.js';
-import { money, textTable } from '../report/format.js';
+import { money, percent, plural, textTable } from '../report/format.js';
 import {
   checkOutPath,
   formatOption,
@@ -130,7 +130,7 @@ export function optimizeTable(r: OptimizeResult, wallMs: number, workers: number
   const lines: string[] = [];
   lines.push(
     `chainward optimize · ${r.scenario} · budget ${m(r.budget)}/yr · objective ${name} · ${r.trials.toLocaleString('en-US')} trials · seed ${r.seed}`,
-    `${r.candidates.length} candidate placements, ${r.simulations} sets simulated with common random numbers · ${(wallMs / 1000).toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}`,
+    `${plural(r.candidates.length, 'candidate placement')}, ${plural(r.simulations, 'set')} simulated with common random numbers · ${(wallMs / 1000).toFixed(1)} s on ${plural(workers, 'worker')}`,
     '',
   );
   if (r.chosen.length === 0) lines.push('no placement within the budget reduces the objective');
@@ -144,7 +144,7 @@ export function optimizeTable(r: OptimizeResult, wallMs: number, workers: number
     );
   }
   const [lo, hi] = r.reduction.ci95;
-  const share = r.before > 0 ? ` (${((r.reduction.value / r.before) * 100).toFixed(1)} %)` : '';
+  const share = r.before > 0 ? ` (${percent(r.reduction.value / r.before)})` : '';
   lines.push(
     '',
     textTable(
@@ -154,7 +154,8 @@ export function optimizeTable(r: OptimizeResult, wallMs: number, workers: number
         [`${name} before`, m(r.before)],
         [`${name} after`, m(r.after)],
         ['reduction', `${m(r.reduction.value)}${share}, 95 % interval ${m(lo)} to ${m(hi)}`],
-        ['reduction per unit of cost', r.cost > 0 ? (r.reduction.value / r.cost).toFixed(2) : '–'],
+        ['reduction per unit of cost', r.cost > 0 ? `${m(r.reduction.value / r.cost)} less ${name} per ${m(1)} a year` : '—'],
+        ...(r.objective === 'eal' && r.cost > 0 ? [['ROSI', percent((r.reduction.value - r.cost) / r.cost, 0)]] : []),
       ],
       new Set(),
     ),

@@ -91,7 +91,7 @@ export const NOTES = {
     'P(≥1): chance of at least one event a year, 1 − e^−λ from the rate (the likelihood band is read from it); simulated: share of simulated years with one, a check.',
   tail: 'tail: mean loss of the risk over the worst 5 % of years (the tails add up to CVaR95).',
   treatments:
-    'Reductions are paired with the baseline (the same random numbers), so their intervals are narrow; ROSI = net benefit / annual cost, — when the treatment costs nothing. `--treatments` takes the ids.',
+    'Reductions are paired with the baseline (the same random numbers), so their intervals are narrow; ROSI = net benefit / annual cost, — when the treatment costs nothing or saves money (no cost to return on). `--treatments` takes the ids.',
   flows: (r: Results) =>
     `A flow's EAL counts only the losses on its own shipments, its interruption cost and its reroute cost; site stock and fixed-amount losses belong to no flow, so the flows' EALs do not add up to the network EAL (${money(r.baseline.eal, r.currency)}).`,
   controlList: 'Levels and EALs after are estimates from the register: simulate the chosen option as a treatment (or use `chainward optimize`).',

@@ -7,14 +7,16 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 const numberFormats = new Map<number, Intl.NumberFormat>();
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Money in compact notation with 3 significant digits: "€3.5M", "$202K", "-€209K". */
+/** Money in compact notation with 3 significant digits and a true minus sign: "€3.5M", "$202K", "−€209K". */
 export function money(x: number, currency: string): string {
   let f = moneyFormats.get(currency);
   if (!f) {
     f = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 });
     moneyFormats.set(currency, f);
   }
-  return Number.isFinite(x) ? f.format(x) : '—';
+  if (!Number.isFinite(x)) return '—';
+  const text = f.format(x);
+  return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
 /** A share, probability or ratio as a percentage with `digits` decimals: "12.3 %", "1,250 %". */

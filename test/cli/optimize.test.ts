@@ -73,6 +73,16 @@ describe('chainward optimize', () => {
     expect(text).toMatch(/cost–risk frontier/);
   });
 
+  it('optimize prints the reduction per unit of cost as money and ROSI in percent, like the run report', async () => {
+    const out = join(dir, 'opt-eal.txt');
+    const status = await optimizeCommand([DEFAULT_SCENARIO, '--budget', '20000', '--trials', '512', '--workers', '1', '--out', out, '--quiet']);
+    expect(status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/reduction per unit of cost +€[\d.]+ less EAL per €1 a year/);
+    expect(text).toMatch(/ROSI +-?−?[\d,]+ %/);
+    expect(text).toMatch(/\d+ candidate placements, [\d,]+ sets simulated/);
+  });
+
   it('bad input is an InputError', async () => {
     const bad = async (...args: string[]) => {
       const e = await optimizeCommand(args).then(

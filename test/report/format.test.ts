@@ -40,7 +40,7 @@ describe('number formats', () => {
 
   it('money: compact, in the currency', () => {
     expect(money(6421509, 'EUR')).toBe('€6.42M');
-    expect(money(-209000, 'USD')).toBe('-$209K');
+    expect(money(-209000, 'USD')).toBe('−$209K');
   });
 });
 
