@@ -10,6 +10,7 @@ import {
   appetiteHeadline,
   BORDERLINE_MARK,
   horizonNote,
+  listedFlows,
   DEFAULT_TOP,
   LISTED_CONTROL_ENTRIES,
   LISTED_SENSITIVITY_ROWS,
@@ -148,10 +149,11 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
       '',
       table(
         ['flow', 'EAL', 'direct', 'interruption', 'reroute', 'interrupted days/yr', 'rerouted days/yr', 'service level'],
-        r.flows.map((f) => [mdText(f.id), m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
+        listedFlows(r.flows, wide).map((f) => [mdText(f.id), m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
         new Set([1, 2, 3, 4, 5, 6, 7]),
       ),
       '',
+      ...more(Math.min(r.flows.length, listedFlows(r.flows, wide).length), r.flows.length, 'flows').flatMap((x) => [x, '']),
       notes(NOTES.flows(r), NOTES.serviceLevel),
     );
   }

@@ -29,6 +29,15 @@ export const DEFAULT_TOP = 15;
 export const LISTED_CONTROL_ENTRIES = 10;
 export const LISTED_SENSITIVITY_ROWS = 15;
 export const LISTED_WARNINGS = 10;
+/** Flows listed unless `--wide` (those with the most expected loss, when there are more). */
+export const LISTED_FLOWS = 20;
+
+/** The flows a report lists: all with `wide` or when few, else the LISTED_FLOWS with the most expected loss, in scenario order. */
+export function listedFlows<F extends { eal: number }>(flows: readonly F[], wide: boolean): F[] {
+  if (wide || flows.length <= LISTED_FLOWS) return [...flows];
+  const keep = new Set([...flows].sort((a, b) => b.eal - a.eal).slice(0, LISTED_FLOWS));
+  return flows.filter((f) => keep.has(f));
+}
 
 /** What a renderer is asked for: how many risks, and whether anything may be cut to fit 120 columns. */
 export interface ReportOptions {

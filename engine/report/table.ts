@@ -10,6 +10,7 @@ import {
   appetiteHeadline,
   BORDERLINE_MARK,
   horizonNote,
+  listedFlows,
   DEFAULT_TOP,
   LISTED_CONTROL_ENTRIES,
   LISTED_SENSITIVITY_ROWS,
@@ -125,16 +126,17 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
 
   // flows
   if (r.flows.length > 0) {
+    const flows = listedFlows(r.flows, wide);
     out.push('', `Flows: expected loss and its parts, interrupted and rerouted days a year, service level`);
     out.push(
       table(
         ['flow', 'EAL', 'direct', 'interruption', 'reroute', 'interrupted\ndays', 'rerouted\ndays', 'service\nlevel'],
-        r.flows.map((f) => [f.id, m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
+        flows.map((f) => [f.id, m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
         [1, 2, 3, 4, 5, 6, 7],
         [{ column: 0, mode: 'truncate', min: 12 }],
       ),
     );
-    out.push(note(NOTES.flows(r)), note(NOTES.serviceLevel));
+    out.push(...more(flows.length, r.flows.length, r.flows.length - flows.length === 1 ? 'flow' : 'flows'), note(NOTES.flows(r)), note(NOTES.serviceLevel));
   }
 
   // risk control list
