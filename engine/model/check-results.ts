@@ -2,6 +2,7 @@
 // a reader (the explorer, `explore`) relies on, with their types, each problem with its JSON path.
 // Extra fields are allowed (results grow); the numbers themselves are not re-derived.
 import { z } from 'zod';
+import { ENGINE_VERSION } from '../version.js';
 import { formatPath } from './json-path.js';
 import { CATEGORIES, ELEMENTS, LEVELS } from './schema.js';
 import type { ValidationIssue } from './validate.js';
@@ -86,6 +87,7 @@ export const resultsSchema = z.object({
       rosi: num.nullable(),
     }),
   ),
+  engineVersion: str,
   appetite: z.object({
     status,
     withinAppetite: z.boolean(),
@@ -102,7 +104,7 @@ export const resultsSchema = z.object({
       }),
     ),
   }),
-  // optional: results written before scenario warnings existed have none
+  // optional: results assembled by hand or by other tools may leave it out
   warnings: z.array(z.object({ path: str, message: str })).optional(),
 });
 
@@ -115,5 +117,10 @@ export function looksLikeResults(raw: unknown): boolean {
 export function checkResults(raw: unknown): ValidationIssue[] {
   const r = resultsSchema.safeParse(raw);
   if (r.success) return [];
+  // results of another engine version lack or mean other fields: say that once, not field by field
+  const version = (raw as { engineVersion?: unknown }).engineVersion;
+  if (typeof version === 'string' && version !== ENGINE_VERSION) {
+    return [{ path: 'engineVersion', message: `written by chainward ${version}, whose results this version (${ENGINE_VERSION}) cannot show; run the scenario again with this version` }];
+  }
   return r.error.issues.slice(0, 50).map((i) => ({ path: formatPath(i.path as Array<string | number>), message: i.message }));
 }

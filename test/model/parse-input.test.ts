@@ -35,4 +35,17 @@ describe('parseInput', () => {
     const r = parseInput(JSON.stringify(broken));
     expect(r.kind === 'invalid' && r.issues.map((i) => i.path).sort()).toEqual(['baseline.eal', 'currency', 'risks[3]', 'treatments[0].delta']);
   });
+
+  it('parseInput refuses results of another engine version in one sentence, not field by field', async () => {
+    const p = parseScenario(text);
+    if (!p.ok) throw new Error('invalid');
+    const older = JSON.parse(JSON.stringify(await simulateScenario(p.scenario, { trials: 500, seed: 1 })));
+    older.engineVersion = '0.1.0';
+    delete older.baseline.rerouteEal; // what a 0.1.0 result lacks
+    delete older.appetite.checks;
+    const r = parseInput(JSON.stringify(older));
+    expect(r.kind === 'invalid' && r.issues).toEqual([
+      { path: 'engineVersion', message: expect.stringMatching(/^written by chainward 0\.1\.0, whose results this version \(\d+\.\d+\.\d+\) cannot show; run the scenario again/) },
+    ]);
+  });
 });
