@@ -3,7 +3,7 @@
 // column each. Names come from scenario files and are untrusted: control characters (terminal escape
 // sequences among them) and bidirectional overrides are shown as spaces, never sent to the terminal.
 
-export { count, money, num, percent, plural } from '../text/format.js';
+export { count, money, num, percent, plural, probability } from '../text/format.js';
 
 /** The widest line of a terminal report unless `--wide` is given (README.md, "Command line"). */
 export const REPORT_WIDTH = 120;

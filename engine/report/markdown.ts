@@ -4,7 +4,7 @@
 // on the risk control list, the sensitivity rows and the warnings. Names are escaped, so a
 // scenario's text can never become a link, an image, HTML or a broken table.
 import type { Results } from '../analysis/simulate-scenario.js';
-import { count, money, num, percent, plural } from './format.js';
+import { count, money, num, percent, plural, probability } from './format.js';
 import {
   appetiteCells,
   appetiteHeadline,
@@ -99,8 +99,8 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
         `${k.level.toUpperCase()}${k.borderline ? `\\${BORDERLINE_MARK}` : ''}`,
         `${k.likelihood}×${k.impact}`,
         num(k.frequency),
-        percent(k.pEventExpected),
-        percent(k.pEvent),
+        probability(k.pEventExpected),
+        probability(k.pEvent),
         m(k.meanLossPerEvent),
         k.impactCi95 ? interval(k.impactCi95) : '—',
         m(k.eal),

@@ -4,7 +4,7 @@
 // run. Lines fit 120 columns unless `wide`: long names are cut with "…" and sentences wrapped or cut;
 // the sections and their notes are those of every format (sections.ts).
 import type { Results } from '../analysis/simulate-scenario.js';
-import { count, line, money, num, paragraph, percent, plural, REPORT_WIDTH, textTable, truncateRisk, type Shrink } from './format.js';
+import { count, line, money, num, paragraph, percent, plural, probability, REPORT_WIDTH, textTable, truncateRisk, type Shrink } from './format.js';
 import {
   appetiteCells,
   appetiteHeadline,
@@ -85,8 +85,8 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
         `${k.level.toUpperCase()}${k.borderline ? BORDERLINE_MARK : ''}`,
         `${k.likelihood}×${k.impact}`,
         num(k.frequency),
-        percent(k.pEventExpected),
-        percent(k.pEvent),
+        probability(k.pEventExpected),
+        probability(k.pEvent),
         impactCell(k.meanLossPerEvent, k.impactCi95, m),
         m(k.eal),
         percent(k.share),

@@ -49,3 +49,17 @@ export function count(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A probability as a percentage with 3 significant digits, cut rather than rounded ("0.995 %" for
+ * 1 − e^−0.01, never "1.0 %"), so it never shows across a likelihood band edge such as 1 % or 5 %.
+ */
+export function probability(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  const x = p * 100;
+  if (x <= 0) return '0 %';
+  if (x >= 100) return '100 %';
+  const decimals = Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(x))));
+  const factor = Number(`1e${decimals}`);
+  return `${(Math.floor(x * factor) / factor).toFixed(decimals)} %`;
+}

@@ -6,6 +6,7 @@
 import { DEFAULT_IMPACT_BANDS } from '../../engine/analysis/criteria.js';
 import type { Results } from '../../engine/analysis/simulate-scenario.js';
 import { laneRegionsNeeded, regionsNotServed } from '../../engine/model/carrier-regions.js';
+import { probability } from '../../engine/text/format.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import type { Selection } from '../state/url-state.js';
 import { applicableControls, carrierOf, hasControl, isEmpty, placedControls, type TargetKind, type WhatIf } from '../state/what-if.js';
@@ -103,8 +104,8 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
           h(
             'dd',
             { class: 'p-event', title: `1 − e^(−${risk.frequency.toPrecision(3)}) from the rate, which sets the likelihood band; ${pct(risk.pEvent, 2)} of the simulated years had an event` },
-            h('span', {}, pct(risk.pEventExpected)),
-            h('span', { class: 'sub' }, `simulated ${pct(risk.pEvent)}`),
+            h('span', {}, probability(risk.pEventExpected)),
+            h('span', { class: 'sub' }, `simulated ${probability(risk.pEvent)}`),
           ),
           h('dt', {}, 'Loss per event'),
           h(

@@ -3,7 +3,7 @@
 // cannot send control sequences to a terminal.
 import { describe, expect, it } from 'vitest';
 import { line, paragraph, plain, textTable, truncate, truncateRisk, wrapWords } from '../../engine/report/format.js';
-import { count, money, num, percent, plural } from '../../engine/text/format.js';
+import { count, money, num, percent, plural, probability } from '../../engine/text/format.js';
 import { chars } from './fixture.js';
 
 describe('number formats', () => {
@@ -106,5 +106,15 @@ describe('textTable', () => {
   it('escape sequences in cells never reach the terminal', () => {
     const t = textTable(['id'], [['x\u001b[31mred']], new Set());
     expect(t).not.toContain('\u001b');
+  });
+
+  it('probability: 3 significant digits, cut, so it never shows across a band edge such as 1 %', () => {
+    expect(probability(1 - Math.exp(-0.01))).toBe('0.995 %'); // rounding would say "1.0 %", the "unlikely" band
+    expect(probability(1 - Math.exp(-0.015))).toBe('1.48 %');
+    expect(probability(0.05)).toBe('5.00 %');
+    expect(probability(0.6284)).toBe('62.8 %');
+    expect(probability(0)).toBe('0 %');
+    expect(probability(1)).toBe('100 %');
+    expect(probability(2.3e-7)).toBe('0.000023 %');
   });
 });

@@ -10,6 +10,7 @@ import { simulateScenario, type Results } from '../../../engine/analysis/simulat
 import { parseScenario } from '../../../engine/model/validate.js';
 import { borderlineReason, sidePanel, type SidePanelData } from '../../../explorer/panel/side-panel.js';
 import { emptyWhatIf } from '../../../explorer/state/what-if.js';
+import { probability } from '../../../engine/text/format.js';
 import { moneyShort, pct } from '../../../explorer/views/common.js';
 
 const parsed = parseScenario(readFileSync(join(process.cwd(), 'scenarios/eu-electronics-inbound.json'), 'utf8'));
@@ -34,7 +35,7 @@ describe('sidePanel', async () => {
   it('sidePanel shows a risk\'s P(≥ 1) from its rate with the simulated check, its loss per event with the interval, and its loss split', () => {
     const el = panel(results, risk.id);
     const spans = (sel: string) => [...el.querySelectorAll(`${sel} span`)].map((x) => x.textContent);
-    expect(spans('dd.p-event')).toEqual([pct(risk.pEventExpected), `simulated ${pct(risk.pEvent)}`]);
+    expect(spans('dd.p-event')).toEqual([probability(risk.pEventExpected), `simulated ${probability(risk.pEvent)}`]);
     const ci = risk.impactCi95!;
     expect(spans('dd.impact')).toEqual([m(risk.meanLossPerEvent), `95 %: ${m(ci[0])}–${m(ci[1])}`]);
     const splits = [...el.querySelectorAll('dd.split')].map((d) => [...d.querySelectorAll('span')].map((x) => x.textContent));
