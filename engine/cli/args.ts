@@ -10,6 +10,7 @@ import { csvReport } from '../report/csv.js';
 import { markdownReport } from '../report/markdown.js';
 import type { ReportOptions } from '../report/sections.js';
 import { tableReport } from '../report/table.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import { InputError } from './errors.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -153,37 +154,6 @@ export function wantsHelp(argv: readonly string[]): boolean {
   return false;
 }
 
-/**
- * Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment),
- * since `--trails` and `chainward rnu` are the typos people make at a prompt.
- */
-function typoDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/** The known name nearest to a mistyped one, within a third of its length (at least 1 edit, fewer than its length), or undefined. */
-export function nearestName(word: string, names: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.min(Math.max(1, Math.floor(word.length / 3)), word.length - 1) + 1;
-  for (const name of names) {
-    const dist = typoDistance(word.toLowerCase(), name.toLowerCase());
-    if (dist < bestDistance) {
-      best = name;
-      bestDistance = dist;
-    }
-  }
-  return best;
-}
-
 /** A value that reads as a negative number (`-5`, `-0.1`, `-1/2`): taken as the option's value, not as an option. */
 const NEGATIVE_NUMBER = /^-\.?\d/;
 
@@ -208,7 +178,7 @@ export function parseCommand<S extends CommandSpec>(spec: S, argv: string[]): { 
     if (t.kind !== 'option') continue;
     const o = Object.hasOwn(options, t.name) ? options[t.name] : undefined;
     if (o === undefined) {
-      const near = t.rawName.startsWith('--') ? nearestName(t.name, Object.keys(options)) : undefined;
+      const near = t.rawName.startsWith('--') ? didYouMean(t.name, Object.keys(options)) : undefined;
       throw fail(`unknown option ${t.rawName}${near === undefined ? '' : ` (did you mean --${near}?)`}`);
     }
     if (o.type === 'boolean') {

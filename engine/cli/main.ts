@@ -4,9 +4,10 @@
 import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import { plain } from '../report/format.js';
 import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
-import { briefSynopsis, helpText, nearestName, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
+import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
 import { CONTROLS_COMMAND, controlsCommand } from './controls-command.js';
 import { EXPLORE_COMMAND, exploreCommand } from './explore-command.js';
@@ -90,7 +91,7 @@ function usage(): string {
 function verbOf(name: string): Verb {
   const verb = VERBS.find((v) => v.spec.name === name);
   if (verb) return verb;
-  const near = nearestName(name, [...VERBS.map((v) => v.spec.name), 'help']);
+  const near = didYouMean(name, [...VERBS.map((v) => v.spec.name), 'help']);
   throw new InputError(`unknown command "${name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}\n\n${usage()}`);
 }
 

@@ -176,6 +176,8 @@ describe('validateScenario: did-you-mean', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
+    expect(editDistance('trials', 'trails')).toBe(1); // a swap of neighbouring letters is one typo
+    expect(editDistance('ca', 'abc')).toBe(3); // optimal string alignment: no edits inside a swapped pair
     expect(didYouMean('carier', ['mode', 'carrier', 'controls'])).toBe('carrier');
     expect(didYouMean('CARRIER', ['carrier'])).toBe('carrier');
     expect(didYouMean('laser-moat', ['carrier', 'controls'])).toBeUndefined();
