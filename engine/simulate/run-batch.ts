@@ -590,15 +590,23 @@ export class Simulator {
     const cost = days * plan.flowShipmentsPerDay[f]! * this.flowExtra[f]!;
     this.trialReroute += cost;
     this.flowTrialRerouteCost[f]! += cost;
+    this.share(this.riskTrialReroute, cost, plan.routeStart[f]!, plan.routeStart[f + 1]!, plan.routeElem, nActive);
+  }
+
+  /**
+   * Shares `cost` equally among the active outages on the elements of the sorted slice
+   * elems[from .. to) (a flow's relevant elements or its primary route), into each one's risk.
+   */
+  private share(into: Float64Array, cost: number, from: number, to: number, elems: Int32Array, nActive: number): void {
     const sharing = this.sharing;
     let n = 0;
     for (let k = 0; k < nActive; k++) {
       const o = this.active[k]!;
-      if (this.isOnRoute(f, this.outElem[o]!)) sharing[n++] = this.outRisk[o]!;
+      if (sortedHas(elems, from, to, this.outElem[o]!)) sharing[n++] = this.outRisk[o]!;
     }
     if (n === 0) return;
-    const share = cost / n;
-    for (let i = 0; i < n; i++) this.riskTrialReroute[sharing[i]!]! += share;
+    const each = cost / n;
+    for (let i = 0; i < n; i++) into[sharing[i]!]! += each;
   }
 
   /** Starts flow f's epoch at t with its state for the current down set. */
@@ -634,14 +642,7 @@ export class Simulator {
     if (cost <= 0) return;
     this.trialInt += cost;
     this.flowTrialInt[f]! += cost;
-    const sharing = this.sharing;
-    let n = 0;
-    for (let k = 0; k < nActive; k++) {
-      const o = this.active[k]!;
-      if (this.isRelevant(f, this.outElem[o]!)) sharing[n++] = this.outRisk[o]!;
-    }
-    const share = cost / n;
-    for (let i = 0; i < n; i++) this.riskTrialInt[sharing[i]!]! += share;
+    this.share(this.riskTrialInt, cost, plan.relevantStart[f]!, plan.relevantStart[f + 1]!, plan.relevantElem, nActive);
   }
 
   /**
@@ -730,14 +731,6 @@ export class Simulator {
     }
   }
 
-  private isRelevant(f: number, e: number): boolean {
-    return sortedHas(this.plan.relevantElem, this.plan.relevantStart[f]!, this.plan.relevantStart[f + 1]!, e);
-  }
-
-  /** Whether element e is on flow f's primary route. */
-  private isOnRoute(f: number, e: number): boolean {
-    return sortedHas(this.plan.routeElem, this.plan.routeStart[f]!, this.plan.routeStart[f + 1]!, e);
-  }
   /**
    * Reroute status of flow f for the current down set, cached by (flow, down-set signature); sets
    * routeExtra to the extra transport cost per shipment of the detour over the primary route (≥ 0).
