@@ -4,11 +4,11 @@
 // change, plus a `setCarrier` change for carrier options), simulated with common random numbers
 // against the current scenario, so the differences between options are paired and their intervals
 // narrow. The non-dominated options form the recommendation, each with the reason it is kept.
-import { laneRegionsNeeded, regionsNotServed } from '../model/carrier-regions.js';
+import { carriersServing } from '../model/carrier-regions.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import type { Carrier, Change, Lane, Scenario, Site, Treatment } from '../model/schema.js';
 import { laneCostPerShipment, scenarioCosts } from '../plan/compile-plan.js';
-import { money, num } from '../report/format.js';
+import { money, num } from '../text/format.js';
 import { buildCsrGraph } from '../simulate/csr-graph.js';
 import { YenKShortest } from '../simulate/yen-k-shortest.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
@@ -142,18 +142,9 @@ interface Draft {
   changes: Change[];
 }
 
-/**
- * Carriers that could run `lane` instead of its own: they run its mode (or list no modes) and serve
- * every region the lane needs (or list no regions), as validation requires of a lane's carrier.
- */
+/** Carriers that could run `lane` instead of its own: they serve its mode and regions (carriersServing). */
 export function alternativeCarriers(lane: Lane, carriers: readonly Carrier[], sitesById: ReadonlyMap<string, Site>): Carrier[] {
-  const needed = laneRegionsNeeded(lane, (id) => sitesById.get(id)?.region);
-  return carriers.filter(
-    (c) =>
-      c.id !== lane.carrier &&
-      (c.modes === undefined || c.modes.length === 0 || c.modes.includes(lane.mode)) &&
-      regionsNotServed(c.regions, needed).length === 0,
-  );
+  return carriersServing(lane, carriers, (id) => sitesById.get(id)?.region).filter((c) => c.id !== lane.carrier);
 }
 
 /**

@@ -38,3 +38,16 @@ export function regionsNotServed(regions: readonly unknown[] | undefined, needed
   if (codes.length === 0) return [];
   return needed.filter((r) => !codes.some((c) => covers(c, r)));
 }
+
+/**
+ * The carriers that may run a lane: they run its mode (or list no modes) and serve every region it
+ * needs (or list no regions), as validation requires of a lane's carrier.
+ */
+export function carriersServing<C extends { modes?: readonly string[]; regions?: readonly unknown[] }>(
+  lane: { mode: string; region?: unknown; from?: unknown; to?: unknown },
+  carriers: readonly C[],
+  siteRegion: (siteId: string) => unknown,
+): C[] {
+  const needed = laneRegionsNeeded(lane, siteRegion);
+  return carriers.filter((c) => (c.modes === undefined || c.modes.length === 0 || c.modes.includes(lane.mode)) && regionsNotServed(c.regions, needed).length === 0);
+}

@@ -5,7 +5,7 @@
 // calls and textContent only: names and ids from scenario files never reach the page as markup.
 import { DEFAULT_IMPACT_BANDS } from '../../engine/analysis/criteria.js';
 import type { Results } from '../../engine/analysis/simulate-scenario.js';
-import { laneRegionsNeeded, regionsNotServed } from '../../engine/model/carrier-regions.js';
+import { carriersServing } from '../../engine/model/carrier-regions.js';
 import { probability } from '../../engine/text/format.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import type { Selection } from '../state/url-state.js';
@@ -159,13 +159,12 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
     if (scenario && lane) {
       // the carriers that may run this lane: its mode and every region it runs in (as validation requires)
       const regionOf = (id: string) => scenario.sites.find((x) => x.id === id)?.region;
-      const needed = laneRegionsNeeded(lane, regionOf);
-      const modeOk = (scenario.carriers ?? []).filter((c) => (!c.modes || c.modes.includes(lane.mode)) && regionsNotServed(c.regions, needed).length === 0);
-      if (modeOk.length) {
+      const serving = carriersServing(lane, scenario.carriers ?? [], regionOf);
+      if (serving.length) {
         const current = carrierOf(scenario, d.whatIf, lane.id);
         const select = h('select', { id: 'carrier-picker', 'aria-label': 'Carrier of this lane', disabled: !d.canEdit }) as HTMLSelectElement;
         if (!current) select.append(h('option', { value: '' }, '(none)'));
-        for (const c of modeOk) {
+        for (const c of serving) {
           const risk = c.riskFactor !== undefined ? ` · risk ×${c.riskFactor}` : '';
           const cost = c.costPerShipment !== undefined ? ` · ${money(c.costPerShipment)}/shipment` : ' · price not stated (lane cost kept)';
           const o = h('option', { value: c.id }, `${c.name ?? c.id}${risk}${cost}`) as HTMLOptionElement;
