@@ -4,7 +4,7 @@
 // its numbers (an option's change is listed above it), and an option id too long to fit is cut
 // with "…". `wide` adds every column, the change included, whole.
 import { changesNothing, signedMoney, type RouteOption, type RouteOptionsResult } from '../analysis/route-options.js';
-import { money, num, plain } from '../report/format.js';
+import { money, num, plain, truncate } from '../report/format.js';
 
 /** Terminal width the report keeps to unless `wide`. */
 export const ROUTES_WIDTH = 120;
@@ -22,11 +22,6 @@ interface Column {
   head: string;
   right: boolean;
   cells: string[];
-}
-
-/** Cuts `s` to `width` characters, ending in "…" when cut. */
-function cut(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
 }
 
 /**
@@ -83,7 +78,7 @@ function layout(cols: Column[], width: number | undefined, shrink: number): stri
     if (total > width) widths[shrink] = Math.max(MIN_OPTION_WIDTH, widths[shrink]! - (total - width));
   }
   const cell = (s: string, i: number) => {
-    const text = cut(s, widths[i]!);
+    const text = truncate(s, widths[i]!);
     return cols[i]!.right ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
   };
   const groupRow = spans.map((s) => (cols[s.from]!.right ? s.label.padStart(spanWidth(s)) : s.label.padEnd(spanWidth(s)))).join('  ');
