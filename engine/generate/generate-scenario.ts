@@ -1,6 +1,7 @@
 // Synthetic chainward/v1 scenarios for scale tests: a layered network (suppliers → factories →
 // ports/airports → DCs → customers) with carriers, reachable flows, threats of every category,
 // controls and treatments. Pure, isomorphic and deterministic in (sites, seed); O(N) in the sites.
+import { controlEffect } from '../model/control-effect.js';
 import type { Carrier, Control, Flow, Lane, Mode, Scenario, Site, SiteKind, Threat, Treatment } from '../model/schema.js';
 import { hashString, mix2, mix32 } from '../rng/mix.js';
 import { Rng } from '../rng/rng.js';
@@ -258,7 +259,7 @@ const THREATS: readonly Threat[] = [
 function actsOnSiteKind(id: string, kind: SiteKind): boolean {
   const control = CONTROLS.find((c) => c.id === id)!;
   return THREATS.some(
-    (t) => t.appliesTo.kind === 'site' && (t.appliesTo.siteKinds === undefined || t.appliesTo.siteKinds.includes(kind)) && (control.effects[t.id] ?? control.effects[t.category]) !== undefined,
+    (t) => t.appliesTo.kind === 'site' && (t.appliesTo.siteKinds === undefined || t.appliesTo.siteKinds.includes(kind)) && controlEffect(control, t.id, t.category) !== undefined,
   );
 }
 

@@ -7,6 +7,7 @@
 // Part of the isomorphic engine core: no Node.js imports. Warnings come in a fixed order (sites,
 // lanes, threats, treatments, each in document order) so that results stay the same bytes.
 import { controlsOf, laneRegion } from '../plan/compile-plan.js';
+import { controlEffect } from './control-effect.js';
 import { suggestion } from './did-you-mean.js';
 import { formatPath, type PathSegment } from './json-path.js';
 import type { Control, Lane, Scenario, Selector, Site, Threat } from './schema.js';
@@ -199,7 +200,7 @@ function binaryHas(sorted: readonly number[], x: number): boolean {
 
 /** Whether a control has an effect for a threat (by its id or its category), as the plan compiler reads it. */
 function actsOn(control: Control, t: Threat): boolean {
-  return Object.prototype.hasOwnProperty.call(control.effects, t.id) || Object.prototype.hasOwnProperty.call(control.effects, t.category);
+  return controlEffect(control, t.id, t.category) !== undefined;
 }
 
 function effectList(control: Control): string {

@@ -2,6 +2,7 @@
 // the PlanIndex that maps indices back to ids. Everything that can be computed once is computed
 // here: effective rates, control products, distribution constants, primary routes, lane mixes.
 import { catalogById } from '../catalog/controls.js';
+import { controlEffect } from '../model/control-effect.js';
 import type { Category, Control, Element, Lane, Scenario, Site } from '../model/schema.js';
 import { selectsLane, selectsSite } from '../model/selector.js';
 import { hashString, mix2 } from '../rng/mix.js';
@@ -172,7 +173,7 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
     const acting: string[] = [];
     for (const cid of new Set(placed)) {
       const control = controls.get(cid)!;
-      const effect = control.effects[threat.id] ?? control.effects[threat.category];
+      const effect = controlEffect(control, threat.id, threat.category);
       if (!effect) continue;
       acting.push(cid);
       const rel = control.reliability ?? 1;
