@@ -20,7 +20,7 @@ describe('run --target-se: how the run ended', () => {
     const r = await runCli(['run', '--target-se', '0.05', '--treatments', 'none', '--workers', '1']);
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/warning/);
-    expect(r.stdout).toMatch(/target/i);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Run: [\d,]+ trials, target relative SE 5\.00 %, reached [\d.]+ %, stopped by the target/);
     const j = await runCli(['run', '--target-se', '0.05', '--treatments', 'none', '--workers', '1', '--format', 'json', '--quiet']);
     expect(JSON.parse(j.stdout).run).toMatchObject({ targetSe: 0.05, stoppedBy: 'target' });
   });
