@@ -3,7 +3,7 @@
 import type { Category, Element, Level, Scenario } from '../model/schema.js';
 import type { CompiledScenario } from '../plan/plan.js';
 import { expm1 } from '../sampling/det-math.js';
-import type { BatchSummary } from '../summary/batch-summary.js';
+import { riskLoss, type BatchSummary } from '../summary/batch-summary.js';
 import { assess, levelBounds } from './criteria.js';
 import { Z95 } from './loss-summary.js';
 
@@ -77,14 +77,14 @@ export function riskRegister(merged: BatchSummary, compiled: CompiledScenario, s
   let totalEal = 0;
   const eals = new Float64Array(R);
   for (let r = 0; r < R; r++) {
-    eals[r] = (merged.riskDirect.get(r) + merged.riskInterruption.get(r) + merged.riskReroute.get(r)) / n;
+    eals[r] = riskLoss(merged, r) / n;
     totalEal += eals[r]!;
   }
   const rows: RiskRow[] = [];
   for (let r = 0; r < R; r++) {
     const e = plan.riskElement[r]!;
     const events = merged.riskEvents[r]!;
-    const total = merged.riskDirect.get(r) + merged.riskInterruption.get(r) + merged.riskReroute.get(r);
+    const total = riskLoss(merged, r);
     const pEvent = merged.riskTrials[r]! / n;
     const meanLossPerEvent = events > 0 ? total / events : 0;
     const frequency = index.riskRate[r]!;

@@ -11,7 +11,7 @@ import { laneCostPerShipment, scenarioCosts } from '../plan/compile-plan.js';
 import { money, num } from '../text/format.js';
 import { buildCsrGraph } from '../simulate/csr-graph.js';
 import { YenKShortest } from '../simulate/yen-k-shortest.js';
-import { tailSizeFor } from '../summary/batch-summary.js';
+import { flowLoss, tailSizeFor } from '../summary/batch-summary.js';
 import { statedLaneCost } from './apply-treatment.js';
 import { analyse, prepareUnits, runInfo, simulateUnits, trialRanges, type Progress, type RangeRunner } from './simulate-scenario.js';
 
@@ -273,7 +273,7 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
       transitDays,
       transportCost: scenarioCosts(s, index.laneShipments, index.siteShipments).transport,
       flowTransportCost,
-      flowEal: (merged.flowDirect.get(f) + merged.flowInterruption.get(f) + merged.flowReroute.get(f)) / n,
+      flowEal: flowLoss(merged, f) / n,
       flowRerouteCost: merged.flowReroute.get(f) / n,
       eal: summary.eal,
       var95: summary.var95,

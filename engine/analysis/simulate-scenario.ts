@@ -7,7 +7,7 @@ import { scenarioWarnings, type ScenarioWarning } from '../model/warnings.js';
 import { compilePlan, scenarioCosts } from '../plan/compile-plan.js';
 import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
-import { tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
+import { flowLoss, tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
 import { SummaryAccumulator } from '../summary/summary-accumulator.js';
 import { TopK } from '../summary/top-k.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -376,7 +376,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     .sort((a, b) => b.eal - a.eal || (a.id < b.id ? -1 : 1));
   const flows: FlowRow[] = index.flowIds.map((id, f) => ({
     id,
-    eal: (baseMerged.flowDirect.get(f) + baseMerged.flowInterruption.get(f) + baseMerged.flowReroute.get(f)) / n,
+    eal: flowLoss(baseMerged, f) / n,
     directEal: baseMerged.flowDirect.get(f) / n,
     interruptionEal: baseMerged.flowInterruption.get(f) / n,
     rerouteCost: baseMerged.flowReroute.get(f) / n,

@@ -71,6 +71,16 @@ export function sumLength(k: SumKey, nRisks: number, nFlows: number): number {
   return per === 'part' ? MONEY_PARTS : per === 'risk' ? nRisks : nFlows;
 }
 
+/** Risk r's loss over the range: direct loss, its shares of interruption and of reroute cost. */
+export function riskLoss(s: BatchSummary, r: number): number {
+  return s.riskDirect.get(r) + s.riskInterruption.get(r) + s.riskReroute.get(r);
+}
+
+/** Flow f's loss over the range: losses on its shipments, its interruption cost and its reroute cost. */
+export function flowLoss(s: BatchSummary, f: number): number {
+  return s.flowDirect.get(f) + s.flowInterruption.get(f) + s.flowReroute.get(f);
+}
+
 /** An empty summary for a range of `count` trials starting at `firstTrial`. */
 export function emptySummary(firstTrial: number, count: number, nRisks: number, nFlows: number, tailSize: number): BatchSummary {
   const sums = {} as Record<SumKey, ExactSums>;
