@@ -3,7 +3,7 @@
 // Untrusted strings (ids, names) only ever reach the DOM through .text() or attributes.
 import { schemeTableau10, select, type Selection } from 'd3';
 import { CATEGORIES, ELEMENTS, LEVELS, type Category, type Element as IsoElement, type Level } from '../../engine/model/schema.js';
-import { BORDERLINE_MARK as REPORT_BORDERLINE_MARK } from '../../engine/report/sections.js';
+import { BORDERLINE_MARK } from '../../engine/report/sections.js';
 import type { ViewSize } from '../model/view-data.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -50,11 +50,9 @@ export const LEVEL_COLOURS: Record<Level, string> = { low: '#ffffb2', medium: '#
 export const LEVEL_TEXT: Record<Level, string> = { low: '#3a3000', medium: '#3a2500', high: '#2b1000', critical: '#ffffff' };
 export const LEVEL_LABELS: Record<Level, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
-/**
- * The mark after a borderline risk's level or name: its impact interval straddles an impact band
- * edge, so another seed may put it in the next band (README: "The explorer").
- */
-export const BORDERLINE_MARK = REPORT_BORDERLINE_MARK;
+// The mark after a borderline risk's level or name, the reports' own: its impact interval straddles
+// a band edge that changes the level, so the level may change with the seed (README: "The explorer").
+export { BORDERLINE_MARK };
 /** The legend line that explains the mark, wherever a view shows it. */
 export const BORDERLINE_NOTE = `${BORDERLINE_MARK} borderline: the level may change with the seed`;
 
