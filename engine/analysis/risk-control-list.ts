@@ -30,7 +30,7 @@ export interface ControlListEntry {
   level: Level;
   likelihood: number;
   impact: number;
-  /** The risk's impact interval straddles a band edge: its level may change with the seed. */
+  /** The risk's impact interval straddles a band edge that changes its level: the level may change with the seed. */
   borderline: boolean;
   eal: number;
   options: ControlListOption[];

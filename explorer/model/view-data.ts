@@ -30,7 +30,7 @@ export interface RiskBrief {
   likelihood: number;
   impact: number;
   level: Level;
-  /** The risk's impact interval straddles an impact band edge: its level may change with the seed (marked "~"). */
+  /** The risk's impact interval straddles a band edge that changes its level: the level may change with the seed (marked "~"). */
   borderline: boolean;
 }
 
