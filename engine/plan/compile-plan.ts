@@ -146,7 +146,8 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
     riskHash[r] = hashString(id);
     riskElement[r] = target.kind === 'site' ? target.i : S + target.i;
     const region = target.kind === 'site' ? target.site.region : laneRegion(target.lane, sitesById);
-    const regionFactor = region !== undefined ? (threat.regionFactors?.[region] ?? 1) : 1;
+    const factors = threat.regionFactors;
+    const regionFactor = region !== undefined && factors !== undefined && Object.hasOwn(factors, region) ? factors[region]! : 1;
     // Lane risks are generated at the rate of the riskiest carrier of the scenario and thinned by
     // carrierFactor / that maximum, so a carrier switch keeps the events both carriers share
     // (common random numbers for "other carriers"), like a frequency control does.
