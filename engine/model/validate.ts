@@ -6,7 +6,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { z } from 'zod';
 import { catalogById } from '../catalog/controls.js';
 import { laneRegionsNeeded, regionsNotServed } from './carrier-regions.js';
-import { suggestion } from './did-you-mean.js';
+import { Suggester } from './did-you-mean.js';
 import { describeValue, formatPath, type PathSegment } from './json-path.js';
 import { CATEGORIES, scenarioSchema, type Scenario } from './schema.js';
 
@@ -132,8 +132,10 @@ export function validateScenario(raw: unknown): ValidationResult {
   // keys that could reach a prototype are reported, then dropped so every other check still runs
   const clean = withoutForbiddenKeys(raw, [], issues);
   const parsed = scenarioSchema.safeParse(clean);
-  if (!parsed.success) for (const issue of parsed.error.issues) mapZodIssue(issue, clean, [], issues);
-  if (isObj(clean)) checkSemantics(clean, issues);
+  // one budget for every did-you-mean of this validation (engine/model/did-you-mean.ts)
+  const hints = new Suggester();
+  if (!parsed.success) for (const issue of parsed.error.issues) mapZodIssue(issue, clean, [], issues, hints);
+  if (isObj(clean)) checkSemantics(clean, issues, hints);
   if (issues.length === 0 && parsed.success) return { ok: true, scenario: parsed.data, issues: [] };
   return { ok: false, issues: dedupe(issues) };
 }
@@ -195,7 +197,7 @@ function toSegments(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((p) => (typeof p === 'number' ? p : String(p)));
 }
 
-function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: ValidationIssue[]): void {
+function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: ValidationIssue[], hints: Suggester): void {
   const path = [...base, ...toSegments(issue.path)];
   const where = formatPath(path);
   const value = valueAt(root, path);
@@ -209,13 +211,13 @@ function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: V
     case 'unrecognized_keys': {
       const known = knownKeysAt(path);
       for (const key of issue.keys) {
-        out.push({ path: formatPath([...path, key]), message: `unknown key "${key}"${suggestion(key, known)}` });
+        out.push({ path: formatPath([...path, key]), message: `unknown key "${key}"${hints.suggestion(key, known)}` });
       }
       return;
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => JSON.stringify(v));
-      const hint = typeof value === 'string' ? suggestion(value, issue.values.map(String)) : '';
+      const hint = typeof value === 'string' ? hints.suggestion(value, issue.values.map(String)) : '';
       const expected = options.length === 1 ? options[0]! : `one of ${options.join(', ')}`;
       out.push({ path: where, message: value === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${describeValue(value)}${hint}` });
       return;
@@ -237,7 +239,7 @@ function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: V
       out.push({ path: where, message: `${issue.message}, got ${shortJson(value)}` });
       return;
     case 'invalid_union':
-      mapUnionIssue(issue, root, path, value, out);
+      mapUnionIssue(issue, root, path, value, out, hints);
       return;
     default:
       out.push({ path: where, message: issue.message });
@@ -260,6 +262,7 @@ function mapUnionIssue(
   path: PathSegment[],
   value: unknown,
   out: ValidationIssue[],
+  hints: Suggester,
 ): void {
   const lead = unionLeadKeys(path);
   const expected = lead.join(', ');
@@ -271,7 +274,7 @@ function mapUnionIssue(
   if (present.length === 1) {
     const branch = issue.errors[lead.indexOf(present[0]!)];
     if (branch) {
-      for (const e of branch) mapZodIssue(e, root, path, out);
+      for (const e of branch) mapZodIssue(e, root, path, out, hints);
       return;
     }
   }
@@ -279,10 +282,10 @@ function mapUnionIssue(
     out.push({ path: formatPath(path), message: `expected exactly one of the keys ${expected}, got ${present.map((k) => `"${k}"`).join(' and ')}` });
     return;
   }
-  const hints = Object.keys(value).map((k) => `"${k}"${suggestion(k, lead)}`);
+  const unknown = Object.keys(value).map((k) => `"${k}"${hints.suggestion(k, lead)}`);
   out.push({
     path: formatPath(path),
-    message: `expected an object with one of the keys ${expected}${hints.length ? `; unknown key ${hints.join(', ')}` : ''}`,
+    message: `expected an object with one of the keys ${expected}${unknown.length ? `; unknown key ${unknown.join(', ')}` : ''}`,
   });
 }
 
@@ -368,7 +371,10 @@ class Checker {
   readonly threats = new Map<string, Obj>();
   readonly controls = new Map<string, Obj>();
 
-  constructor(readonly issues: ValidationIssue[]) {}
+  constructor(
+    readonly issues: ValidationIssue[],
+    readonly hints: Suggester,
+  ) {}
 
   add(path: PathSegment[], message: string): void {
     this.issues.push({ path: formatPath(path), message });
@@ -397,7 +403,7 @@ class Checker {
     const id = str(value);
     if (id === undefined) return false;
     if (known.has(id)) return true;
-    this.add(path, `unknown ${what} "${id}"${suggestion(id, known.keys())}`);
+    this.add(path, `unknown ${what} "${id}"${this.hints.suggestion(id, known.keys())}`);
     return false;
   }
 
@@ -411,7 +417,7 @@ class Checker {
       if (id === undefined) return;
       const control = this.controlById(id);
       if (!control) {
-        this.add([...path, i], `unknown control "${id}"${suggestion(id, [...this.controls.keys(), ...catalogById.keys()])}`);
+        this.add([...path, i], `unknown control "${id}"${this.hints.suggestion(id, [...this.controls.keys(), ...catalogById.keys()])}`);
       } else if (control.appliesTo !== kind) {
         this.add([...path, i], `control "${id}" applies to ${String(control.appliesTo)}s, not ${kind}s`);
       }
@@ -490,8 +496,8 @@ function reachable(g: MultiDirectedGraph, from: string, to: string): boolean {
   return false;
 }
 
-function checkSemantics(raw: Obj, issues: ValidationIssue[]): void {
-  const c = new Checker(issues);
+function checkSemantics(raw: Obj, issues: ValidationIssue[], hints: Suggester): void {
+  const c = new Checker(issues, hints);
   const sites = c.index(raw, 'sites', c.sites);
   const lanes = c.index(raw, 'lanes', c.lanes);
   const carriers = c.index(raw, 'carriers', c.carriers);
@@ -535,7 +541,7 @@ function checkSemantics(raw: Obj, issues: ValidationIssue[]): void {
     if (!isObj(ctl.effects)) continue;
     for (const key of Object.keys(ctl.effects)) {
       if (!effectKeys.has(key)) {
-        c.add(['controls', i, 'effects', key], `expected a threat category (${CATEGORIES.join(', ')}) or a threat id, got "${key}"${suggestion(key, effectKeys)}`);
+        c.add(['controls', i, 'effects', key], `expected a threat category (${CATEGORIES.join(', ')}) or a threat id, got "${key}"${c.hints.suggestion(key, effectKeys)}`);
       }
     }
   }
@@ -611,7 +617,7 @@ function checkTreatment(c: Checker, path: PathSegment[], t: Obj): void {
         const cid = str(id);
         if (cid === undefined) return;
         const control = c.controlById(cid);
-        if (!control) c.add([...at, key, k], `unknown control "${cid}"${suggestion(cid, [...c.controls.keys(), ...catalogById.keys()])}`);
+        if (!control) c.add([...at, key, k], `unknown control "${cid}"${c.hints.suggestion(cid, [...c.controls.keys(), ...catalogById.keys()])}`);
         else if (kind !== undefined && control.appliesTo !== kind) {
           c.add([...at, key, k], `control "${cid}" applies to ${String(control.appliesTo)}s, but the selector picks ${kind}s`);
         }
