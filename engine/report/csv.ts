@@ -13,10 +13,18 @@ const REGISTER_COLUMNS = [
   'pEventExpected', 'impactCi95Low', 'impactCi95High', 'borderline', 'rerouteEal',
 ] as const;
 
-/** Quotes a CSV cell when needed; text cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas. */
+/**
+ * One CSV cell, for the CLI's `--format csv` and the explorer's Results CSV alike (README.md,
+ * "Results"). Every cell whose text starts with =, +, -, @, a tab or a carriage return gets a leading
+ * single quote so that spreadsheets do not run it as a formula, whatever its type (lists, booleans,
+ * numbers that are not finite); the one exception is a finite number, which the program wrote and
+ * whose text is only digits, a sign, a point and an exponent, so -1200 stays a number. Then the
+ * usual RFC 4180 quoting of ", comma and line breaks.
+ */
 export function csvCell(v: unknown): string {
-  let s = Array.isArray(v) ? v.join(' ') : String(v ?? '');
-  if ((typeof v === 'string' || Array.isArray(v)) && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  let s = Array.isArray(v) ? v.map((x) => String(x ?? '')).join(' ') : String(v ?? '');
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
