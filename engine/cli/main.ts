@@ -5,7 +5,7 @@ import { compilePlan } from '../plan/compile-plan.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
 import { didYouMean } from '../model/did-you-mean.js';
-import { plain } from '../report/format.js';
+import { oneLine, plain } from '../report/format.js';
 import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
 import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
@@ -103,8 +103,9 @@ function validateCommand(argv: string[]): number {
   const { plan } = compilePlan(scenario, 1);
   const warnings = scenarioWarnings(scenario); // valid, but some parts can never do anything
   printWarnings(file, warnings, values.quiet === true);
+  // the file name and the scenario's name are shown as one line of plain text
   process.stdout.write(
-    `${file}: valid chainward/v1 scenario "${scenario.name}": ${plural(plan.nSites, 'site')}, ${plural(plan.nLanes, 'lane')}, ${plural(plan.nFlows, 'flow')}, ` +
+    `${oneLine(file)}: valid chainward/v1 scenario "${oneLine(scenario.name)}": ${plural(plan.nSites, 'site')}, ${plural(plan.nLanes, 'lane')}, ${plural(plan.nFlows, 'flow')}, ` +
       `${plural(scenario.threats.length, 'threat')} → ${plural(plan.nRisks, 'risk')}, ${plural((scenario.treatments ?? []).length, 'treatment')}${warningCount(warnings)}\n`,
   );
   return EXIT_OK;
@@ -138,10 +139,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof InputError) {
       // messages quote the user's input: no control character or bidi override reaches the terminal
       process.stderr.write(`chainward: ${plain(e.message)}\n`);
-      for (const d of e.details) process.stderr.write(`  ${plain(d)}\n`);
+      for (const d of e.details) process.stderr.write(`  ${oneLine(d)}\n`);
       return EXIT_BAD_INPUT;
     }
-    process.stderr.write(`chainward: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`chainward: internal error: ${plain(e instanceof Error ? e.message : String(e))}\n`);
     if (process.env.CHAINWARD_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return EXIT_INTERNAL;
   }

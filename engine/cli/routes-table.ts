@@ -4,7 +4,7 @@
 // its numbers (an option's change is listed above it), and an option id too long to fit is cut
 // with "…". `wide` adds every column, the change included, whole.
 import { changesNothing, signedMoney, type RouteOption, type RouteOptionsResult } from '../analysis/route-options.js';
-import { money, num, plain, truncate } from '../report/format.js';
+import { money, num, oneLine, plain, truncate } from '../report/format.js';
 
 /** Terminal width the report keeps to unless `wide`. */
 export const ROUTES_WIDTH = 120;
@@ -119,8 +119,22 @@ function routesSentence(r: RouteOptionsResult): string {
   return `${found[0]!.toUpperCase()}${found.slice(1)}${among}; ${options}${carriers}:`;
 }
 
+/** `v` with every string in it made one line of plain text (names and ids come from the scenario file). */
+function oneLineStrings<T>(v: T): T {
+  if (typeof v === 'string') return oneLine(v) as T;
+  if (Array.isArray(v)) return v.map(oneLineStrings) as T;
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: oneLineStrings(x), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return v;
+}
+
 /** The routes report as text: a header, the routes, one row per option, notes and the recommendation. */
-export function routesTable(r: RouteOptionsResult, opts: RoutesTableOptions = {}): string {
+export function routesTable(result: RouteOptionsResult, opts: RoutesTableOptions = {}): string {
+  // a line feed in an id would break a row or a column: every string is one line before the layout
+  const r = oneLineStrings(result);
   const c = r.currency;
   const wide = opts.wide === true;
   const width = wide ? undefined : ROUTES_WIDTH;

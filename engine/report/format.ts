@@ -8,12 +8,18 @@ export { count, money, num, percent, plural, probability } from '../text/format.
 /** The widest line of a terminal report unless `--wide` is given (README.md, "Command line"). */
 export const REPORT_WIDTH = 120;
 
-// C0 and C1 controls (but the line feed, which splits a cell into lines) and bidi overrides
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 and C1 controls (but the line feed, which splits a cell into lines), DEL, the Unicode line and
+// paragraph separators, and the bidirectional marks, embeddings, overrides and isolates
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `s` with control characters and bidirectional overrides replaced by spaces (line feeds kept). */
 export function plain(s: string): string {
   return s.replace(UNSAFE, ' ');
+}
+
+/** `s` as one line of terminal text: plain, and its line feeds replaced by spaces too (text from a file or the command line). */
+export function oneLine(s: string): string {
+  return plain(s).replace(/\n/g, ' ');
 }
 
 /** Width of `s` in characters (code points). */
@@ -74,7 +80,7 @@ export function wrapWords(s: string, width: number, firstWidth = width): string[
  * spaces kept, continuation lines indented by `indent` spaces.
  */
 export function paragraph(s: string, width: number, indent = 0): string {
-  const text = plain(s).replace(/\n/g, ' ');
+  const text = oneLine(s);
   if (!Number.isFinite(width)) return text;
   const lead = /^ */.exec(text)![0];
   return wrapWords(text, width - indent, width - lead.length)
@@ -84,7 +90,7 @@ export function paragraph(s: string, width: number, indent = 0): string {
 
 /** One line of a text report: made plain and cut to `width` with "…" (not cut when width is Infinity). */
 export function line(s: string, width: number): string {
-  const text = plain(s).replace(/\n/g, ' ');
+  const text = oneLine(s);
   return Number.isFinite(width) ? truncate(text, width) : text;
 }
 
@@ -110,14 +116,14 @@ export interface TableOptions {
 
 /**
  * Lays out rows as a text table: left-aligned text, right-aligned numbers (columns listed in `right`).
- * A cell or a header may hold several lines ("\n"; headers are aligned at the bottom). When the table
+ * A header may hold several lines ("\n"; aligned at the bottom); a line feed in a cell is shown as a space. When the table
  * is wider than `opts.width`, the columns in `opts.shrink` narrow (truncated with "…" or wrapped)
  * until it fits or they reach their minimum.
  */
 export function textTable(header: string[], rows: string[][], right: ReadonlySet<number>, opts: TableOptions = {}): string {
-  const cellLines = (c: string | undefined) => plain(c ?? '').split('\n');
-  const head = header.map(cellLines);
-  const body = rows.map((r) => header.map((_, i) => cellLines(r[i])));
+  // a header may break into lines; a cell holds names from the scenario, so a line feed is a space there
+  const head = header.map((c) => plain(c).split('\n'));
+  const body = rows.map((r) => header.map((_, i) => [oneLine(r[i] ?? '')]));
   const widest = (lines: string[]) => Math.max(...lines.map(widthOf));
   const widths = head.map((h, i) => Math.max(widest(h), ...body.map((r) => widest(r[i]!))));
   const shrink = new Map((opts.shrink ?? []).map((s) => [s.column, s]));

@@ -23,12 +23,27 @@ import {
   type SectionId,
 } from './sections.js';
 
+// C0 (line feed and carriage return among them) and C1 controls, DEL, the Unicode line and paragraph
+// separators, and the bidirectional marks, embeddings, overrides and isolates
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** `s` as Markdown text: characters with a meaning in Markdown or HTML escaped, line breaks as spaces. */
 export function mdText(s: string): string {
   // control characters and bidirectional overrides never reach the document
-  return s
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/[|\\`*_<>[\]#!~&]/g, (c) => `\\${c}`);
+  return s.replace(CONTROL, ' ').replace(/[|\\`*_<>[\]#!~&]/g, (c) => `\\${c}`);
+}
+
+/** `s` as a code span (an id to copy): one line, backticks replaced by "'" (escaped like any cell in a table). */
+export function mdCode(s: string): string {
+  return `\`${s.replace(CONTROL, ' ').replace(/`/g, "'")}\``;
+}
+
+/**
+ * A table cell: one line, whatever it holds, and every "|" not already escaped escaped, so that no
+ * text (a code span included: GitHub splits cells at "|" even there) can add or move a column.
+ */
+export function mdCell(s: string): string {
+  return s.replace(CONTROL, ' ').replace(/(\\*)\|/g, (m, slashes: string) => (slashes.length % 2 === 0 ? `${slashes}\\|` : m));
 }
 
 /** Renders results as a Markdown document. */
@@ -38,7 +53,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
   const m = (x: number) => money(x, r.currency);
   const interval = (ci: readonly [number, number]) => `${m(ci[0])} to ${m(ci[1])}`;
   const table = (header: string[], body: string[][], right: ReadonlySet<number> = new Set()) =>
-    [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (right.has(i) ? '---:' : '---')).join(' | ')} |`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+    [`| ${header.map(mdCell).join(' | ')} |`, `| ${header.map((_, i) => (right.has(i) ? '---:' : '---')).join(' | ')} |`, ...body.map((row) => `| ${row.map(mdCell).join(' | ')} |`)].join('\n');
   const heading = (id: SectionId, extra = '') => `## ${titleOf(id)}${extra}`;
   // notes use `--option` and similar code spans: keep the backticks, escape the rest
   const note = (s: string) => s.replace(/[|\\*_<>[\]]/g, (c) => `\\${c}`);
@@ -126,7 +141,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
       table(
         ['id', 'name', 'EAL after', 'EAL reduction', '95 % interval', 'CVaR95 reduction', 'annual cost', 'net benefit', 'ROSI'],
         r.treatments.map((t) => [
-          `\`${t.id.replace(/`/g, "'")}\``,
+          mdCode(t.id),
           mdText(t.name),
           m(t.summary.eal),
           m(t.delta.eal),
@@ -208,7 +223,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
     section(
       heading('warnings', `: ${plural(warnings.length, 'part')} of the scenario that can never do anything`),
       '',
-      ...listed.map((w) => `- \`${w.path.replace(/`/g, "'")}\`: ${mdText(w.message)}`),
+      ...listed.map((w) => `- ${mdCode(w.path)}: ${mdText(w.message)}`),
       ...(listed.length < warnings.length ? ['', ...more(listed.length, warnings.length, warnings.length - listed.length === 1 ? 'warning' : 'warnings')] : []),
     );
   }
