@@ -4,7 +4,7 @@
 // 95 % interval and the cost–risk frontier, as a table or as JSON (chainward-optimize/v1).
 import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
 import { defaultWorkers } from '../node/pool.js';
-import { money, percent, plural, textTable } from '../report/format.js';
+import { money, oneLine, percent, plural, textTable } from '../report/format.js';
 import {
   checkOutPath,
   formatOption,
@@ -129,7 +129,7 @@ export function optimizeTable(r: OptimizeResult, wallMs: number, workers: number
   const name = r.objective === 'eal' ? 'EAL' : 'CVaR95';
   const lines: string[] = [];
   lines.push(
-    `chainward optimize · ${r.scenario} · budget ${m(r.budget)}/yr · objective ${name} · ${r.trials.toLocaleString('en-US')} trials · seed ${r.seed}`,
+    `chainward optimize · ${oneLine(r.scenario)} · budget ${m(r.budget)}/yr · objective ${name} · ${r.trials.toLocaleString('en-US')} trials · seed ${oneLine(String(r.seed))}`,
     `${plural(r.candidates.length, 'candidate placement')}, ${plural(r.simulations, 'set')} simulated with common random numbers · ${(wallMs / 1000).toFixed(1)} s on ${plural(workers, 'worker')}`,
     '',
   );

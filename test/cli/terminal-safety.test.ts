@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from './run-cli.js';
+import { minimalScenario } from '../model/fixtures.js';
+import { REPO, runCli, runMany } from './run-cli.js';
 
 const UNSAFE = /[\u001b\u009b\u202e]/;
 
@@ -29,4 +30,68 @@ describe('untrusted names on the terminal', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(UNSAFE);
   });
+});
+
+// C0 (line feed among them), C1, DEL and the bidirectional controls: none may reach a terminal
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** An id or name that tries everything: colour, a CSI in C1 form, a line feed with a fake table row, a carriage return, a bidi override, a bell. */
+const evil = (s: string) => `${s}\u001b[31m\u009b2J\n| fake\r\u202e\u0007x`;
+
+/** The minimal scenario with every id and name renamed to an evil one (references follow). */
+function evilScenario(): string {
+  const s = minimalScenario();
+  s.name = evil('Net');
+  let text = JSON.stringify(s);
+  for (const id of ['sup', 'wh', 'cus', 'l1', 'l2', 'l3', 'l4', 'trk', 'trk2', 'f1', 'f2', 'theft-road', 'fire', 'my-guard', 'tr-guard', 'tr-rail', 'Night guard', 'Guard the warehouse']) {
+    text = text.split(JSON.stringify(id)).join(JSON.stringify(evil(id)));
+  }
+  const o = JSON.parse(text);
+  o.threats[0].regionFactors = { [evil('ZZ')]: 2 }; // a warning quoting the key
+  o.flows[0].name = evil('Flow');
+  o.sites[1].owner = evil('Owner');
+  return JSON.stringify(o);
+}
+
+/** Every line of a terminal output: no control character, and none that a line feed in a name started. */
+function expectSafe(out: string): void {
+  for (const line of out.split('\n')) {
+    expect(line, JSON.stringify(line)).not.toMatch(CONTROL);
+    expect(line.startsWith('| fake'), JSON.stringify(line)).toBe(false);
+  }
+}
+
+describe('untrusted names with line feeds and C1 controls on the terminal', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chainward-tty2-'));
+  const file = join(dir, 'evil.json');
+  writeFileSync(file, evilScenario());
+  const broken = JSON.parse(evilScenario());
+  broken.lanes[1].from = evil('nowhere'); // an unknown site: an error whose details quote the id
+  const bad = join(dir, 'broken.json');
+  writeFileSync(bad, JSON.stringify(broken));
+
+  it('validate, run (table), routes, optimize and the errors print every name on its own line, without control characters', async () => {
+    const [validate, run, routes, optimize, error] = await runMany([
+      ['validate', file],
+      ['run', file, '--trials', '256', '--seed', '1', '--workers', '1', '--sensitivity'],
+      ['routes', file, '--flow', evil('f1'), '--carriers', '--trials', '256', '--workers', '1', '--wide'],
+      ['optimize', file, '--budget', '100000', '--trials', '128', '--workers', '1'],
+      ['validate', bad],
+    ]);
+    expect(validate!.status, validate!.stderr).toBe(0);
+    // the summary line: one line, the name's controls shown as spaces
+    expect(validate!.stdout.split('\n')).toHaveLength(2);
+    expect(validate!.stdout).toContain('valid chainward/v1 scenario "Net [31m 2J | fake   x"');
+    expect(validate!.stderr.trimEnd().split('\n').every((l) => l.startsWith('chainward: warning: '))).toBe(true);
+    expect(run!.status, run!.stderr).toBe(0);
+    expect(routes!.status, routes!.stderr).toBe(0);
+    expect(optimize!.status, optimize!.stderr).toBe(0);
+    expect(optimize!.stdout.split('\n')[0]).toContain('chainward optimize · Net [31m 2J | fake   x ·');
+    expect(error!.status).toBe(2);
+    expect(error!.stderr).toContain('unknown site "nowhere [31m 2J | fake   x"');
+    for (const r of [validate!, run!, routes!, optimize!, error!]) {
+      expectSafe(r.stdout);
+      expectSafe(r.stderr);
+    }
+  }, 180_000);
 });
