@@ -45,13 +45,14 @@ function inflated(plan: SimulationPlan, inflate: number, keepScale?: (r: number)
 }
 
 function scaledControl(c: Control, scale: number): Control {
-  const effects: Control['effects'] = {};
-  for (const [k, e] of Object.entries(c.effects)) {
-    const f = (x: number | undefined) => (x === undefined ? undefined : Math.min(1, x * scale));
-    effects[k] = Object.fromEntries(
-      Object.entries({ frequencyFactor: f(e.frequencyFactor), severityFactor: f(e.severityFactor), downtimeFactor: f(e.downtimeFactor) }).filter(([, v]) => v !== undefined),
-    );
-  }
+  const f = (x: number | undefined) => (x === undefined ? undefined : Math.min(1, x * scale));
+  // built with fromEntries: the keys are threat ids and categories, each an own key whatever its name
+  const effects: Control['effects'] = Object.fromEntries(
+    Object.entries(c.effects).map(([k, e]) => [
+      k,
+      Object.fromEntries(Object.entries({ frequencyFactor: f(e.frequencyFactor), severityFactor: f(e.severityFactor), downtimeFactor: f(e.downtimeFactor) }).filter(([, v]) => v !== undefined)),
+    ]),
+  );
   return { ...c, effects };
 }
 

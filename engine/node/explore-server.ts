@@ -6,17 +6,17 @@ import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+const TYPES = new Map<string, string>([
+  ['.html', 'text/html; charset=utf-8'],
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.mjs', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.json', 'application/json; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.woff2', 'font/woff2'],
+  ['.txt', 'text/plain; charset=utf-8'],
+]);
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -102,7 +102,7 @@ export async function startExploreServer(opts: { dir: string; input?: ExploreInp
     } catch {
       return send(404, 'not found\n');
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': String(statSync(real).size) });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES.get(extname(real).toLowerCase()) ?? 'application/octet-stream', 'Content-Length': String(statSync(real).size) });
     if (req.method === 'HEAD') return res.end();
     createReadStream(real).on('error', () => res.destroy()).pipe(res);
   });

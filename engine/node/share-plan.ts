@@ -16,9 +16,7 @@ function share<T extends Typed>(a: T): T {
 function mapArrays(v: unknown, f: (a: Typed) => Typed): unknown {
   if (ArrayBuffer.isView(v)) return f(v as Typed);
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = mapArrays(x, f);
-    return out;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapArrays(x, f)]));
   }
   return v;
 }

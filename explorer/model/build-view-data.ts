@@ -160,10 +160,15 @@ export function lossExceedanceData(s: Shown): LossExceedanceData {
     curves.push({ id: 'what-if', label: 'What-if', role: 'whatif', points: s.whatIf.results.exceedance });
   } else {
     curves.push({ id: 'baseline', label: 'Baseline', role: 'baseline', points: base.exceedance });
-    for (const t of base.treatments) curves.push({ id: `t:${t.id}`, label: t.name, role: 'treatment', points: s.treatmentCurves?.[t.id] ?? exceedanceOf(t.summary, base) });
+    for (const t of base.treatments) curves.push({ id: `t:${t.id}`, label: t.name, role: 'treatment', points: simulatedCurve(s, t.id) ?? exceedanceOf(t.summary, base) });
   }
   const main = mainResults(s).baseline;
   return { currency: base.currency, ...(s.locale ? { locale: s.locale } : {}), curves, var95: main.var95, p99: main.p99, cvar95: main.cvar95, ...(s.whatIf ? { baselineVar95: base.baseline.var95 } : {}) };
+}
+
+/** Treatment `id`'s full curve once the explorer has simulated it: an own key only, as an id may be any text ("constructor"). */
+function simulatedCurve(s: Shown, id: string): Array<{ loss: number; probability: number }> | undefined {
+  return s.treatmentCurves !== undefined && Object.hasOwn(s.treatmentCurves, id) ? s.treatmentCurves[id] : undefined;
 }
 
 /**
