@@ -7,9 +7,9 @@
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runRanges, trialRanges } from '../engine/analysis/simulate-scenario.js';
-import { checkOutPath, intOption, usageOf, type CommandSpec, type ValuesOf } from '../engine/cli/args.js';
+import { intOption, usageOf, type CommandSpec, type ValuesOf } from '../engine/cli/args.js';
 import { InputError } from '../engine/cli/errors.js';
-import { writeAtomic } from '../engine/cli/write-atomic.js';
+import { checkOutputPath, writeAtomic } from '../engine/cli/write-atomic.js';
 import { generateScenario } from '../engine/generate/generate-scenario.js';
 import { validateScenario } from '../engine/model/validate.js';
 import { WorkerPool } from '../engine/node/pool.js';
@@ -88,7 +88,7 @@ export async function runBench(
   log: (s: string) => void = (s) => process.stdout.write(s + '\n'),
   note: (s: string) => void = (s) => process.stderr.write(s + '\n'),
 ) {
-  checkOutPath(o.out); // before minutes of measuring
+  checkOutputPath(o.out); // before minutes of measuring
   const startPool = async (n: number) => {
     const t = performance.now();
     const pool = new WorkerPool(n);
@@ -199,7 +199,7 @@ async function measure(o: Options, log: (s: string) => void, note: (s: string) =
   log('');
   log(benchTable(results));
   if (o.out !== undefined) {
-    writeAtomic(o.out, JSON.stringify(results, null, 2) + '\n');
+    await writeAtomic(o.out, JSON.stringify(results, null, 2) + '\n');
     note(`wrote ${o.out}`);
   }
   return results;

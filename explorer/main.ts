@@ -8,6 +8,7 @@ import type { Results } from '../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../engine/model/schema.js';
 import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from './io/export.js';
 import { parseInput, type Loaded } from '../engine/model/parse-input.js';
+import { byteSize, MAX_RESULTS_BYTES } from '../engine/model/file-limits.js';
 import {
   controlEffectivenessData,
   exposureMapData,
@@ -360,7 +361,10 @@ $('cancel').addEventListener('click', () => {
 const fileInput = $('file') as HTMLInputElement;
 $('load').addEventListener('click', () => fileInput.click());
 async function openFile(file: File) {
-  if (file.size > 64 * 1024 * 1024) return showErrors(`${file.name}: too large`, [{ path: '(file)', message: 'expected a JSON file under 64 MB' }]);
+  // the limit of `chainward explore` (README.md, "Files in and out"), checked before the file is read
+  if (file.size > MAX_RESULTS_BYTES) {
+    return showErrors(`${file.name}: too large`, [{ path: '(file)', message: `${byteSize(file.size)}; a scenario or results file may have at most ${byteSize(MAX_RESULTS_BYTES)}` }]);
+  }
   accept(parseInput(await file.text()), file.name);
 }
 fileInput.addEventListener('change', () => {

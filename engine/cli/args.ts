@@ -2,8 +2,6 @@
 // and meaning, arguments, an example) from which both the parser and the --help text are made, so the
 // two cannot disagree; usage errors in the project's words; number options; the output formats; and
 // writing results whole (to a file atomically, or to stdout).
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Results } from '../analysis/simulate-scenario.js';
 import { csvReport } from '../report/csv.js';
@@ -272,26 +270,11 @@ export function render(results: Results, format: Format, opts: ReportOptions = {
   }
 }
 
-/** Fails before any work when `--out` cannot be written: its folder must exist and not be a file. */
-export function checkOutPath(out: string | boolean | undefined): void {
-  if (out === undefined) return;
-  if (typeof out !== 'string' || out === '') throw new InputError('--out: expected a file name');
-  const dir = dirname(resolve(out));
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    throw new InputError(`--out: folder "${dir}" does not exist`);
-  }
-  if (!isDir) throw new InputError(`--out: "${dir}" is not a folder`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(`--out: "${out}" is a folder; expected a file name`);
-}
-
-/** Writes `text` whole to `out` (atomically) or to stdout. */
-export function writeOutput(text: string, out: string | boolean | undefined, quiet: boolean): void {
+/** Writes `text` whole to `out` (atomically; checked before the work by checkOutputPath) or to stdout. */
+export async function writeOutput(text: string, out: string | boolean | undefined, quiet: boolean): Promise<void> {
   if (typeof out === 'string') {
     try {
-      writeAtomic(out, text);
+      await writeAtomic(out, text);
     } catch (e) {
       throw new Error(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }

@@ -74,7 +74,7 @@ export async function exploreCommand(argv: string[], signal?: AbortSignal): Prom
   const seed = seedOf(values.seed);
   if (String(seed).length > EXPLORE_MAX_SEED_LENGTH) throw new InputError(`--seed: expected at most ${EXPLORE_MAX_SEED_LENGTH} characters (the explorer keeps no more), got ${String(seed).length}`);
   const file = positionals[0] ?? DEFAULT_SCENARIO;
-  const text = readInputFile(file);
+  const text = readInputFile(file, 'results');
   const kind = checkInput(file, text);
   // results hold their own trials and seed: asking for others would show a run that is not the file's
   if (kind === 'results' && (values.trials !== undefined || values.seed !== undefined)) {

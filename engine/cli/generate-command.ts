@@ -1,8 +1,9 @@
 // `chainward generate --sites N [--seed S] [--out FILE]`: writes a valid synthetic scenario
 // (suppliers → factories → ports → DCs → customers) for scale tests and benchmarks.
 import { generateScenario, MAX_SITES, MIN_SITES } from '../generate/generate-scenario.js';
-import { checkOutPath, intOption, OUT_OPTION, parseCommand, SEED_OPTION, seedOf, usageOf, writeOutput, type CommandSpec } from './args.js';
+import { intOption, OUT_OPTION, parseCommand, SEED_OPTION, seedOf, usageOf, writeOutput, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
+import { checkOutputPath } from './write-atomic.js';
 
 /** `chainward generate`: its options, usage line and --help (see README.md, "Big networks"). */
 export const GENERATE_COMMAND = {
@@ -18,13 +19,13 @@ export const GENERATE_COMMAND = {
 
 export const GENERATE_USAGE = usageOf(GENERATE_COMMAND);
 
-export function generateCommand(argv: string[]): number {
+export async function generateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(GENERATE_COMMAND, argv);
   if (positionals.length > 0) throw new InputError(`generate takes no file argument (use --out FILE), got ${positionals.join(' ')}\n\n${GENERATE_USAGE}`);
   if (values.sites === undefined) throw new InputError(`generate needs --sites N\n\n${GENERATE_USAGE}`);
   const sites = intOption('sites', values.sites, 0, MAX_SITES, MIN_SITES);
-  checkOutPath(values.out);
+  checkOutputPath(values.out);
   const scenario = generateScenario({ sites, seed: seedOf(values.seed) });
-  writeOutput(JSON.stringify(scenario, null, 1) + '\n', values.out, values.quiet === true);
+  await writeOutput(JSON.stringify(scenario, null, 1) + '\n', values.out, values.quiet === true);
   return EXIT_OK;
 }

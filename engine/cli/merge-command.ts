@@ -7,10 +7,11 @@ import { validateScenario } from '../model/validate.js';
 import { decodeSummary, PARTIAL_FORMAT, PartialFormatError, unitsChecksum, type PartialResult } from '../node/partial-result.js';
 import { mergeSummaries, tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { checkOutPath, FORMATS, formatOf, formatOption, intOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
+import { FORMATS, formatOf, formatOption, intOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
 import { DEFAULT_TOP } from '../report/sections.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { readInputFile } from './scenario-file.js';
+import { checkOutputPath } from './write-atomic.js';
 
 /** `chainward merge`: its options, usage line and --help (see README.md, "Scaling out"). */
 export const MERGE_COMMAND = {
@@ -30,7 +31,7 @@ export const MERGE_COMMAND = {
 export const MERGE_USAGE = usageOf(MERGE_COMMAND);
 
 function readPart(file: string): PartialResult {
-  const text = readInputFile(file);
+  const text = readInputFile(file, 'part');
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -60,12 +61,12 @@ function readPart(file: string): PartialResult {
   return o as PartialResult;
 }
 
-export function mergeCommand(argv: string[]): number {
+export async function mergeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(MERGE_COMMAND, argv);
   if (positionals.length === 0) throw new InputError(`merge needs the partial result files of every shard\n\n${MERGE_USAGE}`);
   const format = formatOf(values.format);
   const report = { top: intOption('top', values.top, DEFAULT_TOP, 1_000_000), wide: values.wide === true };
-  checkOutPath(values.out);
+  checkOutputPath(values.out, positionals);
   const parts = positionals.map((file) => ({ file, part: readPart(file) }));
 
   // one run: same scenario, seed, trials, ranges, treatments and shard count
@@ -128,6 +129,6 @@ export function mergeCommand(argv: string[]): number {
     wallMs = Math.max(wallMs, part.run.wallMs);
   }
   const results = analyse(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
-  writeOutput(render(results, format, report), values.out, values.quiet === true);
+  await writeOutput(render(results, format, report), values.out, values.quiet === true);
   return EXIT_OK;
 }

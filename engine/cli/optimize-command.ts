@@ -6,7 +6,6 @@ import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } fro
 import { defaultWorkers } from '../node/pool.js';
 import { money, oneLine, percent, plural, textTable } from '../report/format.js';
 import {
-  checkOutPath,
   formatOption,
   intOption,
   OUT_OPTION,
@@ -23,6 +22,7 @@ import {
 import { EXIT_OK, InputError } from './errors.js';
 import { loadScenarioFile } from './scenario-file.js';
 import { withWorkers } from './with-workers.js';
+import { checkOutputPath } from './write-atomic.js';
 
 /** Trials per evaluated set of placements (each candidate set is a full simulation). */
 export const DEFAULT_OPTIMIZE_TRIALS = 4096;
@@ -76,8 +76,8 @@ export async function optimizeCommand(argv: string[]): Promise<number> {
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new InputError(`--format: expected table or json, got "${String(format)}"`);
   const quiet = values.quiet === true;
+  checkOutputPath(values.out, [positionals[0]!]);
   const scenario = loadScenarioFile(positionals[0]!);
-  checkOutPath(values.out);
 
   const started = Date.now();
   const showProgress = !quiet && Boolean(process.stderr.isTTY);
@@ -98,7 +98,7 @@ export async function optimizeCommand(argv: string[]): Promise<number> {
   }
   const wallMs = Date.now() - started;
   const text = format === 'json' ? JSON.stringify(optimizeJson(result), null, 2) + '\n' : optimizeTable(result, wallMs, workers);
-  writeOutput(text, values.out, quiet);
+  await writeOutput(text, values.out, quiet);
   return EXIT_OK;
 }
 

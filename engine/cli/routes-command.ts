@@ -6,7 +6,6 @@
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
 import { defaultWorkers } from '../node/pool.js';
 import {
-  checkOutPath,
   formatOption,
   intOption,
   OUT_OPTION,
@@ -25,6 +24,7 @@ import { ProgressBar } from './progress.js';
 import { loadScenarioFile } from './scenario-file.js';
 import { routesTable } from './routes-table.js';
 import { withWorkers } from './with-workers.js';
+import { checkOutputPath } from './write-atomic.js';
 
 export { routesTable } from './routes-table.js';
 
@@ -68,13 +68,13 @@ export async function routesCommand(argv: string[]): Promise<number> {
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new InputError(`--format: expected table or json, got "${String(format)}"`);
   const file = positionals[0]!;
+  checkOutputPath(values.out, [file]);
   const scenario = loadScenarioFile(file);
   const flows = scenario.flows ?? [];
   if (!flows.some((f) => f.id === values.flow)) {
     const e = new UnknownFlowError(values.flow, flows.map((f) => f.id));
     throw new InputError(`--flow: ${e.message}`);
   }
-  checkOutPath(values.out);
   const quiet = values.quiet === true;
 
   const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
@@ -99,6 +99,6 @@ export async function routesCommand(argv: string[]): Promise<number> {
     bar.done();
   }
   const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : routesTable(result, { wide: values.wide === true });
-  writeOutput(text, values.out, quiet);
+  await writeOutput(text, values.out, quiet);
   return EXIT_OK;
 }

@@ -22,7 +22,6 @@ import { defaultWorkers } from '../node/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
 import {
-  checkOutPath,
   FORMATS,
   formatOf,
   formatOption,
@@ -47,6 +46,7 @@ import { withWorkers } from './with-workers.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
 import { scenarioWarnings } from '../model/warnings.js';
 import { printWarnings } from './print-warnings.js';
+import { checkOutputPath } from './write-atomic.js';
 
 export const DEFAULT_TRIALS = 20_000;
 export const DEFAULT_MAX_TRIALS = 1_000_000;
@@ -111,12 +111,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new InputError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
   const settings = runSettings(values);
   const file = positionals[0] ?? DEFAULT_SCENARIO;
+  checkOutputPath(values.out, [file]);
   const scenario = loadScenarioFile(file);
-  checkOutPath(values.out);
   const quiet = values.quiet === true;
   printWarnings(file, scenarioWarnings(scenario), quiet); // the results carry them too (`warnings`)
   const text = await simulateForCli(scenario, settings, quiet);
-  writeOutput(text, values.out, quiet);
+  await writeOutput(text, values.out, quiet);
   return EXIT_OK;
 }
 

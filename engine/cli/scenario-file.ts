@@ -1,21 +1,23 @@
 // Loading a scenario file for the CLI: read, parse, validate; every problem becomes an InputError.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../model/validate.js';
 import type { Scenario } from '../model/schema.js';
 import { InputError } from './errors.js';
+import { MAX_RESULTS_BYTES, MAX_SCENARIO_BYTES } from '../model/file-limits.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** The built-in default scenario: consumer electronics from southern China to EU distribution centres. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/eu-electronics-inbound.json', import.meta.url));
 
-/** Reads a text file given by the user; a missing or unreadable file is an InputError naming it. */
-export function readInputFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? e)}`);
-  }
+/**
+ * Reads a text file given by the user: a scenario (at most MAX_SCENARIO_BYTES); a partial result
+ * (`part`) or what `explore` takes, a scenario or results (`results`), at most MAX_RESULTS_BYTES.
+ * Only a regular file is read; a missing or unreadable file, a device, a FIFO or a file above the
+ * limit is an InputError naming it (README.md, "Files in and out").
+ */
+export function readInputFile(path: string, kind: 'scenario' | 'part' | 'results' = 'scenario'): string {
+  if (kind === 'scenario') return readRegularFile(path, MAX_SCENARIO_BYTES, 'a scenario file');
+  return readRegularFile(path, MAX_RESULTS_BYTES, kind === 'part' ? 'a partial result' : 'a scenario or results file');
 }
 
 /** Reads and validates a scenario; throws InputError listing every problem with its JSON path. */

@@ -19,6 +19,6 @@ export function scenarioJsonSchema(): string {
 export const SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/chainward-v1.schema.json', import.meta.url));
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeAtomic(SCHEMA_PATH, scenarioJsonSchema());
+  await writeAtomic(SCHEMA_PATH, scenarioJsonSchema());
   console.log(`wrote ${SCHEMA_PATH}`);
 }
