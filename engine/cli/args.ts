@@ -9,6 +9,7 @@ import { markdownReport } from '../report/markdown.js';
 import type { ReportOptions } from '../report/sections.js';
 import { tableReport } from '../report/table.js';
 import { didYouMean } from '../model/did-you-mean.js';
+import { oneLine } from '../report/format.js';
 import { InputError } from './errors.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -225,12 +226,32 @@ export function formatOption(formats: readonly string[], description: string): O
   return { type: 'string', value: formats.join('|'), description, default: formats[0]! };
 }
 
-/** A whole-number option in [min, max], or `fallback` when absent. */
-export function intOption(name: string, v: string | boolean | undefined, fallback: number, max: number, min = 1): number {
+/**
+ * A number as JSON writes it (README.md, "Command line"): `200000`, `0.01`, `1e12`, `2.5E-3`, `-5`;
+ * leading zeros are allowed as well (`007`). Hexadecimal, `Infinity`, `.5` and `1_000` are not numbers here.
+ */
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** The number `v` spells in JSON's number syntax (spaces around it ignored), or undefined. */
+export function numberText(v: string | boolean | undefined): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  if (!NUMBER_TEXT.test(s)) return undefined;
+  const x = Number(s);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/** A number option that `ok` accepts, or `fallback` when absent; otherwise a usage error saying what was `expected`. */
+export function numberOption(name: string, v: string | boolean | undefined, fallback: number, ok: (x: number) => boolean, expected: string): number {
   if (v === undefined) return fallback;
-  const s = String(v);
-  if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) throw new InputError(`--${name}: expected a whole number from ${min} to ${max}, got "${s}"`);
-  return Number(s);
+  const x = numberText(v);
+  if (x === undefined || !ok(x)) throw new InputError(`--${name}: expected ${expected}, got "${String(v)}"`);
+  return x;
+}
+
+/** A whole-number option in [min, max] (`1e6` is a whole number), or `fallback` when absent. */
+export function intOption(name: string, v: string | boolean | undefined, fallback: number, max: number, min = 1): number {
+  return numberOption(name, v, fallback, (x) => Number.isInteger(x) && x >= min && x <= max, `a whole number from ${min} to ${max}`);
 }
 
 /**
@@ -278,6 +299,6 @@ export async function writeOutput(text: string, out: string | boolean | undefine
     } catch (e) {
       throw new Error(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    if (!quiet) process.stderr.write(`wrote ${out}\n`);
+    if (!quiet) process.stderr.write(`wrote ${oneLine(out)}\n`);
   } else process.stdout.write(text);
 }

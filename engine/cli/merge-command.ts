@@ -1,11 +1,14 @@
 // `chainward merge part.json …`: merges the partial results of sharded runs into the result a single
 // run would give (the same bytes apart from `run`). The parts must come from one scenario, seed,
-// trial count, treatment list and engine version, and cover every shard exactly once.
-import { analyse, canonicalJson, prepareUnits, runInfo, UnknownTreatmentError } from '../analysis/simulate-scenario.js';
+// trial count, treatment list and engine version, and cover every shard exactly once. Every part is
+// checked before it is merged: its checksum, every number, and a few trials re-simulated from its
+// scenario and seed (README.md, "Scaling out").
+import { analyse, canonicalJson, prepareUnits, runInfo, shardRanges, trialRanges, UnknownTreatmentError, type RunUnit } from '../analysis/simulate-scenario.js';
 import { sha256Hex } from '../analysis/sha256.js';
 import { validateScenario } from '../model/validate.js';
-import { decodeSummary, PARTIAL_FORMAT, PartialFormatError, unitsChecksum, type PartialResult } from '../node/partial-result.js';
-import { mergeSummaries, tailSizeFor } from '../summary/batch-summary.js';
+import { checkPartial, decodeSummary, PartialFormatError, type PartialResult } from '../node/partial-result.js';
+import { Simulator } from '../simulate/run-batch.js';
+import { mergeSummaries, tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
 import { FORMATS, formatOf, formatOption, intOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
 import { DEFAULT_TOP } from '../report/sections.js';
@@ -38,27 +41,59 @@ function readPart(file: string): PartialResult {
   } catch (e) {
     throw new InputError(`${file}: not JSON (${(e as Error).message})`);
   }
-  const o = v as Partial<PartialResult> | null;
-  if (o === null || typeof o !== 'object' || o.format !== PARTIAL_FORMAT) {
-    throw new InputError(`${file}: $.format: expected "${PARTIAL_FORMAT}" (a file written by \`chainward run --shard i/n\`), got ${JSON.stringify(o?.format)}`);
+  try {
+    return checkPartial(v, ENGINE_VERSION);
+  } catch (e) {
+    if (e instanceof PartialFormatError) throw new InputError(`${file}: ${e.message}`);
+    throw e;
   }
-  if (o.engineVersion !== ENGINE_VERSION) throw new InputError(`${file}: $.engineVersion: written by chainward ${String(o.engineVersion)}, this is ${ENGINE_VERSION}; rerun the shards with one version`);
-  const shard = o.shard;
-  if (!shard || !Number.isInteger(shard.index) || !Number.isInteger(shard.count) || !(shard.index >= 1 && shard.index <= shard.count)) {
-    throw new InputError(`${file}: $.shard: expected { index, count } with 1 ≤ index ≤ count`);
+}
+
+/** Where a part's trials are: its shard's share of the run's ranges. */
+function shardTrials(part: PartialResult): { first: number; count: number } {
+  const ranges = shardRanges(trialRanges(part.trials, part.rangeTrials), part.shard.index, part.shard.count);
+  return { first: ranges[0]![0], count: ranges.reduce((n, [, c]) => n + c, 0) };
+}
+
+/**
+ * Re-simulates a few trials of a part's unit from the scenario and seed and compares their losses with
+ * the part's, bit for bit (a trial's loss does not depend on the batch it is simulated in): the
+ * part's first and last trials, its worst, and one picked by its checksum. A part made from another
+ * scenario or seed, or with losses edited, is refused without re-running the whole shard.
+ */
+function spotCheck(file: string, part: PartialResult, k: number, unit: RunUnit, s: BatchSummary, sim: Simulator): void {
+  const picks = new Set([s.firstTrial, s.firstTrial + s.count - 1, s.firstTrial + (parseInt(part.checksum.slice(-8), 16) % s.count)]);
+  let worst = -1;
+  for (let i = 0; i < s.tail.trial.length; i++) if (worst < 0 || s.tail.loss[i]! > s.tail.loss[worst]!) worst = i;
+  if (worst >= 0) picks.add(s.tail.trial[worst]!);
+  for (const t of [...picks].sort((a, b) => a - b)) {
+    const again = sim.runBatch(t, 1, 1).losses[0]!;
+    const said = s.losses[t - s.firstTrial]!;
+    if (again !== said) {
+      const what = unit.treatment ? `treatment ${JSON.stringify(unit.treatment.id)}` : 'the baseline';
+      throw new InputError(
+        `${file}: $.units[${k}].losses[${t - s.firstTrial}]: trial ${t} of ${what} re-simulated from $.scenario with $.seed ${JSON.stringify(part.seed)} loses ${again}, the part says ${said}; the part does not come from this scenario and seed, or was edited`,
+      );
+    }
   }
-  if (!Array.isArray(o.treatments) || !o.treatments.every((t) => typeof t === 'string')) throw new InputError(`${file}: $.treatments: expected a list of treatment ids`);
-  if (!Array.isArray(o.units) || o.units.length !== o.treatments.length + 1) {
-    throw new InputError(`${file}: $.units: expected one summary for the baseline and one per treatment`);
+}
+
+/** The JSON path of the first number in `v` that is not finite, if any. */
+function nonFinite(v: unknown, path: string): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : path;
+  if (v === null || typeof v !== 'object') return undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = nonFinite(v[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+    return undefined;
   }
-  if (o.unitsSha256 !== unitsChecksum(o.units)) throw new InputError(`${file}: $.unitsSha256: the summaries do not match their checksum; the file was changed or cut after \`run --shard\` wrote it`);
-  if (!(typeof o.seed === 'number' || typeof o.seed === 'string')) throw new InputError(`${file}: $.seed: expected a number or a string`);
-  if (!(Number.isInteger(o.trials) && o.trials! >= 1)) throw new InputError(`${file}: $.trials: expected a whole number ≥ 1`);
-  const run = o.run as { workers?: unknown; wallMs?: unknown } | undefined;
-  if (!run || !(Number.isInteger(run.workers) && (run.workers as number) >= 1) || !(typeof run.wallMs === 'number' && run.wallMs >= 0)) {
-    throw new InputError(`${file}: $.run: expected { workers, wallMs }`);
+  for (const [key, x] of Object.entries(v)) {
+    const p = nonFinite(x, `${path}.${key}`);
+    if (p) return p;
   }
-  return o as PartialResult;
+  return undefined;
 }
 
 export async function mergeCommand(argv: string[]): Promise<number> {
@@ -94,6 +129,10 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   if (!checked.ok) throw new InputError(`${first.file}: $.scenario is not a valid scenario`, checked.issues.map((i) => `${i.path}: ${i.message}`));
   const scenario = checked.scenario;
   if (`sha256:${sha256Hex(canonicalJson(scenario))}` !== first.part.scenarioHash) throw new InputError(`${first.file}: $.scenario does not match $.scenarioHash`);
+  const firstScenario = canonicalJson(first.part.scenario);
+  for (const { file, part } of parts) {
+    if (part !== first.part && canonicalJson(part.scenario) !== firstScenario) throw new InputError(`${file}: $.scenario differs from ${first.file}'s under the same $.scenarioHash: the parts come from different runs`);
+  }
   const { seed, trials } = first.part;
   let units;
   try {
@@ -104,13 +143,22 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   }
   const summaries = units.map((u, k) => {
     const { nRisks, nFlows } = u.compiled.plan;
+    const sim = new Simulator(u.compiled.plan);
     const decoded = parts.map(({ file, part }) => {
+      let s: BatchSummary;
       try {
-        return decodeSummary(part.units[k], `$.units[${k}]`, nRisks, nFlows);
+        s = decodeSummary(part.units[k], `$.units[${k}]`, nRisks, nFlows);
       } catch (e) {
         if (e instanceof PartialFormatError) throw new InputError(`${file}: ${e.message}`);
         throw e;
       }
+      const want = shardTrials(part);
+      if (s.firstTrial !== want.first || s.count !== want.count) {
+        throw new InputError(`${file}: $.units[${k}]: holds trials ${s.firstTrial}–${s.firstTrial + s.count - 1}, but shard ${part.shard.index}/${part.shard.count} of ${trials} trials is trials ${want.first}–${want.first + want.count - 1}`);
+      }
+      if (s.tailSize !== tailSizeFor(trials)) throw new InputError(`${file}: $.units[${k}].tailSize: expected ${tailSizeFor(trials)} for ${trials} trials, got ${s.tailSize}`);
+      spotCheck(file, part, k, u, s, sim);
+      return s;
     });
     let merged;
     try {
@@ -129,6 +177,9 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     wallMs = Math.max(wallMs, part.run.wallMs);
   }
   const results = analyse(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
+  // a backstop: the checks above keep every figure finite
+  const bad = nonFinite(results, '$');
+  if (bad !== undefined) throw new InputError(`the parts give a figure that is not a finite number at ${bad}; nothing was written`);
   await writeOutput(render(results, format, report), values.out, values.quiet === true);
   return EXIT_OK;
 }

@@ -8,6 +8,7 @@ import { money, oneLine, percent, plural, textTable } from '../report/format.js'
 import {
   formatOption,
   intOption,
+  numberOption,
   OUT_OPTION,
   parseCommand,
   QUIET_PROGRESS_OPTION,
@@ -53,10 +54,8 @@ export const OPTIMIZE_USAGE = usageOf(OPTIMIZE_COMMAND);
 
 function budgetOf(v: string | boolean | undefined): number {
   if (v === undefined) throw new InputError(`--budget is required: the yearly budget for new controls, in the scenario's currency\n\n${OPTIMIZE_USAGE}`);
-  const s = String(v).trim();
-  const x = Number(s);
-  if (typeof v !== 'string' || !/^\d+(\.\d+)?$/.test(s) || !Number.isFinite(x) || x < 0) throw new InputError(`--budget: expected an amount ≥ 0 such as 200000, got "${String(v)}"`);
-  return x;
+  // JSON's number syntax, as in a scenario: 200000, 2.5e5, 1e12
+  return numberOption('budget', v, 0, (x) => x >= 0, 'an amount ≥ 0 such as 200000');
 }
 
 function objectiveOf(v: string | boolean | undefined): Objective {
@@ -138,7 +137,7 @@ export function optimizeTable(r: OptimizeResult, wallMs: number, workers: number
     lines.push(
       textTable(
         ['control', 'target', 'kind', 'yearly cost'],
-        r.chosen.map((c) => [c.control, c.target, c.targetKind, m(c.cost)]),
+        r.chosen.map((c) => [oneLine(c.control), oneLine(c.target), c.targetKind, m(c.cost)]),
         new Set([3]),
       ),
     );

@@ -26,6 +26,7 @@ import {
   formatOf,
   formatOption,
   intOption,
+  numberOption,
   OUT_OPTION,
   parseCommand,
   QUIET_PROGRESS_OPTION,
@@ -92,9 +93,7 @@ function treatmentsOf(v: string | boolean | undefined): RunOptions['treatments']
 
 function targetSeOf(v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const x = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !(x > 0 && x < 1)) throw new InputError(`--target-se: expected a relative standard error between 0 and 1 such as 0.01, got "${String(v)}"`);
-  return x;
+  return numberOption('target-se', v, 0, (x) => x > 0 && x < 1, 'a relative standard error between 0 and 1 such as 0.01');
 }
 
 function shardOf(v: string | boolean | undefined): { index: number; count: number } | undefined {
@@ -146,10 +145,7 @@ function runSettings(values: Values): RunSettings {
   let sensitivityDelta: number | undefined;
   if (values.sensitivity === true) {
     const v = values['sensitivity-delta'];
-    sensitivityDelta = v === undefined ? DEFAULT_SENSITIVITY_DELTA : Number(v);
-    if (typeof v === 'string' && (v.trim() === '' || !(sensitivityDelta > 0 && sensitivityDelta < 1))) {
-      throw new InputError(`--sensitivity-delta: expected a relative variation between 0 and 1 such as 0.25, got "${v}"`);
-    }
+    sensitivityDelta = numberOption('sensitivity-delta', v, DEFAULT_SENSITIVITY_DELTA, (x) => x > 0 && x < 1, 'a relative variation between 0 and 1 such as 0.25');
   }
   const trials = targetSe !== undefined ? intOption('max-trials', values['max-trials'], DEFAULT_MAX_TRIALS, MAX_TRIALS) : intOption('trials', values.trials, DEFAULT_TRIALS, MAX_TRIALS);
   if (shard) {

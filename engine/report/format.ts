@@ -116,14 +116,15 @@ export interface TableOptions {
 
 /**
  * Lays out rows as a text table: left-aligned text, right-aligned numbers (columns listed in `right`).
- * A header may hold several lines ("\n"; aligned at the bottom); a line feed in a cell is shown as a space. When the table
+ * A cell or a header may hold several lines ("\n"; headers are aligned at the bottom): pass names from
+ * a scenario through `oneLine` so that theirs cannot. When the table
  * is wider than `opts.width`, the columns in `opts.shrink` narrow (truncated with "…" or wrapped)
  * until it fits or they reach their minimum.
  */
 export function textTable(header: string[], rows: string[][], right: ReadonlySet<number>, opts: TableOptions = {}): string {
-  // a header may break into lines; a cell holds names from the scenario, so a line feed is a space there
-  const head = header.map((c) => plain(c).split('\n'));
-  const body = rows.map((r) => header.map((_, i) => [oneLine(r[i] ?? '')]));
+  const cellLines = (c: string | undefined) => plain(c ?? '').split('\n');
+  const head = header.map(cellLines);
+  const body = rows.map((r) => header.map((_, i) => cellLines(r[i])));
   const widest = (lines: string[]) => Math.max(...lines.map(widthOf));
   const widths = head.map((h, i) => Math.max(widest(h), ...body.map((r) => widest(r[i]!))));
   const shrink = new Map((opts.shrink ?? []).map((s) => [s.column, s]));

@@ -4,7 +4,7 @@
 // run. Lines fit 120 columns unless `wide`: long names are cut with "…" and sentences wrapped or cut;
 // the sections and their notes are those of every format (sections.ts).
 import type { Results } from '../analysis/simulate-scenario.js';
-import { count, line, money, num, paragraph, percent, plural, probability, REPORT_WIDTH, textTable, truncateRisk, type Shrink } from './format.js';
+import { count, line, money, num, oneLine, paragraph, percent, plural, probability, REPORT_WIDTH, textTable, truncateRisk, type Shrink } from './format.js';
 import {
   appetiteCells,
   appetiteHeadline,
@@ -81,7 +81,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
       ['#', 'risk', 'level', 'L×I', 'events\nper yr', 'P(≥1)', 'sim.', 'loss/event\n(95 %)', 'EAL', 'share', 'tail'],
       shown.map((k, i) => [
         count(i + 1),
-        k.id,
+        oneLine(k.id),
         `${k.level.toUpperCase()}${k.borderline ? BORDERLINE_MARK : ''}`,
         `${k.likelihood}×${k.impact}`,
         num(k.frequency),
@@ -107,8 +107,8 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
       table(
         ['id', 'name', 'EAL\nafter', 'EAL reduction\n(95 %)', 'CVaR95\nreduction', 'annual\ncost', 'net\nbenefit', 'ROSI'],
         r.treatments.map((t) => [
-          t.id,
-          t.name,
+          oneLine(t.id),
+          oneLine(t.name),
           m(t.summary.eal),
           `${m(t.delta.eal)} ± ${m((t.delta.ealCi95[1] - t.delta.ealCi95[0]) / 2)}`,
           m(t.delta.cvar95),
@@ -131,7 +131,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
     out.push(
       table(
         ['flow', 'EAL', 'direct', 'interruption', 'reroute', 'interrupted\ndays', 'rerouted\ndays', 'service\nlevel'],
-        flows.map((f) => [f.id, m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
+        flows.map((f) => [oneLine(f.id), m(f.eal), m(f.directEal), m(f.interruptionEal), m(f.rerouteCost), num(f.interruptionDaysMean), num(f.reroutedDaysMean), percent(f.serviceLevel, 2)]),
         [1, 2, 3, 4, 5, 6, 7],
         [{ column: 0, mode: 'truncate', min: 12 }],
       ),
@@ -149,7 +149,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
     const spans = new Map<number, string>();
     for (const e of listed) {
       spans.set(rows.length, `${e.risk} · ${e.level.toUpperCase()}${e.borderline ? BORDERLINE_MARK : ''} (${e.likelihood}×${e.impact}) · EAL ${m(e.eal)}${e.owner ? ` · owner ${e.owner}` : ''}`);
-      for (const o of e.options) rows.push([`  ${o.kind}`, o.levelAfter ?? '—', o.annualCost === undefined ? '' : m(o.annualCost), o.description]);
+      for (const o of e.options) rows.push([`  ${o.kind}`, o.levelAfter ?? '—', o.annualCost === undefined ? '' : m(o.annualCost), oneLine(o.description)]);
     }
     out.push(table(['option', 'level\nafter', 'annual\ncost', 'what'], rows, [2], [{ column: 3, mode: 'wrap', min: 30 }], spans));
     out.push(...more(listed.length, list.length, list.length - listed.length === 1 ? 'risk' : 'risks'));
@@ -164,7 +164,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
     out.push(
       table(
         ['parameter', 'EAL low', 'EAL high', 'EAL swing', 'CVaR95 low', 'CVaR95 high', 'CVaR95 swing'],
-        rows.map((x) => [x.parameter, m(x.low), m(x.high), m(x.swing), m(x.cvar95Low), m(x.cvar95High), m(x.cvar95Swing)]),
+        rows.map((x) => [oneLine(x.parameter), m(x.low), m(x.high), m(x.swing), m(x.cvar95Low), m(x.cvar95High), m(x.cvar95Swing)]),
         [1, 2, 3, 4, 5, 6],
         [{ column: 0, mode: 'truncate', min: 24 }],
       ),
