@@ -17,7 +17,7 @@ import { DEFAULT_SENSITIVITY_DELTA, sensitivity, type SensitivityRow } from '../
 import { sha256Hex } from '../analysis/sha256.js';
 import { canonicalJson } from '../analysis/simulate-scenario.js';
 import type { Scenario } from '../model/schema.js';
-import { encodeSummary, PARTIAL_FORMAT, unitsChecksum, type PartialResult } from '../node/partial-result.js';
+import { encodeSummary, PARTIAL_FORMAT, partialChecksum, type PartialResult } from '../node/partial-result.js';
 import { defaultWorkers } from '../node/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -192,7 +192,7 @@ async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit
   bar.done();
   if (s.shard) {
     const encoded = accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials))));
-    const partial: PartialResult = {
+    const partial: Omit<PartialResult, 'checksum'> = {
       format: PARTIAL_FORMAT,
       engineVersion: ENGINE_VERSION,
       scenarioHash: `sha256:${sha256Hex(canonicalJson(scenario))}`,
@@ -203,10 +203,9 @@ async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit
       shard: s.shard,
       run: { workers: s.workers, wallMs: Date.now() - started },
       units: encoded,
-      unitsSha256: unitsChecksum(encoded),
       scenario,
     };
-    return JSON.stringify(partial) + '\n';
+    return JSON.stringify({ ...partial, checksum: partialChecksum(partial) } satisfies PartialResult) + '\n';
   }
   const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
   let simulated = trials * units.length;
