@@ -4,6 +4,7 @@
 // in worker threads, a shard may run a contiguous share of them, and any split gives the same bytes.
 import type { Scenario, Treatment } from '../model/schema.js';
 import { scenarioWarnings, type ScenarioWarning } from '../model/warnings.js';
+import { assertFiniteFigures } from '../model/limits.js';
 import { compilePlan, scenarioCosts } from '../plan/compile-plan.js';
 import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
@@ -157,7 +158,8 @@ export function prepareUnits(scenario: Scenario, opts: Pick<RunOptions, 'seed' |
   const units: RunUnit[] = [{ compiled: compilePlan(scenario, opts.seed) }];
   for (const t of selectTreatments(scenario, opts.treatments)) {
     const treated = applyTreatment(scenario, t);
-    units.push({ treatment: t, treated, compiled: compilePlan(treated.scenario, opts.seed) });
+    const where = `treatments[${(scenario.treatments ?? []).indexOf(t)}] "${t.id}"`;
+    units.push({ treatment: t, treated, compiled: compilePlan(treated.scenario, opts.seed, where) });
   }
   return units;
 }
@@ -426,7 +428,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     });
   });
 
-  return {
+  const results: Results = {
     format: 'chainward-results/v1',
     scenario: scenario.name,
     currency: scenario.currency ?? 'USD',
@@ -447,6 +449,8 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     warnings: scenarioWarnings(scenario),
     run,
   };
+  assertFiniteFigures(results); // a backstop: the limits keep every figure of a valid scenario finite
+  return results;
 }
 
 /** JSON with object keys sorted, so equal scenarios hash equally whatever their key order. */

@@ -2,6 +2,7 @@
 // and `<command> --help` from each command's declaration (engine/cli/args.ts). Bad input or usage prints
 // what is wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
 import { compilePlan } from '../plan/compile-plan.js';
+import { ScenarioLimitError } from '../model/limits.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
 import { didYouMean } from '../model/did-you-mean.js';
@@ -136,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await verb.run(rest);
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof ScenarioLimitError) {
       // messages quote the user's input: no control character or bidi override reaches the terminal
       process.stderr.write(`chainward: ${plain(e.message)}\n`);
       for (const d of e.details) process.stderr.write(`  ${oneLine(d)}\n`);

@@ -4,6 +4,20 @@
 // Schema. Cross-references and graph checks that a schema cannot express live in validate.ts.
 import { z } from 'zod';
 import { REGION_CODE } from './carrier-regions.js';
+import {
+  MAX_DAYS,
+  MAX_DRAW,
+  MAX_FACTOR,
+  MAX_FREQUENCY,
+  MAX_ID_LENGTH,
+  MAX_LIFETIME_YEARS,
+  MIN_LIFETIME_YEARS,
+  MAX_MONEY,
+  MAX_RATE,
+  MAX_SHIPMENTS_PER_YEAR,
+  MIN_SHIPMENTS_PER_YEAR,
+  NORMAL_DRAW_MAX,
+} from './limits.js';
 
 export const SITE_KINDS = ['supplier', 'factory', 'warehouse', 'port', 'airport', 'dc', 'crossdock', 'customer'] as const;
 export const MODES = ['road', 'rail', 'sea', 'air', 'barge'] as const;
@@ -17,11 +31,19 @@ export type Category = (typeof CATEGORIES)[number];
 export type Element = (typeof ELEMENTS)[number];
 export type Level = (typeof LEVELS)[number];
 
-const id = z.string().min(1).describe('A non-empty identifier, unique within its list');
+// Every number has bounds (engine/model/limits.ts, README.md "Limits"), so that every figure
+// derived from a valid scenario stays finite and the money sums stay exact.
+const id = z.string().min(1).max(MAX_ID_LENGTH).describe(`A non-empty identifier of at most ${MAX_ID_LENGTH} characters, unique within its list`);
 const ids = z.array(id);
-const nonNeg = z.number().min(0);
+const money = z.number().min(0).max(MAX_MONEY);
+const days = z.number().min(0).max(MAX_DAYS);
+const multiplier = z.number().min(0).max(MAX_FACTOR);
+const frequency = z.number().min(0).max(MAX_FREQUENCY);
 const factor = z.number().min(0).max(1).describe('A factor in [0, 1]: 0.6 means a 40 % reduction');
-const finite = z.number();
+/** A parameter of a distribution: a loss, days or a fraction, within ±MAX_MONEY. */
+const param = z.number().min(-MAX_MONEY).max(MAX_MONEY);
+/** Thresholds of the risk criteria (probabilities or money). */
+const threshold = z.number().min(-MAX_MONEY).max(MAX_MONEY);
 
 // descriptions shared by several objects
 const nameText = 'Display name, shown in reports and the explorer (default: the id)';
@@ -29,30 +51,44 @@ const ownerText = "Who owns this target's risks (ISO 28000 policy element); show
 const tagsText = 'Free tags that threat and treatment selectors can match (`appliesTo.tags`, `to.tags`)';
 
 const ordered3 = (what: string) =>
-  z.tuple([finite, finite, finite]).refine((t) => t[0] <= t[1] && t[1] <= t[2], {
+  z.tuple([param, param, param]).refine((t) => t[0] <= t[1] && t[1] <= t[2], {
     message: `expected ${what} with min ≤ mode ≤ max`,
   });
+
+/** Φ⁻¹(0.9), the standard normal 90th percentile (as in engine/sampling/lognormal.ts). */
+const Z90 = 1.2815515655446004;
+/** ln of the largest draw a distribution may reach. */
+const LOG_MAX_DRAW = Math.log(MAX_DRAW);
+const maxDrawText = `at most ${MAX_DRAW.toExponential()} (README.md, "Limits")`;
 
 const lognormal = z.union([
   z
     .strictObject({
-      median: z.number().gt(0).describe('The median (50th percentile), > 0, in the unit of the quantity'),
-      p90: z.number().gt(0).describe('The 90th percentile, > median, in the unit of the quantity'),
+      median: z.number().gt(0).max(MAX_MONEY).describe(`The median (50th percentile), > 0 and ≤ ${MAX_MONEY.toExponential()}, in the unit of the quantity`),
+      p90: z.number().gt(0).max(MAX_MONEY).describe(`The 90th percentile, > median and ≤ ${MAX_MONEY.toExponential()}, in the unit of the quantity`),
     })
-    .refine((l) => l.p90 > l.median, { message: 'expected p90 > median' }),
-  z.strictObject({
-    mu: finite.describe('The mean of the natural logarithm of the quantity'),
-    sigma: nonNeg.describe('The standard deviation of the natural logarithm of the quantity, ≥ 0'),
-  }),
+    .refine((l) => l.p90 > l.median, { message: 'expected p90 > median' })
+    // the longest tail draw median × (p90/median)^(Zmax/z90) must stay within MAX_DRAW
+    .refine((l) => !(l.p90 > l.median) || Math.log(l.median) + (Math.log(l.p90 / l.median) / Z90) * NORMAL_DRAW_MAX <= LOG_MAX_DRAW, {
+      message: `expected a lognormal whose largest draw, median × (p90/median)^${(NORMAL_DRAW_MAX / Z90).toFixed(2)}, is ${maxDrawText}: a lower p90 or median`,
+    }),
+  z
+    .strictObject({
+      mu: z.number().min(-100).max(41).describe('The mean of the natural logarithm of the quantity, from −100 to 41'),
+      sigma: z.number().min(0).max(4).describe('The standard deviation of the natural logarithm of the quantity, from 0 to 4'),
+    })
+    .refine((l) => l.mu + l.sigma * NORMAL_DRAW_MAX <= LOG_MAX_DRAW, {
+      message: `expected a lognormal whose largest draw, e^(mu + ${NORMAL_DRAW_MAX} × sigma), is ${maxDrawText}: mu + ${NORMAL_DRAW_MAX} × sigma ≤ ${LOG_MAX_DRAW.toFixed(2)}`,
+    }),
 ]);
 
 /** A probability distribution: exactly one of the keys below. */
 export const distSchema = z
   .union([
-    z.strictObject({ fixed: finite.describe('Always this value') }),
+    z.strictObject({ fixed: param.describe('Always this value') }),
     z.strictObject({
       uniform: z
-        .tuple([finite, finite])
+        .tuple([param, param])
         .refine((t) => t[0] <= t[1], { message: 'expected [a, b] with a ≤ b' })
         .describe('[a, b]: any value from a to b equally likely'),
     }),
@@ -61,7 +97,13 @@ export const distSchema = z
     z.strictObject({ lognormal: lognormal.describe('A lognormal: { median, p90 } or { mu, sigma } of the natural logarithm; a long right tail') }),
     z.strictObject({
       exponential: z
-        .strictObject({ mean: z.number().gt(0).describe('The mean, > 0, in the unit of the quantity') })
+        .strictObject({
+          mean: z
+            .number()
+            .gt(0)
+            .max(MAX_MONEY)
+            .describe(`The mean, > 0 and ≤ ${MAX_MONEY.toExponential()}, in the unit of the quantity`),
+        })
         .describe('An exponential distribution with this mean'),
     }),
   ])
@@ -93,7 +135,7 @@ export const siteSchema = z.strictObject({
     .string()
     .optional()
     .describe('Region tag, usually an ISO 3166 code ("NL", "US-TX"): selectors pick by it, threats scale by it (regionFactors), lanes from the site inherit it'),
-  value: nonNeg
+  value: money
     .optional()
     .describe("Average value of goods on site exposed to theft or tampering, in the scenario's currency: a site threat's loss.fraction is a share of it; default 0"),
   controls: ids.optional().describe('Ids of the site controls in place here (scenario or catalog controls)'),
@@ -110,8 +152,8 @@ export const laneSchema = z.strictObject({
   carrier: id
     .optional()
     .describe("Id of the carrier running the lane: its riskFactor and disruptionFactor scale the lane's threats, its costPerShipment the lane's cost"),
-  transitDays: nonNeg.describe('Transit time in days; a flow without a path takes the route with the fewest total transit days'),
-  costPerShipment: nonNeg
+  transitDays: days.describe('Transit time in days; a flow without a path takes the route with the fewest total transit days'),
+  costPerShipment: money
     .optional()
     .describe("Transport cost per shipment on the lane, in the scenario's currency; default the carrier's costPerShipment, else 0"),
   controls: ids.optional().describe('Ids of the lane controls in place here (scenario or catalog controls)'),
@@ -125,12 +167,12 @@ export const carrierSchema = z.strictObject({
   name: z.string().optional().describe(nameText),
   modes: z.array(z.enum(MODES)).optional().describe('The modes the carrier runs; only lanes of these modes may name it (all modes when left out)'),
   regions: z.array(z.string().regex(REGION_CODE, { message: 'expected an ISO 3166 code such as "MX" or "US-TX"' })).optional().describe('ISO 3166 codes of the countries or subdivisions the carrier serves (all when left out); it runs only lanes in them'),
-  riskFactor: nonNeg
+  riskFactor: multiplier
     .optional()
     .describe('Multiplies the frequency of the security threats (every category but disruption) on the lanes the carrier runs; default 1'),
-  disruptionFactor: nonNeg.optional().describe('Multiplies the frequency of disruptions on the lanes the carrier runs; default 1'),
+  disruptionFactor: multiplier.optional().describe('Multiplies the frequency of disruptions on the lanes the carrier runs; default 1'),
   certifications: z.array(z.string()).optional().describe('Security certifications the carrier holds, e.g. "TAPA TSR 1" (free text, for reports)'),
-  costPerShipment: nonNeg
+  costPerShipment: money
     .optional()
     .describe("Price per shipment on the lanes the carrier runs, in the scenario's currency; a lane's own costPerShipment wins; without it a lane's cost stays as it was"),
 });
@@ -140,13 +182,20 @@ export const flowSchema = z.strictObject({
   name: z.string().optional().describe(nameText),
   from: id.describe('Id of the site the goods leave from'),
   to: id.describe('Id of the site they go to'),
-  valuePerYear: nonNeg.describe("Value of the goods shipped per year, in the scenario's currency; one shipment is worth valuePerYear / shipmentsPerYear"),
-  shipmentsPerYear: z.number().gt(0).describe('Shipments per year (> 0); each travels every lane of the primary route'),
-  bufferDays: nonNeg.optional().describe('Inventory cover at the destination, in days: an interruption costs only the days beyond it; default 0'),
-  interruptionCostPerDay: nonNeg
+  valuePerYear: money.describe("Value of the goods shipped per year, in the scenario's currency; one shipment is worth valuePerYear / shipmentsPerYear"),
+  shipmentsPerYear: z
+    .number()
+    .min(MIN_SHIPMENTS_PER_YEAR)
+    .max(MAX_SHIPMENTS_PER_YEAR)
+    .describe(`Shipments per year (${MIN_SHIPMENTS_PER_YEAR} to ${MAX_SHIPMENTS_PER_YEAR.toExponential()}); each travels every lane of the primary route`),
+  bufferDays: days.optional().describe('Inventory cover at the destination, in days: an interruption costs only the days beyond it; default 0'),
+  interruptionCostPerDay: money
     .optional()
     .describe("Cost of each day the flow is interrupted beyond bufferDays, in the scenario's currency; default valuePerYear / 365"),
   path: ids.optional().describe("Lane ids of the primary route, in order from `from` to `to`; default the fastest route (fewest total transitDays)"),
+}).refine((f) => !(f.valuePerYear / f.shipmentsPerYear > MAX_MONEY), {
+  path: ['valuePerYear'],
+  message: `expected one shipment's value, valuePerYear / shipmentsPerYear, of at most ${MAX_MONEY.toExponential()}`,
 });
 
 export const threatSchema = z.strictObject({
@@ -159,9 +208,9 @@ export const threatSchema = z.strictObject({
   appliesTo: selectorSchema.describe('The sites or lanes the threat applies to: each one it picks is a risk (threat@target)'),
   frequency: z
     .union([
-      z.strictObject({ perYear: nonNeg.describe('Expected events per year on each target (a Poisson rate, ≥ 0)') }),
+      z.strictObject({ perYear: frequency.describe('Expected events per year on each target (a Poisson rate, ≥ 0)') }),
       z.strictObject({
-        perShipment: nonNeg.describe('Expected events per shipment on a lane (≥ 0), times the shipments per year its primary-route flows send over it'),
+        perShipment: frequency.describe('Expected events per shipment on a lane (≥ 0), times the shipments per year its primary-route flows send over it'),
       }),
     ])
     .describe('How often events happen: { perYear } on each target, or { perShipment } on lanes; scaled by the horizon, regionFactors, the carrier and controls'),
@@ -178,7 +227,7 @@ export const threatSchema = z.strictObject({
     .optional()
     .describe('Days the target is unavailable after each event; flows reroute around it or are interrupted; none when left out'),
   regionFactors: z
-    .record(z.string(), nonNeg)
+    .record(z.string(), multiplier)
     .optional()
     .describe('Frequency multiplier by the region of the target (a lane\'s own region, else its origin site\'s), e.g. { "IT": 1.8 }; 1 for other regions'),
 });
@@ -190,12 +239,12 @@ export const effectSchema = z.strictObject({
 });
 
 export const costSchema = z.strictObject({
-  annual: nonNeg.optional().describe("Yearly cost of each placement, in the scenario's currency; default 0"),
-  perShipment: nonNeg
+  annual: money.optional().describe("Yearly cost of each placement, in the scenario's currency; default 0"),
+  perShipment: money
     .optional()
     .describe("Cost per shipment through the target (over a lane; leaving, passing or reaching a site), in the scenario's currency; default 0"),
-  capex: nonNeg.optional().describe("One-off investment per placement, in the scenario's currency, spread over lifetimeYears; default 0"),
-  lifetimeYears: z.number().gt(0).optional().describe('Years over which capex is spread (> 0); default 10'),
+  capex: money.optional().describe("One-off investment per placement, in the scenario's currency, spread over lifetimeYears; default 0"),
+  lifetimeYears: z.number().min(MIN_LIFETIME_YEARS).max(MAX_LIFETIME_YEARS).optional().describe(`Years over which capex is spread (${MIN_LIFETIME_YEARS} to ${MAX_LIFETIME_YEARS}); default 10`),
 });
 
 export const controlSchema = z.strictObject({
@@ -240,8 +289,11 @@ export const changeSchema = z
       setBuffer: z
         .strictObject({
           flow: id.describe('Id of the flow'),
-          bufferDays: nonNeg.describe('Its new inventory cover at the destination, in days'),
-          carryingCostRate: nonNeg
+          bufferDays: days.describe('Its new inventory cover at the destination, in days'),
+          carryingCostRate: z
+            .number()
+            .min(0)
+            .max(MAX_RATE)
             .optional()
             .describe('Yearly cost of holding the buffer stock, as a share of its value (bufferDays × valuePerYear / 365); default 0.2'),
         })
@@ -263,7 +315,7 @@ export const treatmentSchema = z.strictObject({
 });
 
 const ascending4 = z
-  .tuple([finite, finite, finite, finite])
+  .tuple([threshold, threshold, threshold, threshold])
   .refine((t) => t[0] < t[1] && t[1] < t[2] && t[2] < t[3], { message: 'expected four ascending thresholds' });
 
 export const criteriaSchema = z.strictObject({
@@ -275,9 +327,9 @@ export const criteriaSchema = z.strictObject({
     .describe('Upper bounds of mean loss per event for impact 1..4; default [1e4, 1e5, 1e6, 1e7]'),
   levelScores: z
     .strictObject({
-      medium: z.number().int().min(1).describe('Lowest likelihood × impact score (1–25) that is medium; default 5'),
-      high: z.number().int().min(1).describe('Lowest score that is high; default 10'),
-      critical: z.number().int().min(1).describe('Lowest score that is critical; default 20'),
+      medium: z.number().int().min(1).max(100).describe('Lowest likelihood × impact score (1–25) that is medium; default 5'),
+      high: z.number().int().min(1).max(100).describe('Lowest score that is high; default 10'),
+      critical: z.number().int().min(1).max(100).describe('Lowest score that is critical; default 20'),
     })
     .refine((l) => l.medium < l.high && l.high < l.critical, { message: 'expected medium < high < critical' })
     .optional()
@@ -289,10 +341,10 @@ export const appetiteSchema = z.strictObject({
     .enum(LEVELS)
     .optional()
     .describe('Highest acceptable risk level: a risk above it breaches the appetite and goes to the risk control list; no limit when left out'),
-  maxEal: nonNeg
+  maxEal: money
     .optional()
     .describe("Highest acceptable expected loss per trial (per year with the default horizon), in the scenario's currency; no limit when left out"),
-  maxCvar95: nonNeg
+  maxCvar95: money
     .optional()
     .describe("Highest acceptable CVaR95, the mean loss of the worst 5 % of trials, in the scenario's currency; no limit when left out"),
 });

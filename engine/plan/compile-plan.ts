@@ -9,6 +9,7 @@ import { hashString, mix2 } from '../rng/mix.js';
 import { rootSeed } from '../rng/root-seed.js';
 import { compileDist, DIST_STRIDE } from '../sampling/dist.js';
 import { buildCsrGraph } from '../simulate/csr-graph.js';
+import { checkEventLimits } from './plan-limits.js';
 import { CsrDijkstra } from '../simulate/csr-dijkstra.js';
 import {
   LOSS_AMOUNT,
@@ -50,8 +51,12 @@ function isoElement(category: Category, targetKind: 'site' | 'lane', site: Site 
   return site?.kind === 'supplier' ? 'supplier' : 'facility';
 }
 
-/** Compiles a validated scenario for a seed. */
-export function compilePlan(scenario: Scenario, seed: number | string): CompiledScenario {
+/**
+ * Compiles a validated scenario for a seed. Throws a ScenarioLimitError (engine/model/limits.ts) when
+ * the plan expects more events than the limits allow; `context` (such as `treatments[1] "id"`) then
+ * starts its messages.
+ */
+export function compilePlan(scenario: Scenario, seed: number | string, context?: string): CompiledScenario {
   const horizonDays = scenario.horizonDays ?? 365;
   const years = horizonDays / 365;
   const sites = scenario.sites;
@@ -133,6 +138,8 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
   const riskControls: string[][] = [];
   const riskElementIso: Element[] = [];
   const riskOwner: string[] = [];
+  const threatIndexOf = new Map(scenario.threats.map((t, i) => [t, i]));
+  const riskThreatIndex = Int32Array.from(risks, (x) => threatIndexOf.get(x.threat)!);
 
   let maxRiskFactor = 1;
   let maxDisruptionFactor = 1;
@@ -205,6 +212,34 @@ export function compilePlan(scenario: Scenario, seed: number | string): Compiled
     } else riskLossMode[r] = LOSS_NONE;
     if (threat.downtimeDays) compileDist(threat.downtimeDays, riskDowntime, r * DIST_STRIDE);
   });
+  checkEventLimits({
+    genRate: riskGenRate,
+    threatIndex: riskThreatIndex,
+    threatIds: scenario.threats.map((t) => t.id),
+    target: (r) => {
+      const t = risks[r]!.target;
+      return t.kind === 'site' ? `site "${t.site.id}"` : `lane "${t.lane.id}"`;
+    },
+    explain: (r) => {
+      const { threat, target } = risks[r]!;
+      const region = target.kind === 'site' ? target.site.region : laneRegion(target.lane, sitesById);
+      const factors = threat.regionFactors;
+      const regionFactor = region !== undefined && factors !== undefined && Object.hasOwn(factors, region) ? factors[region]! : 1;
+      const parts =
+        'perYear' in threat.frequency
+          ? [`perYear ${threat.frequency.perYear}`]
+          : [`perShipment ${threat.frequency.perShipment}`, `${target.kind === 'lane' ? laneShipments[target.i]! : 0} shipments a year`];
+      if (years !== 1) parts.push(`${years} years`);
+      if (regionFactor !== 1) parts.push(`region factor ${regionFactor} (${region})`);
+      if (target.kind === 'lane') {
+        const carrierMax = threat.category === 'disruption' ? maxDisruptionFactor : maxRiskFactor;
+        if (carrierMax !== 1) parts.push(`carrier factor ${carrierMax}, the largest of the scenario's carriers, at which lane events are drawn`);
+      }
+      return { field: 'perYear' in threat.frequency ? 'frequency.perYear' : 'frequency.perShipment', parts: parts.join(' × ') };
+    },
+    context,
+  });
+
   const csr = (lists: Array<Array<[number, number, number]>>) => {
     const start = new Int32Array(lists.length + 1);
     lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
