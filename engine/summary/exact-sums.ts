@@ -21,9 +21,14 @@ export class ExactSums {
     this.lo = lo ?? new Float64Array(length);
   }
 
-  /** Adds `x` (rounded to the quantum) to entry i; |x| · scale must stay below 2^53 (see addLarge). */
+  /**
+   * Adds `x` (rounded to the quantum) to entry i. Quanta counts of 2^52 or more (a loss above
+   * 4.5 × 10^13 in cents) go through the limb split, so the sum stays exact at any amount.
+   */
   add(i: number, x: number): void {
-    this.addQuanta(i, Math.round(x * this.scale));
+    const q = Math.round(x * this.scale);
+    if (q < BIG && q > -BIG) this.addQuanta(i, q);
+    else this.addWholeQuanta(i, q);
   }
 
   /** Adds `x` (rounded to the quantum) to entry i, however many quanta it makes (squares of money). */
