@@ -162,8 +162,13 @@ describe('a scenario whose every name is an Object member', async () => {
   it('EAL of the baseline and of every treatment agrees with the ordinary names within 4 standard errors', () => {
     expectAgree(r.baseline, ref.baseline, 'baseline EAL');
     for (const [i, t] of r.treatments.entries()) expectAgree(t.summary, ref.treatments[i]!.summary, `treatment ${t.id} EAL`);
-    // each treatment does what it says: the paired delta of the one with the same changes agrees too
-    for (const [i, t] of r.treatments.entries()) expect(Math.sign(Math.round(t.delta.eal / 1000))).toBe(Math.sign(Math.round(ref.treatments[i]!.delta.eal / 1000)));
+    // each treatment does what it says: its paired delta agrees too (se from the 95 % interval, ±1.96 se)
+    const deltaSe = (t: Results['treatments'][number]) => (t.delta.ealCi95[1] - t.delta.ealCi95[0]) / (2 * 1.96);
+    for (const [i, t] of r.treatments.entries()) {
+      const u = ref.treatments[i]!;
+      expectWithinSe(t.delta.eal, u.delta.eal, Math.hypot(deltaSe(t), deltaSe(u)), 4, `treatment ${t.id} delta`);
+      expect(t.delta.eal, t.id).not.toBe(0);
+    }
   });
 
   it('renaming only the regions changes no figure', () => {
