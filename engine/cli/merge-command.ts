@@ -58,14 +58,14 @@ function shardTrials(part: PartialResult): { first: number; count: number } {
 /**
  * Re-simulates a few trials of a part's unit from the scenario and seed and compares their losses with
  * the part's, bit for bit (a trial's loss does not depend on the batch it is simulated in): the
- * part's first and last trials, its worst, and one picked by its checksum. A part made from another
- * scenario or seed, or with losses edited, is refused without re-running the whole shard.
+ * part's worst trial (its first when the tail is empty) and one picked by its checksum. A part made
+ * from another scenario or seed, or whose worst loss was edited, is refused without re-running the
+ * shard; each trial costs about one block of the kernel (engine/simulate/run-batch.ts).
  */
 function spotCheck(file: string, part: PartialResult, k: number, unit: RunUnit, s: BatchSummary, sim: Simulator): void {
-  const picks = new Set([s.firstTrial, s.firstTrial + s.count - 1, s.firstTrial + (parseInt(part.checksum.slice(-8), 16) % s.count)]);
   let worst = -1;
   for (let i = 0; i < s.tail.trial.length; i++) if (worst < 0 || s.tail.loss[i]! > s.tail.loss[worst]!) worst = i;
-  if (worst >= 0) picks.add(s.tail.trial[worst]!);
+  const picks = new Set([worst >= 0 ? s.tail.trial[worst]! : s.firstTrial, s.firstTrial + (parseInt(part.checksum.slice(-8), 16) % s.count)]);
   for (const t of [...picks].sort((a, b) => a - b)) {
     const again = sim.runBatch(t, 1, 1).losses[0]!;
     const said = s.losses[t - s.firstTrial]!;
