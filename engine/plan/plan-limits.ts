@@ -21,7 +21,13 @@ export interface RiskLimitInfo {
   context?: string;
 }
 
-const num = (x: number) => (x >= 1e6 || (x > 0 && x < 1e-3) ? x.toExponential(3).replace(/\.?0+e/, 'e') : String(Number(x.toPrecision(6))));
+/** A count to 6 significant digits with thousands separators (1,000,000), or in e-notation from 10^21. */
+function num(x: number): string {
+  const s = String(Number(x.toPrecision(6)));
+  if (s.includes('e')) return s;
+  const [whole, frac] = s.split('.');
+  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac === undefined ? '' : `.${frac}`);
+}
 
 /** Throws a ScenarioLimitError when a risk or the whole plan expects more events per trial than the limits. */
 export function checkEventLimits(info: RiskLimitInfo): void {
