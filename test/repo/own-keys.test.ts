@@ -16,6 +16,7 @@ import { validateScenario } from '../../engine/model/validate.js';
 import { csvReport } from '../../engine/report/csv.js';
 import { markdownReport } from '../../engine/report/markdown.js';
 import { tableReport } from '../../engine/report/table.js';
+import { partialChecksum } from '../../engine/node/partial-result.js';
 import type { SimulationPlan } from '../../engine/plan/plan.js';
 import { Simulator } from '../../engine/simulate/run-batch.js';
 import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, riskRankingData, treatmentsData, type Shown } from '../../explorer/model/build-view-data.js';
@@ -252,6 +253,16 @@ describe('a scenario whose every name is an Object member', async () => {
     for (const n of PROTO_NAMES) expect(curves.find((c) => c.id === `t:${n}`)!.points).toBe(st.treatmentCurves[n]);
     expect(st.effects!.map((e) => e.element)).toEqual(stRef.effects!.map((e) => e.element));
     expect(badPaths({ whatIf: st.whatIf!.results, effects: st.effects })).toEqual([]);
+  });
+});
+
+describe('a part file for merge', () => {
+  // JSON.parse makes "__proto__" an own key; copied into a plain object by assignment it would set
+  // that object's prototype instead, and drop out of the checksum
+  it('a "__proto__" field is part of its checksum like any other field', () => {
+    const part = JSON.parse('{"format": "x", "__proto__": {"seed": 2}, "checksum": "sha256:0"}') as object;
+    expect(partialChecksum(part)).not.toBe(partialChecksum({ format: 'x', checksum: 'sha256:0' }));
+    expect(partialChecksum(part)).toBe(partialChecksum(JSON.parse('{"__proto__": {"seed": 2}, "format": "x"}') as object));
   });
 });
 
