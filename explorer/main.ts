@@ -298,6 +298,8 @@ function accept(loaded: Loaded, source: string, fromUrl = false) {
     return;
   }
   $('errors').hidden = true;
+  // a valid scenario whose text has a key twice in one object: it runs, and the warning says which
+  if (loaded.kind === 'scenario' && loaded.warnings) showErrors(`${source}: ${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'} (the scenario runs)`, loaded.warnings);
   clearTimeout(runTimer);
   runSeq++; // whatever was running belongs to the previous file
   session.cancel();

@@ -6,7 +6,8 @@ import { checkResults, looksLikeResults } from './check-results.js';
 import type { Scenario } from './schema.js';
 import { parseScenario, type ValidationIssue } from './validate.js';
 
-export type Loaded = { kind: 'scenario'; scenario: Scenario } | { kind: 'results'; results: Results } | { kind: 'invalid'; issues: ValidationIssue[] };
+/** A scenario comes with the warnings about its text, if any (a key that appears twice in an object). */
+export type Loaded = { kind: 'scenario'; scenario: Scenario; warnings?: ValidationIssue[] } | { kind: 'results'; results: Results } | { kind: 'invalid'; issues: ValidationIssue[] };
 
 /** Classifies and checks an input text. */
 export function parseInput(text: string): Loaded {
@@ -15,12 +16,12 @@ export function parseInput(text: string): Loaded {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     const r = parseScenario(text); // the engine's parser names the line and column
-    return r.ok ? { kind: 'scenario', scenario: r.scenario } : { kind: 'invalid', issues: r.issues };
+    return r.ok ? { kind: 'scenario', scenario: r.scenario, ...(r.warnings ? { warnings: r.warnings } : {}) } : { kind: 'invalid', issues: r.issues };
   }
   if (looksLikeResults(raw)) {
     const issues = checkResults(raw);
     return issues.length ? { kind: 'invalid', issues } : { kind: 'results', results: raw as Results };
   }
   const r = parseScenario(text);
-  return r.ok ? { kind: 'scenario', scenario: r.scenario } : { kind: 'invalid', issues: r.issues };
+  return r.ok ? { kind: 'scenario', scenario: r.scenario, ...(r.warnings ? { warnings: r.warnings } : {}) } : { kind: 'invalid', issues: r.issues };
 }

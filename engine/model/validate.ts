@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { catalogById } from '../catalog/controls.js';
 import { laneRegionsNeeded, regionsNotServed } from './carrier-regions.js';
 import { Suggester } from './did-you-mean.js';
+import { duplicateKeyWarnings, rememberTextWarnings } from './duplicate-keys.js';
 import { describeValue, formatPath, type PathSegment } from './json-path.js';
 import { CATEGORIES, scenarioSchema, type Scenario } from './schema.js';
 
@@ -16,7 +17,11 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult = { ok: true; scenario: Scenario; issues: [] } | { ok: false; issues: ValidationIssue[] };
+/**
+ * A valid scenario, with the warnings about its text when parsed from text (keys that appear twice in
+ * an object), or every problem of an invalid one.
+ */
+export type ValidationResult = { ok: true; scenario: Scenario; issues: []; warnings?: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
 
 /** Keys that could reach an object's prototype if the document were ever merged into an object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -24,7 +29,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deepest nesting of arrays and objects accepted (a scenario needs about 8). */
 export const MAX_DEPTH = 64;
 
-/** Parses JSON text and validates it; JSON syntax errors come back as an issue with line and column. */
+/**
+ * Parses JSON text and validates it; JSON syntax errors come back as an issue with line and column.
+ * A valid scenario comes with `warnings` when a key appears twice in one object (JSON.parse keeps the
+ * last): scenarioWarnings (warnings.ts) lists them too, first.
+ */
 export function parseScenario(text: string): ValidationResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte order mark from some editors
   let raw: unknown;
@@ -33,7 +42,12 @@ export function parseScenario(text: string): ValidationResult {
   } catch {
     return { ok: false, issues: [{ path: '(file)', message: `invalid JSON: ${jsonSyntaxError(text)}` }] };
   }
-  return validateScenario(raw);
+  const result = validateScenario(raw);
+  if (!result.ok) return result;
+  const warnings = duplicateKeyWarnings(text);
+  if (warnings.length === 0) return result;
+  rememberTextWarnings(result.scenario, warnings);
+  return { ...result, warnings };
 }
 
 /** Where and what the first JSON syntax error of `text` is (a small scanner: engines' messages vary). */

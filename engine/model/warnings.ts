@@ -8,6 +8,7 @@
 // lanes, threats, treatments, each in document order) so that results stay the same bytes.
 import { controlsOf, laneRegion } from '../plan/compile-plan.js';
 import { controlEffect } from './control-effect.js';
+import { textWarningsOf } from './duplicate-keys.js';
 import { suggestion } from './did-you-mean.js';
 import { formatPath, type PathSegment } from './json-path.js';
 import type { Control, Lane, Scenario, Selector, Site, Threat } from './schema.js';
@@ -30,7 +31,8 @@ const cache = new WeakMap<Scenario, readonly ScenarioWarning[]>();
 /** The warnings a valid scenario deserves, in a fixed order (see the file comment). */
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
   let found = cache.get(scenario);
-  if (found === undefined) cache.set(scenario, (found = findWarnings(scenario)));
+  // the text's warnings (a key that appears twice, engine/model/duplicate-keys.ts) come first
+  if (found === undefined) cache.set(scenario, (found = [...textWarningsOf(scenario), ...findWarnings(scenario)]));
   return found.map((w) => ({ ...w }));
 }
 

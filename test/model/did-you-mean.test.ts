@@ -75,7 +75,8 @@ describe('validation with huge ids and many unknown references', () => {
     s.lanes[0].from = big.slice(0, -1) + 'x'; // differs in the last letter only
     const r = validateScenario(s);
     expect(r.ok).toBe(false);
-    const issue = r.issues.find((i) => i.path === 'lanes[0].from');
+    // (the schema also limits the length of ids: the suggestion engine must be fast regardless)
+    const issue = r.issues.find((i) => i.path === 'lanes[0].from' && i.message.startsWith('unknown site'));
     expect(issue?.message).toBe(`unknown site "${big.slice(0, -1)}x"`);
   }, 60_000); // a generous limit for a loaded machine: the unbounded search took minutes
 
