@@ -42,7 +42,7 @@ function reason(e: unknown): string {
 function checkStats(path: string, st: Stats, limit: number, what: string): void {
   if (st.isDirectory()) throw new InputError(`cannot read ${path}: is a folder`);
   if (!st.isFile()) throw new InputError(`cannot read ${path}: ${kindOf(st)}, not a regular file; expected ${what} saved in a file`);
-  if (st.size > limit) throw new InputError(`cannot read ${path}: ${byteSize(st.size)}, more than the ${byteSize(limit)} ${what} may have`);
+  if (st.size > limit) throw new InputError(`cannot read ${path}: ${st.size.toLocaleString('en-US')} bytes (${byteSize(st.size)}), more than the ${byteSize(limit)} ${what} may have`);
 }
 
 /**

@@ -57,7 +57,7 @@ describe('readRegularFile', () => {
     writeFileSync(p, 'x'.repeat(100));
     expect(readRegularFile(p, 100, 'a scenario file')).toBe('x'.repeat(100));
     const e = inputError(() => readRegularFile(p, 99, 'a scenario file'));
-    expect(e.message).toBe(`cannot read ${p}: 100 B, more than the 99 B a scenario file may have`);
+    expect(e.message).toBe(`cannot read ${p}: 100 bytes (100 B), more than the 99 B a scenario file may have`);
   });
 
   it('a FIFO is refused at once, without waiting for a writer', () => {
@@ -90,9 +90,9 @@ describe('readInputFile limits', () => {
 
   it('a scenario one byte over 256 MiB is refused before it is read (a sparse file: its size is all there is)', () => {
     const p = sparse('big-scenario.json', MAX_SCENARIO_BYTES + 1);
-    expect(inputError(() => readInputFile(p)).message).toBe(`cannot read ${p}: 256.0 MiB, more than the 256 MiB a scenario file may have`);
+    expect(inputError(() => readInputFile(p)).message).toBe(`cannot read ${p}: 268,435,457 bytes (256.0 MiB), more than the 256 MiB a scenario file may have`);
     const part = sparse('big-part.json', MAX_RESULTS_BYTES + 1);
-    expect(inputError(() => readInputFile(part, 'part')).message).toBe(`cannot read ${part}: 500.0 MiB, more than the 500 MiB a partial result may have`);
+    expect(inputError(() => readInputFile(part, 'part')).message).toBe(`cannot read ${part}: 524,288,001 bytes (500.0 MiB), more than the 500 MiB a partial result may have`);
   });
 });
 
@@ -140,7 +140,7 @@ describe('the command line refuses special and oversized files (exit 2, no stack
   });
 
   it('the sizes are named too, and an ordinary scenario still validates', () => {
-    expect(results[7]!.stderr).toContain(`cannot read ${big}: 256.0 MiB`);
+    expect(results[7]!.stderr).toContain(`cannot read ${big}: 268,439,552 bytes (256.0 MiB)`);
     expect(results[9]!.status).toBe(0);
     expect(results[9]!.stdout).toContain('valid chainward/v1 scenario');
   });
