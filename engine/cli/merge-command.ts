@@ -5,6 +5,7 @@
 // scenario and seed (README.md, "Scaling out").
 import { analyse, canonicalJson, prepareUnits, runInfo, shardRanges, trialRanges, UnknownTreatmentError, type RunUnit } from '../analysis/simulate-scenario.js';
 import { sha256Hex } from '../analysis/sha256.js';
+import { ScenarioLimitError } from '../model/limits.js';
 import { validateScenario } from '../model/validate.js';
 import { checkPartial, decodeSummary, PartialFormatError, type PartialResult } from '../node/partial-result.js';
 import { Simulator } from '../simulate/run-batch.js';
@@ -76,24 +77,6 @@ function spotCheck(file: string, part: PartialResult, k: number, unit: RunUnit, 
       );
     }
   }
-}
-
-/** The JSON path of the first number in `v` that is not finite, if any. */
-function nonFinite(v: unknown, path: string): string | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? undefined : path;
-  if (v === null || typeof v !== 'object') return undefined;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const p = nonFinite(v[i], `${path}[${i}]`);
-      if (p) return p;
-    }
-    return undefined;
-  }
-  for (const [key, x] of Object.entries(v)) {
-    const p = nonFinite(x, `${path}.${key}`);
-    if (p) return p;
-  }
-  return undefined;
 }
 
 export async function mergeCommand(argv: string[]): Promise<number> {
@@ -176,10 +159,14 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     workers += part.run.workers;
     wallMs = Math.max(wallMs, part.run.wallMs);
   }
-  const results = analyse(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
-  // a backstop: the checks above keep every figure finite
-  const bad = nonFinite(results, '$');
-  if (bad !== undefined) throw new InputError(`the parts give a figure that is not a finite number at ${bad}; nothing was written`);
+  let results;
+  try {
+    results = analyse(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
+  } catch (e) {
+    // analyse's backstop: the checks of the parts keep every figure finite
+    if (e instanceof ScenarioLimitError) throw new InputError('the merged parts give figures that are not finite numbers; nothing was written', e.details);
+    throw e;
+  }
   await writeOutput(render(results, format, report), values.out, values.quiet === true);
   return EXIT_OK;
 }
