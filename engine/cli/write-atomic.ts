@@ -108,7 +108,7 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
     const done = fd;
     fd = undefined;
     closeSync(done);
-    if (mode !== undefined) chmodSync(tmp, mode & 0o7777);
+    if (mode !== undefined) chmodSync(tmp, mode & 0o777); // the permission bits; never set-user-ID or set-group-ID
     renameSync(tmp, path);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
