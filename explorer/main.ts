@@ -3,6 +3,7 @@
 // server's (`chainward explore --trials --seed`), else `chainward run`'s defaults, and draws every view
 // from the state. What-ifs, trials and seed re-run the engine (cancellable, with progress); the URL
 // keeps the state.
+import '../engine/model/zod-config.js'; // first: before any schema is built (no 'unsafe-eval' probe under the CSP)
 import defaultScenarioText from '../scenarios/eu-electronics-inbound.json?raw';
 import type { Results } from '../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../engine/model/schema.js';

@@ -1,4 +1,5 @@
 // Process entry of the command line: runs main() and sets the exit status.
+import '../model/zod-config.js'; // first: before any schema is built
 import { EXIT_INTERNAL, EXIT_OK } from './errors.js';
 import { main } from './main.js';
 

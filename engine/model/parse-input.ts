@@ -1,6 +1,7 @@
 // Reads an input file a person gives `explore` or opens in the explorer: a chainward/v1 scenario,
 // validated with every problem's JSON path, or chainward-results/v1 results, checked for the fields
 // a reader relies on. Nothing from the file is ever evaluated.
+import './zod-config.js'; // first: before any schema is built
 import type { Results } from '../analysis/simulate-scenario.js';
 import { checkResults, looksLikeResults } from './check-results.js';
 import type { Scenario } from './schema.js';

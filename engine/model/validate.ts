@@ -2,6 +2,7 @@
 // Three passes over the raw JSON: forbidden keys, the zod schema (shape, types, ranges), then the
 // references and graph checks a schema cannot express. The semantic pass reads the raw document
 // defensively so that it still reports when the shape pass has already found problems.
+import './zod-config.js'; // first: before any schema is built
 import { MultiDirectedGraph } from 'graphology';
 import type { z } from 'zod';
 import { catalogById } from '../catalog/controls.js';

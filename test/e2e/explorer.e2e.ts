@@ -100,6 +100,20 @@ describe('explorer in Chromium', () => {
     await page.close();
   });
 
+  it('raises no Content Security Policy violation (zod runs jitless: no `Function` probe)', async () => {
+    const page = await browser.context.newPage();
+    // listening from the first script on: zod's probe ran while the bundle loaded
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    await page.goto(`${server.url}?trials=2048&seed=1`);
+    await ready(page);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await page.close();
+  });
+
   it('gives the command line’s EAL for the same scenario, seed and trials', async () => {
     const { page } = await openPage(browser, `${server.url}?trials=6000&seed=42`);
     await ready(page);
