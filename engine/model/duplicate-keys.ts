@@ -25,18 +25,19 @@ export function duplicateKeyWarnings(text: string): TextWarning[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
+      // the closing quote: the next one not escaped by an odd number of backslashes
       const start = i;
-      let escaped = false;
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c /* \ */) {
-          escaped = true;
-          i++;
-        } else if (d === 0x22) break;
+      for (;;) {
+        i = text.indexOf('"', i + 1);
+        if (i < 0) return []; // not JSON: JSON.parse has refused it already
+        let slashes = 0;
+        while (text.charCodeAt(i - 1 - slashes) === 0x5c /* \ */) slashes++;
+        if (slashes % 2 === 0) break;
       }
       const top = frames[frames.length - 1];
       if (expectKey && top?.keys) {
-        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        const raw = text.slice(start + 1, i);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         const seen = top.keys.get(key);
         if (seen === undefined) top.keys.set(key, { at: start, count: 1 });
         else seen.count++;
