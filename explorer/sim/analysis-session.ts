@@ -142,7 +142,8 @@ export class AnalysisSession {
       if (!t) unit = { compiled: compilePlan(scenario, seed) };
       else {
         const treated = applyTreatment(scenario, t);
-        unit = { treatment: t, treated, compiled: compilePlan(treated.scenario, seed) };
+        const i = treatments.indexOf(t); // the what-if and the element groups are not in the scenario's list
+        unit = { treatment: t, treated, compiled: compilePlan(treated.scenario, seed, i >= 0 ? `treatments[${i}] "${t.id}"` : `what-if "${t.id}"`) };
       }
       if (this.units.size >= 64) this.units.delete(this.units.keys().next().value!);
       this.units.set(key, unit);
