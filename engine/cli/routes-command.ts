@@ -4,6 +4,7 @@
 // compared on transit days, transport cost, flow and network loss and interruption, with dominated
 // options marked and a recommendation (the text report is routes-table.ts).
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
+import { oneLine } from '../report/format.js';
 import { defaultWorkers } from '../node/pool.js';
 import {
   formatOption,
@@ -73,7 +74,7 @@ export async function routesCommand(argv: string[]): Promise<number> {
   const flows = scenario.flows ?? [];
   if (!flows.some((f) => f.id === values.flow)) {
     const e = new UnknownFlowError(values.flow, flows.map((f) => f.id));
-    throw new InputError(`--flow: ${e.message}`);
+    throw new InputError(oneLine(`--flow: ${e.message}`)); // it lists the file's flow ids: one line
   }
   const quiet = values.quiet === true;
 
@@ -93,7 +94,7 @@ export async function routesCommand(argv: string[]): Promise<number> {
       }),
     );
   } catch (e) {
-    if (e instanceof UnknownFlowError) throw new InputError(`--flow: ${e.message}`);
+    if (e instanceof UnknownFlowError) throw new InputError(oneLine(`--flow: ${e.message}`));
     throw e;
   } finally {
     bar.done();

@@ -71,12 +71,13 @@ describe('untrusted names with line feeds and C1 controls on the terminal', () =
   writeFileSync(bad, JSON.stringify(broken));
 
   it('validate, run (table), routes, optimize and the errors print every name on its own line, without control characters', async () => {
-    const [validate, run, routes, optimize, error] = await runMany([
+    const [validate, run, routes, optimize, error, unknownFlow] = await runMany([
       ['validate', file],
       ['run', file, '--trials', '256', '--seed', '1', '--workers', '1', '--sensitivity'],
       ['routes', file, '--flow', evil('f1'), '--carriers', '--trials', '256', '--workers', '1', '--wide'],
       ['optimize', file, '--budget', '100000', '--trials', '128', '--workers', '1'],
       ['validate', bad],
+      ['routes', file, '--flow', 'nope', '--trials', '256'], // the error lists the file's flow ids
     ]);
     expect(validate!.status, validate!.stderr).toBe(0);
     // the summary line: one line, the name's controls shown as spaces
@@ -89,7 +90,9 @@ describe('untrusted names with line feeds and C1 controls on the terminal', () =
     expect(optimize!.stdout.split('\n')[0]).toContain('chainward optimize · Net [31m 2J | fake   x ·');
     expect(error!.status).toBe(2);
     expect(error!.stderr).toContain('unknown site "nowhere [31m 2J | fake   x"');
-    for (const r of [validate!, run!, routes!, optimize!, error!]) {
+    expect(unknownFlow!.status).toBe(2);
+    expect(unknownFlow!.stderr).toContain('f1 [31m 2J | fake   x');
+    for (const r of [validate!, run!, routes!, optimize!, error!, unknownFlow!]) {
       expectSafe(r.stdout);
       expectSafe(r.stderr);
     }
