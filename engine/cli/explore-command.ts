@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { builtExplorer } from '../node/build-explorer.js';
 import { startExploreServer } from '../node/explore-server.js';
 import { parseInput } from '../model/parse-input.js';
+import { oneLine } from '../report/format.js';
 import { intOption, parseCommand, SEED_OPTION, seedOf, usageOf, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from './errors.js';
 import { DEFAULT_TRIALS } from './run-command.js';
@@ -93,7 +94,7 @@ export async function exploreCommand(argv: string[], signal?: AbortSignal): Prom
     throw e;
   }
   const run = kind === 'scenario' ? `, ${trials.toLocaleString('en-US')} trials, seed ${seed}` : '';
-  process.stdout.write(`chainward explorer: ${server.url}  (${kind} ${basename(file)}${run}; Ctrl-C to stop)\n`);
+  process.stdout.write(`chainward explorer: ${server.url}  (${kind} ${oneLine(basename(file) + run)}; Ctrl-C to stop)\n`); // the file name and seed as typed: one plain line
   if (!values['no-open']) openBrowser(server.url);
 
   await new Promise<void>((done) => {
