@@ -243,6 +243,19 @@ describe('explorer in Chromium', () => {
     expect(page.url()).not.toContain('w=');
     await page.close();
   });
+
+  it('opens a scenario with a key twice in one object, runs it, and shows the warning with its JSON path', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}?trials=2000`);
+    await ready(page);
+    const text = readFileSync(DEFAULT, 'utf8').replace('"name":', '"name": "An earlier name",\n  "name":');
+    await page.locator('#file').setInputFiles({ name: 'dup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => page.locator('#errors').isVisible()).toBe(true);
+    expect(await page.locator('#errors').textContent()).toContain('name key "name" appears 2 times; the last one is used');
+    await ready(page);
+    expect(await page.locator('#header h1').textContent()).toBe(JSON.parse(text).name); // the last one
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('explorer with untrusted names', () => {
