@@ -9,7 +9,7 @@ export const MAX_ID_LENGTH = 200;
 /**
  * Largest amount of money a field may hold, in the scenario's currency: values, costs, losses,
  * appetite limits and every parameter of a distribution. 10^15 is a quadrillion: ample in JPY, KRW
- * or VND, and a hundred times the largest cent count a float64 holds exactly (2^53 ≈ 9 × 10^15).
+ * or VND. Its cents pass 2^53, which the exact sums split into limbs as they add them.
  */
 export const MAX_MONEY = 1e15;
 

@@ -246,7 +246,9 @@ function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: V
     }
     case 'too_big': {
       const op = issue.inclusive ? '≤' : '<';
-      out.push({ path: where, message: `expected a value ${op} ${issue.maximum}, got ${describeValue(value)}` });
+      if (issue.origin === 'string') out.push({ path: where, message: `expected at most ${issue.maximum} characters, got ${typeof value === 'string' ? value.length : describeValue(value)}` });
+      else if (issue.origin === 'array') out.push({ path: where, message: `expected at most ${issue.maximum} items` });
+      else out.push({ path: where, message: `expected a value ${op} ${limitText(Number(issue.maximum))}, got ${describeValue(value)}` });
       return;
     }
     case 'invalid_format':
@@ -259,6 +261,11 @@ function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: V
     default:
       out.push({ path: where, message: issue.message });
   }
+}
+
+/** A limit as a person reads it: 36600 as it is, 1000000000000000 as 1e15. */
+function limitText(x: number): string {
+  return Math.abs(x) >= 1e6 ? x.toExponential().replace('e+', 'e') : String(x);
 }
 
 function shortJson(v: unknown): string {

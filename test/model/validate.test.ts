@@ -119,6 +119,15 @@ describe('validateScenario: ranges', () => {
     expect(issues).toHaveLength(2);
   });
 
+  it('limits read as a person writes them: a money value above 1e15, an id of 201 characters', () => {
+    const issues = issuesFor((s) => {
+      s.sites[0].value = 2e15;
+      s.controls[0].id = 'c'.repeat(201);
+    });
+    expect(issueAt(issues, 'sites[0].value').message).toBe('expected a value ≤ 1e15, got 2000000000000000');
+    expect(issueAt(issues, 'controls[0].id').message).toBe('expected at most 200 characters, got 201');
+  });
+
   it('a loss fraction outside [0, 1], a negative downtime, an exponential mean of 0', () => {
     const issues = issuesFor((s) => {
       s.threats[0].loss.fraction = { fixed: 1.5 };
