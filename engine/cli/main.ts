@@ -6,7 +6,7 @@ import { ScenarioLimitError } from '../model/limits.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
 import { didYouMean } from '../model/did-you-mean.js';
-import { oneLine, plain } from '../report/format.js';
+import { oneLine, truncate } from '../report/format.js';
 import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
 import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
@@ -112,6 +112,33 @@ function validateCommand(argv: string[]): number {
   return EXIT_OK;
 }
 
+/** Longest message and detail line printed, in characters: an id of a hostile file can be 200 000 characters long. */
+const MESSAGE_CHARS = 2000;
+const DETAIL_CHARS = 1000;
+
+/** User text as one terminal line: no control character, line feed or bidi override, cut to `width`. */
+function shown(text: string, width: number): string {
+  return truncate(oneLine(text), width);
+}
+
+/**
+ * Prints a bad-input problem. Messages quote the user's input (ids, paths, option values), so each is
+ * shown as one line; only a usage text the program appends after a blank line keeps its lines.
+ */
+function printProblem(message: string, details: readonly string[]): void {
+  let head = message;
+  let tail = '';
+  for (const u of [usage(), ...VERBS.map((v) => usageOf(v.spec))]) {
+    if (message.endsWith(`\n\n${u}`)) {
+      head = message.slice(0, message.length - u.length - 2);
+      tail = `\n\n${u}`;
+      break;
+    }
+  }
+  process.stderr.write(`chainward: ${shown(head, MESSAGE_CHARS)}${tail}\n`);
+  for (const d of details) process.stderr.write(`  ${shown(d, DETAIL_CHARS)}\n`);
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -138,12 +165,10 @@ export async function main(argv: string[]): Promise<number> {
     return await verb.run(rest);
   } catch (e) {
     if (e instanceof InputError || e instanceof ScenarioLimitError) {
-      // messages quote the user's input: no control character or bidi override reaches the terminal
-      process.stderr.write(`chainward: ${plain(e.message)}\n`);
-      for (const d of e.details) process.stderr.write(`  ${oneLine(d)}\n`);
+      printProblem(e.message, e.details);
       return EXIT_BAD_INPUT;
     }
-    process.stderr.write(`chainward: internal error: ${plain(e instanceof Error ? e.message : String(e))}\n`);
+    process.stderr.write(`chainward: internal error: ${shown(e instanceof Error ? e.message : String(e), MESSAGE_CHARS)}\n`);
     if (process.env.CHAINWARD_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return EXIT_INTERNAL;
   }

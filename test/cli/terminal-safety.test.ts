@@ -98,3 +98,33 @@ describe('untrusted names with line feeds and C1 controls on the terminal', () =
     }
   }, 180_000);
 });
+
+describe('error messages that quote user text stay one line each, and short', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chainward-tty3-'));
+  const file = join(dir, 'evil.json');
+  writeFileSync(file, evilScenario());
+  const huge = JSON.parse(evilScenario());
+  huge.lanes[1].from = 'x'.repeat(200_000); // an unknown site with a huge id: the detail is cut
+  const hugeFile = join(dir, 'huge.json');
+  writeFileSync(hugeFile, JSON.stringify(huge));
+
+  it('--treatments listing the scenario ids, a file path with a line feed, a 200 000-character id', async () => {
+    const [treatments, path, long, usage] = await runMany([
+      ['run', file, '--treatments', 'nope', '--trials', '256'], // the error lists the scenario's treatment ids
+      ['validate', join(dir, 'a\nchainward: wrote /etc/passwd')],
+      ['validate', hugeFile],
+      ['generate'], // a usage error keeps its usage lines
+    ]);
+    for (const r of [treatments!, path!, long!]) {
+      expect(r.status, r.stderr).toBe(2);
+      expectSafe(r.stderr);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('chainward:') && !l.startsWith('chainward: warning:')), r.stderr).toHaveLength(1);
+    }
+    expect(treatments!.stderr).toContain('tr-guard [31m 2J | fake   x');
+    expect(path!.stderr).toContain('a chainward: wrote /etc/passwd');
+    expect(long!.stderr.length).toBeLessThan(5000);
+    expect(long!.stderr).toContain('…');
+    expect(usage!.status).toBe(2);
+    expect(usage!.stderr).toContain('\n\nusage: chainward generate');
+  }, 120_000);
+});
