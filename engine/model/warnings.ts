@@ -9,7 +9,7 @@
 import { controlsOf, laneRegion } from '../plan/compile-plan.js';
 import { controlEffect } from './control-effect.js';
 import { textWarningsOf } from './duplicate-keys.js';
-import { suggestion } from './did-you-mean.js';
+import { Suggester } from './did-you-mean.js';
 import { formatPath, type PathSegment } from './json-path.js';
 import type { Control, Lane, Scenario, Selector, Site, Threat } from './schema.js';
 import { selectsLane, selectsSite } from './selector.js';
@@ -28,6 +28,10 @@ type Target = { kind: 'site'; id: string; region: string | undefined; site: Site
 // for each what-if, and on a network of 100 000 sites finding them takes about a second.
 const cache = new WeakMap<Scenario, readonly ScenarioWarning[]>();
 
+/** The did-you-mean hints of one scenario's warnings: one budget of work shared by all (engine/model/did-you-mean.ts). */
+let hints = new Suggester();
+const suggestion = (word: string, candidates: Iterable<string>): string => hints.suggestion(word, candidates);
+
 /** The warnings a valid scenario deserves, in a fixed order (see the file comment). */
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
   let found = cache.get(scenario);
@@ -37,6 +41,7 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
 }
 
 function findWarnings(scenario: Scenario): ScenarioWarning[] {
+  hints = new Suggester();
   const out: ScenarioWarning[] = [];
   const warn = (path: PathSegment[], message: string) => out.push({ path: formatPath(path), message });
   const sites = scenario.sites;

@@ -316,3 +316,34 @@ describe('warnings in the results', () => {
     expect(checkResults(json).map((i) => i.path)).toEqual(['warnings[0].message']);
   });
 });
+
+describe('warnings on a hostile scale', () => {
+  it('20,000 unknown regionFactors regions against 20,000 site regions: every warning, suggestions within one shared budget', () => {
+    const N = 20_000;
+    // letters from a fixed xorshift: regions of 30 letters, a site's starting with "s", a factor's with "f"
+    let x = 2463534242;
+    const word = (first: string) => {
+      let s = first;
+      for (let i = 1; i < 30; i++) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        s += String.fromCharCode(97 + ((x >>> 0) % 26));
+      }
+      return s;
+    };
+    const sites = Array.from({ length: N }, (_, i) => ({ id: `s${i}`, kind: 'dc', region: word('s'), value: 1000 }));
+    const regionFactors = Object.fromEntries(Array.from({ length: N }, () => [word('f'), 2]));
+    expect(Object.keys(regionFactors).length).toBe(N);
+    const r = validateScenario({
+      format: 'chainward/v1',
+      name: 'regions',
+      sites,
+      threats: [{ id: 't', category: 'theft', appliesTo: { kind: 'site' }, frequency: { perYear: 0.001 }, loss: { amount: { fixed: 1 } }, regionFactors }],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const warnings = scenarioWarnings(r.scenario);
+    expect(warnings.filter((w) => w.path.startsWith('threats[0].regionFactors')).length).toBe(Object.keys(regionFactors).length);
+  }, 60_000);
+});
