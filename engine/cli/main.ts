@@ -1,7 +1,7 @@
 // The chainward command line: dispatches to the commands, and answers `chainward help`, `help <command>`
 // and `<command> --help` from each command's declaration (engine/cli/args.ts). Bad input or usage prints
 // what is wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
-import { compilePlan } from '../plan/compile-plan.js';
+import { prepareUnits } from '../analysis/simulate-scenario.js';
 import { ScenarioLimitError } from '../model/limits.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
@@ -17,7 +17,7 @@ import { MERGE_COMMAND, mergeCommand } from './merge-command.js';
 import { OPTIMIZE_COMMAND, optimizeCommand } from './optimize-command.js';
 import { ROUTES_COMMAND, routesCommand } from './routes-command.js';
 import { RUN_COMMAND, runCommand } from './run-command.js';
-import { loadScenarioFile } from './scenario-file.js';
+import { loadScenarioFile, namingFile } from './scenario-file.js';
 import { scenarioWarnings } from '../model/warnings.js';
 import { printWarnings, warningCount } from './print-warnings.js';
 
@@ -101,7 +101,8 @@ function validateCommand(argv: string[]): number {
   if (positionals.length !== 1) throw new InputError(`validate takes exactly one scenario file\n\n${usageOf(VALIDATE_COMMAND)}`);
   const file = positionals[0]!;
   const scenario = loadScenarioFile(file);
-  const { plan } = compilePlan(scenario, 1);
+  // the baseline's plan and each treatment's: every one must keep within the limits (README.md, "Limits")
+  const { plan } = namingFile(file, () => prepareUnits(scenario, { seed: 1, treatments: 'all' }))[0]!.compiled;
   const warnings = scenarioWarnings(scenario); // valid, but some parts can never do anything
   printWarnings(file, warnings, values.quiet === true);
   // the file name and the scenario's name are shown as one line of plain text

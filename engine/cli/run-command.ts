@@ -44,7 +44,7 @@ import { EXIT_OK, InputError } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_TOP, type ReportOptions } from '../report/sections.js';
 import { withWorkers } from './with-workers.js';
-import { DEFAULT_SCENARIO, loadScenarioFile } from './scenario-file.js';
+import { DEFAULT_SCENARIO, loadScenarioFile, namingFile } from './scenario-file.js';
 import { scenarioWarnings } from '../model/warnings.js';
 import { printWarnings } from './print-warnings.js';
 import { checkOutputPath } from './write-atomic.js';
@@ -114,7 +114,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const scenario = loadScenarioFile(file);
   const quiet = values.quiet === true;
   printWarnings(file, scenarioWarnings(scenario), quiet); // the results carry them too (`warnings`)
-  const text = await simulateForCli(scenario, settings, quiet);
+  const text = await namingFile(file, () => simulateForCli(scenario, settings, quiet));
   await writeOutput(text, values.out, quiet);
   return EXIT_OK;
 }

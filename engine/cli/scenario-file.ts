@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../model/validate.js';
 import type { Scenario } from '../model/schema.js';
+import { ScenarioLimitError } from '../model/limits.js';
 import { InputError } from './errors.js';
 import { MAX_RESULTS_BYTES, MAX_SCENARIO_BYTES } from '../model/file-limits.js';
 import { readRegularFile } from './read-regular-file.js';
@@ -31,4 +32,21 @@ export function loadScenarioFile(path: string): Scenario {
     );
   }
   return result.scenario;
+}
+
+/**
+ * Runs `compile` (plans of a scenario read from `path`; it may return a promise) so that a limit
+ * error names the file like a validation problem.
+ */
+export function namingFile<T>(path: string, compile: () => T): T {
+  const named = (e: unknown): never => {
+    if (e instanceof ScenarioLimitError) throw new ScenarioLimitError(`${path}: ${e.message}`, e.details.map((d) => `${path}: ${d}`));
+    throw e;
+  };
+  try {
+    const result = compile();
+    return (result instanceof Promise ? result.catch(named) : result) as T;
+  } catch (e) {
+    return named(e);
+  }
 }

@@ -24,9 +24,17 @@ describe('hostile numbers', () => {
     const value = fixture('value', (s) => (s.sites[0].value = 1e308)); // EAL "€∞ ± €NaN"
     const transit = fixture('transit', (s) => (s.lanes[0].transitDays = 1e308)); // internal error, exit 1
     const lognormal = fixture('lognormal', (s) => (s.threats[0].loss = { amount: { lognormal: { mu: 1000, sigma: 1 } } }));
+    // a treatment's own plan over the limits: validate checks it too, naming the file and the treatment
+    const treated = fixture('treated', (s) => {
+      s.threats[0].frequency = { perYear: 20 };
+      s.threats[0].appliesTo = { kind: 'site' };
+      s.threats[0].regionFactors = { XX: 1000 };
+      s.treatments = [...(s.treatments ?? []), { id: 'tr-x', name: 'A site in XX', changes: [{ addSites: [{ id: 's9', kind: 'dc', region: 'XX' }] }] }];
+    });
     const limits = join(REPO, 'test/fixtures/hostile/at-limits.json');
     const run = ['--trials', '4096', '--seed', '5', '--workers', '1', '--quiet'];
-    const [vRate, rRate, vValue, rTransit, vLognormal, whole, part1, part2] = await runMany([
+    const [vTreated, vRate, rRate, vValue, rTransit, vLognormal, whole, part1, part2] = await runMany([
+      ['validate', treated],
       ['validate', rate],
       ['run', rate, '--trials', '2048', '--quiet'],
       ['validate', value],
@@ -36,11 +44,12 @@ describe('hostile numbers', () => {
       ['run', limits, ...run, '--shard', '1/2', '--out', join(dir, 'part-1.json')],
       ['run', limits, ...run, '--shard', '2/2', '--out', join(dir, 'part-2.json')],
     ]);
-    for (const r of [vRate, rRate, vValue, rTransit, vLognormal]) {
+    for (const r of [vTreated, vRate, rRate, vValue, rTransit, vLognormal]) {
       expect(r!.status, r!.stderr).toBe(2);
       expect(stackProblem(r!.stderr)).toBeUndefined();
     }
-    expect(vRate!.stderr).toContain('threats[0].frequency.perYear: threat "t-site" on site "s1" expects 1,000,000 events per trial');
+    expect(vTreated!.stderr).toContain(`${treated}: treatments[${(base.treatments ?? []).length}] "tr-x": threats[0].frequency.perYear: threat "t-site" on site "s9" expects 20,000 events per trial`);
+    expect(vRate!.stderr).toContain(`${rate}: threats[0].frequency.perYear: threat "t-site" on site "s1" expects 1,000,000 events per trial`);
     expect(rRate!.stderr).toContain('more than the 10,000 one risk may have');
     expect(vValue!.stderr).toContain('sites[0].value: expected a value ≤ 1e15, got 1e+308');
     expect(rTransit!.stderr).toContain('lanes[0].transitDays: expected a value ≤ 36600, got 1e+308');
