@@ -245,7 +245,8 @@ export function numberText(v: string | boolean | undefined): number | undefined 
 export function numberOption(name: string, v: string | boolean | undefined, fallback: number, ok: (x: number) => boolean, expected: string): number {
   if (v === undefined) return fallback;
   const x = numberText(v);
-  if (x === undefined || !ok(x)) throw new InputError(`--${name}: expected ${expected}, got "${String(v)}"`);
+  const tooLarge = x === undefined && typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? ', a number too large for any figure' : '';
+  if (x === undefined || !ok(x)) throw new InputError(`--${name}: expected ${expected}, got "${String(v)}"${tooLarge}`);
   return x;
 }
 

@@ -59,6 +59,7 @@ describe('number options', () => {
   it('numberOption says what was expected', () => {
     expect(numberOption('budget', '1e12', 0, (x) => x >= 0, 'an amount ≥ 0')).toBe(1e12);
     expect(message(() => numberOption('budget', 'Infinity', 0, (x) => x >= 0, 'an amount ≥ 0'))).toBe('--budget: expected an amount ≥ 0, got "Infinity"');
+    expect(message(() => numberOption('budget', '1e400', 0, (x) => x >= 0, 'an amount ≥ 0'))).toBe('--budget: expected an amount ≥ 0, got "1e400", a number too large for any figure');
   });
 
   it('--seed stays text: an exponent is a text seed, not a number', () => {
