@@ -44,8 +44,9 @@ export function parseScenario(text: string): ValidationResult {
     return { ok: false, issues: [{ path: '(file)', message: `invalid JSON: ${jsonSyntaxError(text)}` }] };
   }
   const result = validateScenario(raw);
-  if (!result.ok) return result;
   const warnings = duplicateKeyWarnings(text);
+  // a key given twice is often why a file is invalid ({"id": "s0", "id": "s9"}): say so beside the problems
+  if (!result.ok) return warnings.length === 0 ? result : { ok: false, issues: [...result.issues, ...warnings.map((w) => ({ path: w.path, message: `${w.message} (a warning, which may explain the problems above)` }))] };
   if (warnings.length === 0) return result;
   rememberTextWarnings(result.scenario, warnings);
   return { ...result, warnings };

@@ -94,3 +94,16 @@ describe('parseScenario and the warnings of a scenario', () => {
     expect(JSON.parse(run!.stdout).warnings[0]).toEqual({ path: 'sites[1].id', message: twice('id') }); // the results carry it too
   }, 60_000);
 });
+
+describe('a key given twice in an invalid scenario', () => {
+  it('is listed beside the problems it may explain', () => {
+    const r = parseScenario(
+      '{"format":"chainward/v1","name":"d","sites":[{"id":"s0","id":"s9","kind":"dc"}],"lanes":[{"id":"l","from":"s0","to":"s9","mode":"road","transitDays":1}],"threats":[]}',
+    );
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'lanes[0].from: unknown site "s0" (did you mean "s9"?)',
+      'sites[0].id: key "id" appears 2 times; the last one is used (a warning, which may explain the problems above)',
+    ]);
+  });
+});
