@@ -230,6 +230,22 @@ export function decodeSummary(v: unknown, path: string, nRisks: number, nFlows: 
   for (let i = 0; i < trial.length; i++) {
     if (losses[trial[i]! - firstTrial] !== tail.loss[i]) throw new PartialFormatError(`${path}.tail.loss`, `tail entry ${i} does not match the loss of trial ${trial[i]}`);
   }
+  // each trial adds its three loss parts to `money` in cents: the losses must add up to them, within
+  // half a cent a part a trial and a few roundings of the total (a compensated float sum)
+  let total = 0;
+  let carry = 0;
+  for (let i = 0; i < count; i++) {
+    const x = losses[i]!;
+    const t = total + x;
+    carry += total >= x ? total - t + x : x - t + total;
+    total = t;
+  }
+  total += carry;
+  const money = sums.money.get(0) + sums.money.get(1) + sums.money.get(2);
+  const slack = count * 0.015 + 8 * Number.EPSILON * (total + money);
+  if (!(Math.abs(total - money) <= slack)) {
+    throw new PartialFormatError(`${path}.losses`, `the trials' losses add up to ${total}, but the part's money sums to ${money}: the part was altered`);
+  }
   // events per risk, trials with an event (at most one per trial, and no more than the events), Σ N² (at least Σ N)
   const riskEvents = inRange(decode(Float64Array, o.riskEvents, `${path}.riskEvents`, nRisks), `${path}.riskEvents`, count * MAX_PER_TRIAL, true);
   const riskTrials = inRange(decode(Float64Array, o.riskTrials, `${path}.riskTrials`, nRisks), `${path}.riskTrials`, count, true);

@@ -117,6 +117,19 @@ describe('decodeSummary checks every number', () => {
     expect(decodeError({ ...encoded, tailSize: 3 })).toContain('$.units[0].tail.trial: expected at most 3 trials (the tail size)');
   });
 
+  it('a loss edited in a trial that is neither the worst nor re-simulated: the losses no longer add up to the money sums', () => {
+    const losses = f64(encoded.losses);
+    let i = 0; // an ordinary trial, far from the worst
+    while (losses[i]! === Math.max(...losses)) i++;
+    const edited = structuredClone(encoded);
+    edited.losses = b64(Float64Array.from(losses, (x, j) => (j === i ? x + 1000 : x)));
+    expect(() => decodeSummary(edited, '$.units[0]', nRisks, nFlows)).toThrow(/\$\.units\[0\]\.losses: the trials' losses add up to .*the part was altered/);
+    // a cent's worth of rounding per trial is not an edit
+    const rounded = structuredClone(encoded);
+    rounded.losses = b64(Float64Array.from(losses, (x, j) => (j === i ? x + 0.01 : x)));
+    expect(() => decodeSummary(rounded, '$.units[0]', nRisks, nFlows)).not.toThrow();
+  });
+
   it('a part forged at every limit still gives finite figures', () => {
     // every loss at the limit (the tail's too), every count and sum at its largest allowed value
     const n = TRIALS;
@@ -133,6 +146,8 @@ describe('decodeSummary checks every number', () => {
       // a high limb counts 2^40 quanta (engine/summary/exact-sums.ts); half the largest value leaves room for rounding
       forged.sums[k] = { scale: SUM_FIELDS[k].scale, hi: b64(new Float64Array(length).fill(Math.floor((most / 2) * SUM_FIELDS[k].scale / 2 ** 40))), lo: b64(new Float64Array(length)) };
     }
+    // the money sums agree with the losses (each trial adds its loss parts to them): all in the first part
+    forged.sums.money.hi = b64(Float64Array.of(Math.floor((n * MAX_PER_TRIAL * SUM_FIELDS.money.scale) / 2 ** 40), 0, 0));
     const s: BatchSummary = decodeSummary(forged, '$.units[0]', nRisks, nFlows);
     const results = analyse(scenario, units, [s], 1, runInfo(1, 1, n));
     const nonFinite: string[] = [];
