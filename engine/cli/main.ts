@@ -1,7 +1,8 @@
 // The chainward command line: dispatches to the commands, and answers `chainward help`, `help <command>`
 // and `<command> --help` from each command's declaration (engine/cli/args.ts). Bad input or usage prints
 // what is wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
-import { prepareUnits } from '../analysis/simulate-scenario.js';
+import { applyTreatment } from '../analysis/apply-treatment.js';
+import { compilePlan } from '../plan/compile-plan.js';
 import { ScenarioLimitError } from '../model/limits.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
@@ -101,8 +102,9 @@ function validateCommand(argv: string[]): number {
   if (positionals.length !== 1) throw new InputError(`validate takes exactly one scenario file\n\n${usageOf(VALIDATE_COMMAND)}`);
   const file = positionals[0]!;
   const scenario = loadScenarioFile(file);
-  // the baseline's plan and each treatment's: every one must keep within the limits (README.md, "Limits")
-  const { plan } = namingFile(file, () => prepareUnits(scenario, { seed: 1, treatments: 'all' }))[0]!.compiled;
+  // the baseline's plan and each treatment's, one at a time: every one must keep within the limits (README.md, "Limits")
+  const { plan } = namingFile(file, () => compilePlan(scenario, 1));
+  (scenario.treatments ?? []).forEach((t, i) => namingFile(file, () => compilePlan(applyTreatment(scenario, t).scenario, 1, `treatments[${i}] "${t.id}"`)));
   const warnings = scenarioWarnings(scenario); // valid, but some parts can never do anything
   printWarnings(file, warnings, values.quiet === true);
   // the file name and the scenario's name are shown as one line of plain text
