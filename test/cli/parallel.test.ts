@@ -48,8 +48,8 @@ describe('chainward run --workers / --shard + merge', () => {
     ['dies', 'CHAINWARD_TEST_CRASH_AT_TRIAL', '3000', /simulating trials 2048–4095 failed: worker thread: .*exited/],
   ])('run --workers 2: a worker that %s fails the run with its message, exit 1 and no --out file', async (_what, hook, trial, message) => {
     const file = join(dir, `failed-${hook}.json`);
-    const started = Date.now();
-    const r = await runCli([...common, '--workers', '2', '--format', 'json', '--out', file], 60_000, { [hook]: trial });
+    // a generous kill timer: a hang is what it catches, not slowness on a loaded machine
+    const r = await runCli([...common, '--workers', '2', '--format', 'json', '--out', file], 170_000, { [hook]: trial });
     expect(r.signal).toBeNull(); // it ended by itself: no hang until the kill timer
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
@@ -57,6 +57,5 @@ describe('chainward run --workers / --shard + merge', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
     expect(existsSync(file)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(60_000);
-  });
+  }, 180_000);
 });
