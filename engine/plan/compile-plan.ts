@@ -3,7 +3,7 @@
 // here: effective rates, control products, distribution constants, primary routes, lane mixes.
 import { catalogById } from '../catalog/controls.js';
 import { controlEffect } from '../model/control-effect.js';
-import type { Category, Control, Element, Lane, Scenario, Site } from '../model/schema.js';
+import type { Category, Control, Element, Lane, Scenario, Site, Threat } from '../model/schema.js';
 import { selectsLane, selectsSite } from '../model/selector.js';
 import { hashString, mix2 } from '../rng/mix.js';
 import { rootSeed } from '../rng/root-seed.js';
@@ -41,6 +41,12 @@ export function laneCostPerShipment(lane: Lane, carriers: ReadonlyMap<string, { 
 /** The region of a lane: its own, or its origin site's. */
 export function laneRegion(lane: Lane, sitesById: Map<string, Site>): string | undefined {
   return lane.region ?? sitesById.get(lane.from)?.region;
+}
+
+/** A threat's frequency multiplier for a target in `region`: its own `regionFactors` entry (an own key only), else 1. */
+function regionFactorOf(threat: Threat, region: string | undefined): number {
+  const factors = threat.regionFactors;
+  return region !== undefined && factors !== undefined && Object.hasOwn(factors, region) ? factors[region]! : 1;
 }
 
 /** The ISO 28000 element that treats a risk of `category` on a target. */
@@ -141,6 +147,8 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
   const threatIndexOf = new Map(scenario.threats.map((t, i) => [t, i]));
   const riskThreatIndex = Int32Array.from(risks, (x) => threatIndexOf.get(x.threat)!);
 
+  const riskRegion = (target: (typeof risks)[number]['target']) => (target.kind === 'site' ? target.site.region : laneRegion(target.lane, sitesById));
+
   let maxRiskFactor = 1;
   let maxDisruptionFactor = 1;
   for (const c of carriers.values()) {
@@ -152,9 +160,7 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
     riskIds.push(id);
     riskHash[r] = hashString(id);
     riskElement[r] = target.kind === 'site' ? target.i : S + target.i;
-    const region = target.kind === 'site' ? target.site.region : laneRegion(target.lane, sitesById);
-    const factors = threat.regionFactors;
-    const regionFactor = region !== undefined && factors !== undefined && Object.hasOwn(factors, region) ? factors[region]! : 1;
+    const regionFactor = regionFactorOf(threat, riskRegion(target));
     // Lane risks are generated at the rate of the riskiest carrier of the scenario and thinned by
     // carrierFactor / that maximum, so a carrier switch keeps the events both carriers share
     // (common random numbers for "other carriers"), like a frequency control does.
@@ -222,9 +228,8 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
     },
     explain: (r) => {
       const { threat, target } = risks[r]!;
-      const region = target.kind === 'site' ? target.site.region : laneRegion(target.lane, sitesById);
-      const factors = threat.regionFactors;
-      const regionFactor = region !== undefined && factors !== undefined && Object.hasOwn(factors, region) ? factors[region]! : 1;
+      const region = riskRegion(target);
+      const regionFactor = regionFactorOf(threat, region);
       const parts =
         'perYear' in threat.frequency
           ? [`perYear ${threat.frequency.perYear}`]

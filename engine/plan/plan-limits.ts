@@ -2,6 +2,10 @@
 // their total, as the kernel generates them. Checked on every plan before anything is simulated, so a
 // scenario that would run for hours or fill the memory is refused at once with where and by how much.
 import { MAX_EVENTS_PER_RISK, MAX_EVENTS_PER_TRIAL, ScenarioLimitError } from '../model/limits.js';
+import { num as textNum } from '../text/format.js';
+
+/** A count to 6 significant digits with thousands separators (1,000,000). */
+const num = (x: number): string => textNum(x, 6);
 
 /** Over-limit risks listed one by one before the rest are counted. */
 const LISTED = 10;
@@ -19,14 +23,6 @@ export interface RiskLimitInfo {
   explain: (r: number) => { field: string; parts: string };
   /** `treatments[1] "more-lanes"` for a treatment's plan; undefined for the baseline. */
   context?: string;
-}
-
-/** A count to 6 significant digits with thousands separators (1,000,000), or in e-notation from 10^21. */
-function num(x: number): string {
-  const s = String(Number(x.toPrecision(6)));
-  if (s.includes('e')) return s;
-  const [whole, frac] = s.split('.');
-  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac === undefined ? '' : `.${frac}`);
 }
 
 /** Throws a ScenarioLimitError when a risk or the whole plan expects more events per trial than the limits. */
