@@ -24,3 +24,9 @@ export function describeValue(v: unknown): string {
   if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
   return String(v);
 }
+
+/** A value as a message quotes it: its JSON (a number as written, NaN and ∞ included), cut at 60 characters. */
+export function shortJson(v: unknown): string {
+  const s = typeof v === 'number' ? String(v) : JSON.stringify(v);
+  return s === undefined ? 'nothing' : s.length > 60 ? s.slice(0, 60) + '…' : s;
+}

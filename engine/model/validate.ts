@@ -9,7 +9,7 @@ import { catalogById } from '../catalog/controls.js';
 import { laneRegionsNeeded, regionsNotServed } from './carrier-regions.js';
 import { Suggester } from './did-you-mean.js';
 import { duplicateKeyWarnings, rememberTextWarnings } from './duplicate-keys.js';
-import { describeValue, formatPath, type PathSegment } from './json-path.js';
+import { describeValue, formatPath, shortJson, type PathSegment } from './json-path.js';
 import { CATEGORIES, scenarioSchema, type Scenario } from './schema.js';
 
 /** One problem in a scenario: where (a JSON path such as `lanes[3].to`) and what was expected. */
@@ -267,11 +267,6 @@ function mapZodIssue(issue: ZodIssue, root: unknown, base: PathSegment[], out: V
 /** A limit as a person reads it: 36600 as it is, 1000000000000000 as 1e15. */
 function limitText(x: number): string {
   return Math.abs(x) >= 1e6 ? x.toExponential().replace('e+', 'e') : String(x);
-}
-
-function shortJson(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s === undefined ? 'nothing' : s.length > 60 ? s.slice(0, 60) + '…' : s;
 }
 
 /**

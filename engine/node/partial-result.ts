@@ -5,6 +5,7 @@
 // "Scaling out"), and every number is checked on reading: a part that fails is refused, never merged.
 import { createHash } from 'node:crypto';
 import { canonicalJson, RANGE_TRIALS } from '../analysis/simulate-scenario.js';
+import { shortJson } from '../model/json-path.js';
 import type { Scenario } from '../model/schema.js';
 import { ExactSums } from '../summary/exact-sums.js';
 import { SUM_FIELDS, SUM_KEYS, sumLength, type BatchSummary, type SumKey, type TailSet } from '../summary/batch-summary.js';
@@ -107,14 +108,8 @@ export function encodeSummary(s: BatchSummary): EncodedSummary {
 }
 
 function int(v: unknown, path: string, min = 0, max = MAX_PART_TRIALS): number {
-  if (!(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)) throw new PartialFormatError(path, `expected a whole number from ${min} to ${max}, got ${shown(v)}`);
+  if (!(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)) throw new PartialFormatError(path, `expected a whole number from ${min} to ${max}, got ${shortJson(v)}`);
   return v;
-}
-
-/** A value as an error message shows it: JSON, cut to 60 characters. */
-function shown(v: unknown): string {
-  const text = v === undefined ? 'nothing' : typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v));
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** A seed as `run --seed` makes it: a whole number of up to 15 digits, or any other non-empty text. */
@@ -132,21 +127,21 @@ export function checkPartial(v: unknown, engineVersion: string): PartialResult {
   const o = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   const format = o?.format;
   if (typeof format === 'string' && OLD_PARTIAL_FORMATS.includes(format)) {
-    throw new PartialFormatError('$.format', `${shown(format)} was written by an earlier version of chainward, whose parts are not checked enough to merge; run the shards again with this one`);
+    throw new PartialFormatError('$.format', `${shortJson(format)} was written by an earlier version of chainward, whose parts are not checked enough to merge; run the shards again with this one`);
   }
-  if (!o || format !== PARTIAL_FORMAT) throw new PartialFormatError('$.format', `expected "${PARTIAL_FORMAT}" (a file written by \`chainward run --shard i/n\`), got ${shown(format)}`);
+  if (!o || format !== PARTIAL_FORMAT) throw new PartialFormatError('$.format', `expected "${PARTIAL_FORMAT}" (a file written by \`chainward run --shard i/n\`), got ${shortJson(format)}`);
   if (typeof o.checksum !== 'string' || o.checksum !== partialChecksum(o)) {
     throw new PartialFormatError('$.checksum', 'the part does not match its checksum: it was changed or cut after `chainward run --shard` wrote it');
   }
-  if (o.engineVersion !== engineVersion) throw new PartialFormatError('$.engineVersion', `written by chainward ${shown(o.engineVersion)}, this is ${engineVersion}; run the shards again with one version`);
-  if (typeof o.scenarioHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(o.scenarioHash)) throw new PartialFormatError('$.scenarioHash', `expected "sha256:" and 64 hex digits, got ${shown(o.scenarioHash)}`);
-  if (!isSeed(o.seed)) throw new PartialFormatError('$.seed', `expected a whole number of up to 15 digits or a non-empty text, got ${shown(o.seed)}`);
+  if (o.engineVersion !== engineVersion) throw new PartialFormatError('$.engineVersion', `written by chainward ${shortJson(o.engineVersion)}, this is ${engineVersion}; run the shards again with one version`);
+  if (typeof o.scenarioHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(o.scenarioHash)) throw new PartialFormatError('$.scenarioHash', `expected "sha256:" and 64 hex digits, got ${shortJson(o.scenarioHash)}`);
+  if (!isSeed(o.seed)) throw new PartialFormatError('$.seed', `expected a whole number of up to 15 digits or a non-empty text, got ${shortJson(o.seed)}`);
   const trials = int(o.trials, '$.trials', 1);
-  if (o.rangeTrials !== RANGE_TRIALS) throw new PartialFormatError('$.rangeTrials', `expected ${RANGE_TRIALS}, got ${shown(o.rangeTrials)}`);
+  if (o.rangeTrials !== RANGE_TRIALS) throw new PartialFormatError('$.rangeTrials', `expected ${RANGE_TRIALS}, got ${shortJson(o.rangeTrials)}`);
   const treatments = o.treatments;
   if (!Array.isArray(treatments) || !treatments.every((t) => typeof t === 'string')) throw new PartialFormatError('$.treatments', 'expected a list of treatment ids');
   const twice = treatments.find((t, i) => treatments.indexOf(t) !== i);
-  if (twice !== undefined) throw new PartialFormatError('$.treatments', `${shown(twice)} is listed twice`);
+  if (twice !== undefined) throw new PartialFormatError('$.treatments', `${shortJson(twice)} is listed twice`);
   const shard = object(o.shard, '$.shard');
   const ranges = Math.ceil(trials / RANGE_TRIALS);
   const count = int(shard.count, '$.shard.count', 1, ranges);
