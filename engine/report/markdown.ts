@@ -4,7 +4,7 @@
 // on the risk control list, the sensitivity rows and the warnings. Names are escaped, so a
 // scenario's text can never become a link, an image, HTML or a broken table.
 import type { Results } from '../analysis/simulate-scenario.js';
-import { count, money, num, percent, plural, probability } from './format.js';
+import { count, money, num, oneLine, percent, plural, probability } from './format.js';
 import {
   appetiteCells,
   appetiteHeadline,
@@ -23,19 +23,15 @@ import {
   type SectionId,
 } from './sections.js';
 
-// C0 (line feed and carriage return among them) and C1 controls, DEL, the Unicode line and paragraph
-// separators, and the bidirectional marks, embeddings, overrides and isolates
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /** `s` as Markdown text: characters with a meaning in Markdown or HTML escaped, line breaks as spaces. */
 export function mdText(s: string): string {
   // control characters and bidirectional overrides never reach the document
-  return s.replace(CONTROL, ' ').replace(/[|\\`*_<>[\]#!~&]/g, (c) => `\\${c}`);
+  return oneLine(s).replace(/[|\\`*_<>[\]#!~&]/g, (c) => `\\${c}`);
 }
 
 /** `s` as a code span (an id to copy): one line, backticks replaced by "'" (escaped like any cell in a table). */
 export function mdCode(s: string): string {
-  return `\`${s.replace(CONTROL, ' ').replace(/`/g, "'")}\``;
+  return `\`${oneLine(s).replace(/`/g, "'")}\``;
 }
 
 /**
@@ -43,7 +39,7 @@ export function mdCode(s: string): string {
  * text (a code span included: GitHub splits cells at "|" even there) can add or move a column.
  */
 export function mdCell(s: string): string {
-  return s.replace(CONTROL, ' ').replace(/(\\*)\|/g, (m, slashes: string) => (slashes.length % 2 === 0 ? `${slashes}\\|` : m));
+  return oneLine(s).replace(/(\\*)\|/g, (m, slashes: string) => (slashes.length % 2 === 0 ? `${slashes}\\|` : m));
 }
 
 /** Renders results as a Markdown document. */
