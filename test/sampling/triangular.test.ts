@@ -8,8 +8,9 @@ import { N, binomialTol, draw, mean, rngState, shareAtMost } from './helpers.js'
 function triangularCdf(x: number, a: number, c: number, b: number): number {
   if (x <= a) return 0;
   if (x >= b) return 1;
-  if (x <= c) return ((x - a) * (x - a)) / ((b - a) * (c - a));
-  return 1 - ((b - x) * (b - x)) / ((b - a) * (b - c));
+  // as ratios, so that a subnormal side (c − a of 5e-324) does not underflow to 0 / 0
+  if (x <= c) return ((x - a) / (b - a)) * ((x - a) / (c - a));
+  return 1 - ((b - x) / (b - a)) * ((b - x) / (b - c));
 }
 
 const CASES: [min: number, mode: number, max: number][] = [
