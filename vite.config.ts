@@ -8,10 +8,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * The explorer runs the engine core in the browser. A Node-only import that reaches the bundle still
  * builds but breaks at run time, so this makes it a build error: Node built-ins (`node:fs`, `path`…)
- * and the Node-only engine folders (engine/cli, engine/node) cannot be imported from project code.
+ * and the Node-only engine folders (NODE_ONLY) cannot be imported from project code.
  */
+/** The engine folders that run on Node.js only (files, worker threads, the HTTP server, the command line). */
+export const NODE_ONLY = ['engine/io', 'engine/parallel', 'engine/serve', 'engine/cli'] as const;
+
 export function isomorphicOnly(): Plugin {
-  const nodeOnly = [resolve(root, 'engine/cli') + sep, resolve(root, 'engine/node') + sep];
+  const nodeOnly = NODE_ONLY.map((dir) => resolve(root, dir) + sep);
   return {
     name: 'chainward:isomorphic-only',
     enforce: 'pre',
@@ -22,7 +25,7 @@ export function isomorphicOnly(): Plugin {
       }
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       if (resolved && nodeOnly.some((dir) => resolved.id.startsWith(dir))) {
-        this.error(`${importer} imports ${resolved.id}: engine/cli and engine/node are Node-only and cannot be in the explorer bundle`);
+        this.error(`${importer} imports ${resolved.id}: ${NODE_ONLY.join(', ')} are Node-only and cannot be in the explorer bundle`);
       }
       return null;
     },

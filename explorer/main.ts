@@ -8,7 +8,7 @@ import defaultScenarioText from '../scenarios/eu-electronics-inbound.json?raw';
 import type { Results } from '../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../engine/model/schema.js';
 import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from './io/export.js';
-import { parseInput, type Loaded } from '../engine/model/parse-input.js';
+import { parseInput, type Loaded } from '../engine/results/parse-input.js';
 import { byteSize, MAX_RESULTS_BYTES } from '../engine/model/file-limits.js';
 import {
   controlEffectivenessData,

@@ -1,7 +1,7 @@
 // The Summary of a run from a merged BatchSummary: moments, quantiles and tail measures, each
 // headline figure with its 95 % interval (README: "Intervals").
 import { quantileSorted } from 'simple-statistics';
-import { exp, log } from '../sampling/det-math.js';
+import { exp, log } from '../math/det-math.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 

@@ -13,7 +13,7 @@ import type { CompiledScenario } from '../plan/plan.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { effectMultipliers } from './effect-multipliers.js';
 import { cvar } from './loss-summary.js';
-import { applyTreatment } from './apply-treatment.js';
+import { applyTreatment } from '../plan/apply-treatment.js';
 import { riskRegister, type RiskRow } from './register.js';
 import { runRanges, trialRanges, type RangeRunner } from './simulate-scenario.js';
 

@@ -2,7 +2,7 @@
 // loss, share, tail contribution, and its ISO 28000 assessment; sorted by expected loss, descending.
 import type { Category, Element, Level, Scenario } from '../model/schema.js';
 import type { CompiledScenario } from '../plan/plan.js';
-import { expm1 } from '../sampling/det-math.js';
+import { expm1 } from '../math/det-math.js';
 import { riskLoss, type BatchSummary } from '../summary/batch-summary.js';
 import { assess, levelBounds } from './criteria.js';
 import { Z95 } from './loss-summary.js';

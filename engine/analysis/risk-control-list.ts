@@ -7,7 +7,7 @@
 import type { Control, Level, Scenario } from '../model/schema.js';
 import { controlsOf, DEFAULT_LIFETIME_YEARS } from '../plan/compile-plan.js';
 import type { CompiledScenario } from '../plan/plan.js';
-import { expm1 } from '../sampling/det-math.js';
+import { expm1 } from '../math/det-math.js';
 import { assess, levelRank } from './criteria.js';
 import { effectMultipliers } from './effect-multipliers.js';
 import type { RiskRow } from './register.js';

@@ -5,14 +5,14 @@
 // against the current scenario, so the differences between options are paired and their intervals
 // narrow. The non-dominated options form the recommendation, each with the reason it is kept.
 import { carriersServing } from '../model/carrier-regions.js';
-import { didYouMean } from '../model/did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import type { Carrier, Change, Lane, Scenario, Site, Treatment } from '../model/schema.js';
 import { laneCostPerShipment, scenarioCosts } from '../plan/compile-plan.js';
 import { money, num } from '../text/format.js';
-import { buildCsrGraph } from '../simulate/csr-graph.js';
-import { YenKShortest } from '../simulate/yen-k-shortest.js';
+import { buildCsrGraph } from '../graph/csr-graph.js';
+import { YenKShortest } from '../graph/yen-k-shortest.js';
 import { flowLoss, tailSizeFor } from '../summary/batch-summary.js';
-import { statedLaneCost } from './apply-treatment.js';
+import { statedLaneCost } from '../plan/apply-treatment.js';
 import { analyse, prepareUnits, runInfo, simulateUnits, trialRanges, type Progress, type RangeRunner } from './simulate-scenario.js';
 
 export const ROUTES_FORMAT = 'chainward-routes/v1';

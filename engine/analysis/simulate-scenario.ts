@@ -3,7 +3,7 @@
 // and appetite. The ranges are the unit of work: `runRange` may run them in-process or
 // in worker threads, a shard may run a contiguous share of them, and any split gives the same bytes.
 import type { Scenario, Treatment } from '../model/schema.js';
-import { scenarioWarnings, type ScenarioWarning } from '../model/warnings.js';
+import { scenarioWarnings, type ScenarioWarning } from '../validate/warnings.js';
 import { assertFiniteFigures } from '../model/limits.js';
 import { compilePlan, scenarioCosts } from '../plan/compile-plan.js';
 import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
@@ -12,13 +12,13 @@ import { flowLoss, tailSizeFor, type BatchSummary } from '../summary/batch-summa
 import { SummaryAccumulator } from '../summary/summary-accumulator.js';
 import { TopK } from '../summary/top-k.js';
 import { ENGINE_VERSION } from '../version.js';
-import { applyTreatment, type TreatedScenario } from './apply-treatment.js';
+import { applyTreatment, type TreatedScenario } from '../plan/apply-treatment.js';
 import { appetiteOf, type Appetite } from './appetite.js';
 import { lossExceedance, lossSummary, sortedLosses, Z95, type Summary } from './loss-summary.js';
 import { riskRegister, type RiskRow } from './register.js';
 import { riskControlList, type ControlListEntry } from './risk-control-list.js';
 import type { SensitivityRow } from './sensitivity.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../results/sha256.js';
 
 /** Trials per unit of work. Fixed, so the split never depends on the number of workers. */
 export const RANGE_TRIALS = 2048;
@@ -96,7 +96,7 @@ export interface Results {
   appetite: Appetite;
   /** Risks above appetite.maxLevel with the options that bring them within it (empty without maxLevel). */
   riskControlList: ControlListEntry[];
-  /** What the scenario has that can never do anything (scenarioWarnings, engine/model/warnings.ts): where and what. */
+  /** What the scenario has that can never do anything (scenarioWarnings, engine/validate/warnings.ts): where and what. */
   warnings: ScenarioWarning[];
   /** With `run --sensitivity`: each parameter varied by ±delta, sorted by EAL swing. */
   sensitivity?: SensitivityRow[];

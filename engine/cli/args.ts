@@ -8,10 +8,10 @@ import { csvReport } from '../report/csv.js';
 import { markdownReport } from '../report/markdown.js';
 import type { ReportOptions } from '../report/sections.js';
 import { tableReport } from '../report/table.js';
-import { didYouMean } from '../model/did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { oneLine } from '../report/format.js';
-import { InputError } from './errors.js';
-import { writeAtomic } from './write-atomic.js';
+import { InputError } from '../io/errors.js';
+import { writeAtomic } from '../io/write-atomic.js';
 
 export type Values = Record<string, string | boolean | undefined>;
 

@@ -1,6 +1,6 @@
 // Process entry of the command line: runs main() and sets the exit status.
 import '../model/zod-config.js'; // first: before any schema is built
-import { EXIT_INTERNAL, EXIT_OK } from './errors.js';
+import { EXIT_INTERNAL, EXIT_OK } from '../io/errors.js';
 import { main } from './main.js';
 
 // A reader that stops early (`chainward generate --sites 2000 | head`) closes the pipe: the output is

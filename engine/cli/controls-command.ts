@@ -4,7 +4,7 @@ import { CATALOG } from '../catalog/controls.js';
 import { ELEMENTS, type Control, type Effect } from '../model/schema.js';
 import { paragraph, plural, REPORT_WIDTH, textTable } from '../report/format.js';
 import { formatOption, parseCommand, usageOf, type CommandSpec } from './args.js';
-import { EXIT_OK, InputError } from './errors.js';
+import { EXIT_OK, InputError } from '../io/errors.js';
 
 /** `chainward controls`: its options, usage line and --help (see README.md, "The control catalog"). */
 export const CONTROLS_COMMAND = {

@@ -5,12 +5,12 @@
 // --no-open) and runs until Ctrl-C.
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
-import { builtExplorer } from '../node/build-explorer.js';
-import { startExploreServer } from '../node/explore-server.js';
-import { parseInput } from '../model/parse-input.js';
+import { builtExplorer } from '../serve/build-explorer.js';
+import { startExploreServer } from '../serve/explore-server.js';
+import { parseInput } from '../results/parse-input.js';
 import { oneLine } from '../report/format.js';
 import { intOption, parseCommand, SEED_OPTION, seedOf, usageOf, type CommandSpec } from './args.js';
-import { EXIT_OK, InputError } from './errors.js';
+import { EXIT_OK, InputError } from '../io/errors.js';
 import { DEFAULT_TRIALS } from './run-command.js';
 import { DEFAULT_SCENARIO, readInputFile } from './scenario-file.js';
 

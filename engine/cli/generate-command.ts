@@ -2,8 +2,8 @@
 // (suppliers → factories → ports → DCs → customers) for scale tests and benchmarks.
 import { generateScenario, MAX_SITES, MIN_SITES } from '../generate/generate-scenario.js';
 import { intOption, OUT_OPTION, parseCommand, SEED_OPTION, seedOf, usageOf, writeOutput, type CommandSpec } from './args.js';
-import { EXIT_OK, InputError } from './errors.js';
-import { checkOutputPath } from './write-atomic.js';
+import { EXIT_OK, InputError } from '../io/errors.js';
+import { checkOutputPath } from '../io/write-atomic.js';
 
 /** `chainward generate`: its options, usage line and --help (see README.md, "Big networks"). */
 export const GENERATE_COMMAND = {

@@ -1,16 +1,16 @@
 // The chainward command line: dispatches to the commands, and answers `chainward help`, `help <command>`
 // and `<command> --help` from each command's declaration (engine/cli/args.ts). Bad input or usage prints
 // what is wrong and where, and exits with status 2 without a stack trace; nothing is written half-way.
-import { applyTreatment } from '../analysis/apply-treatment.js';
+import { applyTreatment } from '../plan/apply-treatment.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { ScenarioLimitError } from '../model/limits.js';
 import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
-import { didYouMean } from '../model/did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { oneLine, truncate } from '../report/format.js';
 import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
 import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from '../io/errors.js';
 import { CONTROLS_COMMAND, controlsCommand } from './controls-command.js';
 import { EXPLORE_COMMAND, exploreCommand } from './explore-command.js';
 import { GENERATE_COMMAND, generateCommand } from './generate-command.js';
@@ -19,7 +19,7 @@ import { OPTIMIZE_COMMAND, optimizeCommand } from './optimize-command.js';
 import { ROUTES_COMMAND, routesCommand } from './routes-command.js';
 import { RUN_COMMAND, runCommand } from './run-command.js';
 import { loadScenarioFile, namingFile } from './scenario-file.js';
-import { scenarioWarnings } from '../model/warnings.js';
+import { scenarioWarnings } from '../validate/warnings.js';
 import { printWarnings, warningCount } from './print-warnings.js';
 
 /** `chainward validate`: its options, usage line and --help. */

@@ -4,18 +4,18 @@
 // checked before it is merged: its checksum, every number, and a few trials re-simulated from its
 // scenario and seed (README.md, "Scaling out").
 import { analyse, canonicalJson, prepareUnits, runInfo, shardRanges, trialRanges, UnknownTreatmentError, type RunUnit } from '../analysis/simulate-scenario.js';
-import { sha256Hex } from '../analysis/sha256.js';
+import { sha256Hex } from '../results/sha256.js';
 import { ScenarioLimitError } from '../model/limits.js';
-import { validateScenario } from '../model/validate.js';
-import { checkPartial, decodeSummary, PartialFormatError, type PartialResult } from '../node/partial-result.js';
+import { validateScenario } from '../validate/validate.js';
+import { checkPartial, decodeSummary, PartialFormatError, type PartialResult } from '../io/partial-result.js';
 import { Simulator } from '../simulate/run-batch.js';
 import { mergeSummaries, tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
 import { FORMATS, formatOf, formatOption, intOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
 import { DEFAULT_TOP } from '../report/sections.js';
-import { EXIT_OK, InputError } from './errors.js';
+import { EXIT_OK, InputError } from '../io/errors.js';
 import { readInputFile } from './scenario-file.js';
-import { checkOutputPath } from './write-atomic.js';
+import { checkOutputPath } from '../io/write-atomic.js';
 
 /** `chainward merge`: its options, usage line and --help (see README.md, "Scaling out"). */
 export const MERGE_COMMAND = {

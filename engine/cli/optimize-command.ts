@@ -3,7 +3,7 @@
 // engine/analysis/optimize-controls.ts); prints the chosen set, its cost, the reduction with its
 // 95 % interval and the cost–risk frontier, as a table or as JSON (chainward-optimize/v1).
 import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
-import { defaultWorkers } from '../node/pool.js';
+import { defaultWorkers } from '../parallel/pool.js';
 import { money, oneLine, percent, plural, textTable } from '../report/format.js';
 import {
   formatOption,
@@ -20,10 +20,10 @@ import {
   WORKERS_OPTION,
   writeOutput,
 } from './args.js';
-import { EXIT_OK, InputError } from './errors.js';
+import { EXIT_OK, InputError } from '../io/errors.js';
 import { loadScenarioFile } from './scenario-file.js';
 import { withWorkers } from './with-workers.js';
-import { checkOutputPath } from './write-atomic.js';
+import { checkOutputPath } from '../io/write-atomic.js';
 
 /** Trials per evaluated set of placements (each candidate set is a full simulation). */
 export const DEFAULT_OPTIMIZE_TRIALS = 4096;

@@ -1,7 +1,7 @@
-// Prints scenario warnings (engine/model/warnings.ts) on standard error for `validate` and `run`:
+// Prints scenario warnings (engine/validate/warnings.ts) on standard error for `validate` and `run`:
 // one line each, `chainward: warning: FILE: PATH: MESSAGE`, like the problems of an invalid scenario
 // but without failing the command (README.md, "The scenario format").
-import type { ScenarioWarning } from '../model/warnings.js';
+import type { ScenarioWarning } from '../validate/warnings.js';
 import { oneLine } from '../report/format.js';
 
 /** Warnings printed before the rest are counted: a generated network can have tens of thousands. */

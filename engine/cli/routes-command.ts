@@ -5,7 +5,7 @@
 // options marked and a recommendation (the text report is routes-table.ts).
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
 import { oneLine } from '../report/format.js';
-import { defaultWorkers } from '../node/pool.js';
+import { defaultWorkers } from '../parallel/pool.js';
 import {
   formatOption,
   intOption,
@@ -20,12 +20,12 @@ import {
   WORKERS_OPTION,
   writeOutput,
 } from './args.js';
-import { EXIT_OK, InputError } from './errors.js';
+import { EXIT_OK, InputError } from '../io/errors.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioFile } from './scenario-file.js';
 import { routesTable } from './routes-table.js';
 import { withWorkers } from './with-workers.js';
-import { checkOutputPath } from './write-atomic.js';
+import { checkOutputPath } from '../io/write-atomic.js';
 
 export { routesTable } from './routes-table.js';
 

@@ -14,11 +14,11 @@ import {
   type RunUnit,
 } from '../analysis/simulate-scenario.js';
 import { DEFAULT_SENSITIVITY_DELTA, sensitivity, type SensitivityRow } from '../analysis/sensitivity.js';
-import { sha256Hex } from '../analysis/sha256.js';
+import { sha256Hex } from '../results/sha256.js';
 import { canonicalJson } from '../analysis/simulate-scenario.js';
 import type { Scenario } from '../model/schema.js';
-import { encodeSummary, PARTIAL_FORMAT, partialChecksum, type PartialResult } from '../node/partial-result.js';
-import { defaultWorkers } from '../node/pool.js';
+import { encodeSummary, PARTIAL_FORMAT, partialChecksum, type PartialResult } from '../io/partial-result.js';
+import { defaultWorkers } from '../parallel/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
 import {
@@ -40,14 +40,14 @@ import {
   WORKERS_OPTION,
   writeOutput,
 } from './args.js';
-import { EXIT_OK, InputError } from './errors.js';
+import { EXIT_OK, InputError } from '../io/errors.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_TOP, type ReportOptions } from '../report/sections.js';
 import { withWorkers } from './with-workers.js';
 import { DEFAULT_SCENARIO, loadScenarioFile, namingFile } from './scenario-file.js';
-import { scenarioWarnings } from '../model/warnings.js';
+import { scenarioWarnings } from '../validate/warnings.js';
 import { printWarnings } from './print-warnings.js';
-import { checkOutputPath } from './write-atomic.js';
+import { checkOutputPath } from '../io/write-atomic.js';
 
 export const DEFAULT_TRIALS = 20_000;
 export const DEFAULT_MAX_TRIALS = 1_000_000;

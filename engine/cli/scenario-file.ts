@@ -1,11 +1,11 @@
 // Loading a scenario file for the CLI: read, parse, validate; every problem becomes an InputError.
 import { fileURLToPath } from 'node:url';
-import { parseScenario } from '../model/validate.js';
+import { parseScenario } from '../validate/validate.js';
 import type { Scenario } from '../model/schema.js';
 import { ScenarioLimitError } from '../model/limits.js';
-import { InputError } from './errors.js';
+import { InputError } from '../io/errors.js';
 import { MAX_RESULTS_BYTES, MAX_SCENARIO_BYTES } from '../model/file-limits.js';
-import { readRegularFile } from './read-regular-file.js';
+import { readRegularFile } from '../io/read-regular-file.js';
 
 /** The built-in default scenario: consumer electronics from southern China to EU distribution centres. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/eu-electronics-inbound.json', import.meta.url));

@@ -2,7 +2,7 @@
 // in-process runner), closed whatever happens; a failed trial range becomes an internal error that
 // says nothing was written.
 import { RangeFailure, type RunOptions } from '../analysis/simulate-scenario.js';
-import { WorkerPool } from '../node/pool.js';
+import { WorkerPool } from '../parallel/pool.js';
 
 /** Test hooks (used by the test suite only): make the range holding a trial throw or end its worker. */
 function hookOf(name: string): number | undefined {

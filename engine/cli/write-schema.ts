@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
 import { scenarioSchema } from '../model/schema.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../io/write-atomic.js';
 
 /** The JSON Schema document for scenario files. */
 export function scenarioJsonSchema(): string {

@@ -8,9 +8,9 @@ import { selectsLane, selectsSite } from '../model/selector.js';
 import { hashString, mix2 } from '../rng/mix.js';
 import { rootSeed } from '../rng/root-seed.js';
 import { compileDist, DIST_STRIDE } from '../sampling/dist.js';
-import { buildCsrGraph } from '../simulate/csr-graph.js';
+import { buildCsrGraph } from '../graph/csr-graph.js';
 import { checkEventLimits } from './plan-limits.js';
-import { CsrDijkstra } from '../simulate/csr-dijkstra.js';
+import { CsrDijkstra } from '../graph/csr-dijkstra.js';
 import {
   LOSS_AMOUNT,
   LOSS_NONE,

@@ -1,7 +1,7 @@
 // The compiled simulation plan: everything the trial loop reads, as flat typed arrays indexed by
 // integers. Strings (ids, names) live only in PlanIndex, for mapping results back to the scenario.
 import type { Category, Element, SiteKind } from '../model/schema.js';
-import type { CsrGraph } from '../simulate/csr-graph.js';
+import type { CsrGraph } from '../graph/csr-graph.js';
 
 /** How a risk's direct loss is measured. */
 export const LOSS_NONE = 0;

@@ -1,6 +1,6 @@
 // Exponential by inversion: −mean·ln(U) with U uniform on (0, 1) (Devroye 1986, §II.2).
 import type { Rng } from '../rng/rng.js';
-import { log, log1p } from './det-math.js';
+import { log, log1p } from '../math/det-math.js';
 
 /** One Exponential draw with the given mean (1/rate): exactly one `rng.nextOpen()`. */
 export function sampleExponential(rng: Rng, mean: number): number {

@@ -1,7 +1,7 @@
 // Gamma(shape, 1) variates by Marsaglia & Tsang (2000), "A simple method for generating gamma variables",
 // ACM TOMS 26(3); for shape < 1, the boost Gamma(a) = Gamma(a + 1)·U^(1/a) from the same paper.
 import type { Rng } from '../rng/rng.js';
-import { log, pow } from './det-math.js';
+import { log, pow } from '../math/det-math.js';
 import { sampleNormal } from './normal.js';
 
 /**

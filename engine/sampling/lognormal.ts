@@ -1,7 +1,7 @@
 // Lognormal: exp(mu + sigma·Z) with Z standard normal (ziggurat), parameterised
 // either directly by (mu, sigma) or by median and 90th percentile (mu = ln median, sigma = ln(p90/median)/z90).
 import type { Rng } from '../rng/rng.js';
-import { exp, log } from './det-math.js';
+import { exp, log } from '../math/det-math.js';
 import { normalQuantile, sampleNormal } from './normal.js';
 
 /** Φ⁻¹(0.9), the standard normal 90th percentile. */

@@ -2,7 +2,7 @@
 // the quantile by P. J. Acklam's rational approximation refined with one Halley step against that erfc,
 // and sampling by the ziggurat method.
 import type { Rng } from '../rng/rng.js';
-import { exp, log } from './det-math.js';
+import { exp, log } from '../math/det-math.js';
 import { zigguratNormal } from './ziggurat.js';
 
 const SQRT_2PI = 2.5066282746310002; // sqrt(2π)

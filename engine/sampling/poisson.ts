@@ -1,7 +1,7 @@
 // Poisson counts by inversion (sequential search from 0; Devroye 1986, §X.3.2), exact for any mean
 // by summing independent chunks of mean ≤ 30; the zero-truncated Poisson; and geometric gaps by inversion.
 import type { Rng } from '../rng/rng.js';
-import { exp, expm1, log } from './det-math.js';
+import { exp, expm1, log } from '../math/det-math.js';
 
 /** Largest mean sampled by a single sequential search; larger means are split into chunks. */
 const CHUNK = 30;

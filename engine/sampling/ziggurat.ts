@@ -4,7 +4,7 @@
 // index and the magnitude come from disjoint bits of the draw (the low 7 or 8 bits pick the box, the
 // high 24 or 25 bits the position), avoiding the correlation of the original (Doornik 2005).
 import type { Rng } from '../rng/rng.js';
-import { exp, log } from './det-math.js';
+import { exp, log } from '../math/det-math.js';
 
 // --- normal: 128 boxes, r = 3.442619855899, v = 9.91256303526217e-3
 const N_R = 3.442619855899;

@@ -10,7 +10,7 @@ import type { SimulationPlan } from '../plan/plan.js';
 import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';
 import { eventKeyMix, keyedUniformMixed, seedRiskBlock } from '../rng/stream.js';
-import { exp } from '../sampling/det-math.js';
+import { exp } from '../math/det-math.js';
 import { DIST_LOGNORMAL, DIST_STRIDE, drawsPerSample, sampleCompiled } from '../sampling/dist.js';
 import { zigguratExponential, zigguratNormal } from '../sampling/ziggurat.js';
 import {
@@ -22,7 +22,7 @@ import {
 import { emptySummary, selectTail, type BatchSummary } from '../summary/batch-summary.js';
 import { MONEY_SCALE, SQUARE_SCALE } from '../summary/exact-sums.js';
 import type { TopK } from '../summary/top-k.js';
-import { CsrDijkstra } from './csr-dijkstra.js';
+import { CsrDijkstra } from '../graph/csr-dijkstra.js';
 
 /** Integer sums of cents stay exact in a float64 below this; larger ones are moved on at once. */
 const CENTS_FLUSH = 2 ** 52;

@@ -1,6 +1,6 @@
 // A BatchSummary as plain data for postMessage (typed arrays only), and back.
-import { ExactSums } from '../summary/exact-sums.js';
-import { SUM_KEYS, type BatchSummary, type SumKey } from '../summary/batch-summary.js';
+import { ExactSums } from './exact-sums.js';
+import { SUM_KEYS, type BatchSummary, type SumKey } from './batch-summary.js';
 
 type Sums = { hi: Float64Array; lo: Float64Array; length: number; scale: number };
 export type PackedSummary = Omit<BatchSummary, SumKey> & Record<SumKey, Sums>;

@@ -3,7 +3,7 @@
 // what-if, scenario treatments, control effectiveness by element — reporting after each, and keeps
 // each unit's summary so that a what-if re-runs only the what-if (the baseline and treatments for
 // the same seed and trials are the same bytes). Everything here is plain engine code: no DOM.
-import { applyTreatment } from '../../engine/analysis/apply-treatment.js';
+import { applyTreatment } from '../../engine/plan/apply-treatment.js';
 import { elementEffect, elementRemovals, type ElementEffect } from '../../engine/analysis/control-effectiveness.js';
 import {
   analyse,
@@ -19,7 +19,7 @@ import {
 } from '../../engine/analysis/simulate-scenario.js';
 import { lossExceedance, sortedLosses } from '../../engine/analysis/loss-summary.js';
 import type { Change, Scenario, Treatment } from '../../engine/model/schema.js';
-import { validateScenario, type ValidationIssue } from '../../engine/model/validate.js';
+import { validateScenario, type ValidationIssue } from '../../engine/validate/validate.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
 import { tailSizeFor, type BatchSummary } from '../../engine/summary/batch-summary.js';
 import { CancelledError } from './web-pool.js';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceKernel, referenceRisks } from '../../bench/reference-kernel.js';
 import { referenceScenario } from '../../bench/reference-workload.js';
 import { runBench } from '../../bench/run-bench.js';
-import { validateScenario } from '../../engine/model/validate.js';
+import { validateScenario } from '../../engine/validate/validate.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
 import { runBatch } from '../../engine/simulate/run-batch.js';
 

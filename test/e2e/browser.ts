@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { builtExplorer } from '../../engine/node/build-explorer.js';
-import { startExploreServer, type ExploreInput, type ExploreServer } from '../../engine/node/explore-server.js';
+import { builtExplorer } from '../../engine/serve/build-explorer.js';
+import { startExploreServer, type ExploreInput, type ExploreServer } from '../../engine/serve/explore-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

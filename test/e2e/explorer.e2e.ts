@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExploreServer } from '../../engine/node/explore-server.js';
+import type { ExploreServer } from '../../engine/serve/explore-server.js';
 import { percent } from '../../engine/text/format.js';
 import { launch, openPage, ready, serve, type Browser } from './browser.js';
 

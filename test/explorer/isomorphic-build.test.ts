@@ -1,5 +1,5 @@
 // The explorer bundle may hold only the isomorphic engine core: vite.config.ts's isomorphicOnly()
-// plugin turns a Node.js import (node:fs, path…) or an import of engine/cli or engine/node into a
+// plugin turns a Node.js import (node:fs, path…) or an import of a Node-only engine folder into a
 // build error, where it would otherwise build and then break in the browser at run time.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,9 +26,10 @@ describe('isomorphicOnly (vite plugin)', () => {
     await expect(buildEntry(`import { join } from 'path/posix'; console.log(join);`)).rejects.toThrow(/Node\.js module "path\/posix"/);
   });
 
-  it('isomorphicOnly fails the build on engine/cli and engine/node, and lets the engine core through', async () => {
-    await expect(buildEntry(`import { InputError } from '${REPO}engine/cli/errors.ts'; console.log(InputError);`)).rejects.toThrow(/Node-only/);
-    await expect(buildEntry(`import { sharePlan } from '${REPO}engine/node/share-plan.ts'; console.log(sharePlan);`)).rejects.toThrow(/Node-only/);
+  it('isomorphicOnly fails the build on the Node-only engine folders, and lets the engine core through', async () => {
+    await expect(buildEntry(`import { InputError } from '${REPO}engine/io/errors.ts'; console.log(InputError);`)).rejects.toThrow(/Node-only/);
+    await expect(buildEntry(`import { main } from '${REPO}engine/cli/main.ts'; console.log(main);`)).rejects.toThrow(/Node-only/);
+    await expect(buildEntry(`import { sharePlan } from '${REPO}engine/parallel/share-plan.ts'; console.log(sharePlan);`)).rejects.toThrow(/Node-only/);
     await expect(buildEntry(`import { money } from '${REPO}engine/report/format.ts'; console.log(money(1, 'EUR'));`)).resolves.toBeUndefined();
   });
 });

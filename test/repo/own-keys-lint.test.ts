@@ -24,7 +24,7 @@ const ALLOWED: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
     ['values[t.name]', 'a declared option: checked with Object.hasOwn(options, t.name) above'],
   ])],
   ['engine/cli/with-workers.ts', new Map([['process.env[name]', 'a fixed environment variable name']])],
-  ['engine/model/validate.ts', new Map([['raw[key]', 'the names of the scenario\'s lists ("sites", "lanes"…)']])],
+  ['engine/validate/validate.ts', new Map([['raw[key]', 'the names of the scenario\'s lists ("sites", "lanes"…)']])],
   ['engine/analysis/simulate-scenario.ts', new Map([['(v as Record<string, unknown>)[k]', "k from Object.keys(v): v's own keys"]])],
 ]);
 

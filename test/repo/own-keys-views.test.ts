@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateScenario, type Results } from '../../engine/analysis/simulate-scenario.js';
 import type { Scenario } from '../../engine/model/schema.js';
-import { validateScenario } from '../../engine/model/validate.js';
+import { validateScenario } from '../../engine/validate/validate.js';
 import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, riskRankingData, treatmentsData, type Shown } from '../../explorer/model/build-view-data.js';
 import { sidePanel } from '../../explorer/panel/side-panel.js';
 import { emptyWhatIf } from '../../explorer/state/what-if.js';

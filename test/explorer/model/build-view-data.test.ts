@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
-import { parseScenario } from '../../../engine/model/validate.js';
+import { parseScenario } from '../../../engine/validate/validate.js';
 import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, treatmentsData, type Shown } from '../../../explorer/model/build-view-data.js';
 
 const parsed = parseScenario(readFileSync(new URL('../../../scenarios/eu-electronics-inbound.json', import.meta.url), 'utf8'));

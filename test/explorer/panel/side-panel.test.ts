@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateScenario, type Results } from '../../../engine/analysis/simulate-scenario.js';
-import { parseScenario } from '../../../engine/model/validate.js';
+import { parseScenario } from '../../../engine/validate/validate.js';
 import { borderlineReason, sidePanel, type SidePanelData } from '../../../explorer/panel/side-panel.js';
 import { emptyWhatIf } from '../../../explorer/state/what-if.js';
 import { probability } from '../../../engine/text/format.js';

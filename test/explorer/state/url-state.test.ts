@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPLORE_MAX_SEED_LENGTH, EXPLORE_MAX_TRIALS, EXPLORE_MIN_TRIALS } from '../../../engine/cli/explore-command.js';
 import { DEFAULT_TRIALS as RUN_DEFAULT_TRIALS } from '../../../engine/cli/run-command.js';
-import { RUN_HEADERS } from '../../../engine/node/explore-server.js';
+import { RUN_HEADERS } from '../../../engine/serve/explore-server.js';
 import {
   DEFAULT_SEED,
   DEFAULT_TRIALS,

@@ -2,7 +2,7 @@
 // engine changes they make, and what-ifs read back from untrusted URL text.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../../engine/model/validate.js';
+import { parseScenario } from '../../../engine/validate/validate.js';
 import { DEFAULT_TRIALS, readUrlState, writeUrlState } from '../../../explorer/state/url-state.js';
 import { changes, emptyWhatIf, hasControl, isEmpty, parseWhatIf, setCarrier, toggleControl, carrierOf } from '../../../explorer/state/what-if.js';
 
