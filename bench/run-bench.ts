@@ -4,11 +4,9 @@
 // rounds; then generated networks of several sizes with 1 and N worker threads. Prints a table, and
 // writes the figures as JSON with --out (bench/results.json is the committed run; see bench/README.md).
 // Figures are medians over rounds measured in one run: compare ratios, not absolute numbers.
-import { availableParallelism, cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { runRanges, trialRanges } from '../engine/analysis/simulate-scenario.js';
-import { intOption, usageOf, type CommandSpec, type ValuesOf } from '../engine/cli/args.js';
-import { InputError } from '../engine/io/errors.js';
+import { cpus } from 'node:os';
+import { runRanges } from '../engine/run/run-ranges.js';
+import { trialRanges } from '../engine/run/ranges.js';
 import { checkOutputPath, writeAtomic } from '../engine/io/write-atomic.js';
 import { generateScenario } from '../engine/generate/generate-scenario.js';
 import { validateScenario } from '../engine/validate/validate.js';
@@ -20,33 +18,12 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { referenceKernel, referenceRisks } from './reference-kernel.js';
 import { referenceScenario } from './reference-workload.js';
 
-const DEFAULT_ROUNDS = 5;
-const DEFAULT_TRIALS = 40_960;
-const DEFAULT_SIZES = '1000,10000,100000';
+export const DEFAULT_ROUNDS = 5;
+export const DEFAULT_TRIALS = 40_960;
+export const DEFAULT_SIZES = '1000,10000,100000';
 
-/** `chainward bench`: its options, usage line and --help (see bench/README.md). */
-export const BENCH_COMMAND = {
-  name: 'bench',
-  summary:
-    'measures trials/s: the reference workload against a hand-written loop, with 1 and N worker threads, and generated networks; prints a table (and writes the figures as JSON with --out).',
-  options: {
-    workers: { type: 'string', value: 'N', description: 'threads for the parallel runs, 1 to 256', default: 'the cores available' },
-    rounds: { type: 'string', value: 'R', description: 'measurement rounds, interleaved, 1 to 50; medians are reported', default: String(DEFAULT_ROUNDS) },
-    trials: { type: 'string', value: 'T', description: 'trials per run on the reference workload, 256 to 10000000 (the default makes 20 ranges of 2048)', default: String(DEFAULT_TRIALS) },
-    sizes: { type: 'string', value: 'LIST', description: 'generated network sizes in sites (5 to 100000), separated by commas; "none" skips them', default: DEFAULT_SIZES },
-    out: {
-      type: 'string',
-      value: 'FILE',
-      description: 'also writes the figures as JSON (chainward-bench/v1) to FILE, whole or not at all; without it the table is only printed. bench/results.json holds the committed run',
-    },
-    quiet: { type: 'boolean', description: 'no round-by-round figures and no messages on standard error (errors are still printed)' },
-  },
-  example: 'chainward bench --rounds 3 --sizes 1000,10000 --workers 2 --out /tmp/bench.json',
-} as const satisfies CommandSpec;
-
-export const BENCH_USAGE = usageOf(BENCH_COMMAND);
-
-interface Options {
+/** The bench's settings (parsed from the command line by engine/cli/bench-command.ts). */
+export interface BenchOptions {
   workers: number;
   rounds: number;
   trials: number;
@@ -84,7 +61,7 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
  * round and "wrote FILE" to `note` (standard error, silenced by --quiet).
  */
 export async function runBench(
-  o: Options,
+  o: BenchOptions,
   log: (s: string) => void = (s) => process.stdout.write(s + '\n'),
   note: (s: string) => void = (s) => process.stderr.write(s + '\n'),
 ) {
@@ -109,7 +86,7 @@ export async function runBench(
 
 type Started = { pool: WorkerPool; startupMs: number };
 
-async function measure(o: Options, log: (s: string) => void, note: (s: string) => void, one: Started, many: Started) {
+async function measure(o: BenchOptions, log: (s: string) => void, note: (s: string) => void, one: Started, many: Started) {
 
   // --- reference workload: hand-written loop vs engine, 1 and N workers
   const ref = compilePlan(referenceScenario(), 1).plan;
@@ -234,30 +211,4 @@ export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference
     return t.map((row) => row.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ')).join('\n');
   };
   return table(rows) + (r.networks.length ? '\n\n' + table(nets) : '');
-}
-
-/** The bench's settings from its parsed options; a bad value is an InputError naming the option. */
-export function benchOptions(values: ValuesOf<typeof BENCH_COMMAND>): Options {
-  const sizes =
-    values.sizes === 'none'
-      ? []
-      : (values.sizes ?? DEFAULT_SIZES).split(',').map((x) => {
-          if (!/^\d+$/.test(x.trim()) || +x < 5 || +x > 100_000) throw new InputError(`--sizes: expected site counts from 5 to 100000 separated by commas, got "${x}"`);
-          return +x;
-        });
-  return {
-    workers: intOption('workers', values.workers, availableParallelism(), 256),
-    rounds: intOption('rounds', values.rounds, DEFAULT_ROUNDS, 50),
-    trials: intOption('trials', values.trials, DEFAULT_TRIALS, 10_000_000, 256),
-    sizes,
-    out: values.out,
-  };
-}
-
-// Run directly (npx tsx bench/run-bench.ts …): the same as `chainward bench …`, through the CLI's
-// entry for its help, errors and exit status. Not awaited: the CLI imports this module, which must
-// have finished loading first.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.argv.splice(2, 0, 'bench');
-  void import('../engine/cli/cli.js');
 }

@@ -4,8 +4,8 @@
 // and its cost saving is what they cost a year. Measured, not estimated from factors.
 import type { Element, Scenario, Treatment } from '../model/schema.js';
 import { ELEMENTS } from '../model/schema.js';
-import { controlsOf } from '../plan/compile-plan.js';
-import type { TreatmentResult } from './simulate-scenario.js';
+import { controlsOf } from '../catalog/controls-of.js';
+import type { TreatmentResult } from '../results/results.js';
 
 /** Prefix of the ids of the removal treatments (never clashes with a scenario id: they are not in the scenario). */
 export const REMOVAL_PREFIX = 'without-element:';

@@ -8,14 +8,17 @@
 // candidates also two for one and one for two). The cost–risk
 // frontier runs the search at several budgets and keeps it monotone. Deterministic for a seed.
 import type { Control, Scenario, Treatment } from '../model/schema.js';
-import { compilePlan, controlsOf, scenarioCosts } from '../plan/compile-plan.js';
+import { controlsOf } from '../catalog/controls-of.js';
+import { compilePlan, scenarioCosts } from '../plan/compile-plan.js';
 import type { CompiledScenario } from '../plan/plan.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { effectMultipliers } from './effect-multipliers.js';
 import { cvar } from './loss-summary.js';
 import { applyTreatment } from '../plan/apply-treatment.js';
 import { riskRegister, type RiskRow } from './register.js';
-import { runRanges, trialRanges, type RangeRunner } from './simulate-scenario.js';
+import { runRanges } from '../run/run-ranges.js';
+import { trialRanges } from '../run/ranges.js';
+import { type RangeRunner } from '../run/run-options.js';
 
 export type Objective = 'eal' | 'cvar95';
 export const OBJECTIVES: readonly Objective[] = ['eal', 'cvar95'];

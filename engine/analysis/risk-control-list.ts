@@ -5,7 +5,8 @@
 // scaled by the frequency effect, loss per event by the severity and downtime effects): a screening
 // to be confirmed by simulating the chosen option as a treatment (or with `optimize`).
 import type { Control, Level, Scenario } from '../model/schema.js';
-import { controlsOf, DEFAULT_LIFETIME_YEARS } from '../plan/compile-plan.js';
+import { controlsOf } from '../catalog/controls-of.js';
+import { DEFAULT_LIFETIME_YEARS } from '../plan/compile-plan.js';
 import type { CompiledScenario } from '../plan/plan.js';
 import { expm1 } from '../math/det-math.js';
 import { assess, levelRank } from './criteria.js';

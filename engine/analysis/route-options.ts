@@ -13,7 +13,11 @@ import { buildCsrGraph } from '../graph/csr-graph.js';
 import { YenKShortest } from '../graph/yen-k-shortest.js';
 import { flowLoss, tailSizeFor } from '../summary/batch-summary.js';
 import { statedLaneCost } from '../plan/apply-treatment.js';
-import { analyse, prepareUnits, runInfo, simulateUnits, trialRanges, type Progress, type RangeRunner } from './simulate-scenario.js';
+import { analyse } from './analyse.js';
+import { prepareUnits } from '../run/units.js';
+import { runInfo, type Progress, type RangeRunner } from '../run/run-options.js';
+import { simulateUnits } from '../run/simulate-units.js';
+import { trialRanges } from '../run/ranges.js';
 
 export const ROUTES_FORMAT = 'chainward-routes/v1';
 

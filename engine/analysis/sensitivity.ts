@@ -5,11 +5,15 @@
 // events are kept — like a frequency control — and all variants share their events. (This family
 // of plans draws other events than the main run, whose expectation it shares.)
 import type { Control, Scenario } from '../model/schema.js';
-import { compilePlan, controlsOf } from '../plan/compile-plan.js';
+import { controlsOf } from '../catalog/controls-of.js';
+import { compilePlan } from '../plan/compile-plan.js';
 import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { cvar, sortedLosses } from './loss-summary.js';
-import { simulateUnits, trialRanges, type RunOptions, type RunUnit } from './simulate-scenario.js';
+import { simulateUnits } from '../run/simulate-units.js';
+import { trialRanges } from '../run/ranges.js';
+import { type RunOptions } from '../run/run-options.js';
+import { type RunUnit } from '../run/units.js';
 
 /** Default relative variation of each parameter. */
 export const DEFAULT_SENSITIVITY_DELTA = 0.25;

@@ -1,17 +1,10 @@
 // Helpers shared by the CLI commands: each command's declaration (options with their value, default
 // and meaning, arguments, an example) from which both the parser and the --help text are made, so the
-// two cannot disagree; usage errors in the project's words; number options; the output formats; and
-// writing results whole (to a file atomically, or to stdout).
+// two cannot disagree; usage errors in the project's words; number options; the output formats.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Results } from '../analysis/simulate-scenario.js';
-import { csvReport } from '../report/csv.js';
-import { markdownReport } from '../report/markdown.js';
-import type { ReportOptions } from '../report/sections.js';
-import { tableReport } from '../report/table.js';
+import { FORMATS, type Format } from '../report/render.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { oneLine } from '../report/format.js';
 import { InputError } from '../io/errors.js';
-import { writeAtomic } from '../io/write-atomic.js';
 
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -266,40 +259,8 @@ export function seedOf(v: string | boolean | undefined): number | string {
   return /^\d{1,15}$/.test(String(v)) ? Number(v) : String(v);
 }
 
-export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
-
 export function formatOf(v: string | boolean | undefined): Format {
   const format = (v ?? 'table') as Format;
   if (!FORMATS.includes(format)) throw new InputError(`--format: expected one of ${FORMATS.join(', ')}, got "${String(v)}"`);
   return format;
-}
-
-/**
- * The results in `format`. `top` (risks listed) and `wide` (nothing cut to 120 columns) shape the
- * table and Markdown reports; CSV and JSON carry everything (README.md, "Command line").
- */
-export function render(results: Results, format: Format, opts: ReportOptions = {}): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(results, null, 2) + '\n';
-    case 'csv':
-      return csvReport(results);
-    case 'md':
-      return markdownReport(results, opts);
-    default:
-      return tableReport(results, opts);
-  }
-}
-
-/** Writes `text` whole to `out` (atomically; checked before the work by checkOutputPath) or to stdout. */
-export async function writeOutput(text: string, out: string | boolean | undefined, quiet: boolean): Promise<void> {
-  if (typeof out === 'string') {
-    try {
-      await writeAtomic(out, text);
-    } catch (e) {
-      throw new Error(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    if (!quiet) process.stderr.write(`wrote ${oneLine(out)}\n`);
-  } else process.stdout.write(text);
 }

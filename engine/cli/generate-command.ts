@@ -1,7 +1,8 @@
 // `chainward generate --sites N [--seed S] [--out FILE]`: writes a valid synthetic scenario
 // (suppliers → factories → ports → DCs → customers) for scale tests and benchmarks.
 import { generateScenario, MAX_SITES, MIN_SITES } from '../generate/generate-scenario.js';
-import { intOption, OUT_OPTION, parseCommand, SEED_OPTION, seedOf, usageOf, writeOutput, type CommandSpec } from './args.js';
+import { intOption, OUT_OPTION, parseCommand, SEED_OPTION, seedOf, usageOf, type CommandSpec } from './args.js';
+import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { checkOutputPath } from '../io/write-atomic.js';
 

@@ -8,7 +8,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { plural } from '../text/format.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { oneLine, truncate } from '../report/format.js';
-import { BENCH_COMMAND, benchOptions, runBench } from '../../bench/run-bench.js';
+import { BENCH_COMMAND, benchCommand } from './bench-command.js';
 import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from '../io/errors.js';
 import { CONTROLS_COMMAND, controlsCommand } from './controls-command.js';
@@ -31,15 +31,6 @@ const VALIDATE_COMMAND = {
   options: {},
   example: 'chainward validate scenarios/eu-electronics-inbound.json',
 } as const satisfies CommandSpec;
-
-/** `chainward bench`, declared beside its options in bench/run-bench.ts. */
-async function benchCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(BENCH_COMMAND, argv);
-  if (positionals.length) throw new InputError(`bench takes no arguments, got ${positionals.join(' ')}\n\n${usageOf(BENCH_COMMAND)}`);
-  const quiet = values.quiet === true;
-  await runBench(benchOptions(values), undefined, quiet ? () => {} : undefined);
-  return EXIT_OK;
-}
 
 interface Verb {
   spec: CommandSpec;

@@ -3,7 +3,11 @@
 // trial count, treatment list and engine version, and cover every shard exactly once. Every part is
 // checked before it is merged: its checksum, every number, and a few trials re-simulated from its
 // scenario and seed (README.md, "Scaling out").
-import { analyse, canonicalJson, prepareUnits, runInfo, shardRanges, trialRanges, UnknownTreatmentError, type RunUnit } from '../analysis/simulate-scenario.js';
+import { analyse } from '../analysis/analyse.js';
+import { canonicalJson } from '../results/canonical-json.js';
+import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.js';
+import { runInfo } from '../run/run-options.js';
+import { shardRanges, trialRanges } from '../run/ranges.js';
 import { sha256Hex } from '../results/sha256.js';
 import { ScenarioLimitError } from '../model/limits.js';
 import { validateScenario } from '../validate/validate.js';
@@ -11,7 +15,9 @@ import { checkPartial, decodeSummary, PartialFormatError, type PartialResult } f
 import { Simulator } from '../simulate/run-batch.js';
 import { mergeSummaries, tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { FORMATS, formatOf, formatOption, intOption, OUT_OPTION, parseCommand, render, usageOf, writeOutput, type CommandSpec } from './args.js';
+import { FORMATS, render } from '../report/render.js';
+import { formatOf, formatOption, intOption, OUT_OPTION, parseCommand, usageOf, type CommandSpec } from './args.js';
+import { writeOutput } from './write-output.js';
 import { DEFAULT_TOP } from '../report/sections.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { readInputFile } from './scenario-file.js';

@@ -5,21 +5,8 @@
 import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
 import { defaultWorkers } from '../parallel/pool.js';
 import { money, oneLine, percent, plural, textTable } from '../report/format.js';
-import {
-  formatOption,
-  intOption,
-  numberOption,
-  OUT_OPTION,
-  parseCommand,
-  QUIET_PROGRESS_OPTION,
-  SEED_OPTION,
-  seedOf,
-  trialsOption,
-  usageOf,
-  type CommandSpec,
-  WORKERS_OPTION,
-  writeOutput,
-} from './args.js';
+import { formatOption, intOption, numberOption, OUT_OPTION, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, type CommandSpec, WORKERS_OPTION } from './args.js';
+import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { loadScenarioFile } from './scenario-file.js';
 import { withWorkers } from './with-workers.js';

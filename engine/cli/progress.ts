@@ -1,7 +1,7 @@
 // A one-line progress bar on stderr: trials done, trials/s, ETA and the baseline EAL ± its relative
 // standard error. Drawn only on a TTY (and not with --quiet); redrawn at most ten times a second.
 // Hand-written: one line with a carriage return needs no library.
-import type { Progress } from '../analysis/simulate-scenario.js';
+import type { Progress } from '../run/run-options.js';
 import { money } from '../report/format.js';
 
 export interface ProgressStream {

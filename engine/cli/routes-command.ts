@@ -6,20 +6,8 @@
 import { routeOptions, UnknownFlowError, type RouteOptionsResult } from '../analysis/route-options.js';
 import { oneLine } from '../report/format.js';
 import { defaultWorkers } from '../parallel/pool.js';
-import {
-  formatOption,
-  intOption,
-  OUT_OPTION,
-  parseCommand,
-  QUIET_PROGRESS_OPTION,
-  SEED_OPTION,
-  seedOf,
-  trialsOption,
-  usageOf,
-  type CommandSpec,
-  WORKERS_OPTION,
-  writeOutput,
-} from './args.js';
+import { formatOption, intOption, OUT_OPTION, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, type CommandSpec, WORKERS_OPTION } from './args.js';
+import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioFile } from './scenario-file.js';

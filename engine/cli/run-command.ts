@@ -1,45 +1,22 @@
 // `chainward run`: simulates a scenario in-process (--workers 1) or on a pool of worker threads,
 // optionally until a target standard error (--target-se) or only one shard of the trial ranges
 // (--shard i/n, which writes a partial result for `chainward merge`).
-import {
-  analyse,
-  prepareUnits,
-  runInfo,
-  shardRanges,
-  simulateUnits,
-  trialRanges,
-  RANGE_TRIALS,
-  UnknownTreatmentError,
-  type RunOptions,
-  type RunUnit,
-} from '../analysis/simulate-scenario.js';
+import { analyse } from '../analysis/analyse.js';
+import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.js';
+import { runInfo, type RunOptions } from '../run/run-options.js';
+import { shardRanges, trialRanges, RANGE_TRIALS } from '../run/ranges.js';
+import { simulateUnits } from '../run/simulate-units.js';
 import { DEFAULT_SENSITIVITY_DELTA, sensitivity, type SensitivityRow } from '../analysis/sensitivity.js';
 import { sha256Hex } from '../results/sha256.js';
-import { canonicalJson } from '../analysis/simulate-scenario.js';
+import { canonicalJson } from '../results/canonical-json.js';
 import type { Scenario } from '../model/schema.js';
 import { encodeSummary, PARTIAL_FORMAT, partialChecksum, type PartialResult } from '../io/partial-result.js';
 import { defaultWorkers } from '../parallel/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import {
-  FORMATS,
-  formatOf,
-  formatOption,
-  intOption,
-  numberOption,
-  OUT_OPTION,
-  parseCommand,
-  QUIET_PROGRESS_OPTION,
-  render,
-  SEED_OPTION,
-  seedOf,
-  trialsOption,
-  usageOf,
-  type CommandSpec,
-  type Values,
-  WORKERS_OPTION,
-  writeOutput,
-} from './args.js';
+import { FORMATS, render } from '../report/render.js';
+import { formatOf, formatOption, intOption, numberOption, OUT_OPTION, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, type CommandSpec, type Values, WORKERS_OPTION } from './args.js';
+import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_TOP, type ReportOptions } from '../report/sections.js';

@@ -1,7 +1,8 @@
 // The worker threads of one command: a pool when more than one worker is asked for (else the
 // in-process runner), closed whatever happens; a failed trial range becomes an internal error that
 // says nothing was written.
-import { RangeFailure, type RunOptions } from '../analysis/simulate-scenario.js';
+import { RangeFailure } from '../run/run-ranges.js';
+import { type RunOptions } from '../run/run-options.js';
 import { WorkerPool } from '../parallel/pool.js';
 
 /** Test hooks (used by the test suite only): make the range holding a trial throw or end its worker. */

@@ -4,7 +4,8 @@
 // of a single run. A checksum covers the whole part, the run's identity included (README.md,
 // "Scaling out"), and every number is checked on reading: a part that fails is refused, never merged.
 import { createHash } from 'node:crypto';
-import { canonicalJson, RANGE_TRIALS } from '../analysis/simulate-scenario.js';
+import { canonicalJson } from '../results/canonical-json.js';
+import { RANGE_TRIALS } from '../run/ranges.js';
 import { shortJson } from '../model/json-path.js';
 import type { Scenario } from '../model/schema.js';
 import { ExactSums } from '../summary/exact-sums.js';

@@ -20,3 +20,8 @@ export function selectsLane(sel: Selector, lane: Lane, region: string | undefine
   if (sel.tags && !sel.tags.some((t) => lane.tags?.includes(t))) return false;
   return true;
 }
+
+/** The region of a lane: its own, or its origin site's. */
+export function laneRegion(lane: Lane, sitesById: Map<string, Site>): string | undefined {
+  return lane.region ?? sitesById.get(lane.from)?.region;
+}

@@ -1,7 +1,7 @@
 // Applies a treatment's changes (README "The scenario format") to a scenario, in order, returning a
 // new scenario; the original is not touched. Also returns the carrying-cost rate of every flow whose
 // buffer changed.
-import { laneRegion } from './compile-plan.js';
+import { laneRegion } from '../model/selector.js';
 import type { Carrier, Lane, Scenario, Treatment } from '../model/schema.js';
 import { selectsLane, selectsSite } from '../model/selector.js';
 

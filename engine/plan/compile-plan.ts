@@ -1,10 +1,10 @@
 // compilePlan: a validated scenario → the flat SimulationPlan the trial loop reads, plus
 // the PlanIndex that maps indices back to ids. Everything that can be computed once is computed
 // here: effective rates, control products, distribution constants, primary routes, lane mixes.
-import { catalogById } from '../catalog/controls.js';
+import { controlsOf } from '../catalog/controls-of.js';
 import { controlEffect } from '../model/control-effect.js';
-import type { Category, Control, Element, Lane, Scenario, Site, Threat } from '../model/schema.js';
-import { selectsLane, selectsSite } from '../model/selector.js';
+import type { Category, Element, Lane, Scenario, Site, Threat } from '../model/schema.js';
+import { laneRegion, selectsLane, selectsSite } from '../model/selector.js';
 import { hashString, mix2 } from '../rng/mix.js';
 import { rootSeed } from '../rng/root-seed.js';
 import { compileDist, DIST_STRIDE } from '../sampling/dist.js';
@@ -26,21 +26,9 @@ export const DEFAULT_CARRYING_COST_RATE = 0.2;
 /** Default lifetime over which capex is spread, in years. */
 export const DEFAULT_LIFETIME_YEARS = 10;
 
-/** Controls known to a scenario: the built-in catalog overridden by the scenario's own. */
-export function controlsOf(scenario: Scenario): Map<string, Control> {
-  const map = new Map<string, Control>(catalogById);
-  for (const c of scenario.controls ?? []) map.set(c.id, c);
-  return map;
-}
-
 /** A lane's transport cost per shipment: its own, else its carrier's, else 0. */
 export function laneCostPerShipment(lane: Lane, carriers: ReadonlyMap<string, { costPerShipment?: number }>): number {
   return lane.costPerShipment ?? (lane.carrier !== undefined ? carriers.get(lane.carrier)?.costPerShipment : undefined) ?? 0;
-}
-
-/** The region of a lane: its own, or its origin site's. */
-export function laneRegion(lane: Lane, sitesById: Map<string, Site>): string | undefined {
-  return lane.region ?? sitesById.get(lane.from)?.region;
 }
 
 /** A threat's frequency multiplier for a target in `region`: its own `regionFactors` entry (an own key only), else 1. */

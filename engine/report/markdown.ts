@@ -3,7 +3,7 @@
 // (a document wraps its own lines); `top` sets how many risks are listed, `wide` lifts the limits
 // on the risk control list, the sensitivity rows and the warnings. Names are escaped, so a
 // scenario's text can never become a link, an image, HTML or a broken table.
-import type { Results } from '../analysis/simulate-scenario.js';
+import type { Results } from '../results/results.js';
 import { count, money, num, oneLine, percent, plural, probability } from './format.js';
 import {
   appetiteCells,

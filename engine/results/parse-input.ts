@@ -2,7 +2,7 @@
 // validated with every problem's JSON path, or chainward-results/v1 results, checked for the fields
 // a reader relies on. Nothing from the file is ever evaluated.
 import '../model/zod-config.js'; // first: before any schema is built
-import type { Results } from '../analysis/simulate-scenario.js';
+import type { Results } from './results.js';
 import { checkResults, looksLikeResults } from './check-results.js';
 import type { Scenario } from '../model/schema.js';
 import { parseScenario, type ValidationIssue } from '../validate/validate.js';

@@ -6,7 +6,8 @@
 //
 // Part of the isomorphic engine core: no Node.js imports. Warnings come in a fixed order (sites,
 // lanes, threats, treatments, each in document order) so that results stay the same bytes.
-import { controlsOf, laneRegion } from '../plan/compile-plan.js';
+import { controlsOf } from '../catalog/controls-of.js';
+import { laneRegion } from '../model/selector.js';
 import { controlEffect } from '../model/control-effect.js';
 import { textWarningsOf } from './duplicate-keys.js';
 import { Suggester } from '../text/did-you-mean.js';
