@@ -1,13 +1,12 @@
-// piscina worker entry: simulates one trial range of a plan and moves the summary's typed arrays
-// back to the main thread (no arrays of objects cross the thread boundary). The plan arrives in
-// shared memory; each worker copies it once into its own memory and keeps its Simulator for the
-// next ranges, and keeps the largest losses it has seen per run to prune the tail breakdown.
+// piscina worker entry: simulates one trial range of a plan with the engine's RangeWorker (the same
+// one the explorer's Web Workers use) and moves the summary's typed arrays back to the main thread
+// (no arrays of objects cross the thread boundary). The plan arrives in shared memory; each worker
+// copies it once into its own memory and keeps its Simulator for the next ranges.
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
-import { Simulator } from '../simulate/run-batch.js';
-import { TopKByRun } from '../summary/top-k.js';
+import { RangeWorker } from '../run/range-worker.js';
 import { localPlan } from './share-plan.js';
-import { toTransfer, transferList } from '../summary/summary-transfer.js';
+import { transferList } from '../summary/summary-transfer.js';
 
 export interface RangeTask {
   planKey: string;
@@ -24,21 +23,14 @@ export interface RangeTask {
   crashAtTrial?: number;
 }
 
-const simulators = new Map<string, Simulator>();
-const seenByRun = new TopKByRun<string>(8);
+const worker = new RangeWorker<string, string>({ maxPlans: 4, maxRuns: 8 });
 
 export default function runRange(task: RangeTask) {
   const holds = (t: number | undefined) => t !== undefined && task.first <= t && t < task.first + task.count;
   if (holds(task.failAtTrial)) throw new Error(`test hook: range starting at trial ${task.first} failed`);
   if (holds(task.crashAtTrial)) process.exit(3);
-  let sim = simulators.get(task.planKey);
-  if (sim === undefined) {
-    if (simulators.size >= 4) simulators.clear();
-    sim = new Simulator(localPlan(task.plan));
-    simulators.set(task.planKey, sim);
-  }
-  const seen = task.runKey ? seenByRun.of(task.runKey, task.tailSize) : undefined;
-  const packed = toTransfer(sim.runBatch(task.first, task.count, task.tailSize, task.tailFloor, seen));
+  if (!worker.has(task.planKey)) worker.load(task.planKey, localPlan(task.plan));
+  const packed = worker.run(task.planKey, task.first, task.count, task.tailSize, task.tailFloor, task.runKey || undefined);
   const buffers = transferList(packed);
   return move({
     get [transferableSymbol]() {

@@ -1,10 +1,8 @@
-// What a simulation worker does with each message (sim.worker.ts wires it to the Web Worker; tests
-// call it directly): keeps the plans it is sent, simulates ranges with the engine's own Simulator,
-// and answers with the summary packed as typed arrays (to transfer, not copy).
-import type { SimulationPlan } from '../../engine/plan/plan.js';
-import { Simulator } from '../../engine/simulate/run-batch.js';
-import { toTransfer, transferList } from '../../engine/summary/summary-transfer.js';
-import { TopKByRun } from '../../engine/summary/top-k.js';
+// What a simulation Web Worker does with each message (sim.worker.ts wires it to the Web Worker; tests
+// call it directly): the protocol of protocol.ts over the engine's RangeWorker, which the command
+// line's worker threads use too — the same scenario, seed and trials give the same numbers.
+import { RangeWorker } from '../../engine/run/range-worker.js';
+import { transferList } from '../../engine/summary/summary-transfer.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 export interface Reply {
@@ -14,27 +12,12 @@ export interface Reply {
 
 /** One worker's state: its simulators by plan key and the largest losses it saw per run. */
 export function workerHandler(): (m: ToWorker) => Reply | undefined {
-  const simulators = new Map<number, Simulator>();
-  const seenByRun = new TopKByRun<number>(16);
-  const broken = new Map<number, string>();
+  const worker = new RangeWorker<number, number>({ maxRuns: 16 });
   return (m) => {
-    if (m.type === 'plan') {
-      try {
-        simulators.set(m.key, new Simulator(m.plan as SimulationPlan));
-      } catch (err) {
-        broken.set(m.key, err instanceof Error ? err.message : String(err)); // its ranges fail with this
-      }
-      return undefined;
-    }
-    if (m.type === 'forget') {
-      for (const k of m.keys) simulators.delete(k), broken.delete(k);
-      return undefined;
-    }
+    if (m.type === 'plan') return worker.load(m.key, m.plan), undefined;
+    if (m.type === 'forget') return worker.forget(m.keys), undefined;
     try {
-      const sim = simulators.get(m.key);
-      if (!sim) throw new Error(broken.get(m.key) ?? `no plan ${m.key} in this worker`);
-      const seen = m.runId > 0 ? seenByRun.of(m.runId, m.tailSize) : undefined;
-      const packed = toTransfer(sim.runBatch(m.first, m.count, m.tailSize, m.tailFloor, seen));
+      const packed = worker.run(m.key, m.first, m.count, m.tailSize, m.tailFloor, m.runId > 0 ? m.runId : undefined);
       return { message: { type: 'done', id: m.id, packed }, transfer: transferList(packed) };
     } catch (err) {
       return { message: { type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err) }, transfer: [] };
