@@ -5,7 +5,7 @@
 // keeps the state.
 import '../engine/model/zod-config.js'; // first: before any schema is built (no 'unsafe-eval' probe under the CSP)
 import defaultScenarioText from '../scenarios/eu-electronics-inbound.json?raw';
-import type { Results } from '../engine/analysis/simulate-scenario.js';
+import type { Results } from '../engine/results/results.js';
 import type { Scenario } from '../engine/model/schema.js';
 import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from './io/export.js';
 import { parseInput, type Loaded } from '../engine/results/parse-input.js';
@@ -18,10 +18,12 @@ import {
   mainResults,
   riskMatrixData,
   riskRankingData,
+  sidePanelData,
   treatmentsData,
   type Shown,
 } from './model/build-view-data.js';
-import { h, sidePanel } from './panel/side-panel.js';
+import { h } from './panel/h.js';
+import { sidePanel } from './panel/side-panel.js';
 import { AnalysisSession, WhatIfError, type AnalysisProgress, type AnalysisStage, type AnalysisState } from './sim/analysis-session.js';
 import { browserPool, CancelledError } from './sim/web-pool.js';
 import { DEFAULT_SEED, MAX_SEED_LENGTH, readUrlState, seedValue, serverRunDefaults, writeUrlState, type Selection } from './state/url-state.js';
@@ -156,17 +158,18 @@ function drawParts(parts: Set<Part>) {
     // unchanged
   } else if (sel) {
     side.hidden = false;
-    sidePanel(side, {
-      ...(state.scenario ? { scenario: state.scenario } : {}),
-      results: main,
-      selection: sel,
-      whatIf: state.whatIf,
-      canEdit: Boolean(state.scenario),
-      onToggleControl: (kind, id, control) => editWhatIf(toggleControl(state.scenario!, state.whatIf, kind, id, control)),
-      onSetCarrier: (lane, carrier) => editWhatIf(setCarrier(state.scenario!, state.whatIf, lane, carrier)),
-      onSelect: select,
-      onResetWhatIf: () => editWhatIf(emptyWhatIf()),
-    });
+    sidePanel(
+      side,
+      sidePanelData(s, {
+        selection: sel,
+        whatIf: state.whatIf,
+        canEdit: Boolean(state.scenario),
+        onToggleControl: (kind, id, control) => editWhatIf(toggleControl(state.scenario!, state.whatIf, kind, id, control)),
+        onSetCarrier: (lane, carrier) => editWhatIf(setCarrier(state.scenario!, state.whatIf, lane, carrier)),
+        onSelect: select,
+        onResetWhatIf: () => editWhatIf(emptyWhatIf()),
+      }),
+    );
   } else side.hidden = true;
 
   app.dataset.eal = String(main.baseline.eal);

@@ -2,9 +2,11 @@
 // engine runs. With a what-if, the views show the what-if's result and the baseline beside it.
 import { DEFAULT_IMPACT_BANDS, DEFAULT_LIKELIHOOD_BANDS, levelOf, levelRank } from '../../engine/analysis/criteria.js';
 import type { ElementEffect as MeasuredEffect } from '../../engine/analysis/control-effectiveness.js';
-import type { Results } from '../../engine/analysis/simulate-scenario.js';
+import type { Results } from '../../engine/results/results.js';
 import type { Summary } from '../../engine/analysis/loss-summary.js';
 import type { Element, Level, Scenario } from '../../engine/model/schema.js';
+import { carriersServing } from '../../engine/model/carrier-regions.js';
+import { applicableControls, carrierOf, hasControl, placedControls, type WhatIf } from '../state/what-if.js';
 import type {
   ControlEffectivenessData,
   ExceedanceCurve,
@@ -16,9 +18,11 @@ import type {
   MapLane,
   MapSite,
   MatrixCell,
+  PanelTarget,
   RiskBrief,
   RiskMatrixData,
   RiskRankingData,
+  SidePanelData,
   TreatmentPoint,
   TreatmentsData,
 } from './view-data.js';
@@ -260,4 +264,138 @@ export function headerData(s: Shown): HeaderData {
     ...(s.whatIf ? { baseline: figures(s.baseline), delta: { eal: s.whatIf.vsBaseline.delta.eal, ci95: s.whatIf.vsBaseline.delta.ealCi95 } } : {}),
     ...(s.progress !== undefined && s.progress < 1 ? { progress: s.progress } : {}),
   };
+}
+
+/** The side panel's selection, the what-if in force and the panel's actions. */
+export type SidePanelInput = Pick<SidePanelData, 'selection' | 'canEdit' | 'onToggleControl' | 'onSetCarrier' | 'onSelect' | 'onResetWhatIf'> & { whatIf: WhatIf };
+
+/**
+ * What the side panel shows of the selection: the risk, its site or lane with the target's split,
+ * risks, carriers, controls under the what-if and flows. The scenario's parts (names, controls,
+ * carriers, flows) are there only when the scenario is; results alone give the figures.
+ */
+export function sidePanelData(s: Shown, input: SidePanelInput): SidePanelData {
+  const results = mainResults(s);
+  const { scenario } = s;
+  const { selection, whatIf } = input;
+  const found = selection.kind === 'risk' ? results.risks.find((r) => r.id === selection.id) : undefined;
+  const kind = selection.kind === 'risk' ? found?.targetKind : selection.kind;
+  const targetId = selection.kind === 'risk' ? found?.target : selection.id;
+  const siteName = (id: string) => scenario?.sites.find((x) => x.id === id)?.name ?? id;
+  const threatName = (id: string) => scenario?.threats.find((t) => t.id === id)?.name ?? id;
+  const risk = found && {
+    id: found.id,
+    threatName: threatName(found.threat),
+    target: found.target,
+    level: found.level,
+    borderline: found.borderline === true,
+    likelihood: found.likelihood,
+    impact: found.impact,
+    score: found.score,
+    eal: found.eal,
+    share: found.share,
+    directEal: found.directEal,
+    interruptionEal: found.interruptionEal,
+    rerouteEal: found.rerouteEal,
+    frequency: found.frequency,
+    pEvent: found.pEvent,
+    pEventExpected: found.pEventExpected,
+    meanLossPerEvent: found.meanLossPerEvent,
+    impactCi95: found.impactCi95,
+    tailContribution: found.tailContribution,
+    owner: found.owner,
+  };
+  return {
+    currency: results.currency,
+    ...(s.locale ? { locale: s.locale } : {}),
+    selection,
+    ...(risk ? { risk } : {}),
+    ...(kind && targetId ? { target: panelTarget(results, scenario, whatIf, kind, targetId, siteName, threatName) } : {}),
+    impactBands: scenario?.criteria?.impactBands ?? DEFAULT_IMPACT_BANDS,
+    canEdit: input.canEdit,
+    whatIfChanges: whatIf.add.length + whatIf.remove.length + whatIf.carriers.length,
+    onToggleControl: input.onToggleControl,
+    onSetCarrier: input.onSetCarrier,
+    onSelect: input.onSelect,
+    onResetWhatIf: input.onResetWhatIf,
+  };
+}
+
+function panelTarget(
+  results: Results,
+  scenario: Scenario | undefined,
+  whatIf: WhatIf,
+  kind: 'site' | 'lane',
+  targetId: string,
+  siteName: (id: string) => string,
+  threatName: (id: string) => string,
+): PanelTarget {
+  const site = kind === 'site' ? scenario?.sites.find((x) => x.id === targetId) : undefined;
+  const lane = kind === 'lane' ? scenario?.lanes?.find((l) => l.id === targetId) : undefined;
+  const row = results.targets.find((t) => t.id === targetId);
+  const owner = site?.owner ?? lane?.owner;
+  const target: PanelTarget = {
+    kind,
+    id: targetId,
+    name: site?.name ?? lane?.name ?? targetId,
+    detail: kind === 'site' ? (site?.kind ?? '') : (lane?.mode ?? ''),
+    eal: row?.eal ?? 0,
+    ...(row ? { split: { directEal: row.directEal, interruptionEal: row.interruptionEal, rerouteEal: row.rerouteEal } } : {}),
+    ...(lane ? { lane: { fromName: siteName(lane.from), toName: siteName(lane.to), transitDays: lane.transitDays } } : {}),
+    ...(site?.region ? { region: site.region } : {}),
+    ...(owner ? { owner } : {}),
+    risks: results.risks
+      .filter((r) => r.target === targetId)
+      .slice(0, 8)
+      .map((r) => ({ id: r.id, threatName: threatName(r.threat), level: r.level, borderline: r.borderline === true, eal: r.eal })),
+  };
+  if (!scenario) return target;
+  if (lane) {
+    // the carriers that may run this lane: its mode and every region it runs in (as validation requires)
+    const regionOf = (id: string) => scenario.sites.find((x) => x.id === id)?.region;
+    const serving = carriersServing(lane, scenario.carriers ?? [], regionOf);
+    if (serving.length) {
+      const current = carrierOf(scenario, whatIf, lane.id);
+      target.carriers = {
+        ...(current ? { current } : {}),
+        options: serving.map((c) => ({
+          id: c.id,
+          name: c.name ?? c.id,
+          ...(c.riskFactor !== undefined ? { riskFactor: c.riskFactor } : {}),
+          ...(c.costPerShipment !== undefined ? { costPerShipment: c.costPerShipment } : {}),
+        })),
+      };
+    }
+  }
+  const placed = new Set(placedControls(scenario, kind, targetId));
+  target.controls = applicableControls(scenario, kind).map((c) => {
+    const on = hasControl(scenario, whatIf, kind, targetId, c.id);
+    return {
+      id: c.id,
+      name: c.name,
+      element: c.element,
+      ...(c.description !== undefined ? { description: c.description } : {}),
+      ...(c.source !== undefined ? { source: c.source } : {}),
+      on,
+      changed: on !== placed.has(c.id),
+      ...(c.cost?.annual !== undefined ? { annualCost: c.cost.annual } : {}),
+      ...(c.cost?.perShipment !== undefined ? { costPerShipment: c.cost.perShipment } : {}),
+    };
+  });
+  const through = (f: NonNullable<Scenario['flows']>[number]) =>
+    kind === 'site'
+      ? f.from === targetId || f.to === targetId || (f.path ?? []).some((l) => scenario.lanes?.find((x) => x.id === l && (x.from === targetId || x.to === targetId)))
+      : (f.path ?? []).includes(targetId);
+  const rows = new Map(results.flows.map((f) => [f.id, f]));
+  target.flows = (scenario.flows ?? []).filter(through).map((f) => {
+    const r = rows.get(f.id);
+    return {
+      id: f.id,
+      name: f.name ?? f.id,
+      ...(r
+        ? { result: { eal: r.eal, directEal: r.directEal, interruptionEal: r.interruptionEal, rerouteCost: r.rerouteCost, reroutedDaysMean: r.reroutedDaysMean, interruptionDaysMean: r.interruptionDaysMean, serviceLevel: r.serviceLevel } }
+        : {}),
+    };
+  });
+  return target;
 }

@@ -204,3 +204,119 @@ export interface HeaderData extends ViewBase {
   /** A run in progress: share done in [0, 1]. */
   progress?: number;
 }
+
+/** What the side panel is open on: a site, a lane or a risk (the URL's selection). */
+export interface PanelSelection {
+  kind: 'site' | 'lane' | 'risk';
+  id: string;
+}
+
+/** The selected risk as the side panel states it: its level, loss, rate and owner. */
+export interface PanelRisk {
+  id: string;
+  threatName: string;
+  target: string;
+  level: Level;
+  borderline: boolean;
+  likelihood: number;
+  impact: number;
+  score: number;
+  eal: number;
+  /** Share of the total expected annual loss, in [0, 1]. */
+  share: number;
+  directEal: number;
+  interruptionEal: number;
+  rerouteEal: number;
+  /** Events per year. */
+  frequency: number;
+  /** Share of the simulated years with at least one event, and the same from the rate (1 − e^(−frequency)). */
+  pEvent: number;
+  pEventExpected: number;
+  meanLossPerEvent: number;
+  /** 95 % interval of the loss per event; null with fewer than 2 years with an event. */
+  impactCi95: [number, number] | null;
+  tailContribution: number;
+  /** Empty when the register names none. */
+  owner: string;
+}
+
+/** A risk in the selected site's or lane's list. */
+export interface PanelRiskItem {
+  id: string;
+  threatName: string;
+  level: Level;
+  borderline: boolean;
+  eal: number;
+}
+
+/** A carrier that may run the selected lane (its mode and every region it runs in). */
+export interface PanelCarrier {
+  id: string;
+  name: string;
+  riskFactor?: number;
+  costPerShipment?: number;
+}
+
+/** A control that applies to the selected target, on or off under the what-if. */
+export interface PanelControl {
+  id: string;
+  name: string;
+  element: Element;
+  description?: string;
+  source?: string;
+  /** On the target under the what-if. */
+  on: boolean;
+  /** The what-if added or removed it (differs from the scenario as given). */
+  changed: boolean;
+  /** Yearly cost, else cost per shipment (money). */
+  annualCost?: number;
+  costPerShipment?: number;
+}
+
+/** A flow through the selected target, with its results when the run has them. */
+export interface PanelFlow {
+  id: string;
+  name: string;
+  result?: { eal: number; directEal: number; interruptionEal: number; rerouteCost: number; reroutedDaysMean: number; interruptionDaysMean: number; serviceLevel: number };
+}
+
+/** The selected site or lane (itself, or the target of the selected risk). */
+export interface PanelTarget {
+  kind: 'site' | 'lane';
+  id: string;
+  name: string;
+  /** The site's kind or the lane's mode; empty when the scenario is not at hand. */
+  detail: string;
+  eal: number;
+  /** The expected loss split; undefined when the results have no row for the target. */
+  split?: { directEal: number; interruptionEal: number; rerouteEal: number };
+  /** A lane's ends (site names) and transit time. */
+  lane?: { fromName: string; toName: string; transitDays: number };
+  region?: string;
+  owner?: string;
+  /** Its risks as the register orders them (at most 8). */
+  risks: PanelRiskItem[];
+  /** A lane's carrier picker: the carriers that may run it and the one in force; undefined without any. */
+  carriers?: { current?: string; options: PanelCarrier[] };
+  /** The controls that apply to its kind, by element; undefined without the scenario. */
+  controls?: PanelControl[];
+  /** The flows through it; undefined without the scenario. */
+  flows?: PanelFlow[];
+}
+
+export interface SidePanelData extends ViewBase {
+  selection: PanelSelection;
+  /** The selected risk; undefined when the selection is not a risk or the risk is not in the result. */
+  risk?: PanelRisk;
+  target?: PanelTarget;
+  /** The impact band edges (money), which name why a risk is borderline. */
+  impactBands: readonly number[];
+  /** What-ifs can run (a scenario is loaded, not only results). */
+  canEdit: boolean;
+  /** Edits in the what-if in force (0: none). */
+  whatIfChanges: number;
+  onToggleControl(kind: 'site' | 'lane', id: string, control: string): void;
+  onSetCarrier(lane: string, carrier: string): void;
+  onSelect(sel: PanelSelection | undefined): void;
+  onResetWhatIf(): void;
+}

@@ -1,42 +1,15 @@
 // The side panel for the selected site, lane or risk: its risks (a risk with its level, marked "~"
 // when borderline, its impact interval and P(≥ 1 event) from the rate beside the simulated check),
 // its expected loss split into direct, interruption and reroute cost, its controls with what-if
-// toggles, a lane's carrier picker, the flows through it, and the what-if in force. Built with DOM
-// calls and textContent only: names and ids from scenario files never reach the page as markup.
-import { DEFAULT_IMPACT_BANDS } from '../../engine/analysis/criteria.js';
-import type { Results } from '../../engine/analysis/simulate-scenario.js';
-import { carriersServing } from '../../engine/model/carrier-regions.js';
+// toggles, a lane's carrier picker, the flows through it, and the what-if in force. A function of its
+// view data (sidePanelData in build-view-data.ts), never of Results; built with DOM calls and
+// textContent only: names and ids from scenario files never reach the page as markup.
 import { probability } from '../../engine/text/format.js';
-import type { Scenario } from '../../engine/model/schema.js';
-import type { Selection } from '../state/url-state.js';
-import { applicableControls, carrierOf, hasControl, isEmpty, placedControls, type TargetKind, type WhatIf } from '../state/what-if.js';
+import type { SidePanelData } from '../model/view-data.js';
 import { BORDERLINE_MARK, BORDERLINE_NOTE, ELEMENT_LABELS, LEVEL_COLOURS, LEVEL_LABELS, LEVEL_TEXT, moneyExact, moneyShort, pct } from '../views/common.js';
+import { h, type Child } from './h.js';
 
-export interface SidePanelData {
-  scenario?: Scenario;
-  results: Results;
-  selection: Selection;
-  whatIf: WhatIf;
-  /** What-ifs can run (a scenario is loaded, not only results). */
-  canEdit: boolean;
-  onToggleControl(kind: TargetKind, id: string, control: string): void;
-  onSetCarrier(lane: string, carrier: string): void;
-  onSelect(sel: Selection | undefined): void;
-  onResetWhatIf(): void;
-}
-
-type Child = Node | string | null | undefined | false;
-
-/** An element with attributes and children; strings become text nodes. */
-export function h(tag: string, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
+export type { SidePanelData };
 
 /** A level's coloured badge ("High", "High ~" when borderline: the level may change with the seed). */
 function levelBadge(level: keyof typeof LEVEL_COLOURS, borderline = false): HTMLElement {
@@ -64,17 +37,10 @@ function split(direct: number, interruption: number, reroute: number, money: (x:
 }
 
 export function sidePanel(element: HTMLElement, d: SidePanelData): void {
-  const cur = d.results.currency;
+  const cur = d.currency;
   const money = (x: number) => moneyShort(x, cur);
   const exact = (x: number) => moneyExact(x, cur);
-  const { scenario, results, selection } = d;
-  const risk = selection.kind === 'risk' ? results.risks.find((r) => r.id === selection.id) : undefined;
-  const kind: TargetKind | undefined = selection.kind === 'risk' ? risk?.targetKind : selection.kind;
-  const targetId = selection.kind === 'risk' ? risk?.target : selection.id;
-  const site = kind === 'site' ? scenario?.sites.find((s) => s.id === targetId) : undefined;
-  const lane = kind === 'lane' ? scenario?.lanes?.find((l) => l.id === targetId) : undefined;
-  const siteName = (id: string) => scenario?.sites.find((s) => s.id === id)?.name ?? id;
-  const threatName = (id: string) => scenario?.threats.find((t) => t.id === id)?.name ?? id;
+  const { selection, risk, target } = d;
 
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close the panel' }, '×');
   close.addEventListener('click', () => d.onSelect(undefined));
@@ -87,7 +53,7 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
       const [splitText, splitTitle] = split(risk.directEal, risk.interruptionEal, risk.rerouteEal, money, exact);
       parts.push(
         h('p', { class: 'kicker' }, 'Risk'),
-        h('h2', {}, `${threatName(risk.threat)} @ ${risk.target}`),
+        h('h2', {}, `${risk.threatName} @ ${risk.target}`),
         h(
           'dl',
           { class: 'facts' },
@@ -119,36 +85,35 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
           h('dt', {}, 'Owner'),
           h('dd', {}, risk.owner || '—'),
         ),
-        risk.borderline ? h('p', { class: 'hint borderline' }, borderlineReason(ci, scenario?.criteria?.impactBands ?? DEFAULT_IMPACT_BANDS, money)) : null,
+        risk.borderline ? h('p', { class: 'hint borderline' }, borderlineReason(ci, d.impactBands, money)) : null,
       );
     }
   }
 
-  if (kind && targetId) {
-    const name = site?.name ?? lane?.name ?? targetId;
-    const target = results.targets.find((t) => t.id === targetId);
-    parts.push(h('p', { class: 'kicker' }, kind === 'site' ? `Site · ${site?.kind ?? ''}` : `Lane · ${lane?.mode ?? ''}`), h('h2', {}, name));
+  if (target) {
+    const { kind, id: targetId } = target;
+    parts.push(h('p', { class: 'kicker' }, kind === 'site' ? `Site · ${target.detail}` : `Lane · ${target.detail}`), h('h2', {}, target.name));
     if (selection.kind === 'risk') {
       const open = h('button', { type: 'button', class: 'link' }, `Open ${kind}`);
       open.addEventListener('click', () => d.onSelect({ kind, id: targetId }));
       parts.push(open);
     }
-    const facts: Child[] = [h('dt', {}, 'Expected annual loss'), h('dd', { title: exact(target?.eal ?? 0) }, money(target?.eal ?? 0))];
-    if (target) {
-      const [splitText, splitTitle] = split(target.directEal, target.interruptionEal, target.rerouteEal, money, exact);
+    const facts: Child[] = [h('dt', {}, 'Expected annual loss'), h('dd', { title: exact(target.eal) }, money(target.eal))];
+    if (target.split) {
+      const [splitText, splitTitle] = split(target.split.directEal, target.split.interruptionEal, target.split.rerouteEal, money, exact);
       facts.push(h('dt', {}, 'of which'), h('dd', { class: 'split', title: splitTitle }, ...splitText.map((t) => h('span', {}, t))));
     }
-    if (lane) facts.push(h('dt', {}, 'From → to'), h('dd', {}, `${siteName(lane.from)} → ${siteName(lane.to)}`), h('dt', {}, 'Transit'), h('dd', {}, `${lane.transitDays} days`));
-    if (site?.region) facts.push(h('dt', {}, 'Region'), h('dd', {}, site.region));
-    const owner = site?.owner ?? lane?.owner;
-    if (owner) facts.push(h('dt', {}, 'Owner'), h('dd', {}, owner));
+    const lane = target.lane;
+    if (lane) facts.push(h('dt', {}, 'From → to'), h('dd', {}, `${lane.fromName} → ${lane.toName}`), h('dt', {}, 'Transit'), h('dd', {}, `${lane.transitDays} days`));
+    if (target.region) facts.push(h('dt', {}, 'Region'), h('dd', {}, target.region));
+    if (target.owner) facts.push(h('dt', {}, 'Owner'), h('dd', {}, target.owner));
     parts.push(h('dl', { class: 'facts' }, ...facts));
 
-    const risks = results.risks.filter((r) => r.target === targetId).slice(0, 8);
+    const risks = target.risks;
     if (risks.length) {
       const list = h('ul', { class: 'risks' });
       for (const r of risks) {
-        const item = h('button', { type: 'button', class: 'risk-item', 'aria-pressed': String(selection.kind === 'risk' && selection.id === r.id) }, levelBadge(r.level, r.borderline), ` ${threatName(r.threat)}`, h('span', { class: 'num' }, money(r.eal)));
+        const item = h('button', { type: 'button', class: 'risk-item', 'aria-pressed': String(selection.kind === 'risk' && selection.id === r.id) }, levelBadge(r.level, r.borderline), ` ${r.threatName}`, h('span', { class: 'num' }, money(r.eal)));
         item.addEventListener('click', () => d.onSelect({ kind: 'risk', id: r.id }));
         list.append(h('li', {}, item));
       }
@@ -156,66 +121,53 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
       if (risks.some((r) => r.borderline)) parts.push(h('p', { class: 'hint' }, BORDERLINE_NOTE));
     }
 
-    if (scenario && lane) {
-      // the carriers that may run this lane: its mode and every region it runs in (as validation requires)
-      const regionOf = (id: string) => scenario.sites.find((x) => x.id === id)?.region;
-      const serving = carriersServing(lane, scenario.carriers ?? [], regionOf);
-      if (serving.length) {
-        const current = carrierOf(scenario, d.whatIf, lane.id);
-        const select = h('select', { id: 'carrier-picker', 'aria-label': 'Carrier of this lane', disabled: !d.canEdit }) as HTMLSelectElement;
-        if (!current) select.append(h('option', { value: '' }, '(none)'));
-        for (const c of serving) {
-          const risk = c.riskFactor !== undefined ? ` · risk ×${c.riskFactor}` : '';
-          const cost = c.costPerShipment !== undefined ? ` · ${money(c.costPerShipment)}/shipment` : ' · price not stated (lane cost kept)';
-          const o = h('option', { value: c.id }, `${c.name ?? c.id}${risk}${cost}`) as HTMLOptionElement;
-          o.selected = c.id === current;
-          select.append(o);
-        }
-        select.addEventListener('change', () => select.value && d.onSetCarrier(lane.id, select.value));
-        parts.push(h('h3', {}, 'Carrier'), select);
+    if (target.carriers) {
+      const current = target.carriers.current;
+      const select = h('select', { id: 'carrier-picker', 'aria-label': 'Carrier of this lane', disabled: !d.canEdit }) as HTMLSelectElement;
+      if (!current) select.append(h('option', { value: '' }, '(none)'));
+      for (const c of target.carriers.options) {
+        const risk = c.riskFactor !== undefined ? ` · risk ×${c.riskFactor}` : '';
+        const cost = c.costPerShipment !== undefined ? ` · ${money(c.costPerShipment)}/shipment` : ' · price not stated (lane cost kept)';
+        const o = h('option', { value: c.id }, `${c.name}${risk}${cost}`) as HTMLOptionElement;
+        o.selected = c.id === current;
+        select.append(o);
       }
+      select.addEventListener('change', () => select.value && d.onSetCarrier(targetId, select.value));
+      parts.push(h('h3', {}, 'Carrier'), select);
     }
 
-    if (scenario) {
-      const placed = new Set(placedControls(scenario, kind, targetId));
-      const all = applicableControls(scenario, kind);
+    if (target.controls) {
       const list = h('div', { class: 'controls' });
       let element = '';
-      for (const c of all) {
+      for (const c of target.controls) {
         if (c.element !== element) {
           element = c.element;
           list.append(h('p', { class: 'element' }, ELEMENT_LABELS[c.element]));
         }
-        const on = hasControl(scenario, d.whatIf, kind, targetId, c.id);
-        const changed = on !== placed.has(c.id);
-        const cost = c.cost?.annual !== undefined ? money(c.cost.annual) + '/yr' : c.cost?.perShipment !== undefined ? money(c.cost.perShipment) + '/shipment' : '';
+        const cost = c.annualCost !== undefined ? money(c.annualCost) + '/yr' : c.costPerShipment !== undefined ? money(c.costPerShipment) + '/shipment' : '';
         const box = h('input', { type: 'checkbox', 'data-control': c.id, disabled: !d.canEdit }) as HTMLInputElement;
-        box.checked = on;
+        box.checked = c.on;
         box.addEventListener('change', () => d.onToggleControl(kind, targetId, c.id));
-        list.append(h('label', { class: changed ? 'control changed' : 'control', title: c.source ? `${c.description ?? c.name} — ${c.source}` : (c.description ?? c.name) }, box, ` ${c.name}`, changed ? h('span', { class: 'tag' }, on ? 'added' : 'removed') : null, h('span', { class: 'num' }, cost)));
+        list.append(h('label', { class: c.changed ? 'control changed' : 'control', title: c.source ? `${c.description ?? c.name} — ${c.source}` : (c.description ?? c.name) }, box, ` ${c.name}`, c.changed ? h('span', { class: 'tag' }, c.on ? 'added' : 'removed') : null, h('span', { class: 'num' }, cost)));
       }
       parts.push(h('h3', {}, 'Controls (what-if)'), d.canEdit ? null : h('p', { class: 'hint' }, 'Open the scenario to run what-ifs.'), list);
     }
 
-    if (scenario) {
-      const flows = (scenario.flows ?? []).filter((f) => (kind === 'site' ? f.from === targetId || f.to === targetId || (f.path ?? []).some((l) => scenario.lanes?.find((x) => x.id === l && (x.from === targetId || x.to === targetId))) : (f.path ?? []).includes(targetId)));
-      if (flows.length) {
-        const fr = new Map(results.flows.map((f) => [f.id, f]));
-        const list = h('ul', { class: 'flows' });
-        for (const f of flows) {
-          const row = fr.get(f.id);
-          const title = row ? `Expected loss of this flow ${exact(row.eal)}: ${split(row.directEal, row.interruptionEal, row.rerouteCost, money, exact)[1]}; ${row.reroutedDaysMean.toFixed(1)} rerouted and ${row.interruptionDaysMean.toFixed(1)} interrupted days a year` : undefined;
-          list.append(h('li', { ...(title ? { title } : {}) }, `${f.name ?? f.id}`, h('span', { class: 'num' }, row ? `${money(row.eal)} · reroute ${money(row.rerouteCost)} · service ${pct(row.serviceLevel)}` : '')));
-        }
-        parts.push(h('h3', {}, 'Flows'), list);
+    if (target.flows?.length) {
+      const list = h('ul', { class: 'flows' });
+      for (const f of target.flows) {
+        const row = f.result;
+        const title = row ? `Expected loss of this flow ${exact(row.eal)}: ${split(row.directEal, row.interruptionEal, row.rerouteCost, money, exact)[1]}; ${row.reroutedDaysMean.toFixed(1)} rerouted and ${row.interruptionDaysMean.toFixed(1)} interrupted days a year` : undefined;
+        list.append(h('li', { ...(title ? { title } : {}) }, `${f.name}`, h('span', { class: 'num' }, row ? `${money(row.eal)} · reroute ${money(row.rerouteCost)} · service ${pct(row.serviceLevel)}` : '')));
       }
+      parts.push(h('h3', {}, 'Flows'), list);
     }
   }
 
-  if (!isEmpty(d.whatIf)) {
+  if (d.whatIfChanges > 0) {
     const reset = h('button', { type: 'button', id: 'reset-what-if' }, 'Reset what-if');
     reset.addEventListener('click', () => d.onResetWhatIf());
-    const n = d.whatIf.add.length + d.whatIf.remove.length + d.whatIf.carriers.length;
+    const n = d.whatIfChanges;
     parts.push(h('div', { class: 'what-if-box' }, h('p', {}, `What-if: ${n} change${n === 1 ? '' : 's'} in force`), reset));
   }
   // keep keyboard focus on the same control across the redraw (a toggle redraws the panel)

@@ -5,10 +5,11 @@
 // panel of each site, lane and risk show it with no lost value ("NaN", "undefined", "[object …]", a
 // function's source), and draw as many marks as for the same scenario with ordinary names.
 import { describe, expect, it } from 'vitest';
-import { simulateScenario, type Results } from '../../engine/analysis/simulate-scenario.js';
+import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
+import { type Results } from '../../engine/results/results.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import { validateScenario } from '../../engine/validate/validate.js';
-import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, riskRankingData, treatmentsData, type Shown } from '../../explorer/model/build-view-data.js';
+import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, riskRankingData, sidePanelData, treatmentsData, type Shown } from '../../explorer/model/build-view-data.js';
 import { sidePanel } from '../../explorer/panel/side-panel.js';
 import { emptyWhatIf } from '../../explorer/state/what-if.js';
 import { controlEffectiveness } from '../../explorer/views/control-effectiveness.js';
@@ -60,7 +61,7 @@ function drawAll(scenario: Scenario, results: Results): Map<string, string> {
 function panel(scenario: Scenario, results: Results, kind: 'site' | 'lane' | 'risk', id: string): string {
   const el = fresh('aside');
   const noop = () => {};
-  sidePanel(el, { scenario, results, selection: { kind, id }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop });
+  sidePanel(el, sidePanelData({ scenario, baseline: results }, { selection: { kind, id }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop }));
   return el.innerHTML;
 }
 

@@ -1,11 +1,12 @@
 // From real results to view data: every site and lane on the map with its loss, every risk in the
 // matrix cell of its likelihood and impact, the treatments and a what-if as points, the control
-// groups pending until measured.
+// groups pending until measured, and the side panel's selection under a what-if.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
 import { parseScenario } from '../../../engine/validate/validate.js';
-import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, treatmentsData, type Shown } from '../../../explorer/model/build-view-data.js';
+import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, sidePanelData, treatmentsData, type Shown } from '../../../explorer/model/build-view-data.js';
+import { emptyWhatIf, setCarrier, toggleControl } from '../../../explorer/state/what-if.js';
 
 const parsed = parseScenario(readFileSync(new URL('../../../scenarios/eu-electronics-inbound.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('default scenario invalid');
@@ -87,5 +88,33 @@ describe('build-view-data', async () => {
     const m = controlEffectivenessData({ ...shown, effects: [{ element: 'facility', controls: ['x'], annualCost: 5, lossAvoided: 7, ci95: [6, 8] }] });
     expect(m.pending).toBe(false);
     expect(m.elements[0]).toMatchObject({ lossAvoided: 7, annualCost: 5 });
+  });
+
+  it('sidePanelData: a risk with its target\'s split, controls under the what-if, carriers and flows; results alone give figures and ids only', () => {
+    const noop = () => {};
+    const actions = { canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop };
+    const risk = results.risks[0]!;
+    const d = sidePanelData(shown, { ...actions, selection: { kind: 'risk', id: risk.id }, whatIf: emptyWhatIf() });
+    expect(d.risk).toMatchObject({ id: risk.id, eal: risk.eal, level: risk.level, target: risk.target });
+    expect(d.target).toMatchObject({ kind: risk.targetKind, id: risk.target, eal: results.targets.find((t) => t.id === risk.target)!.eal });
+    expect(d.target!.risks.every((r) => results.risks.some((x) => x.id === r.id && x.target === risk.target))).toBe(true);
+    expect(d.whatIfChanges).toBe(0);
+    // a lane with a control toggled and another carrier: the control is marked changed, the picker names the new carrier
+    const lane = scenario.lanes!.find((l) => l.id === 'la-ham-dor')!;
+    const control = sidePanelData(shown, { ...actions, selection: { kind: 'lane', id: lane.id }, whatIf: emptyWhatIf() }).target!.controls![0]!;
+    const carrier = 'haulier-spot';
+    const w = setCarrier(scenario, toggleControl(scenario, emptyWhatIf(), 'lane', lane.id, control.id), lane.id, carrier);
+    const l = sidePanelData(shown, { ...actions, selection: { kind: 'lane', id: lane.id }, whatIf: w }).target!;
+    expect(l.controls!.find((c) => c.id === control.id)).toMatchObject({ on: !control.on, changed: true });
+    expect(l.carriers!.current).toBe(carrier);
+    expect(l.lane!.transitDays).toBe(lane.transitDays);
+    expect(sidePanelData(shown, { ...actions, selection: { kind: 'lane', id: lane.id }, whatIf: w }).whatIfChanges).toBe(2);
+    // results without their scenario: no controls, carriers or flows, names are ids
+    const bare = sidePanelData({ baseline: results }, { ...actions, selection: { kind: 'lane', id: lane.id }, whatIf: emptyWhatIf() }).target!;
+    expect(bare).toMatchObject({ name: lane.id, detail: '' });
+    expect([bare.controls, bare.carriers, bare.flows]).toEqual([undefined, undefined, undefined]);
+    // a risk not in the result: no risk, no target
+    const gone = sidePanelData(shown, { ...actions, selection: { kind: 'risk', id: 'no such risk' }, whatIf: emptyWhatIf() });
+    expect([gone.risk, gone.target]).toEqual([undefined, undefined]);
   });
 });

@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulateScenario, type Results } from '../../../engine/analysis/simulate-scenario.js';
+import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
+import { type Results } from '../../../engine/results/results.js';
 import { parseScenario } from '../../../engine/validate/validate.js';
-import { borderlineReason, sidePanel, type SidePanelData } from '../../../explorer/panel/side-panel.js';
+import { sidePanelData } from '../../../explorer/model/build-view-data.js';
+import { borderlineReason, sidePanel } from '../../../explorer/panel/side-panel.js';
 import { emptyWhatIf } from '../../../explorer/state/what-if.js';
 import { probability } from '../../../engine/text/format.js';
 import { moneyShort, pct } from '../../../explorer/views/common.js';
@@ -23,8 +25,7 @@ function panel(results: Results, id: string): HTMLElement {
   const el = document.createElement('aside');
   document.body.append(el);
   const noop = () => {};
-  const data: SidePanelData = { scenario, results, selection: { kind: 'risk', id }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop };
-  sidePanel(el, data);
+  sidePanel(el, sidePanelData({ scenario, baseline: results }, { selection: { kind: 'risk', id }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop }));
   return el;
 }
 
@@ -76,13 +77,14 @@ describe('sidePanel: the carrier picker', async () => {
     const el = document.createElement('aside');
     document.body.append(el);
     const noop = () => {};
-    sidePanel(el, { scenario, results, selection: { kind: 'lane', id: 'la-ham-dor' }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop });
+    const input = { whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop };
+    sidePanel(el, sidePanelData({ scenario, baseline: results }, { ...input, selection: { kind: 'lane', id: 'la-ham-dor' } }));
     const offered = [...el.querySelectorAll('#carrier-picker option')].map((o) => (o as HTMLOptionElement).value);
     expect(offered).toContain('haulier-tsr3'); // the lane's own
     expect(offered).toContain('haulier-spot');
     expect(offered).not.toContain('cn-haulier');
     // and a road lane in China is offered the Shenzhen haulier, not the EU hauliers
-    sidePanel(el, { scenario, results, selection: { kind: 'lane', id: 'la-ss-sk' }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop });
+    sidePanel(el, sidePanelData({ scenario, baseline: results }, { ...input, selection: { kind: 'lane', id: 'la-ss-sk' } }));
     const inChina = [...el.querySelectorAll('#carrier-picker option')].map((o) => (o as HTMLOptionElement).value);
     expect(inChina).toContain('cn-haulier');
     expect(inChina).not.toContain('haulier-spot');
