@@ -7,20 +7,51 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 const numberFormats = new Map<number, Intl.NumberFormat>();
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Money in compact notation with 3 significant digits and a true minus sign: "€3.5M", "$202K", "−€209K". */
-export function money(x: number, currency: string): string {
-  let f = moneyFormats.get(currency);
+/**
+ * How `money` and `percent` write a figure. The reports use the defaults; the explorer writes money
+ * the way the scenario's locale does and leaves the sign and non-finite values to Intl (its labels
+ * add the true minus themselves where a figure may be negative).
+ */
+export interface FormatStyle {
+  /** The BCP 47 locale money is written in (default "en-US"). */
+  locale?: string;
+  /** Money to the whole unit ("€3,512,400") instead of compact ("€3.5M"). */
+  exact?: boolean;
+  /** As Intl (or toFixed) writes it: hyphen-minus, no "—" for non-finite values, no thousands separators in percentages. */
+  plain?: boolean;
+}
+
+function moneyFormat(currency: string, locale: string, exact: boolean): Intl.NumberFormat {
+  const key = `${exact ? 'e' : 's'}|${currency}|${locale}`;
+  let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 });
-    moneyFormats.set(currency, f);
+    f = new Intl.NumberFormat(
+      locale,
+      exact ? { style: 'currency', currency, maximumFractionDigits: 0 } : { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 },
+    );
+    moneyFormats.set(key, f);
   }
+  return f;
+}
+
+/** Money in compact notation with 3 significant digits and a true minus sign: "€3.5M", "$202K", "−€209K". */
+export function money(x: number, currency: string, style: FormatStyle = {}): string {
+  const f = moneyFormat(currency, style.locale ?? 'en-US', style.exact === true);
+  if (style.plain) return f.format(x);
   if (!Number.isFinite(x)) return '—';
   const text = f.format(x);
   return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
+/** The currency's symbol as the locale writes it ("€", "$"), for axis labels. */
+export function currencySymbol(currency: string, locale = 'en-US'): string {
+  const parts = moneyFormat(currency, locale, true).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+}
+
 /** A share, probability or ratio as a percentage with `digits` decimals: "12.3 %", "1,250 %". */
-export function percent(x: number, digits = 1): string {
+export function percent(x: number, digits = 1, style: FormatStyle = {}): string {
+  if (style.plain) return `${(x * 100).toFixed(digits)} %`;
   if (!Number.isFinite(x)) return '—';
   const [whole, frac] = (x * 100).toFixed(digits).split('.');
   const sign = whole!.startsWith('-') ? '-' : '';
