@@ -5,18 +5,13 @@
 // the same seed and trials are the same bytes). Everything here is plain engine code: no DOM.
 import { applyTreatment } from '../../engine/plan/apply-treatment.js';
 import { elementEffect, elementRemovals, type ElementEffect } from '../../engine/analysis/control-effectiveness.js';
-import {
-  analyse,
-  canonicalJson,
-  runInfo,
-  runRanges,
-  trialRanges,
-  RANGE_TRIALS,
-  type RangeRunner,
-  type Results,
-  type RunUnit,
-  type TreatmentResult,
-} from '../../engine/analysis/simulate-scenario.js';
+import { analyse } from '../../engine/analysis/analyse.js';
+import { canonicalJson } from '../../engine/results/canonical-json.js';
+import { runInfo, type RangeRunner } from '../../engine/run/run-options.js';
+import { runRanges } from '../../engine/run/run-ranges.js';
+import { trialRanges, RANGE_TRIALS } from '../../engine/run/ranges.js';
+import { type Results, type TreatmentResult } from '../../engine/results/results.js';
+import { type RunUnit } from '../../engine/run/units.js';
 import { lossExceedance, sortedLosses } from '../../engine/analysis/loss-summary.js';
 import type { Change, Scenario, Treatment } from '../../engine/model/schema.js';
 import { validateScenario, type ValidationIssue } from '../../engine/validate/validate.js';

@@ -3,7 +3,7 @@
 // to a worker once (structured clone) and kept there; cancel() ends every range in flight by
 // terminating the workers (fresh ones start on the next range), so a long what-if never blocks.
 import type { SimulationPlan } from '../../engine/plan/plan.js';
-import type { RangeRunner } from '../../engine/analysis/simulate-scenario.js';
+import type { RangeRunner } from '../../engine/run/run-options.js';
 import type { BatchSummary } from '../../engine/summary/batch-summary.js';
 import { fromTransfer } from '../../engine/summary/summary-transfer.js';
 import type { FromWorker, ToWorker } from './protocol.js';

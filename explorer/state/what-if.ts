@@ -1,7 +1,7 @@
 // The what-if a person builds in the side panel: controls added to or removed from one site or lane,
 // and lanes switched to another carrier. Turned into engine treatment changes (changes()).
 import type { Change, Scenario } from '../../engine/model/schema.js';
-import { controlsOf } from '../../engine/plan/compile-plan.js';
+import { controlsOf } from '../../engine/catalog/controls-of.js';
 
 export type TargetKind = 'site' | 'lane';
 

@@ -2,7 +2,8 @@
 // horizon and each event's loss is an independent draw, so a trial's loss is compound Poisson:
 // E = λ·E[X], Var = λ·E[X²], P(≥ 1 event) = 1 − e^−λ. Every tolerance is 4 standard errors.
 import { describe, expect, it } from 'vitest';
-import { simulateScenario, type Results } from '../../engine/analysis/simulate-scenario.js';
+import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
+import { type Results } from '../../engine/results/results.js';
 import { Z90 } from '../../engine/sampling/lognormal.js';
 import { envelope, expectWithinSe, scenarioOf } from '../support/engine-helpers.js';
 

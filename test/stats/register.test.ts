@@ -3,7 +3,8 @@
 // bands of a few crafted risks whose pEvent sits far from any band edge (two losses sit exactly on
 // an impact edge: the bands are lower-inclusive).
 import { describe, expect, it } from 'vitest';
-import { simulateScenario, type Results } from '../../engine/analysis/simulate-scenario.js';
+import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
+import { type Results } from '../../engine/results/results.js';
 import { envelope, expectWithinSe, scenarioOf } from '../support/engine-helpers.js';
 
 // λ with P(≥1 event) = 1 − e^−λ = p

@@ -8,7 +8,9 @@
 // direct and interruption parts are checked.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareUnits, simulateUnits, trialRanges } from '../../../engine/analysis/simulate-scenario.js';
+import { prepareUnits } from '../../../engine/run/units.js';
+import { simulateUnits } from '../../../engine/run/simulate-units.js';
+import { trialRanges } from '../../../engine/run/ranges.js';
 import { CATALOG, catalogById } from '../../../engine/catalog/controls.js';
 import { CATEGORIES, controlSchema, type Scenario } from '../../../engine/model/schema.js';
 import { validateScenario } from '../../../engine/validate/validate.js';

@@ -2,7 +2,7 @@
 // injected clock: what the line says, that it is drawn only on a TTY, at most once per 100 ms (but
 // always the final report), cleared by done() and cut to the terminal's width.
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../engine/analysis/simulate-scenario.js';
+import type { Progress } from '../../../engine/run/run-options.js';
 import { duration, ProgressBar, type ProgressStream } from '../../../engine/cli/progress.js';
 
 /** A fake stream that records each write. */

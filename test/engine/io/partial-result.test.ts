@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyse, prepareUnits, runInfo, type RunUnit } from '../../../engine/analysis/simulate-scenario.js';
+import { analyse } from '../../../engine/analysis/analyse.js';
+import { prepareUnits, type RunUnit } from '../../../engine/run/units.js';
+import { runInfo } from '../../../engine/run/run-options.js';
 import { validateScenario } from '../../../engine/validate/validate.js';
 import type { Scenario } from '../../../engine/model/schema.js';
 import {

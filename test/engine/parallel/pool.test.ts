@@ -2,7 +2,8 @@
 // throws fails the run with its message instead of hanging.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { simulateScenario, type Results } from '../../../engine/analysis/simulate-scenario.js';
+import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
+import { type Results } from '../../../engine/results/results.js';
 import { validateScenario } from '../../../engine/validate/validate.js';
 import { WorkerPool } from '../../../engine/parallel/pool.js';
 

@@ -3,7 +3,7 @@
 // naming the threat (JSON path and id), the target and, for a treatment, the treatment.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareUnits } from '../../../engine/analysis/simulate-scenario.js';
+import { prepareUnits } from '../../../engine/run/units.js';
 import { MAX_EVENTS_PER_RISK, MAX_EVENTS_PER_TRIAL, ScenarioLimitError } from '../../../engine/model/limits.js';
 import type { Scenario } from '../../../engine/model/schema.js';
 import { validateScenario } from '../../../engine/validate/validate.js';

@@ -3,7 +3,10 @@
 // joined range bit for bit.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { simulateScenario, trialRanges, type Results, type RunOptions } from '../../../engine/analysis/simulate-scenario.js';
+import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
+import { trialRanges } from '../../../engine/run/ranges.js';
+import { type Results } from '../../../engine/results/results.js';
+import { type RunOptions } from '../../../engine/run/run-options.js';
 import type { Scenario } from '../../../engine/model/schema.js';
 import { compilePlan } from '../../../engine/plan/compile-plan.js';
 import { BLOCK, runBatch, Simulator } from '../../../engine/simulate/run-batch.js';

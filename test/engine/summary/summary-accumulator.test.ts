@@ -5,7 +5,7 @@
 // computations from the losses; add() refuses a range that does not follow.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { trialRanges } from '../../../engine/analysis/simulate-scenario.js';
+import { trialRanges } from '../../../engine/run/ranges.js';
 import { compilePlan } from '../../../engine/plan/compile-plan.js';
 import type { SimulationPlan } from '../../../engine/plan/plan.js';
 import { Simulator } from '../../../engine/simulate/run-batch.js';

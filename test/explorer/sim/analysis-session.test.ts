@@ -3,7 +3,8 @@
 // through structured clone), merge to the same results. Also: what-ifs, caching and cancel.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { simulateScenario, type Results } from '../../../engine/analysis/simulate-scenario.js';
+import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
+import { type Results } from '../../../engine/results/results.js';
 import { parseScenario } from '../../../engine/validate/validate.js';
 import type { Scenario } from '../../../engine/model/schema.js';
 import { AnalysisSession, WhatIfError, type AnalysisState } from '../../../explorer/sim/analysis-session.js';
