@@ -1,6 +1,6 @@
 // Prints scenario warnings (engine/validate/warnings.ts) on standard error for `validate` and `run`:
 // one line each, `chainward: warning: FILE: PATH: MESSAGE`, like the problems of an invalid scenario
-// but without failing the command (README.md, "The scenario format").
+// but without failing the command (docs/scenario-format.md, "Warnings").
 import type { ScenarioWarning } from '../validate/warnings.js';
 import { oneLine } from '../report/format.js';
 

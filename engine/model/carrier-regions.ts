@@ -1,4 +1,4 @@
-// Where a carrier may run a lane (README "The scenario format"): the regions a lane needs, and
+// Where a carrier may run a lane (docs/scenario-format.md, "Carriers"): the regions a lane needs, and
 // which of them a carrier's `regions` leave out. Shared by validation (a lane's own carrier and
 // `setCarrier` changes) and by the carrier options of `chainward routes`. Reads plain values, so
 // it also works on the raw document the validator checks.

@@ -1,5 +1,5 @@
 // The chainward/v1 scenario schema in zod: the single source of the scenario's shape, of its
-// TypeScript types and of the published JSON Schema (README.md, "The scenario format"). Every field
+// TypeScript types and of the published JSON Schema (docs/scenario-format.md). Every field
 // carries a description with its meaning, unit and default, which editors show from the JSON
 // Schema. Cross-references and graph checks that a schema cannot express live in validate.ts.
 import { z } from 'zod';

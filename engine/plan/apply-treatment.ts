@@ -1,6 +1,6 @@
-// Applies a treatment's changes (README "The scenario format") to a scenario, in order, returning a
-// new scenario; the original is not touched. Also returns the carrying-cost rate of every flow whose
-// buffer changed.
+// Applies a treatment's changes (docs/scenario-format.md, "Treatments") to a scenario, in order,
+// returning a new scenario; the original is not touched. Also returns the carrying-cost rate of every
+// flow whose buffer changed.
 import { laneRegion } from '../model/selector.js';
 import type { Carrier, Lane, Scenario, Treatment } from '../model/schema.js';
 import { selectsLane, selectsSite } from '../model/selector.js';
@@ -52,8 +52,8 @@ export function applyTreatment(base: Scenario, treatment: Treatment): TreatedSce
       const stated = carriers.get(change.setCarrier)?.costPerShipment;
       for (const lane of s.lanes) {
         if (!change.lanes.includes(lane.id)) continue;
-        // a carrier that states no price leaves the lane's cost as it was (README "Treatment cost"):
-        // the lane keeps what it paid, its own cost or else its old carrier's, instead of becoming free
+        // a carrier that states no price leaves the lane's cost as it was: the lane keeps what it paid,
+        // its own cost or else its old carrier's, instead of becoming free (docs/scenario-format.md, "Carriers")
         const kept = statedLaneCost(lane, carriers);
         lane.carrier = change.setCarrier;
         if (stated !== undefined) delete lane.costPerShipment;

@@ -1,6 +1,6 @@
 // Keys that appear more than once in one JSON object: `{"id": "a", "id": "b"}` is valid JSON, and
 // JSON.parse keeps the last value without a word. A scenario with such a key is still accepted, with
-// a warning naming the key's JSON path (README.md, "The scenario format").
+// a warning naming the key's JSON path (docs/scenario-format.md, "Warnings").
 //
 // Part of the isomorphic engine core: no Node.js imports. One pass over the text, linear in its length.
 import { formatPath, type PathSegment } from '../model/json-path.js';

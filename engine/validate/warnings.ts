@@ -2,7 +2,7 @@
 // scenario author would otherwise only discover as a missing risk or an unexplained zero in the
 // results. A threat that selects nothing, a region factor for a region none of its targets is in, a
 // fraction-of-value loss where there is no value or no shipment, a control where no threat it acts
-// on applies. A warning never makes a scenario invalid (README.md, "The scenario format").
+// on applies. A warning never makes a scenario invalid (docs/scenario-format.md, "Warnings").
 //
 // Part of the isomorphic engine core: no Node.js imports. Warnings come in a fixed order (sites,
 // lanes, threats, treatments, each in document order) so that results stay the same bytes.

@@ -1,6 +1,7 @@
 // A scenario whose ids, regions and tags are names of Object.prototype members ("__proto__",
 // "constructor", "toString", "valueOf", "hasOwnProperty"), and the same scenario with ordinary names.
-// Ids, regions and tags are any text (README, "The scenario format"): both scenarios run alike.
+// Ids, regions and tags are any text (docs/scenario-format.md, "Conventions"): both scenarios run
+// alike.
 
 /** The names a plain object answers for without owning them. */
 export const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'] as const;
