@@ -1,8 +1,9 @@
 // Partial results of sharded runs (`run --shard i/n`): each unit's merged summary over the shard's
 // contiguous trial ranges, with the scenario and run settings, as JSON. Typed arrays are stored as
 // base64 of their little-endian bytes, so numbers round-trip exactly and merging gives the bytes
-// of a single run. A checksum covers the whole part, the run's identity included (README.md,
-// "Scaling out"), and every number is checked on reading: a part that fails is refused, never merged.
+// of a single run. A checksum covers the whole part, the run's identity included, and every number is
+// checked on reading: a part that fails is refused, never merged (docs/results-format.md, "Partial
+// results of sharded runs", "What merge checks and writes").
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../results/canonical-json.js';
 import { RANGE_TRIALS } from '../run/ranges.js';

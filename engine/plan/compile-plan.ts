@@ -1,6 +1,7 @@
 // compilePlan: a validated scenario → the flat SimulationPlan the trial loop reads, plus
 // the PlanIndex that maps indices back to ids. Everything that can be computed once is computed
-// here: effective rates, control products, distribution constants, primary routes, lane mixes.
+// here: effective rates, control products, distribution constants, primary routes, lane mixes
+// (docs/simulation.md, "Events").
 import { controlsOf } from '../catalog/controls-of.js';
 import { controlEffect } from '../model/control-effect.js';
 import type { Category, Element, Lane, Scenario, Site, Threat } from '../model/schema.js';

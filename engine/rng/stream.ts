@@ -1,6 +1,7 @@
 // Stream derivation: each risk has its own stream per fixed block of trials, keyed by
 // (root seed, hash of the risk id, block index); each event draws a key from that stream, and a
 // control's reliability draw for the event is keyed by (event key, control). No state is shared.
+// See docs/simulation.md, "Random streams" and "Common random numbers".
 import { mix2, mix32 } from './mix.js';
 import type { Rng } from './rng.js';
 

@@ -6,6 +6,7 @@
 // draws keyed by (event key, control)), so baseline and treatments share every random number they
 // can. Direct losses are booked as events are generated; outages go through a per-trial time sweep.
 // The loop reads only typed arrays and preallocated scratch space; nothing is allocated per trial.
+// The semantics, step by step: docs/simulation.md.
 import type { SimulationPlan } from '../plan/plan.js';
 import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';

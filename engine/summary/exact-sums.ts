@@ -1,6 +1,7 @@
 // Order-independent sums: values are rounded to a fixed quantum (a cent, a microday) and added as
 // integers held in two float64 limbs, which is exact. Partial sums from any split of the trials
-// therefore merge to the same bits, so results do not depend on chunking or worker count.
+// therefore merge to the same bits, so results do not depend on chunking or worker count
+// (docs/simulation.md, "Exact sums").
 
 const LIMB = 1099511627776; // 2^40
 /** 2^52: a quantum count below it adds into the low limb exactly. */
