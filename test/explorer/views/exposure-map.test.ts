@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { centreLongitude, exposureMap, shortName } from '../../../explorer/views/exposure-map.js';
 import type { ExposureMapData, MapLane, MapSite } from '../../../explorer/model/view-data.js';
+import { textWidth } from '../../../explorer/views/parts/text.js';
 import { container, snapshot } from './render.js';
 import { mapFixture, mapFixtureNoCoords } from './fixtures-map.js';
 
@@ -14,20 +15,6 @@ const at = (g: Element): [number, number] => {
 };
 
 afterEach(() => vi.restoreAllMocks());
-
-/** The view's text-width estimate (per-character classes; jsdom has no layout). */
-function textWidth(s: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of s) {
-    if (ch === ' ') em += 0.32;
-    else if ("iljtfr.,:;!|'()[]".includes(ch)) em += 0.36;
-    else if ('mwMW@%—'.includes(ch)) em += 0.92;
-    else if (ch >= 'A' && ch <= 'Z') em += 0.7;
-    else if (ch >= '0' && ch <= '9') em += 0.64;
-    else em += 0.6;
-  }
-  return em * fontSize * (bold ? 1.13 : 1);
-}
 
 describe('exposureMap', () => {
   it('exposureMap draws the fixture network (snapshot)', async () => {
