@@ -6,7 +6,8 @@
 // as text only.
 import { select, type Selection } from 'd3';
 import type { AppetiteStatus, HeaderAppetite, HeaderData, HeaderFigures } from '../model/view-data.js';
-import { moneyExact, moneyShort, pct, pointerIn, shownChange, tooltip } from './common.js';
+import { moneyExact, moneyShort, pct, shownChange } from './parts/format.js';
+import { pointerIn, tooltip } from './parts/frame.js';
 
 interface Line {
   /** Class name; also the join key. */
@@ -39,6 +40,17 @@ function child<E extends Element>(parent: Sel<Element>, tag: string, cls: string
     .data([null])
     .join(tag as never)
     .attr('class', cls) as unknown as Sel<E>;
+}
+
+/**
+ * The expected annual loss's 95 % interval as the results carry it (the summary's ci95, built with
+ * Z95 = 1.95996…); data without it (older view data) falls back to ± 1.96 standard errors.
+ */
+function ealCi95(f: HeaderFigures): { lo: number; hi: number; margin: number } {
+  const ci = (f as HeaderFigures & { ealCi95?: [number, number] }).ealCi95;
+  if (ci) return { lo: ci[0], hi: ci[1], margin: (ci[1] - ci[0]) / 2 };
+  const margin = 1.96 * f.se;
+  return { lo: f.eal - margin, hi: f.eal + margin, margin };
 }
 
 /**
@@ -76,7 +88,7 @@ export function header(element: HTMLElement, data: HeaderData): void {
   // Figures.
   const base = (v: (x: HeaderFigures) => number, fmt: (x: number) => string, exact: (x: number) => string): Line[] =>
     b ? [{ cls: 'cw-figure-baseline', text: `baseline ${fmt(v(b))}`, title: `Baseline: ${exact(v(b))}` }] : [];
-  const margin = 1.96 * f.se;
+  const { lo: ealLo, hi: ealHi, margin } = ealCi95(f);
   const split: Array<[string, number]> = [
     ['direct', f.directEal],
     ['interruption', f.interruptionEal],
@@ -84,7 +96,7 @@ export function header(element: HTMLElement, data: HeaderData): void {
   ];
   const ealLines: Line[] = [
     { cls: 'cw-figure-value', text: m(f.eal), title: mx(f.eal) },
-    { cls: 'cw-figure-note', text: `± ${m(margin)} (95 %)`, title: `95 % interval of the estimate: ${mx(f.eal - margin)} to ${mx(f.eal + margin)} (standard error ${mx(f.se)})` },
+    { cls: 'cw-figure-note', text: `± ${m(margin)} (95 %)`, title: `95 % interval of the estimate: ${mx(ealLo)} to ${mx(ealHi)} (standard error ${mx(f.se)})` },
     {
       cls: 'cw-figure-split',
       text: split.map(([k, v]) => `${k} ${m(v)}`).join(' · '),
