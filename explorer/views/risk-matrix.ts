@@ -4,33 +4,15 @@
 // carries "~" after its name, explained in the legend. It only places the risks it is given; it scores nothing.
 import { select, type BaseType, type Selection } from 'd3';
 import type { Category, Level } from '../../engine/model/schema.js';
-import type { MatrixCell, RiskBrief, RiskMatrixData } from '../model/view-data.js';
-import {
-  BORDERLINE_MARK,
-  BORDERLINE_NOTE,
-  CATEGORIES,
-  CATEGORY_COLOURS,
-  CATEGORY_LABELS,
-  chartFrame,
-  currencySymbol,
-  fitText as fit,
-  LEVEL_COLOURS,
-  LEVEL_LABELS,
-  LEVEL_TEXT,
-  LEVELS,
-  levelLabel,
-  moneyExact,
-  pointerIn,
-  textWidth,
-  TITLE_HEIGHT,
-  tooltip,
-  viewSize,
-} from './common.js';
+import type { MatrixCell, RiskBrief, RiskMatrixData, ViewSize } from '../model/view-data.js';
+import { currencySymbol, moneyExact } from './parts/format.js';
+import { chartFrame, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
+import { drawLegend, flowLegend, type FlowItem, type LegendItem } from './parts/legend.js';
+import { BORDERLINE_MARK, BORDERLINE_NOTE, CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, LEVELS, levelLabel } from './parts/names.js';
+import { CATEGORY_COLOURS, FOCUS, INK, LEVEL_COLOURS, LEVEL_TEXT, SLATE, WHITE } from './parts/palette.js';
+import { fitText as fit, textWidth } from './parts/text.js';
 
 const FALLBACK = { width: 520, height: 420 };
-const INK = '#1b1f24';
-const MUTED = '#5b6470';
-const FOCUS = '#1f6feb';
 const LINE_H = 12.5;
 const HEAD_H = 17;
 
@@ -124,78 +106,122 @@ interface Line {
   width: number;
 }
 
-/**
- * Draws (or updates) the 5 × 5 risk matrix in `element`: impact (mean loss per event) across,
- * likelihood (P of at least one event in the horizon) up; each risk a focusable line in its cell,
- * click or Enter calls data.onRiskClick. Idempotent: call again with new data.
- */
-export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
-  const size = viewSize(element, data.size, FALLBACK);
+/** A cell as drawn: its place, whether it is outside the appetite, its corner word and its lines. */
+export interface CellScene {
+  cell: MatrixCell;
+  x: number;
+  y: number;
+  outside: boolean;
+  levelWord: string;
+  lines: Line[];
+}
+
+/** An axis label: the band's name and its range below it, each fitted to the room. */
+export interface AxisLabel {
+  index: number;
+  name: string;
+  band: string;
+  twoLines: boolean;
+}
+
+/** The risk matrix as plain data: geometry, axis texts, cells with their lines, and the legend. */
+export interface MatrixScene {
+  title: string;
+  label: string;
+  left: number;
+  top: number;
+  cw: number;
+  ch: number;
+  yLabels: AxisLabel[];
+  xLabels: AxisLabel[];
+  yTitle: string;
+  yFont: number;
+  xTitle: string;
+  cells: CellScene[];
+  legend: { y: number; items: LegendItem[] };
+}
+
+type LegendKind = 'level' | 'appetite' | 'category' | 'heading' | 'note';
+interface MatrixLegendEntry extends FlowItem {
+  key: string;
+  kind: LegendKind;
+  fill: string;
+  text: string;
+}
+
+/** The legend entry as drawn: a swatch (none for headings and the note), a hatch for the appetite, the text. */
+function legendItem(d: MatrixLegendEntry, x: number, row: number): LegendItem {
+  const bare = d.kind === 'heading' || d.kind === 'note';
+  return {
+    key: d.key,
+    at: [x, row * 17],
+    parts: [
+      {
+        tag: 'rect',
+        cls: 'swatch',
+        attrs: {
+          x: 0,
+          y: 1,
+          width: bare ? 0 : d.kind === 'category' ? 10 : 12,
+          height: bare ? 0 : d.kind === 'category' ? 10 : 12,
+          transform: d.kind === 'category' ? 'translate(1,1)' : null,
+          fill: d.kind === 'appetite' ? LEVEL_COLOURS.critical : d.fill,
+          stroke: d.kind === 'appetite' ? INK : bare ? 'none' : SLATE,
+          'stroke-width': d.kind === 'appetite' ? 2 : 0.75,
+        },
+      },
+      {
+        tag: 'path',
+        cls: 'hatch',
+        attrs: { transform: 'translate(0,1)', d: d.kind === 'appetite' ? hatch(12, 12, 4) : null, stroke: LEVEL_TEXT.critical, 'stroke-opacity': 0.5, 'stroke-width': 1, fill: 'none' },
+      },
+      { tag: 'text', attrs: { x: bare ? 0 : 16, y: 11, 'font-size': 10.5, 'font-weight': d.kind === 'heading' ? 600 : 400, fill: INK }, text: d.text },
+    ],
+  };
+}
+
+/** The risk matrix's scene at `size`: no DOM, so a test can check it directly. */
+export function layoutRiskMatrix(data: RiskMatrixData, size: ViewSize): MatrixScene {
   const w = size.width;
   const h = size.height;
   const cur = data.currency;
   const loc = data.locale;
-  const exact = (x: number) => moneyExact(x, cur, loc);
   const cells = data.cells.filter((c) => c.likelihood >= 1 && c.likelihood <= 5 && c.impact >= 1 && c.impact <= 5);
   const risks = cells.flatMap((c) => c.risks);
   const maxLevel = data.maxLevel;
   const outside = (l: Level) => maxLevel !== undefined && rank(l) > rank(maxLevel);
   const lLabels = [1, 2, 3, 4, 5].map((i) => splitLabel(data.likelihoodLabels[i - 1] ?? String(i)));
   const iLabels = [1, 2, 3, 4, 5].map((i) => splitLabel(data.impactLabels[i - 1] ?? String(i)));
-
   const nBorderline = risks.filter((r) => r.borderline).length;
-  const svg = chartFrame(element, {
-    title: matrixTitle(risks, maxLevel, w - 16),
-    label:
+  const label =
       `Risk matrix, 5 by 5: likelihood (rare to almost certain) against impact (minor to catastrophic); ` +
       `${risks.length} risk${risks.length === 1 ? '' : 's'} placed in cells coloured by level` +
       (maxLevel !== undefined && rank(maxLevel) < 3 ? `; cells above ${LEVEL_LABELS[maxLevel]} are outside the appetite (hatched, bold border)` : '') +
-      (nBorderline > 0 ? `; ${nBorderline} borderline risk${nBorderline === 1 ? '' : 's'} marked ${BORDERLINE_MARK}: the level may change with the seed.` : '.'),
-    size,
-  });
-  const tip = tooltip(element);
+      (nBorderline > 0 ? `; ${nBorderline} borderline risk${nBorderline === 1 ? '' : 's'} marked ${BORDERLINE_MARK}: the level may change with the seed.` : '.');
 
   // ---- legend rows (bottom): levels and the appetite marker; the categories present
-  const legendItems: Array<{ key: string; row: number; kind: 'level' | 'appetite' | 'category' | 'heading' | 'note'; fill: string; text: string }> = [];
+  const legendItems: MatrixLegendEntry[] = [];
   // Short charts drop the level swatches: every cell already names its level.
   const compact = h < 360;
-  if (!compact) legendItems.push({ key: 'h-level', row: 0, kind: 'heading', fill: INK, text: 'Level:' });
-  if (!compact) for (const l of LEVELS) legendItems.push({ key: `level-${l}`, row: 0, kind: 'level', fill: LEVEL_COLOURS[l], text: LEVEL_LABELS[l] });
-  if (maxLevel !== undefined && rank(maxLevel) < 3) legendItems.push({ key: 'appetite', row: 0, kind: 'appetite', fill: 'none', text: `Outside appetite (above ${LEVEL_LABELS[maxLevel]})` });
-  if (risks.some((r) => r.borderline)) legendItems.push({ key: 'borderline', row: 0, kind: 'note', fill: 'none', text: BORDERLINE_NOTE });
+  if (!compact) legendItems.push({ key: 'h-level', group: 0, heading: true, kind: 'heading', fill: INK, text: 'Level:' });
+  if (!compact) for (const l of LEVELS) legendItems.push({ key: `level-${l}`, group: 0, kind: 'level', fill: LEVEL_COLOURS[l], text: LEVEL_LABELS[l] });
+  if (maxLevel !== undefined && rank(maxLevel) < 3) legendItems.push({ key: 'appetite', group: 0, kind: 'appetite', fill: 'none', text: `Outside appetite (above ${LEVEL_LABELS[maxLevel]})` });
+  if (risks.some((r) => r.borderline)) legendItems.push({ key: 'borderline', group: 0, kind: 'note', fill: 'none', text: BORDERLINE_NOTE });
   // the note in full when it fits the row it lands on, else shorter (its tooltip lines say it in full)
   const noteTexts = [BORDERLINE_NOTE, `${BORDERLINE_MARK} borderline: level may change with the seed`, `${BORDERLINE_MARK} level may change with the seed`, `${BORDERLINE_MARK} borderline`];
   const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
-  if (present.length) legendItems.push({ key: 'h-category', row: 1, kind: 'heading', fill: INK, text: 'Threat:' });
-  for (const c of present) legendItems.push({ key: `category-${c}`, row: 1, kind: 'category', fill: CATEGORY_COLOURS[c as Category], text: CATEGORY_LABELS[c as Category] });
+  if (present.length) legendItems.push({ key: 'h-category', group: 1, heading: true, kind: 'heading', fill: INK, text: 'Threat:' });
+  for (const c of present) legendItems.push({ key: `category-${c}`, group: 1, kind: 'category', fill: CATEGORY_COLOURS[c as Category], text: CATEGORY_LABELS[c as Category] });
   // flow the items into rows that fit the width
-  const placedLegend: Array<(typeof legendItems)[number] & { x: number; y: number }> = [];
-  {
-    let row = 0;
-    let x = 8;
-    let lastRow = legendItems[0]?.row ?? 0;
-    let indent = 8;
-    for (const item of legendItems) {
-      if (item.row !== lastRow) {
-        row++;
-        x = 8;
-        lastRow = item.row;
-      }
-      // the note: a wording that still says what "~" means on this row, else the fullest on a row of its own
-      const fits = (t: string, at: number) => at + textWidth(t, 10.5) + 12 <= w - 4;
-      const note = () => noteTexts.slice(0, -1).find((t) => fits(t, x)) ?? noteTexts.find((t) => fits(t, indent)) ?? noteTexts[noteTexts.length - 1]!;
-      const it = item.kind === 'note' ? { ...item, text: note() } : item;
-      const wItem = it.kind === 'heading' ? textWidth(it.text, 10.5, true) + 6 : it.kind === 'note' ? textWidth(it.text, 10.5) + 12 : 16 + textWidth(it.text, 10.5) + 12;
-      if (it.kind === 'heading') indent = 8 + wItem;
-      if (x + wItem > w - 4 && x > indent) {
-        row++;
-        x = indent;
-      }
-      placedLegend.push({ ...it, x, y: row });
-      x += wItem;
-    }
-  }
-  const legendRows = placedLegend.length ? Math.max(...placedLegend.map((p) => p.y)) + 1 : 0;
+  const placedLegend = flowLegend(legendItems, 8, w - 4, (item, x, indent) => {
+    // the note: a wording that still says what "~" means on this row, else the fullest on a row of its own
+    const fits = (t: string, at: number) => at + textWidth(t, 10.5) + 12 <= w - 4;
+    const note = () => noteTexts.slice(0, -1).find((t) => fits(t, x)) ?? noteTexts.find((t) => fits(t, indent)) ?? noteTexts[noteTexts.length - 1]!;
+    const it = item.kind === 'note' ? { ...item, text: note() } : item;
+    const width = it.kind === 'heading' ? textWidth(it.text, 10.5, true) + 6 : it.kind === 'note' ? textWidth(it.text, 10.5) + 12 : 16 + textWidth(it.text, 10.5) + 12;
+    return { item: it, width };
+  });
+  const legendRows = placedLegend.length ? Math.max(...placedLegend.map((p) => p.row)) + 1 : 0;
   const legendH = legendRows * 17 + 4;
 
   // ---- grid geometry
@@ -210,84 +236,11 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
   const cy = (likelihood: number) => top + (5 - likelihood) * ch;
 
   // ---- axes: labels (name on one line, band below) and titles with units
-  const axes = svg
-    .selectAll<SVGGElement, null>('g.axes')
-    .data([null])
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'axes');
-      g.append('g').attr('class', 'y-labels');
-      g.append('g').attr('class', 'x-labels');
-      g.append('text').attr('class', 'y-title');
-      g.append('text').attr('class', 'x-title');
-      return g;
-    });
-  const yl = axes
-    .select('g.y-labels')
-    .selectAll<SVGGElement, number>('g.y-label')
-    .data([1, 2, 3, 4, 5], (d) => String(d))
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'y-label');
-      g.append('text').attr('class', 'name');
-      g.append('text').attr('class', 'band');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${left - 6},${cy(d) + ch / 2})`);
-  yl.select('text.name')
-    .attr('text-anchor', 'end')
-    .attr('y', (d) => (lLabels[d - 1]![1] ? -1.5 : 4))
-    .attr('font-size', 10.5)
-    .attr('font-weight', 600)
-    .attr('fill', INK)
-    .text((d) => fit(lLabels[d - 1]![0], yLabelW, 10.5, true));
-  yl.select('text.band')
-    .attr('text-anchor', 'end')
-    .attr('y', 10.5)
-    .attr('font-size', 9.5)
-    .attr('fill', MUTED)
-    .text((d) => fit(lLabels[d - 1]![1], yLabelW, 9.5));
-  const xl = axes
-    .select('g.x-labels')
-    .selectAll<SVGGElement, number>('g.x-label')
-    .data([1, 2, 3, 4, 5], (d) => String(d))
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'x-label');
-      g.append('text').attr('class', 'name');
-      g.append('text').attr('class', 'band');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${cx(d) + cw / 2},${top + 5 * ch + 13})`);
-  xl.select('text.name')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 10.5)
-    .attr('font-weight', 600)
-    .attr('fill', INK)
-    .text((d) => fit(iLabels[d - 1]![0], cw - 1, 10.5, true));
-  xl.select('text.band')
-    .attr('text-anchor', 'middle')
-    .attr('y', 12)
-    .attr('font-size', 9.5)
-    .attr('fill', MUTED)
-    .text((d) => fit(iLabels[d - 1]![1], cw - 2, 9.5));
-  // the full axis title at 11 or 10 px when it fits the grid's height, else a shorter wording
+  const yLabels = [1, 2, 3, 4, 5].map((d) => ({ index: d, name: fit(lLabels[d - 1]![0], yLabelW, 10.5, true), band: fit(lLabels[d - 1]![1], yLabelW, 9.5), twoLines: lLabels[d - 1]![1] !== '' }));
+  const xLabels = [1, 2, 3, 4, 5].map((d) => ({ index: d, name: fit(iLabels[d - 1]![0], cw - 1, 10.5, true), band: fit(iLabels[d - 1]![1], cw - 2, 9.5), twoLines: iLabels[d - 1]![1] !== '' }));
   const yTitles = ['Likelihood — P(at least one event in the horizon)', 'Likelihood — P(≥ 1 event in the horizon)', 'Likelihood — P(≥ 1 event)', 'Likelihood'];
   const yFont = textWidth(yTitles[0]!, 11) <= 5 * ch ? 11 : 10;
   const yTitle = yTitles.find((t) => textWidth(t, yFont) <= 5 * ch) ?? 'Likelihood';
-  axes
-    .select('text.y-title')
-    .attr('transform', `translate(${8 + 10},${top + (5 * ch) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', yFont)
-    .attr('fill', INK)
-    .text(yTitle);
-  axes
-    .select('text.x-title')
-    .attr('x', left + (5 * cw) / 2)
-    .attr('y', top + 5 * ch + 44)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .attr('fill', INK)
-    .text(`Impact — mean loss per event (${currencySymbol(cur, loc)})`);
-
   // ---- cells
   const linesFit = Math.max(1, Math.floor((ch - HEAD_H - 2) / LINE_H));
   const lineW = cw - 6;
@@ -319,14 +272,121 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     }
     return [...shown.map((r, i) => riskLine(r, i)), { kind: 'more', key: '+more', hidden, text: `+${hidden.length} more`, row: shown.length, x: 0, width: lineW }];
   };
+  return {
+    title: matrixTitle(risks, maxLevel, w - 16),
+    label,
+    left,
+    top,
+    cw,
+    ch,
+    yLabels,
+    xLabels,
+    yTitle,
+    yFont,
+    xTitle: `Impact — mean loss per event (${currencySymbol(cur, loc)})`,
+    cells: cells.map((c) => ({ cell: c, x: cx(c.impact), y: cy(c.likelihood), outside: outside(c.level), levelWord: levelWord(c.level, c.risks.length, cw), lines: linesOf(c) })),
+    legend: { y: h - legendH + 2, items: placedLegend.map((p) => legendItem(p.item, p.x, p.row)) },
+  };
+}
 
+/**
+ * Draws (or updates) the 5 × 5 risk matrix in `element`: impact (mean loss per event) across,
+ * likelihood (P of at least one event in the horizon) up; each risk a focusable line in its cell,
+ * click or Enter calls data.onRiskClick. Idempotent: call again with new data.
+ */
+export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
+  const size = viewSize(element, data.size, FALLBACK);
+  const scene = layoutRiskMatrix(data, size);
+  const { left, top, cw, ch } = scene;
+  const exact = (x: number) => moneyExact(x, data.currency, data.locale);
+  const maxLevel = data.maxLevel;
+  const outside = (l: Level) => maxLevel !== undefined && rank(l) > rank(maxLevel);
+  const svg = chartFrame(element, { title: scene.title, label: scene.label, size });
+  const tip = tooltip(element);
+
+  // ---- axes: labels (name on one line, band below) and titles with units
+  const axes = svg
+    .selectAll<SVGGElement, null>('g.axes')
+    .data([null])
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'axes');
+      g.append('g').attr('class', 'y-labels');
+      g.append('g').attr('class', 'x-labels');
+      g.append('text').attr('class', 'y-title');
+      g.append('text').attr('class', 'x-title');
+      return g;
+    });
+  const yl = axes
+    .select('g.y-labels')
+    .selectAll<SVGGElement, AxisLabel>('g.y-label')
+    .data(scene.yLabels, (d) => String(d.index))
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'y-label');
+      g.append('text').attr('class', 'name');
+      g.append('text').attr('class', 'band');
+      return g;
+    })
+    .attr('transform', (d) => `translate(${left - 6},${top + (5 - d.index) * ch + ch / 2})`);
+  yl.select('text.name')
+    .attr('text-anchor', 'end')
+    .attr('y', (d) => (d.twoLines ? -1.5 : 4))
+    .attr('font-size', 10.5)
+    .attr('font-weight', 600)
+    .attr('fill', INK)
+    .text((d) => d.name);
+  yl.select('text.band')
+    .attr('text-anchor', 'end')
+    .attr('y', 10.5)
+    .attr('font-size', 9.5)
+    .attr('fill', SLATE)
+    .text((d) => d.band);
+  const xl = axes
+    .select('g.x-labels')
+    .selectAll<SVGGElement, AxisLabel>('g.x-label')
+    .data(scene.xLabels, (d) => String(d.index))
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'x-label');
+      g.append('text').attr('class', 'name');
+      g.append('text').attr('class', 'band');
+      return g;
+    })
+    .attr('transform', (d) => `translate(${left + (d.index - 1) * cw + cw / 2},${top + 5 * ch + 13})`);
+  xl.select('text.name')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10.5)
+    .attr('font-weight', 600)
+    .attr('fill', INK)
+    .text((d) => d.name);
+  xl.select('text.band')
+    .attr('text-anchor', 'middle')
+    .attr('y', 12)
+    .attr('font-size', 9.5)
+    .attr('fill', SLATE)
+    .text((d) => d.band);
+  axes
+    .select('text.y-title')
+    .attr('transform', `translate(${8 + 10},${top + (5 * ch) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', scene.yFont)
+    .attr('fill', INK)
+    .text(scene.yTitle);
+  axes
+    .select('text.x-title')
+    .attr('x', left + (5 * cw) / 2)
+    .attr('y', top + 5 * ch + 44)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .attr('fill', INK)
+    .text(scene.xTitle);
+
+  // ---- cells
   const cell = svg
     .selectAll<SVGGElement, null>('g.cells')
     .data([null])
     .join('g')
     .attr('class', 'cells')
-    .selectAll<SVGGElement, MatrixCell>('g.cell')
-    .data(cells, cellKey)
+    .selectAll<SVGGElement, CellScene>('g.cell')
+    .data(scene.cells, (d) => cellKey(d.cell))
     .join((enter) => {
       const g = enter.append('g').attr('class', 'cell');
       g.append('rect').attr('class', 'bg');
@@ -337,20 +397,20 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
       g.append('g').attr('class', 'risks');
       return g;
     })
-    .attr('data-likelihood', (d) => d.likelihood)
-    .attr('data-impact', (d) => d.impact)
-    .attr('transform', (d) => `translate(${cx(d.impact)},${cy(d.likelihood)})`);
+    .attr('data-likelihood', (d) => d.cell.likelihood)
+    .attr('data-impact', (d) => d.cell.impact)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`);
   cell
     .select('rect.bg')
     .attr('width', cw)
     .attr('height', ch)
-    .attr('fill', (d) => LEVEL_COLOURS[d.level])
-    .attr('stroke', '#ffffff')
+    .attr('fill', (d) => LEVEL_COLOURS[d.cell.level])
+    .attr('stroke', WHITE)
     .attr('stroke-width', 2);
   cell
     .select('path.hatch')
-    .attr('d', (d) => (outside(d.level) ? hatch(cw, ch, 7) : null))
-    .attr('stroke', (d) => LEVEL_TEXT[d.level])
+    .attr('d', (d) => (d.outside ? hatch(cw, ch, 7) : null))
+    .attr('stroke', (d) => LEVEL_TEXT[d.cell.level])
     .attr('stroke-opacity', 0.16)
     .attr('stroke-width', 1.5)
     .attr('fill', 'none');
@@ -361,7 +421,7 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     .attr('width', Math.max(0, cw - 5))
     .attr('height', Math.max(0, ch - 5))
     .attr('fill', 'none')
-    .attr('stroke', (d) => (outside(d.level) ? INK : 'none'))
+    .attr('stroke', (d) => (d.outside ? INK : 'none'))
     .attr('stroke-width', 2);
   cell
     .select('text.level')
@@ -369,9 +429,9 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     .attr('y', 12)
     .attr('font-size', 9)
     .attr('letter-spacing', 0.3)
-    .attr('fill', (d) => LEVEL_TEXT[d.level])
+    .attr('fill', (d) => LEVEL_TEXT[d.cell.level])
     .attr('fill-opacity', 0.85)
-    .text((d) => levelWord(d.level, d.risks.length, cw));
+    .text((d) => d.levelWord);
   cell
     .select('text.count')
     .attr('x', cw - 6)
@@ -379,9 +439,9 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     .attr('text-anchor', 'end')
     .attr('font-size', 12)
     .attr('font-weight', 700)
-    .attr('fill', (d) => LEVEL_TEXT[d.level])
-    .attr('aria-label', (d) => `${d.risks.length} risk${d.risks.length === 1 ? '' : 's'}`)
-    .text((d) => (d.risks.length > 0 ? String(d.risks.length) : ''));
+    .attr('fill', (d) => LEVEL_TEXT[d.cell.level])
+    .attr('aria-label', (d) => `${d.cell.risks.length} risk${d.cell.risks.length === 1 ? '' : 's'}`)
+    .text((d) => (d.cell.risks.length > 0 ? String(d.cell.risks.length) : ''));
 
   // ---- risk lines: focusable, clickable; the selected one bold and outlined
   const activate = (r: RiskBrief) => data.onRiskClick?.(r);
@@ -405,12 +465,13 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     sel
       .attr('stroke', (d) => (focused ? FOCUS : d.risk && d.risk.id === data.selectedRisk ? INK : 'none'))
       .attr('stroke-width', (d) => (focused ? 2 : 1.5))
-      .attr('fill', (d) => (d.risk && d.risk.id === data.selectedRisk ? '#ffffff' : 'none'))
+      .attr('fill', (d) => (d.risk && d.risk.id === data.selectedRisk ? WHITE : 'none'))
       .attr('fill-opacity', 0.6);
 
-  cell.each(function (c) {
-    const g = select<SVGGElement, MatrixCell>(this).select<SVGGElement>('g.risks');
-    const lines = linesOf(c);
+  cell.each(function (cs) {
+    const c = cs.cell;
+    const g = select<SVGGElement, CellScene>(this).select<SVGGElement>('g.risks');
+    const lines = cs.lines;
     const line = g
       .selectAll<SVGGElement, Line>('g.line')
       .data(lines, (d) => d.key)
@@ -489,42 +550,6 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
     .data([null])
     .join('g')
     .attr('class', 'legend')
-    .attr('transform', `translate(0,${h - legendH + 2})`);
-  const item = legend
-    .selectAll<SVGGElement, (typeof placedLegend)[number]>('g.item')
-    .data(placedLegend, (d) => d.key)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'item');
-      g.append('rect').attr('class', 'swatch');
-      g.append('path').attr('class', 'hatch');
-      g.append('text');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${d.x},${d.y * 17})`);
-  item
-    .select('rect.swatch')
-    .attr('x', 0)
-    .attr('y', 1)
-    .attr('width', (d) => (d.kind === 'heading' || d.kind === 'note' ? 0 : d.kind === 'category' ? 10 : 12))
-    .attr('height', (d) => (d.kind === 'heading' || d.kind === 'note' ? 0 : d.kind === 'category' ? 10 : 12))
-    .attr('transform', (d) => (d.kind === 'category' ? 'translate(1,1)' : null))
-    .attr('fill', (d) => (d.kind === 'appetite' ? LEVEL_COLOURS.critical : d.fill))
-    .attr('stroke', (d) => (d.kind === 'appetite' ? INK : d.kind === 'heading' || d.kind === 'note' ? 'none' : '#5b6470'))
-    .attr('stroke-width', (d) => (d.kind === 'appetite' ? 2 : 0.75));
-  item
-    .select('path.hatch')
-    .attr('transform', 'translate(0,1)')
-    .attr('d', (d) => (d.kind === 'appetite' ? hatch(12, 12, 4) : null))
-    .attr('stroke', LEVEL_TEXT.critical)
-    .attr('stroke-opacity', 0.5)
-    .attr('stroke-width', 1)
-    .attr('fill', 'none');
-  item
-    .select('text')
-    .attr('x', (d) => (d.kind === 'heading' || d.kind === 'note' ? 0 : 16))
-    .attr('y', 11)
-    .attr('font-size', 10.5)
-    .attr('font-weight', (d) => (d.kind === 'heading' ? 600 : 400))
-    .attr('fill', INK)
-    .text((d) => d.text);
+    .attr('transform', `translate(0,${scene.legend.y})`);
+  drawLegend(legend, scene.legend.items);
 }

@@ -1,0 +1,37 @@
+// The risk matrix's scene without a DOM: cells in place, lines per cell, axis labels, legend rows
+// that fit the width. The drawn SVG is checked in risk-matrix.test.ts.
+import { describe, expect, it } from 'vitest';
+import { layoutRiskMatrix } from '../../../explorer/views/risk-matrix.js';
+import { matrixFixture } from './fixtures-map.js';
+
+const SIZE = { width: 520, height: 420 };
+
+describe('layoutRiskMatrix', () => {
+  it('layoutRiskMatrix places each cell in its row and column, rare at the bottom, minor on the left', () => {
+    const data = matrixFixture();
+    const scene = layoutRiskMatrix(data, SIZE);
+    expect(scene.cells.length).toBe(data.cells.length);
+    for (const c of scene.cells) {
+      expect(c.x).toBeCloseTo(scene.left + (c.cell.impact - 1) * scene.cw, 9);
+      expect(c.y).toBeCloseTo(scene.top + (5 - c.cell.likelihood) * scene.ch, 9);
+      // one line a risk, or fewer with a "+N" line
+      expect(c.lines.filter((l) => l.kind === 'risk').length).toBeLessThanOrEqual(c.cell.risks.length);
+    }
+    expect(scene.yLabels.map((l) => l.index)).toEqual([1, 2, 3, 4, 5]);
+    expect(scene.xTitle).toMatch(/^Impact — mean loss per event/);
+  });
+
+  it('layoutRiskMatrix flows the legend into rows inside the width: levels first, then the threats present', () => {
+    const scene = layoutRiskMatrix(matrixFixture(), SIZE);
+    const keys = scene.legend.items.map((i) => i.key);
+    expect(keys.slice(0, 5)).toEqual(['h-level', 'level-low', 'level-medium', 'level-high', 'level-critical']);
+    expect(keys).toContain('h-category');
+    for (const i of scene.legend.items) expect(i.at![0]).toBeLessThan(SIZE.width - 4);
+    expect(scene.legend.y).toBeGreaterThan(scene.top + 5 * scene.ch);
+  });
+
+  it('layoutRiskMatrix drops the level swatches on a short chart (each cell names its level)', () => {
+    const scene = layoutRiskMatrix(matrixFixture(), { width: 520, height: 300 });
+    expect(scene.legend.items.some((i) => i.key.startsWith('level-'))).toBe(false);
+  });
+});
