@@ -1,6 +1,8 @@
 // Synthetic chainward/v1 scenarios for scale tests: a layered network (suppliers → factories →
 // ports/airports → DCs → customers) with carriers, reachable flows, threats of every category,
 // controls and treatments. Pure, isomorphic and deterministic in (sites, seed); O(N) in the sites.
+import { pow10 } from '../math/det-math.js';
+import { asin, cos, sin } from '../math/det-trig.js';
 import { controlEffect } from '../model/control-effect.js';
 import type { Carrier, Control, Flow, Lane, Mode, Scenario, Site, SiteKind, Threat, Treatment } from '../model/schema.js';
 import { hashString, mix2, mix32 } from '../rng/mix.js';
@@ -291,13 +293,15 @@ function pickWeighted(rng: Rng, weights: readonly number[]): number {
   return weights.length - 1;
 }
 
-/** Great-circle distance in km. */
+/** Great-circle distance in km (haversine; sin, cos and asin from engine/math, the same bits everywhere). */
 function distanceKm(a: Site, b: Site): number {
   const rad = Math.PI / 180;
   const dLat = ((b.lat ?? 0) - (a.lat ?? 0)) * rad;
   const dLon = ((b.lon ?? 0) - (a.lon ?? 0)) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos((a.lat ?? 0) * rad) * Math.cos((b.lat ?? 0) * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  const sLat = sin(dLat / 2);
+  const sLon = sin(dLon / 2);
+  const h = sLat * sLat + cos((a.lat ?? 0) * rad) * cos((b.lat ?? 0) * rad) * (sLon * sLon);
+  return 2 * 6371 * asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Sites per layer: the shares of LAYERS, at least one each, summing to n. */
@@ -393,7 +397,7 @@ export function generateScenario(opts: GenerateOptions): Scenario {
         region: region.id,
         lat: round3(clamp(centre.lat + uniform(rs, -2.5, 2.5), -85, 85)),
         lon: round3(clamp(centre.lon + uniform(rs, -3.5, 3.5), -180, 180)),
-        value: round(10 ** uniform(rs, v0, v1), 1000),
+        value: round(pow10(uniform(rs, v0, v1)), 1000),
         owner: owners[centre.ri]!,
       };
       // 0–3 distinct controls from the layer's list, in list order
@@ -500,8 +504,8 @@ export function generateScenario(opts: GenerateOptions): Scenario {
       at = laneTo[l]!;
     }
     flowLanes.push(walk);
-    const valuePerYear = round(10 ** uniform(rf, 5.5, 8), 1000);
-    const shipmentsPerYear = Math.round(10 ** uniform(rf, 1.3, 2.7));
+    const valuePerYear = round(pow10(uniform(rf, 5.5, 8)), 1000);
+    const shipmentsPerYear = Math.round(pow10(uniform(rf, 1.3, 2.7)));
     flows.push({
       id: `flow-${pad(f + 1, 5)}`,
       from: suppliers[origin]!.id,

@@ -1,9 +1,10 @@
-// Deterministic exp, log, log1p, expm1 and pow: the same bits in every JavaScript engine. ECMAScript
-// leaves Math's exp, log, pow… implementation-approximated (V8 changed its libm between Node 20 and
-// current Chromium, moving ~3–10 % of results by an ulp), so the engine core calls these instead.
-// Ported from fdlibm / FreeBSD msun (e_exp.c, e_log.c, s_log1p.c, s_expm1.c, e_pow.c) with only IEEE
-// basic operations (+ − × ÷, Math.sqrt, Math.abs: exact everywhere) and bit reads through one shared
-// scratch; error < 1 ulp. No allocation per call: exp runs once per lognormal event in the kernel.
+// Deterministic exp, log, log1p, expm1, pow, log10 and pow10: the same bits in every JavaScript
+// engine. ECMAScript leaves Math's exp, log, pow… implementation-approximated (V8 changed its libm
+// between Node 20 and current Chromium, moving ~3–10 % of results by an ulp), so the engine core calls
+// these instead. Ported from fdlibm / FreeBSD msun (e_exp.c, e_log.c, s_log1p.c, s_expm1.c, e_pow.c,
+// e_log10.c) with only IEEE basic operations (+ − × ÷, Math.sqrt, Math.abs: exact everywhere) and bit
+// reads through one shared scratch; error < 1 ulp. No allocation per call: exp runs once per
+// lognormal event in the kernel.
 // Where fdlibm writes exponent bits (2^k, normalising a mantissa), exp, log, log1p and expm1 multiply
 // by an entry of an exact table of powers of two instead: the same bits (the product is exact, or
 // rounds once where fdlibm's does), and V8 multiplies far faster than it round-trips such a write.
@@ -611,4 +612,115 @@ export function pow(x: number, y: number): number {
     z = F64[0]!;
   }
   return s * z;
+}
+
+// pow10: 10^y as V8 computes `10 ** y` (Node 20 and current Chromium alike). V8's port of e_pow.c ends
+// with r = (z·t1)/((t1 − 2) − (w + z·w)) where fdlibm has (z·t1)/(t1 − 2) − (w + z·w); the two differ by
+// an ulp for a few per cent of inputs. pow above keeps fdlibm's line (the kernel's draws rest on it);
+// pow10 keeps V8's, so that the synthetic generator's site values stay the bits it always gave.
+const LOG2_10_HI = 3.321928024291992; // 0x400a934f_00000000: e_pow.c's t1 for x = 10 (log2(10), low word cleared)
+const LOG2_10_LO = 7.05953701603694e-8; // 0x3e72f346_e2bf9206: its t2, log2(10) − t1 in extra precision
+
+/**
+ * 10^y, bit for bit what V8's `10 ** y` (Math.pow(10, y)) returns: e_pow.c with x = 10, so log2(10) is
+ * the constant pair t1 + t2 that e_pow.c's first half computes for x = 10, then y·log2(10) = n + y' in
+ * simulated extra precision and 2^n·2^y' as in pow. 10^±0 = 1, 10^NaN = NaN, 10^+∞ = +∞, 10^−∞ = +0,
+ * 10^1 = 10, 10^−1 = 0.1 (1/10), 10^2 = 100, 10^0.5 = √10; overflows to +∞ above ~308.25 and
+ * underflows to 0 below ~−323.6, with subnormal results in between.
+ */
+export function pow10(y: number): number {
+  F64[0] = y;
+  const hy = I32[HI]!;
+  const ly = U32[LO]!;
+  const iy = hy & 0x7fffffff;
+  if ((iy | ly) === 0) return 1; // 10^±0
+  if (iy > 0x7ff00000 || (iy === 0x7ff00000 && ly !== 0)) return NaN;
+  if (ly === 0) {
+    if (iy === 0x7ff00000) return hy >= 0 ? y : 0; // (|x| > 1)^±∞ = {∞, 0}
+    if (iy === 0x3ff00000) return hy < 0 ? 1 / 10 : 10; // y = ±1
+    if (hy === 0x40000000) return 100; // y = 2: x·x
+    if (hy === 0x3fe00000) return Math.sqrt(10); // y = 0.5
+  }
+  // |y| > 2^31: e_pow.c's "x not close to 1" branch for x = 10 (and |y| > 2^64 gives the same)
+  if (iy > 0x41e00000) return hy > 0 ? Infinity : 0;
+
+  // split y into y1 + y2 and compute (y1 + y2)·(t1 + t2)
+  const y1 = clearLowWord(y);
+  const pL = (y - y1) * LOG2_10_HI + y * LOG2_10_LO;
+  let pH = y1 * LOG2_10_HI;
+  let z = pL + pH;
+  F64[0] = z;
+  let j = I32[HI]!;
+  let i = U32[LO]!;
+  if (j >= 0x40900000) {
+    // z ≥ 1024
+    if (((j - 0x40900000) | i) !== 0) return Infinity; // z > 1024
+    if (pL + OVT > z - pH) return Infinity;
+  } else if ((j & 0x7fffffff) >= 0x4090cc00) {
+    // z ≤ −1075
+    if (j !== (0xc090cc00 | 0) || i !== 0) return 0; // z < −1075
+    if (pL <= z - pH) return 0;
+  }
+
+  // 2^(p_h + p_l), as in pow
+  i = j & 0x7fffffff;
+  let k = (i >> 20) - 0x3ff;
+  let n = 0;
+  if (i > 0x3fe00000) {
+    n = j + (0x00100000 >> (k + 1));
+    k = ((n & 0x7fffffff) >> 20) - 0x3ff;
+    const t = fromHighWord(n & ~(0x000fffff >> k));
+    n = ((n & 0x000fffff) | 0x00100000) >> (20 - k);
+    if (j < 0) n = -n;
+    pH -= t;
+  }
+  const t = clearLowWord(pL + pH);
+  const u = t * LG2_H;
+  const v = (pL - (t - pH)) * LG2_ + t * LG2_L;
+  z = u + v;
+  const w = v - (z - u);
+  const tt = z * z;
+  const r1 = z - tt * (P1 + tt * (P2 + tt * (P3 + tt * (P4 + tt * P5))));
+  const r = (z * r1) / (r1 - 2 - (w + z * w)); // V8's grouping (see above)
+  z = 1 - (r - z);
+  F64[0] = z;
+  j = I32[HI]! + (n << 20);
+  if (j >> 20 <= 0) return z * POW2[n + 1000 + POW2_BIAS]! * TWO_M1000; // subnormal: scalbn with one rounding
+  I32[HI] = j;
+  return F64[0]!;
+}
+
+const IVLN10 = 4.34294481903251816668e-1; // 0x3fdbcb7b_1526e50e: 1/ln 10
+const LOG10_2HI = 3.01029995663611771306e-1; // 0x3fd34413_509f6000: log10(2), 40 bits
+const LOG10_2LO = 3.69423907715893078616e-13; // 0x3d59fef3_11f12b36: log10(2) − LOG10_2HI
+
+/**
+ * The base-10 logarithm, fdlibm's __ieee754_log10 as V8 runs it: x = 2^n·m with m in [1, 2) (or
+ * [0.5, 1) for n < 0), then n·log10(2) in two pieces plus log(m)/ln 10. log10(10^k) = k exactly for
+ * k = 0…22. log10(±0) = −∞, log10(x < 0) = NaN, log10(+∞) = +∞, log10(NaN) = NaN; subnormals handled.
+ */
+export function log10(x: number): number {
+  F64[0] = x;
+  let hx = I32[HI]!;
+  const lx = U32[LO]!;
+  let k = 0;
+  if (hx < 0x00100000) {
+    // x < 2^−1022
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity; // log10(±0)
+    if (hx < 0) return NaN; // log10(x < 0)
+    k -= 54;
+    x *= TWO54; // a subnormal, scaled up
+    F64[0] = x;
+    hx = I32[HI]!;
+  }
+  if (hx >= 0x7ff00000) return x + x; // +∞, NaN
+  if (x === 1) return 0; // log10(1) = +0
+  const e = (hx >> 20) - 1023; // the binary exponent of x (scaled up if subnormal)
+  k += e;
+  const i = k < 0 ? 1 : 0; // (k & 0x80000000) >>> 31
+  const y = k + i;
+  // x·2^−(e+i) is exact: fdlibm's SET_HIGH_WORD of exponent 0x3ff − i
+  const m = x * POW2[POW2_BIAS - e - i]!;
+  const z = y * LOG10_2LO + IVLN10 * log(m);
+  return z + y * LOG10_2HI;
 }
