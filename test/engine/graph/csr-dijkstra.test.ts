@@ -5,41 +5,12 @@ import { dijkstra } from 'graphology-shortest-path';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../engine/rng/rng.js';
 import { CsrDijkstra } from '../../../engine/graph/csr-dijkstra.js';
-import { buildCsrGraph, type CsrGraph } from '../../../engine/graph/csr-graph.js';
-
-interface RandomGraph {
-  g: CsrGraph;
-  nSites: number;
-  from: Int32Array;
-  to: Int32Array;
-  w: Float64Array;
-}
+import { buildCsrGraph } from '../../../engine/graph/csr-graph.js';
+import { randomGraph as randomShape, type RandomGraph } from '../../support/random-graph.js';
 
 /** A random directed multigraph of 8–15 sites: parallel lanes, varied degrees, weights in [0.5, 20). */
 function randomGraph(rng: Rng): RandomGraph {
-  const nSites = 8 + Math.floor(rng.next() * 8);
-  const density = 0.08 + rng.next() * 0.25;
-  const from: number[] = [];
-  const to: number[] = [];
-  const w: number[] = [];
-  for (let u = 0; u < nSites; u++) {
-    for (let v = 0; v < nSites; v++) {
-      if (u === v) continue;
-      // 0, 1 or 2 lanes u→v (parallel lanes with different transit times)
-      for (let k = 0; k < 2; k++) {
-        if (rng.next() < density) {
-          from.push(u);
-          to.push(v);
-          // mostly integers (ties between paths), sometimes fractional
-          w.push(rng.next() < 0.7 ? 1 + Math.floor(rng.next() * 10) : 0.5 + rng.next() * 19.5);
-        }
-      }
-    }
-  }
-  const f = Int32Array.from(from);
-  const t = Int32Array.from(to);
-  const ww = Float64Array.from(w);
-  return { g: buildCsrGraph(nSites, f, t, ww), nSites, from: f, to: t, w: ww };
+  return randomShape(rng, { minSites: 8, siteSpan: 8, minDensity: 0.08, densitySpan: 0.25, zeroShare: 0, wholeShare: 0.7, maxWholeDays: 10, maxDays: 20, shuffle: false });
 }
 
 /** The graphology graph of the up elements: one edge per site pair, the cheapest up parallel lane. */

@@ -3,40 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../engine/rng/rng.js';
 import { buildCsrGraph, type CsrGraph } from '../../../engine/graph/csr-graph.js';
+import { randomGraph as randomShape } from '../../support/random-graph.js';
 import { comparePaths, kShortestPaths, pathDays, YenKShortest, type KPath } from '../../../engine/graph/yen-k-shortest.js';
 
-/** A random directed multigraph of 4–8 sites with parallel lanes; mostly integer days (many ties), some zero. */
+/** A random directed multigraph of 4–8 sites with parallel lanes in shuffled order; mostly integer days (many ties), some zero. */
 function randomGraph(rng: Rng, zeroDays: boolean): CsrGraph {
-  const nSites = 4 + Math.floor(rng.next() * 5);
-  const density = 0.15 + rng.next() * 0.3;
-  const from: number[] = [];
-  const to: number[] = [];
-  const w: number[] = [];
-  for (let u = 0; u < nSites; u++) {
-    for (let v = 0; v < nSites; v++) {
-      if (u === v) continue;
-      for (let k = 0; k < 2; k++) {
-        if (rng.next() < density) {
-          from.push(u);
-          to.push(v);
-          const r = rng.next();
-          w.push(zeroDays && r < 0.15 ? 0 : r < 0.75 ? 1 + Math.floor(rng.next() * 4) : 0.5 + rng.next() * 9.5);
-        }
-      }
-    }
-  }
-  // shuffle lane order so lane indices do not follow site order
-  const order = from.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return buildCsrGraph(
-    nSites,
-    Int32Array.from(order, (i) => from[i]!),
-    Int32Array.from(order, (i) => to[i]!),
-    Float64Array.from(order, (i) => w[i]!),
-  );
+  return randomShape(rng, { minSites: 4, siteSpan: 5, minDensity: 0.15, densitySpan: 0.3, zeroShare: zeroDays ? 0.15 : 0, wholeShare: 0.75, maxWholeDays: 4, maxDays: 10, shuffle: true }).g;
 }
 
 /** Every simple path s → t (no site twice), sorted by (days, lane sequence). */
