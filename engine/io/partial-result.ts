@@ -23,7 +23,7 @@ export const OLD_PARTIAL_FORMATS: readonly string[] = ['chainward-partial/v1'];
  */
 export const MAX_PER_TRIAL = 1e140;
 /** Trial indices are 32-bit integers. */
-export const MAX_PART_TRIALS = 2 ** 31 - 1;
+export const MAX_PART_TRIALS = 2147483647; // 2^31 − 1
 export interface PartialResult {
   format: typeof PARTIAL_FORMAT;
   engineVersion: string;
@@ -196,7 +196,7 @@ export function decodeSummary(v: unknown, path: string, nRisks: number, nFlows: 
     }
     sums[k] = new ExactSums(length, want, hi, lo);
     // Σ L² and Σ L·N grow with the square of a trial's figures
-    const max = count * (k === 'riskLossSq' || k === 'riskLossEvents' ? MAX_PER_TRIAL ** 2 : MAX_PER_TRIAL);
+    const max = count * (k === 'riskLossSq' || k === 'riskLossEvents' ? MAX_PER_TRIAL * MAX_PER_TRIAL : MAX_PER_TRIAL);
     for (let i = 0; i < length; i++) {
       const x = sums[k].get(i);
       if (!(x >= 0 && x <= max)) throw new PartialFormatError(`${path}.sums.${k}`, `entry ${i} is ${x}; expected a sum from 0 to ${max}`);
@@ -246,7 +246,7 @@ export function decodeSummary(v: unknown, path: string, nRisks: number, nFlows: 
   // events per risk, trials with an event (at most one per trial, and no more than the events), Σ N² (at least Σ N)
   const riskEvents = inRange(decode(Float64Array, o.riskEvents, `${path}.riskEvents`, nRisks), `${path}.riskEvents`, count * MAX_PER_TRIAL, true);
   const riskTrials = inRange(decode(Float64Array, o.riskTrials, `${path}.riskTrials`, nRisks), `${path}.riskTrials`, count, true);
-  const riskEventsSq = inRange(decode(Float64Array, o.riskEventsSq, `${path}.riskEventsSq`, nRisks), `${path}.riskEventsSq`, count * MAX_PER_TRIAL ** 2, true);
+  const riskEventsSq = inRange(decode(Float64Array, o.riskEventsSq, `${path}.riskEventsSq`, nRisks), `${path}.riskEventsSq`, count * (MAX_PER_TRIAL * MAX_PER_TRIAL), true);
   for (let r = 0; r < nRisks; r++) {
     if (riskTrials[r]! > riskEvents[r]!) throw new PartialFormatError(`${path}.riskTrials[${r}]`, `${riskTrials[r]} trials with an event but ${riskEvents[r]} events`);
     if (riskEventsSq[r]! < riskEvents[r]!) throw new PartialFormatError(`${path}.riskEventsSq[${r}]`, `a sum of squared event counts of ${riskEventsSq[r]} is below the ${riskEvents[r]} events`);

@@ -3,6 +3,7 @@
 // carries a description with its meaning, unit and default, which editors show from the JSON
 // Schema. Cross-references and graph checks that a schema cannot express live in validate.ts.
 import { z } from 'zod';
+import { log } from '../math/det-math.js';
 import { REGION_CODE } from './carrier-regions.js';
 import {
   MAX_DAYS,
@@ -58,7 +59,7 @@ const ordered3 = (what: string) =>
 /** Φ⁻¹(0.9), the standard normal 90th percentile (as in engine/sampling/lognormal.ts). */
 const Z90 = 1.2815515655446004;
 /** ln of the largest draw a distribution may reach. */
-const LOG_MAX_DRAW = Math.log(MAX_DRAW);
+const LOG_MAX_DRAW = log(MAX_DRAW);
 const maxDrawText = `at most ${MAX_DRAW.toExponential()} (README.md, "Limits")`;
 
 const lognormal = z.union([
@@ -69,7 +70,7 @@ const lognormal = z.union([
     })
     .refine((l) => l.p90 > l.median, { message: 'expected p90 > median' })
     // the longest tail draw median × (p90/median)^(Zmax/z90) must stay within MAX_DRAW
-    .refine((l) => !(l.p90 > l.median) || Math.log(l.median) + (Math.log(l.p90 / l.median) / Z90) * NORMAL_DRAW_MAX <= LOG_MAX_DRAW, {
+    .refine((l) => !(l.p90 > l.median) || log(l.median) + (log(l.p90 / l.median) / Z90) * NORMAL_DRAW_MAX <= LOG_MAX_DRAW, {
       message: `expected a lognormal whose largest draw, median × (p90/median)^${(NORMAL_DRAW_MAX / Z90).toFixed(2)}, is ${maxDrawText}: a lower p90 or median`,
     }),
   z

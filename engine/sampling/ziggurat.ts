@@ -8,7 +8,7 @@ import { exp, log } from '../math/det-math.js';
 
 // --- normal: 128 boxes, r = 3.442619855899, v = 9.91256303526217e-3
 const N_R = 3.442619855899;
-const N_SCALE = 2 ** 24; // magnitude bits: a signed 25-bit integer in [−2^24, 2^24)
+const N_SCALE = 16777216; // 2^24 magnitude bits: a signed 25-bit integer in [−2^24, 2^24)
 const kn = new Float64Array(128);
 const wn = new Float64Array(128);
 const fn = new Float64Array(128);
@@ -64,7 +64,7 @@ function normalSlow(rng: Rng, hz: number, iz: number): number {
 
 // --- exponential: 256 boxes, r = 7.697117470131487, v = 3.949659822581572e-3
 const E_R = 7.697117470131487;
-const E_SCALE = 2 ** 24; // magnitude bits: an unsigned 24-bit integer
+const E_SCALE = 16777216; // 2^24 magnitude bits: an unsigned 24-bit integer
 const ke = new Float64Array(256);
 const we = new Float64Array(256);
 const fe = new Float64Array(256);

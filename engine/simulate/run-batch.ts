@@ -26,7 +26,7 @@ import type { TopK } from '../summary/top-k.js';
 import { CsrDijkstra } from '../graph/csr-dijkstra.js';
 
 /** Integer sums of cents stay exact in a float64 below this; larger ones are moved on at once. */
-const CENTS_FLUSH = 2 ** 52;
+const CENTS_FLUSH = 4503599627370496; // 2^52
 
 /** Trials per (risk, block) random stream. Fixed: changing it changes every result. */
 export const BLOCK = 256;

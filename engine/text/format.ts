@@ -2,6 +2,7 @@
 // figure reads the same everywhere: money in the scenario's currency (compact: €3.5M), shares and
 // ratios as percentages ("855 %", never "8.6×"), counts and plain numbers with thousands separators
 // ("12,429"), and "1 risk" / "2 risks" rather than "risk(s)". README.md, "Results", lists the rules.
+import { log10 } from '../math/det-math.js';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 const numberFormats = new Map<number, Intl.NumberFormat>();
@@ -90,7 +91,7 @@ export function probability(p: number): string {
   const x = p * 100;
   if (x <= 0) return '0 %';
   if (x >= 100) return '100 %';
-  const decimals = Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(x))));
+  const decimals = Math.min(6, Math.max(0, 2 - Math.floor(log10(x))));
   const factor = Number(`1e${decimals}`);
   return `${(Math.floor(x * factor) / factor).toFixed(decimals)} %`;
 }
