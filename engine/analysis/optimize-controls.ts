@@ -139,7 +139,10 @@ export function pairedReduction(before: Float64Array, after: Float64Array, objec
   for (let i = 0; i < n; i++) sum += a[i]! - b[i]!;
   const mean = sum / n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (a[i]! - b[i]! - mean) ** 2;
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - b[i]! - mean;
+    ss += d * d; // not d ** 2: a product is the same bits on every engine
+  }
   const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
   const value = objectiveOf(before, objective) - objectiveOf(after, objective);
   return { value, ci95: [mean - Z95 * se, mean + Z95 * se] };
