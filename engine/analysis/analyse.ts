@@ -9,12 +9,12 @@ import { flowLoss, type BatchSummary } from '../summary/batch-summary.js';
 import type { RunInfo } from '../run/run-options.js';
 import type { RunUnit } from '../run/units.js';
 import { canonicalJson } from '../results/canonical-json.js';
-import type { FlowRow, Results, TreatmentResult } from '../results/results.js';
+import type { FlowRow, Results, Summary, TreatmentResult } from '../results/schema.js';
 import { sha256Hex } from '../results/sha256.js';
 import { scenarioWarnings } from '../validate/warnings.js';
 import { ENGINE_VERSION } from '../version.js';
 import { appetiteOf } from './appetite.js';
-import { lossExceedance, lossSummary, sortedLosses, Z95, type Summary } from './loss-summary.js';
+import { lossExceedance, lossSummary, sortedLosses, Z95 } from './loss-summary.js';
 import { riskRegister } from './register.js';
 import { riskControlList } from './risk-control-list.js';
 

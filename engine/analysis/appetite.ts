@@ -2,38 +2,10 @@
 // against its estimate's 95 % interval, so a check is `breached` (the whole interval is beyond the
 // limit), `within` (the whole interval is inside) or `uncertain` (the interval straddles it: more
 // trials, or another seed, may tip it either way). See README: "Appetite".
-import type { Level, Scenario } from '../model/schema.js';
+import type { Scenario } from '../model/schema.js';
 import { money } from '../text/format.js';
 import { levelBounds, levelRank } from './criteria.js';
-import type { Summary } from './loss-summary.js';
-import type { RiskRow } from './register.js';
-
-export type AppetiteStatus = 'within' | 'breached' | 'uncertain';
-
-export interface AppetiteCheck {
-  limit: 'maxLevel' | 'maxEal' | 'maxCvar95';
-  /** The stated limit: a level for maxLevel, an amount in the scenario's currency otherwise. */
-  threshold: number | Level;
-  /** The estimate (maxLevel: the number of risks whose level, as estimated, is above the limit). */
-  value: number;
-  /** The estimate's 95 % interval (maxLevel: the risks above it at any seed, and those that may be). */
-  ci95: [number, number];
-  status: AppetiteStatus;
-  /** One sentence for reports. */
-  text: string;
-}
-
-export interface Appetite {
-  /** breached if any check is, else uncertain if any check is, else within. */
-  status: AppetiteStatus;
-  /** status === 'within'. */
-  withinAppetite: boolean;
-  /** The sentences of the breached checks. */
-  breaches: string[];
-  /** The sentences of the uncertain checks. */
-  uncertain: string[];
-  checks: AppetiteCheck[];
-}
+import type { Appetite, AppetiteCheck, AppetiteStatus, RiskRow, Summary } from '../results/schema.js';
 
 /** The status of "estimate ≤ limit" given the estimate's interval. */
 export function statusOf(ci95: readonly [number, number], limit: number): AppetiteStatus {

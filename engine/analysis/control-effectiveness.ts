@@ -5,7 +5,7 @@
 import type { Element, Scenario, Treatment } from '../model/schema.js';
 import { ELEMENTS } from '../model/schema.js';
 import { controlsOf } from '../catalog/controls-of.js';
-import type { TreatmentResult } from '../results/results.js';
+import type { TreatmentResult } from '../results/schema.js';
 
 /** Prefix of the ids of the removal treatments (never clashes with a scenario id: they are not in the scenario). */
 export const REMOVAL_PREFIX = 'without-element:';

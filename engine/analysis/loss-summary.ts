@@ -4,32 +4,10 @@ import { quantileSorted } from 'simple-statistics';
 import { exp, log } from '../math/det-math.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
+import type { Summary } from '../results/schema.js';
 
-export interface Summary {
-  eal: number;
-  sd: number;
-  se: number;
-  ci95: [number, number];
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  var95: number;
-  cvar95: number;
-  cvar99: number;
-  /** 95 % intervals: order-statistic intervals for the quantiles, the normal interval for CVaR. */
-  var95Ci95: [number, number];
-  p99Ci95: [number, number];
-  cvar95Ci95: [number, number];
-  cvar99Ci95: [number, number];
-  pAnyLoss: number;
-  max: number;
-  directEal: number;
-  interruptionEal: number;
-  /** Expected extra transport cost of detours while primary routes are down. */
-  rerouteEal: number;
-  serviceLevel: number;
-}
+/** The Summary row type belongs to the results schema; importers of this module keep finding it here. */
+export type { Summary };
 
 /** The standard normal's 97.5 % point: a 95 % two-sided interval is ± Z95 standard errors. */
 export const Z95 = 1.959963984540054;

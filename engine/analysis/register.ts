@@ -1,47 +1,12 @@
 // The risk register: per risk its rate, P(≥1 event), mean loss per event with its interval, expected
 // loss, share, tail contribution, and its ISO 28000 assessment; sorted by expected loss, descending.
-import type { Category, Element, Level, Scenario } from '../model/schema.js';
+import type { Scenario } from '../model/schema.js';
+import type { RiskRow } from '../results/schema.js';
 import type { CompiledScenario } from '../plan/plan.js';
 import { expm1 } from '../math/det-math.js';
 import { riskLoss, type BatchSummary } from '../summary/batch-summary.js';
 import { assess, levelBounds } from './criteria.js';
 import { Z95 } from './loss-summary.js';
-
-export interface RiskRow {
-  id: string;
-  threat: string;
-  category: Category;
-  target: string;
-  targetKind: 'site' | 'lane';
-  element: Element;
-  owner: string;
-  /** Effective events per horizon (λ), exact from the plan. */
-  frequency: number;
-  /** P(≥ 1 event per horizon) = 1 − e^−λ from the rate: what the likelihood band is read from. */
-  pEventExpected: number;
-  /** Share of simulated trials with ≥ 1 event: a check of pEventExpected. */
-  pEvent: number;
-  meanLossPerEvent: number;
-  /** 95 % interval of meanLossPerEvent (ratio estimator over trials); null with fewer than 2 trials with events. */
-  impactCi95: [number, number] | null;
-  /**
-   * The level may change with the seed: the impact interval straddles an impact band edge that
-   * changes the level (or is unknown while the level depends on it).
-   */
-  borderline: boolean;
-  eal: number;
-  directEal: number;
-  interruptionEal: number;
-  /** Expected extra transport cost of the detours this risk's outages force. */
-  rerouteEal: number;
-  share: number;
-  tailContribution: number;
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: Level;
-  controls: string[];
-}
 
 /**
  * The 95 % interval of a risk's mean loss per event m = ΣL / ΣN over n trials (L its loss and N its

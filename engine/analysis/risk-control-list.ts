@@ -11,31 +11,7 @@ import type { CompiledScenario } from '../plan/plan.js';
 import { expm1 } from '../math/det-math.js';
 import { assess, levelRank } from './criteria.js';
 import { effectMultipliers } from './effect-multipliers.js';
-import type { RiskRow } from './register.js';
-
-export interface ControlListOption {
-  kind: 'eliminate' | 'reduce' | 'transfer' | 'accept';
-  description: string;
-  /** Controls to add (reduce). */
-  controls?: string[];
-  /** Estimated level and expected annual loss of the risk after the option (absent when not modelled). */
-  levelAfter?: Level;
-  ealAfter?: number;
-  /** Yearly cost of the option on this target (reduce). */
-  annualCost?: number;
-}
-
-export interface ControlListEntry {
-  risk: string;
-  owner: string;
-  level: Level;
-  likelihood: number;
-  impact: number;
-  /** The risk's impact interval straddles a band edge that changes its level: the level may change with the seed. */
-  borderline: boolean;
-  eal: number;
-  options: ControlListOption[];
-}
+import type { ControlListEntry, ControlListOption, RiskRow } from '../results/schema.js';
 
 interface Effectiveness {
   id: string;

@@ -10,6 +10,7 @@ import { compilePlan } from '../plan/compile-plan.js';
 import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { cvar, sortedLosses } from './loss-summary.js';
+import type { SensitivityRow } from '../results/schema.js';
 import { simulateUnits } from '../run/simulate-units.js';
 import { trialRanges } from '../run/ranges.js';
 import { type RunOptions } from '../run/run-options.js';
@@ -17,22 +18,6 @@ import { type RunUnit } from '../run/units.js';
 
 /** Default relative variation of each parameter. */
 export const DEFAULT_SENSITIVITY_DELTA = 0.25;
-
-export interface SensitivityRow {
-  /** "threat <id> frequency" or "control <id> factors". */
-  parameter: string;
-  kind: 'threat-frequency' | 'control-factors';
-  /** The relative variation: the parameter at (1 − delta)× and (1 + delta)×. */
-  delta: number;
-  /** EAL with the parameter at (1 − delta)× and at (1 + delta)× (control factors capped at 1). */
-  low: number;
-  high: number;
-  /** |high − low|. */
-  swing: number;
-  cvar95Low: number;
-  cvar95High: number;
-  cvar95Swing: number;
-}
 
 export interface SensitivityResult {
   delta: number;

@@ -8,7 +8,7 @@ import { trialRanges } from '../run/ranges.js';
 import { runInfo, type RunOptions } from '../run/run-options.js';
 import { simulateUnits } from '../run/simulate-units.js';
 import { prepareUnits } from '../run/units.js';
-import type { Results } from '../results/results.js';
+import type { Results } from '../results/schema.js';
 import { analyse } from './analyse.js';
 
 /** Runs the scenario: baseline and the selected treatments, with common random numbers. */

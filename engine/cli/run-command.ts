@@ -6,7 +6,8 @@ import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.
 import { runInfo, type RunOptions } from '../run/run-options.js';
 import { shardRanges, trialRanges, RANGE_TRIALS } from '../run/ranges.js';
 import { simulateUnits } from '../run/simulate-units.js';
-import { DEFAULT_SENSITIVITY_DELTA, sensitivity, type SensitivityRow } from '../analysis/sensitivity.js';
+import { DEFAULT_SENSITIVITY_DELTA, sensitivity } from '../analysis/sensitivity.js';
+import type { SensitivityRow } from '../results/schema.js';
 import { sha256Hex } from '../results/sha256.js';
 import { canonicalJson } from '../results/canonical-json.js';
 import type { Scenario } from '../model/schema.js';

@@ -1,9 +1,9 @@
 // Reads an input file a person gives `explore` or opens in the explorer: a chainward/v1 scenario,
-// validated with every problem's JSON path, or chainward-results/v1 results, checked for the fields
-// a reader relies on. Nothing from the file is ever evaluated.
+// validated with every problem's JSON path, or chainward-results/v1 results, checked against the
+// results schema. Nothing from the file is ever evaluated.
 import '../model/zod-config.js'; // first: before any schema is built
-import type { Results } from './results.js';
-import { checkResults, looksLikeResults } from './check-results.js';
+import type { Results } from './schema.js';
+import { looksLikeResults, readResults } from './check-results.js';
 import type { Scenario } from '../model/schema.js';
 import { parseScenario, type ValidationIssue } from '../validate/validate.js';
 
@@ -20,8 +20,8 @@ export function parseInput(text: string): Loaded {
     return r.ok ? { kind: 'scenario', scenario: r.scenario, ...(r.warnings ? { warnings: r.warnings } : {}) } : { kind: 'invalid', issues: r.issues };
   }
   if (looksLikeResults(raw)) {
-    const issues = checkResults(raw);
-    return issues.length ? { kind: 'invalid', issues } : { kind: 'results', results: raw as Results };
+    const r = readResults(raw);
+    return r.ok ? { kind: 'results', results: r.results } : { kind: 'invalid', issues: r.issues };
   }
   const r = parseScenario(text);
   return r.ok ? { kind: 'scenario', scenario: r.scenario, ...(r.warnings ? { warnings: r.warnings } : {}) } : { kind: 'invalid', issues: r.issues };

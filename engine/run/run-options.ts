@@ -1,5 +1,7 @@
 // What a run is asked for (trials, seed, treatments, how ranges are run) and what it reports as it
 // goes (progress) and when done (the `run` record of the results).
+import '../model/zod-config.js'; // first: before any schema is built
+import { z } from 'zod';
 import type { BatchSummary } from '../summary/batch-summary.js';
 import type { SimulationPlan } from '../plan/plan.js';
 
@@ -43,15 +45,18 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
 }
 
-export interface RunInfo {
-  workers: number;
-  wallMs: number;
-  trialsPerSecond: number;
+/** The `run` record of the results (part of the results schema, engine/results/schema.ts). */
+export const runInfoSchema = z.object({
+  workers: z.number(),
+  wallMs: z.number(),
+  trialsPerSecond: z.number(),
   /** With a target standard error: the target, the relative SE reached and what stopped the run. */
-  targetSe?: number;
-  achievedRelativeSe?: number;
-  stoppedBy?: 'target' | 'max-trials';
-}
+  targetSe: z.number().optional(),
+  achievedRelativeSe: z.number().optional(),
+  stoppedBy: z.enum(['target', 'max-trials']).optional(),
+});
+
+export type RunInfo = z.output<typeof runInfoSchema>;
 
 /** The `run` record: workers, wall time and simulated trials (baseline and treatments) per second. */
 export function runInfo(workers: number, wallMs: number, simulated: number, target?: TargetInfo): RunInfo {
