@@ -3,16 +3,19 @@
 // simulating, the loss-avoided bar is a "computing…" placeholder. It draws given figures only.
 import { axisBottom, scaleLinear } from 'd3';
 import type { ElementEffect, ControlEffectivenessData } from '../model/view-data.js';
-import { chartFrame, currencySymbol, ELEMENT_LABELS, ELEMENTS, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle as fitTitleAt, roughTextWidth as textWidth, emptyMessage, shownChange } from './common.js';
+import { currencySymbol, moneyExact, moneyShort, shownChange, signed } from './parts/format.js';
+import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
+import { drawLegend, type LegendItem } from './parts/legend.js';
+import { ELEMENT_LABELS, ELEMENTS } from './parts/names.js';
+import { AXIS, BLUE, CONTROLS, GRID_LIGHT, INK, MUTED } from './parts/palette.js';
+import { fitTitle as fitTitleAt, roughTextWidth as textWidth } from './parts/text.js';
 
 /** Titles with room to spare: its semibold element names run wider than the shared estimate. */
 const fitTitle = (candidates: string[], width: number): string => fitTitleAt(candidates, width, 9.4, 20);
-const INK = '#1b1f24';
-const MUTED = '#5f6670';
 /** Cost: hollow grey bar with a dark outline; loss avoided: solid Okabe–Ito blue. Colour and fill style both differ. */
-const COST_FILL = '#e4e7eb';
-const COST_STROKE = '#4b5563';
-const AVOIDED = '#0072B2';
+const COST_FILL = CONTROLS.costFill;
+const COST_STROKE = CONTROLS.costStroke;
+const AVOIDED = BLUE;
 
 interface Bar {
   id: string;
@@ -94,41 +97,23 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
     { id: 'avoided', text: 'Expected loss avoided (95 % interval)' },
   ];
   let lx = 8;
-  const lg = layer(body, 'ce-legend')
-    .selectAll<SVGGElement, (typeof legendItems)[number] & { x: number }>('g.item')
-    .data(
-      legendItems.map((d) => {
-        const at = lx;
-        lx += 20 + textWidth(d.text, 10) + 14;
-        return { ...d, x: at };
-      }),
-      (d) => d.id,
-    )
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'item');
-      g.append('rect');
-      g.append('path');
-      g.append('text');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${d.x},${TITLE_HEIGHT + 8})`);
-  lg.select('rect')
-    .attr('width', 14)
-    .attr('height', 9)
-    .attr('y', 0.5)
-    .attr('fill', (d) => (d.id === 'cost' ? COST_FILL : AVOIDED))
-    .attr('stroke', (d) => (d.id === 'cost' ? COST_STROKE : null))
-    .attr('stroke-width', (d) => (d.id === 'cost' ? 1 : null));
-  lg.select('path')
-    .attr('d', (d) => (d.id === 'avoided' ? 'M9,5H17M17,2V8' : null))
-    .attr('stroke', INK)
-    .attr('fill', 'none');
-  lg.select('text')
-    .attr('x', 20)
-    .attr('y', 9)
-    .attr('font-size', 10)
-    .attr('fill', INK)
-    .text((d) => d.text);
+  drawLegend(
+    layer(body, 'ce-legend'),
+    legendItems.map((d): LegendItem => {
+      const at = lx;
+      lx += 20 + textWidth(d.text, 10) + 14;
+      const cost = d.id === 'cost';
+      return {
+        key: d.id,
+        at: [at, TITLE_HEIGHT + 8],
+        parts: [
+          { tag: 'rect', attrs: { width: 14, height: 9, y: 0.5, fill: cost ? COST_FILL : AVOIDED, stroke: cost ? COST_STROKE : null, 'stroke-width': cost ? 1 : null } },
+          { tag: 'path', attrs: { d: d.id === 'avoided' ? 'M9,5H17M17,2V8' : null, stroke: INK, fill: 'none' } },
+          { tag: 'text', attrs: { x: 20, y: 9, 'font-size': 10, fill: INK }, text: d.text },
+        ],
+      };
+    }),
+  );
 
   // Axis at the bottom, grid, zero line.
   const sym = currencySymbol(data.currency, locale);
@@ -141,12 +126,12 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
     .attr('x2', (d) => x(d))
     .attr('y1', y0 - 4)
     .attr('y2', y1)
-    .attr('stroke', (d) => (d === 0 ? '#9aa0a6' : '#eceef0'));
+    .attr('stroke', (d) => (d === 0 ? AXIS : GRID_LIGHT));
   const ax = layer(body, 'ce-x-axis').attr('transform', `translate(0,${y1})`);
   ax.call(axisBottom(x).tickValues(ticks).tickFormat((d) => m(+d)).tickSizeOuter(0));
   ax.attr('font-size', 10).attr('font-family', null);
   ax.selectAll('.tick text').attr('fill', MUTED);
-  ax.selectAll('.tick line, .domain').attr('stroke', '#9aa0a6');
+  ax.selectAll('.tick line, .domain').attr('stroke', AXIS);
   layer(body, 'ce-axis-title')
     .selectAll('text')
     .data([`${sym} per year`])
@@ -220,7 +205,7 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
     .attr('y', 0)
     .attr('height', barH)
     .attr('fill', (d) => (d.value === undefined ? 'none' : d.kind === 'cost' ? COST_FILL : AVOIDED))
-    .attr('stroke', (d) => (d.value === undefined ? '#9aa0a6' : d.kind === 'cost' ? COST_STROKE : null))
+    .attr('stroke', (d) => (d.value === undefined ? AXIS : d.kind === 'cost' ? COST_STROKE : null))
     .attr('stroke-width', (d) => (d.kind === 'cost' || d.value === undefined ? 1 : null))
     .attr('stroke-dasharray', (d) => (d.value === undefined ? '3 2' : null));
   bars

@@ -4,18 +4,16 @@
 // are dropped. It draws given curves only; it never estimates a curve from trials.
 import { axisBottom, axisLeft, axisRight, bisector, line, scaleLog, type ScaleLogarithmic } from 'd3';
 import type { ExceedanceCurve, LossExceedanceData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, fitTitle, roughTextWidth as textWidth, emptyMessage, shownChange } from './common.js';
+import { currencySymbol, moneyExact, moneyShort, shownChange } from './parts/format.js';
+import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
+import { drawLegend, type LegendItem } from './parts/legend.js';
+import { ACCENT, AXIS, GHOST, GRID, INK, MUTED, OKABE_ITO, WHITE } from './parts/palette.js';
+import { clip, fitTitle, roughTextWidth as textWidth } from './parts/text.js';
 
 type Point = { loss: number; probability: number };
 
-/** Okabe & Ito (2008), colour-blind-safe qualitative palette, without black and yellow (too faint on white). */
-const OKABE_ITO = ['#0072B2', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#D55E00'];
 /** Treatments get a dash pattern too: never colour alone. */
 const DASHES = ['6 3', '2 2', '8 3 2 3', '4 2 1 2', '10 3', '1 3'];
-const INK = '#1b1f24';
-const MUTED = '#5f6670';
-const ACCENT = '#D55E00';
-const GHOST = '#a3a9b1';
 
 interface Style {
   stroke: string;
@@ -177,7 +175,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
     .attr('x2', (d) => x(d))
     .attr('y1', y0)
     .attr('y2', y1)
-    .attr('stroke', '#e6e8eb');
+    .attr('stroke', GRID);
   grid
     .selectAll<SVGLineElement, number>('line.gy')
     .data(yTicks, (d) => d)
@@ -187,7 +185,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
     .attr('x2', x1)
     .attr('y1', (d) => y(d))
     .attr('y2', (d) => y(d))
-    .attr('stroke', '#e6e8eb');
+    .attr('stroke', GRID);
 
   const sym = currencySymbol(data.currency, locale);
   const ax = layer(body, 'lec-x-axis').attr('transform', `translate(0,${y1})`);
@@ -199,7 +197,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
   for (const a of [ax, ay, ar]) {
     a.attr('font-size', 10).attr('font-family', null);
     a.selectAll('.tick text').attr('fill', MUTED);
-    a.selectAll('.tick line, .domain').attr('stroke', '#9aa0a6');
+    a.selectAll('.tick line, .domain').attr('stroke', AXIS);
   }
   const titles = layer(body, 'lec-axis-titles');
   titles
@@ -307,34 +305,21 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
     .attr('y', -2)
     .attr('width', legendW + 4)
     .attr('height', legendH)
-    .attr('fill', '#ffffff')
+    .attr('fill', WHITE)
     .attr('fill-opacity', 0.85);
-  const item = legend
-    .selectAll<SVGGElement, Drawn>('g.item')
-    .data(legendRows, (d) => d.curve.id)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'item');
-      g.append('line');
-      g.append('text');
-      return g;
-    })
-    .attr('transform', (d, i) => `translate(0,${i * 14 + 8})`);
-  item
-    .select('line')
-    .attr('x1', 0)
-    .attr('x2', 26)
-    .attr('y1', 0)
-    .attr('y2', 0)
-    .attr('stroke', (d) => d.style.stroke)
-    .attr('stroke-width', (d) => d.style.width)
-    .attr('stroke-dasharray', (d) => d.style.dash);
-  item
-    .select('text')
-    .attr('x', 32)
-    .attr('y', 3.5)
-    .attr('font-size', 10)
-    .attr('fill', INK)
-    .text((d) => clip(d.curve.label, 36));
+  drawLegend(
+    legend,
+    legendRows.map(
+      (d, i): LegendItem => ({
+        key: d.curve.id,
+        at: [0, i * 14 + 8],
+        parts: [
+          { tag: 'line', attrs: { x1: 0, x2: 26, y1: 0, y2: 0, stroke: d.style.stroke, 'stroke-width': d.style.width, 'stroke-dasharray': d.style.dash } },
+          { tag: 'text', attrs: { x: 32, y: 3.5, 'font-size': 10, fill: INK }, text: clip(d.curve.label, 36) },
+        ],
+      }),
+    ),
+  );
 
   // Reading: a guide at the pointer's loss (or the keyboard cursor), a dot and a tooltip line per curve.
   const hover = layer(body, 'lec-hover');
@@ -353,7 +338,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
       .attr('x2', (v) => x(v))
       .attr('y1', y0)
       .attr('y2', y1)
-      .attr('stroke', '#9aa0a6')
+      .attr('stroke', AXIS)
       .attr('pointer-events', 'none');
     hover
       .selectAll<SVGCircleElement, (typeof rows)[number]>('circle')
@@ -362,7 +347,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
       .attr('cx', (r) => x(r.p.loss))
       .attr('cy', (r) => y(r.p.probability))
       .attr('r', 3.5)
-      .attr('fill', '#ffffff')
+      .attr('fill', WHITE)
       .attr('stroke', (r) => r.d.style.stroke)
       .attr('stroke-width', 2)
       .attr('pointer-events', 'none');

@@ -3,10 +3,13 @@
 // coloured by category (shared legend); clicking a bar selects its risk. It ranks given risks only.
 import type { Category } from '../../engine/model/schema.js';
 import type { RiskBrief, RiskRankingData } from '../model/view-data.js';
-import { BORDERLINE_NOTE, CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, chartFrame, levelLabel, clip, moneyExact, moneyShort, pct, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, roughTextWidth as textWidth, emptyMessage } from './common.js';
+import { moneyExact, moneyShort, pct } from './parts/format.js';
+import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
+import { drawLegend, flowLegend, type LegendItem } from './parts/legend.js';
+import { BORDERLINE_NOTE, CATEGORIES, CATEGORY_LABELS, levelLabel } from './parts/names.js';
+import { CATEGORY_COLOURS, INK, MUTED, WHITE } from './parts/palette.js';
+import { clip, roughTextWidth as textWidth } from './parts/text.js';
 
-const INK = '#1b1f24';
-const MUTED = '#5f6670';
 /** How many risks each panel lists at most (fewer when the height does not allow 22 px a row). */
 export const TOP_RISKS = 10;
 
@@ -94,40 +97,28 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
 
   // Legend at the bottom: the categories present, in the shared order.
   const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
-  const legendItems: Array<{ c: Category; x: number; row: number }> = [];
-  {
-    let lx = 8;
-    let row = 0;
-    for (const c of present) {
-      const w = 16 + textWidth(CATEGORY_LABELS[c], 10) + 12;
-      if (lx + w > size.width - 8 && lx > 8) {
-        lx = 8;
-        row++;
-      }
-      legendItems.push({ c, x: lx, row });
-      lx += w;
-    }
-  }
+  const legendItems = flowLegend(
+    present.map((c) => ({ c, group: 0 })),
+    8,
+    size.width - 8,
+    (item) => ({ item, width: 16 + textWidth(CATEGORY_LABELS[item.c], 10) + 12 }),
+  );
   const legendRows = legendItems.length ? legendItems[legendItems.length - 1]!.row + 1 : 0;
   const legendTop = size.height - legendRows * 15 - 4;
   const legend = layer(svg, 'rr-legend').attr('transform', `translate(0,${legendTop})`);
-  const li = legend
-    .selectAll<SVGGElement, (typeof legendItems)[number]>('g.item')
-    .data(legendItems, (d) => d.c)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'item');
-      g.append('rect');
-      g.append('text');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${d.x},${d.row * 15})`);
-  li.select('rect').attr('width', 11).attr('height', 11).attr('y', 0).attr('rx', 2).attr('fill', (d) => CATEGORY_COLOURS[d.c]);
-  li.select('text')
-    .attr('x', 15)
-    .attr('y', 9.5)
-    .attr('font-size', 10)
-    .attr('fill', INK)
-    .text((d) => CATEGORY_LABELS[d.c]);
+  drawLegend(
+    legend,
+    legendItems.map(
+      ({ item: { c }, x, row }): LegendItem => ({
+        key: c,
+        at: [x, row * 15],
+        parts: [
+          { tag: 'rect', attrs: { width: 11, height: 11, y: 0, rx: 2, fill: CATEGORY_COLOURS[c] } },
+          { tag: 'text', attrs: { x: 15, y: 9.5, 'font-size': 10, fill: INK }, text: CATEGORY_LABELS[c] },
+        ],
+      }),
+    ),
+  );
 
   emptyMessage(svg, 'rr-empty', risks.length ? null : 'No risks in this scenario', size);
 
@@ -222,7 +213,7 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
     .attr('y', 10.5)
     .attr('text-anchor', 'middle')
     .attr('font-size', 9.5)
-    .attr('fill', (d) => (luminance(CATEGORY_COLOURS[d.category]) > 0.2 ? INK : '#ffffff'))
+    .attr('fill', (d) => (luminance(CATEGORY_COLOURS[d.category]) > 0.2 ? INK : WHITE))
     .text((d) => (d.share * panelW >= 30 ? `${Math.round(d.share * 100)} %` : ''));
 
   // Rows.

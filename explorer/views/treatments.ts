@@ -4,15 +4,17 @@
 import { axisBottom, axisLeft, line, scaleLinear, symbol, symbolCircle, symbolDiamond } from 'd3';
 import { percent } from '../../engine/text/format.js';
 import type { TreatmentPoint, TreatmentsData } from '../model/view-data.js';
-import { chartFrame, clip, currencySymbol, moneyExact, moneyShort, pointerIn, TITLE_HEIGHT, tooltip, viewSize, layer, signed, fitTitle, roughTextWidth as textWidth, emptyMessage, shownChange } from './common.js';
 import { efficientFrontier } from './efficient-frontier.js';
+import { currencySymbol, moneyExact, moneyShort, shownChange, signed } from './parts/format.js';
+import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
+import { drawLegend } from './parts/legend.js';
+import { ACCENT, AXIS, BLUE, INK, MUTED, TREATMENTS as COLOURS, WHITE } from './parts/palette.js';
+import { clip, fitTitle, roughTextWidth as textWidth } from './parts/text.js';
 
-const INK = '#1b1f24';
-const MUTED = '#5f6670';
 /** Okabe–Ito blue for treatments, vermillion for the what-if (colour-blind safe; shape differs too). */
-const TREATMENT = '#0072B2';
-const WHATIF = '#D55E00';
-const PAYS = '#e3f2ea';
+const TREATMENT = BLUE;
+const WHATIF = ACCENT;
+const PAYS = COLOURS.pays;
 
 /**
  * "ROSI 868 %" (net benefit over cost as a whole percentage, written by the same function as the
@@ -136,16 +138,16 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     .attr('y1', (d) => y(d[0]))
     .attr('x2', (d) => x(d[1]))
     .attr('y2', (d) => y(d[1]))
-    .attr('stroke', '#5b8f72')
+    .attr('stroke', COLOURS.paysLine)
     .attr('stroke-width', 1)
     .attr('stroke-dasharray', '5 3');
   be.selectAll('text')
     .data([
       // placed once the point labels are (below): where none of them is
-      { text: 'Pays for itself', x: x0 + 6, y: y0 + 12, fill: '#2f6b4a' },
+      { text: 'Pays for itself', x: x0 + 6, y: y0 + 12, fill: COLOURS.paysText },
       // on the axis-title row, right-aligned (inside the plot it would collide with point labels),
       // shortened when the row is narrow
-      { text: breakEvenText(x1 - (x0 + (x1 - x0) * 0.36) - textWidth(`Annual cost (${currencySymbol(data.currency, locale)} per year)`, 11) / 2 - 10), x: x1, y: size.height - 6, fill: '#2f6b4a' },
+      { text: breakEvenText(x1 - (x0 + (x1 - x0) * 0.36) - textWidth(`Annual cost (${currencySymbol(data.currency, locale)} per year)`, 11) / 2 - 10), x: x1, y: size.height - 6, fill: COLOURS.paysText },
     ])
     .join('text')
     .attr('x', (d) => d.x)
@@ -165,7 +167,7 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
   for (const a of [ax, ay]) {
     a.attr('font-size', 10).attr('font-family', null);
     a.selectAll('.tick text').attr('fill', MUTED);
-    a.selectAll('.tick line, .domain').attr('stroke', '#9aa0a6');
+    a.selectAll('.tick line, .domain').attr('stroke', AXIS);
   }
   layer(body, 'tr-zero')
     .selectAll('line')
@@ -178,7 +180,7 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     .attr('x2', (d) => d.x2)
     .attr('y1', (d) => d.y1)
     .attr('y2', (d) => d.y2)
-    .attr('stroke', '#c4c8cd')
+    .attr('stroke', COLOURS.guide)
     .attr('stroke-width', 1);
   layer(body, 'tr-axis-titles')
     .selectAll('text')
@@ -205,30 +207,26 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
         .y((p) => y(p.reduction)),
     )
     .attr('fill', 'none')
-    .attr('stroke', '#6b5b95')
+    .attr('stroke', COLOURS.frontier)
     .attr('stroke-width', 1.5)
     .attr('stroke-opacity', 0.8);
-  const key = layer(body, 'tr-key');
-  key
-    .selectAll<SVGGElement, string>('g.item')
-    .data(frontier.length >= 2 ? ['efficient frontier'] : [], (d) => d)
-    .join((enter) => {
-      const e = enter.append('g').attr('class', 'item');
-      e.append('line');
-      e.append('text');
-      return e;
-    })
-    .attr('transform', `translate(${x1 - 4},${y1 - 19})`)
-    .call((e) => e.select('line').attr('x1', -textWidth('efficient frontier', 9.5) - 26).attr('x2', -textWidth('efficient frontier', 9.5) - 6).attr('stroke', '#6b5b95').attr('stroke-width', 1.5))
-    .call((e) =>
-      e
-        .select('text')
-        .attr('y', 3)
-        .attr('text-anchor', 'end')
-        .attr('font-size', 9.5)
-        .attr('fill', '#6b5b95')
-        .text((d) => d),
-    );
+  // The frontier's key, right-aligned in the plot's bottom corner.
+  const keyText = 'efficient frontier';
+  drawLegend(
+    layer(body, 'tr-key'),
+    frontier.length >= 2
+      ? [
+          {
+            key: keyText,
+            at: [x1 - 4, y1 - 19],
+            parts: [
+              { tag: 'line', attrs: { x1: -textWidth(keyText, 9.5) - 26, x2: -textWidth(keyText, 9.5) - 6, stroke: COLOURS.frontier, 'stroke-width': 1.5 } },
+              { tag: 'text', attrs: { y: 3, 'text-anchor': 'end', 'font-size': 9.5, fill: COLOURS.frontier }, text: keyText },
+            ],
+          },
+        ]
+      : [],
+  );
 
   // Labels: beside each point (right, or left in the right third), then nudged vertically apart.
   // Two-line labels (name, then ROSI) when they fit; one line ("name · ROSI") when the plot is crowded.
@@ -307,11 +305,11 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     .attr('transform', (d) => `translate(${d.px},${d.py})`)
     .attr('d', (d) => symbol(d.p.kind === 'whatif' ? symbolDiamond : symbolCircle, d.p.kind === 'whatif' ? 90 : 50)())
     .attr('fill', (d) => (d.p.kind === 'whatif' ? WHATIF : TREATMENT))
-    .attr('stroke', '#ffffff')
+    .attr('stroke', WHITE)
     .attr('stroke-width', 1.25);
   g.select('path.leader')
     .attr('d', (d) => (Math.abs(d.ly + 2 - d.py) > 6 ? `M${d.px + (d.anchor === 'start' ? 4 : -4)},${d.py}L${d.lx + (d.anchor === 'start' ? -2 : 2)},${d.ly - 3}` : null))
-    .attr('stroke', '#9aa0a6')
+    .attr('stroke', AXIS)
     .attr('fill', 'none');
   const text = g
     .select('text.label')
@@ -319,7 +317,7 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     .attr('y', (d) => d.ly)
     .attr('text-anchor', (d) => d.anchor)
     .attr('font-size', 10)
-    .attr('stroke', '#ffffff')
+    .attr('stroke', WHITE)
     .attr('stroke-width', 3)
     .attr('stroke-linejoin', 'round')
     .attr('paint-order', 'stroke');

@@ -66,7 +66,7 @@ export const TREATMENTS = {
   paysLine: '#5b8f72',
   paysText: '#2f6b4a',
   frontier: '#6b5b95',
-  /** The what-if's guide lines. */
+  /** The zero lines (no cost, no loss avoided). */
   guide: '#c4c8cd',
 } as const;
 
