@@ -106,7 +106,7 @@ describe('csvReport and the explorer\'s Results CSV', () => {
   it('the explorer exports the same text (one cell function, no second copy)', () => {
     expect(resultsCsv(hostile)).toBe(csvReport(hostile));
     const explorerSource = readFileSync(join(REPO, 'explorer/io/export.ts'), 'utf8');
-    expect(explorerSource).toContain("from '../../../engine/report/csv.js'");
+    expect(explorerSource).toContain("from '../../engine/report/csv.js'");
   });
 });
 
