@@ -2,7 +2,7 @@
 // contribution (their share of CVaR95), each under a 100 % bar of the total by category. Bars are
 // coloured by category (shared legend); clicking a bar selects its risk. It ranks given risks only.
 import type { Category } from '../../engine/model/schema.js';
-import type { RiskBrief, RiskRankingData } from '../model/view-data.js';
+import type { RiskBrief, RiskRankingData, ViewSize } from '../model/view-data.js';
 import { moneyExact, moneyShort, pct } from './parts/format.js';
 import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
 import { drawLegend, flowLegend, type LegendItem } from './parts/legend.js';
@@ -24,18 +24,61 @@ interface Panel {
   total: number;
 }
 
-interface Row {
-  risk: RiskBrief;
-  value: number;
-  share: number;
-  rank: number;
-}
-
-interface Segment {
+/** One segment of a panel's 100 % bar: a category's share of the panel's total. */
+export interface SegmentScene {
   category: Category;
   value: number;
   share: number;
-  start: number;
+  x: number;
+  width: number;
+  fill: string;
+  /** The share written inside, centred at textX (empty when the segment is under 30 px). */
+  text: string;
+  textX: number;
+  textFill: string;
+  label: string;
+  tip: string[];
+}
+
+/** One ranked risk: its row offset, label, bar and value text. */
+export interface RowScene {
+  risk: RiskBrief;
+  rank: number;
+  value: number;
+  share: number;
+  y: number;
+  name: string;
+  selected: boolean;
+  barWidth: number;
+  fill: string;
+  valueX: number;
+  valueText: string;
+  label: string;
+  tip: string[];
+}
+
+/** A panel: heading, caption (the total, when it fits), the stacked bar and the rows. */
+export interface PanelScene {
+  id: 'eal' | 'tail';
+  x: number;
+  y: number;
+  heading: string;
+  caption: string;
+  segments: SegmentScene[];
+  rows: RowScene[];
+}
+
+/** The risk ranking as plain data: the frame's texts, the legend, the panels (none without risks). */
+export interface RankingScene {
+  title: string;
+  label: string;
+  empty: string | null;
+  legend: { y: number; items: LegendItem[] };
+  panelWidth: number;
+  /** Offset of the rows below the panel's top; bar height of a row. */
+  rowsY: number;
+  barH: number;
+  panels: PanelScene[];
 }
 
 /** WCAG relative luminance of "#rrggbb", to pick dark or white text on a fill. */
@@ -72,12 +115,8 @@ function finding(risks: RiskBrief[], cvar95: number, eal: number): string {
   return `${n} ${k === 1 ? 'risk makes' : 'risks make'} up half of ${what}`;
 }
 
-/**
- * Draws (or updates) the ranking in `element`. Money in data.currency per year; shares of data.eal
- * and data.cvar95. Rows are focusable buttons: Enter or Space does what a click does.
- */
-export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
-  const size = viewSize(element, data.size, { width: 520, height: 360 });
+/** The ranking's scene at `size`: no DOM, so a test can check it directly. */
+export function layoutRiskRanking(data: RiskRankingData, size: ViewSize): RankingScene {
   const locale = data.locale ?? 'en-US';
   const m = (x: number): string => moneyShort(x, data.currency, locale);
   const mx = (x: number): string => moneyExact(x, data.currency, locale);
@@ -91,9 +130,6 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
 
   const title = finding(risks, data.cvar95, data.eal);
   const label = `Risk ranking: the top risks by expected annual loss (total ${mx(panels[0]!.total)}) and by contribution to CVaR95, the average loss in the worst 5 % of years (total ${mx(panels[1]!.total)}), coloured by threat category.`;
-  const svg = chartFrame(element, { title, label, size });
-  const tip = tooltip(element);
-  tip.hide();
 
   // Legend at the bottom: the categories present, in the shared order.
   const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
@@ -105,22 +141,16 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
   );
   const legendRows = legendItems.length ? legendItems[legendItems.length - 1]!.row + 1 : 0;
   const legendTop = size.height - legendRows * 15 - 4;
-  const legend = layer(svg, 'rr-legend').attr('transform', `translate(0,${legendTop})`);
-  drawLegend(
-    legend,
-    legendItems.map(
-      ({ item: { c }, x, row }): LegendItem => ({
-        key: c,
-        at: [x, row * 15],
-        parts: [
-          { tag: 'rect', attrs: { width: 11, height: 11, y: 0, rx: 2, fill: CATEGORY_COLOURS[c] } },
-          { tag: 'text', attrs: { x: 15, y: 9.5, 'font-size': 10, fill: INK }, text: CATEGORY_LABELS[c] },
-        ],
-      }),
-    ),
+  const legend = legendItems.map(
+    ({ item: { c }, x, row }): LegendItem => ({
+      key: c,
+      at: [x, row * 15],
+      parts: [
+        { tag: 'rect', attrs: { width: 11, height: 11, y: 0, rx: 2, fill: CATEGORY_COLOURS[c] } },
+        { tag: 'text', attrs: { x: 15, y: 9.5, 'font-size': 10, fill: INK }, text: CATEGORY_LABELS[c] },
+      ],
+    }),
   );
-
-  emptyMessage(svg, 'rr-empty', risks.length ? null : 'No risks in this scenario', size);
 
   // Panels: heading, stacked bar, then rows (label above its bar, value right of it).
   const gutter = 20;
@@ -135,16 +165,109 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
   // Value labels ("€1.48M · 23 %") right of the bars: the bars leave room for the longest.
   const valueW = 8 + Math.max(...panels.flatMap((p) => risks.map((r) => textWidth(`${m(p.value(r))} · ${Math.round((p.total > 0 ? p.value(r) / p.total : 0) * 100)} %`, 10))), 40);
   const barMax = Math.max(10, panelW - valueW);
+  const maxChars = Math.floor(panelW / (10 * 0.58));
+
+  // 100 % stacked bar of the total by category.
+  const segments = (p: Panel): SegmentScene[] => {
+    const sums = CATEGORIES.map((c) => ({ category: c, value: risks.filter((r) => r.category === c).reduce((s, r) => s + p.value(r), 0) })).filter((s) => s.value > 0);
+    const all = sums.reduce((s, c) => s + c.value, 0);
+    let acc = 0;
+    return sums.map((s) => {
+      const share = all > 0 ? s.value / all : 0;
+      const start = acc;
+      acc += share;
+      return {
+        category: s.category,
+        value: s.value,
+        share,
+        x: start * panelW,
+        width: Math.max(0, share * panelW - 1),
+        fill: CATEGORY_COLOURS[s.category],
+        text: share * panelW >= 30 ? `${Math.round(share * 100)} %` : '',
+        textX: (start + share / 2) * panelW,
+        textFill: luminance(CATEGORY_COLOURS[s.category]) > 0.2 ? INK : WHITE,
+        label: `${CATEGORY_LABELS[s.category]}: ${pct(share)} of ${p.measure} (${mx(s.value)})`,
+        tip: [`${CATEGORY_LABELS[s.category]} (${p.id === 'eal' ? 'expected loss' : 'CVaR95'})`, `${mx(s.value)} a year · ${pct(share)}`],
+      };
+    });
+  };
+  const rows = (p: Panel): RowScene[] => {
+    const ranked = [...risks].sort((a, b) => p.value(b) - p.value(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, n);
+    const max = Math.max(0, ...ranked.map((r) => p.value(r)));
+    return ranked.map((r, i) => {
+      const value = p.value(r);
+      const share = p.total > 0 ? value / p.total : 0;
+      const barWidth = max > 0 ? Math.max(1, (value / max) * barMax) : 1;
+      return {
+        risk: r,
+        rank: i + 1,
+        value,
+        share,
+        y: i * rowH,
+        name: fitLabel(r, maxChars),
+        selected: r.id === data.selectedRisk,
+        barWidth,
+        fill: CATEGORY_COLOURS[r.category],
+        valueX: barWidth + 4,
+        valueText: `${m(value)} · ${Math.round(share * 100)} %`,
+        label: `Rank ${i + 1}: ${riskLabel(r)}, ${CATEGORY_LABELS[r.category]}, ${p.measure} ${mx(value)} (${pct(share)})`,
+        tip: [
+          riskLabel(r),
+          `${CATEGORY_LABELS[r.category]} · level ${levelLabel(r.level, r.borderline).toLowerCase()}`,
+          ...(r.borderline ? [BORDERLINE_NOTE] : []),
+          `Expected annual loss ${mx(r.eal)} (${pct(panels[0]!.total > 0 ? r.eal / panels[0]!.total : 0)})`,
+          `Contribution to CVaR95 ${mx(r.tailContribution)} (${pct(panels[1]!.total > 0 ? r.tailContribution / panels[1]!.total : 0)})`,
+        ],
+      };
+    });
+  };
+
+  return {
+    title,
+    label,
+    empty: risks.length ? null : 'No risks in this scenario',
+    legend: { y: legendTop, items: legend },
+    panelWidth: panelW,
+    rowsY: rowsTop - top,
+    barH,
+    panels: (risks.length ? panels : []).map((p, i) => ({
+      id: p.id,
+      x: 8 + i * (panelW + gutter),
+      y: top,
+      heading: p.heading,
+      // Only when it fits beside the heading (the total is also in the chart's aria-label).
+      caption: [`total ${m(p.total)}`, m(p.total)].find((t) => textWidth(p.heading, 11) * 1.1 + 10 + textWidth(t, 10) <= panelW) ?? '',
+      segments: segments(p),
+      rows: rows(p),
+    })),
+  };
+}
+
+/**
+ * Draws (or updates) the ranking in `element`. Money in data.currency per year; shares of data.eal
+ * and data.cvar95. Rows are focusable buttons: Enter or Space does what a click does.
+ */
+export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
+  const size = viewSize(element, data.size, { width: 520, height: 360 });
+  const scene = layoutRiskRanking(data, size);
+  const panelW = scene.panelWidth;
+  const barH = scene.barH;
+  const svg = chartFrame(element, { title: scene.title, label: scene.label, size });
+  const tip = tooltip(element);
+  tip.hide();
+
+  drawLegend(layer(svg, 'rr-legend').attr('transform', `translate(0,${scene.legend.y})`), scene.legend.items);
+  emptyMessage(svg, 'rr-empty', scene.empty, size);
 
   const act = (r: RiskBrief): void => data.onRiskClick?.(r);
   const pg = svg
-    .selectAll<SVGGElement, Panel>('g.rr-panel')
-    .data(risks.length ? panels : [], (d) => d.id)
+    .selectAll<SVGGElement, PanelScene>('g.rr-panel')
+    .data(scene.panels, (d) => d.id)
     .join('g')
     .attr('class', (d) => `rr-panel rr-panel-${d.id}`)
-    .attr('transform', (d, i) => `translate(${8 + i * (panelW + gutter)},${top})`);
+    .attr('transform', (d) => `translate(${d.x},${d.y})`);
 
-  pg.selectAll<SVGTextElement, Panel>('text.heading')
+  pg.selectAll<SVGTextElement, PanelScene>('text.heading')
     .data((d) => [d])
     .join('text')
     .attr('class', 'heading')
@@ -156,7 +279,7 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
     .text((d) => d.heading);
 
   // 100 % stacked bar of the total by category.
-  pg.selectAll<SVGTextElement, Panel>('text.stack-caption')
+  pg.selectAll<SVGTextElement, PanelScene>('text.stack-caption')
     .data((d) => [d])
     .join('text')
     .attr('class', 'stack-caption')
@@ -165,27 +288,16 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
     .attr('text-anchor', 'end')
     .attr('font-size', 10)
     .attr('fill', MUTED)
-    // Only when it fits beside the heading (the total is also in the chart's aria-label).
-    .text((d) => [`total ${m(d.total)}`, m(d.total)].find((t) => textWidth(d.heading, 11) * 1.1 + 10 + textWidth(t, 10) <= panelW) ?? '');
+    .text((d) => d.caption);
   const segs = pg
-    .selectAll<SVGGElement, Panel>('g.stack')
+    .selectAll<SVGGElement, PanelScene>('g.stack')
     .data((d) => [d])
     .join('g')
     .attr('class', 'stack')
     .attr('transform', 'translate(0,16)')
-    .selectAll<SVGGElement, Segment & { panel: Panel }>('g.seg')
+    .selectAll<SVGGElement, SegmentScene>('g.seg')
     .data(
-      (p) => {
-        const sums = CATEGORIES.map((c) => ({ category: c, value: risks.filter((r) => r.category === c).reduce((s, r) => s + p.value(r), 0) })).filter((s) => s.value > 0);
-        const all = sums.reduce((s, c) => s + c.value, 0);
-        let acc = 0;
-        return sums.map((s) => {
-          const share = all > 0 ? s.value / all : 0;
-          const seg = { ...s, share, start: acc, panel: p };
-          acc += share;
-          return seg;
-        });
-      },
+      (p) => p.segments,
       (d) => d.category,
     )
     .join((enter) => {
@@ -194,42 +306,38 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
       g.append('text');
       return g;
     })
-    .attr('aria-label', (d) => `${CATEGORY_LABELS[d.category]}: ${pct(d.share)} of ${d.panel.measure} (${mx(d.value)})`)
+    .attr('aria-label', (d) => d.label)
     .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
       const [px, py] = pointerIn(element, event);
-      tip.show([`${CATEGORY_LABELS[d.category]} (${d.panel.id === 'eal' ? 'expected loss' : 'CVaR95'})`, `${mx(d.value)} a year · ${pct(d.share)}`], px, py);
+      tip.show(d.tip, px, py);
     })
     .on('mouseleave blur', () => tip.hide());
   segs
     .select('rect')
-    .attr('x', (d) => d.start * panelW)
-    .attr('width', (d) => Math.max(0, d.share * panelW - 1))
+    .attr('x', (d) => d.x)
+    .attr('width', (d) => d.width)
     .attr('y', 0)
     .attr('height', 14)
-    .attr('fill', (d) => CATEGORY_COLOURS[d.category]);
+    .attr('fill', (d) => d.fill);
   segs
     .select('text')
-    .attr('x', (d) => (d.start + d.share / 2) * panelW)
+    .attr('x', (d) => d.textX)
     .attr('y', 10.5)
     .attr('text-anchor', 'middle')
     .attr('font-size', 9.5)
-    .attr('fill', (d) => (luminance(CATEGORY_COLOURS[d.category]) > 0.2 ? INK : WHITE))
-    .text((d) => (d.share * panelW >= 30 ? `${Math.round(d.share * 100)} %` : ''));
+    .attr('fill', (d) => d.textFill)
+    .text((d) => d.text);
 
   // Rows.
   const rows = pg
-    .selectAll<SVGGElement, Panel>('g.rows')
+    .selectAll<SVGGElement, PanelScene>('g.rows')
     .data((d) => [d])
     .join('g')
     .attr('class', 'rows')
-    .attr('transform', `translate(0,${rowsTop - top})`)
-    .selectAll<SVGGElement, Row & { panel: Panel; max: number }>('g.row')
+    .attr('transform', `translate(0,${scene.rowsY})`)
+    .selectAll<SVGGElement, RowScene>('g.row')
     .data(
-      (p) => {
-        const ranked = [...risks].sort((a, b) => p.value(b) - p.value(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, n);
-        const max = Math.max(0, ...ranked.map((r) => p.value(r)));
-        return ranked.map((r, i) => ({ risk: r, value: p.value(r), share: p.total > 0 ? p.value(r) / p.total : 0, rank: i + 1, panel: p, max }));
-      },
+      (p) => p.rows,
       (d) => d.risk.id,
     )
     .join((enter) => {
@@ -239,12 +347,12 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
       g.append('text').attr('class', 'value');
       return g;
     })
-    .attr('transform', (d, i) => `translate(0,${i * rowH})`)
+    .attr('transform', (d) => `translate(0,${d.y})`)
     .attr('tabindex', 0)
     .attr('role', data.onRiskClick ? 'button' : null)
     .attr('cursor', data.onRiskClick ? 'pointer' : null)
-    .attr('aria-pressed', data.onRiskClick ? (d) => String(d.risk.id === data.selectedRisk) : null)
-    .attr('aria-label', (d) => `Rank ${d.rank}: ${riskLabel(d.risk)}, ${CATEGORY_LABELS[d.risk.category]}, ${d.panel.measure} ${mx(d.value)} (${pct(d.share)})`)
+    .attr('aria-pressed', data.onRiskClick ? (d) => String(d.selected) : null)
+    .attr('aria-label', (d) => d.label)
     .on('click', (event: MouseEvent, d) => act(d.risk))
     .on('keydown', (event: KeyboardEvent, d) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -254,43 +362,31 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
     })
     .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
       const [px, py] = pointerIn(element, event);
-      tip.show(
-        [
-          riskLabel(d.risk),
-          `${CATEGORY_LABELS[d.risk.category]} · level ${levelLabel(d.risk.level, d.risk.borderline).toLowerCase()}`,
-          ...(d.risk.borderline ? [BORDERLINE_NOTE] : []),
-          `Expected annual loss ${mx(d.risk.eal)} (${pct(panels[0]!.total > 0 ? d.risk.eal / panels[0]!.total : 0)})`,
-          `Contribution to CVaR95 ${mx(d.risk.tailContribution)} (${pct(panels[1]!.total > 0 ? d.risk.tailContribution / panels[1]!.total : 0)})`,
-        ],
-        px,
-        py,
-      );
+      tip.show(d.tip, px, py);
     })
     .on('mouseleave blur', () => tip.hide());
-  const maxChars = Math.floor(panelW / (10 * 0.58));
   rows
     .select('text.name')
     .attr('x', 0)
     .attr('y', 8)
     .attr('font-size', 10)
     .attr('fill', INK)
-    .attr('font-weight', (d) => (d.risk.id === data.selectedRisk ? 700 : null))
-    .text((d) => fitLabel(d.risk, maxChars));
-  const barW = (d: Row & { max: number }): number => (d.max > 0 ? Math.max(1, (d.value / d.max) * barMax) : 1);
+    .attr('font-weight', (d) => (d.selected ? 700 : null))
+    .text((d) => d.name);
   rows
     .select('rect.bar')
     .attr('x', 0)
     .attr('y', 11)
     .attr('height', barH)
-    .attr('width', barW)
-    .attr('fill', (d) => CATEGORY_COLOURS[d.risk.category])
-    .attr('stroke', (d) => (d.risk.id === data.selectedRisk ? INK : null))
-    .attr('stroke-width', (d) => (d.risk.id === data.selectedRisk ? 2 : null));
+    .attr('width', (d) => d.barWidth)
+    .attr('fill', (d) => d.fill)
+    .attr('stroke', (d) => (d.selected ? INK : null))
+    .attr('stroke-width', (d) => (d.selected ? 2 : null));
   rows
     .select('text.value')
-    .attr('x', (d) => barW(d) + 4)
+    .attr('x', (d) => d.valueX)
     .attr('y', 11 + barH / 2 + 3.5)
     .attr('font-size', 10)
     .attr('fill', INK)
-    .text((d) => `${m(d.value)} · ${Math.round(d.share * 100)} %`);
+    .text((d) => d.valueText);
 }
