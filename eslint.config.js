@@ -18,7 +18,13 @@ export default [
   { ignores: ['**/node_modules/**', 'dist/**', 'explorer/dist/**'] },
   {
     files: ['**/*.ts'],
-    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
+    languageOptions: {
+      parser: tseslint.parser,
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      // the globals no-implied-eval watches (setTimeout('code'), window.setInterval('code'))
+      globals: { setTimeout: 'readonly', setInterval: 'readonly', window: 'readonly', self: 'readonly', global: 'readonly' },
+    },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       'no-eval': 'error',
