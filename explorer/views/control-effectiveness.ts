@@ -1,8 +1,9 @@
 // Control effectiveness by ISO 28000 element: per element, what its controls cost a year and the
 // expected loss they avoid together (with its paired 95 % interval). While the removal runs are
 // simulating, the loss-avoided bar is a "computing…" placeholder. It draws given figures only.
-import { axisBottom, scaleLinear } from 'd3';
-import type { ElementEffect, ControlEffectivenessData } from '../model/view-data.js';
+import { scaleLinear } from 'd3';
+import type { ElementEffect, ControlEffectivenessData, ViewSize } from '../model/view-data.js';
+import { axisScene, drawAxis, type AxisScene } from './parts/axes.js';
 import { currencySymbol, moneyExact, moneyShort, shownChange, signed } from './parts/format.js';
 import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
 import { drawLegend, type LegendItem } from './parts/legend.js';
@@ -26,12 +27,54 @@ interface Bar {
   ci?: [number, number];
 }
 
-/**
- * Draws (or updates) the chart in `element`. Money in data.currency per year. Elements in the
- * ISO 28000 order of ELEMENTS; bars are focusable and their tooltips give exact figures.
- */
-export function controlEffectiveness(element: HTMLElement, data: ControlEffectivenessData): void {
-  const size = viewSize(element, data.size, { width: 520, height: 300 });
+/** A bar as drawn: its offset in the row, its rect, its whisker (the 95 % interval), its value text. */
+export interface BarScene {
+  id: 'cost' | 'avoided';
+  kind: 'cost' | 'avoided';
+  /** Still computing (or not measured): a dashed placeholder. */
+  computing: boolean;
+  y: number;
+  x: number;
+  width: number;
+  fill: string;
+  stroke: string | null;
+  strokeWidth: number | null;
+  dash: string | null;
+  /** The whisker's path, or null without an interval. */
+  whisker: string | null;
+  valueX: number;
+  valueText: string;
+  /** Exact figures, for the tooltip (lines) and the aria-label (joined). */
+  tip: string[];
+}
+
+/** One ISO 28000 element's row: its offset, name, count of controls and its two bars. */
+export interface ElementRowScene {
+  element: ElementEffect['element'];
+  y: number;
+  name: string;
+  count: string;
+  bars: BarScene[];
+}
+
+/** The chart as plain data: frame texts, legend, grid, axis and its title, the rows (none without controls). */
+export interface ControlsScene {
+  title: string;
+  label: string;
+  empty: string | null;
+  legend: LegendItem[];
+  grid: { y1: number; y2: number; lines: Array<{ value: number; x: number; stroke: string }> };
+  axis: AxisScene | null;
+  axisTitle: { text: string; x: number; y: number };
+  /** Right end of the element names; the rows' mid line; a bar's height. */
+  labelX: number;
+  mid: number;
+  barH: number;
+  rows: ElementRowScene[];
+}
+
+/** The chart's scene at `size`: no DOM, so a test can check it directly. */
+export function layoutControlEffectiveness(data: ControlEffectivenessData, size: ViewSize): ControlsScene {
   const locale = data.locale ?? 'en-US';
   const m = (x: number): string => signed(moneyShort(x, data.currency, locale));
   const mx = (x: number): string => signed(moneyExact(x, data.currency, locale));
@@ -64,13 +107,11 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
   const label = `Control effectiveness by ISO 28000 element: annual cost of the controls and the expected annual loss they avoid, with 95 % intervals. ${effects
     .map((e) => `${ELEMENT_LABELS[e.element]}: cost ${mx(e.annualCost)}, avoids ${known(e) ? mx(e.lossAvoided) : data.unmeasured ? 'not measured' : 'still computing'}`)
     .join('; ')}.`;
-  const svg = chartFrame(element, { title, label, size });
-  const tip = tooltip(element);
-  tip.hide();
-
-  const body = layer(svg, 'ce-body').attr('display', effects.length ? null : 'none');
-  emptyMessage(svg, 'ce-empty', effects.length ? null : 'No controls placed in this scenario', size);
-  if (!effects.length) return;
+  const sym = currencySymbol(data.currency, locale);
+  if (!effects.length) {
+    const none = { y1: 0, y2: 0, lines: [] };
+    return { title, label, empty: 'No controls placed in this scenario', legend: [], grid: none, axis: null, axisTitle: { text: `${sym} per year`, x: 0, y: 0 }, labelX: 0, mid: 0, barH: 0, rows: [] };
+  }
 
   const labelW = Math.min(150, 12 + Math.max(...effects.map((e) => textWidth(ELEMENT_LABELS[e.element], 11))));
   // Right margin: room for the longest value label right of the longest bar.
@@ -97,56 +138,121 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
     { id: 'avoided', text: 'Expected loss avoided (95 % interval)' },
   ];
   let lx = 8;
-  drawLegend(
-    layer(body, 'ce-legend'),
-    legendItems.map((d): LegendItem => {
-      const at = lx;
-      lx += 20 + textWidth(d.text, 10) + 14;
-      const cost = d.id === 'cost';
-      return {
-        key: d.id,
-        at: [at, TITLE_HEIGHT + 8],
-        parts: [
-          { tag: 'rect', attrs: { width: 14, height: 9, y: 0.5, fill: cost ? COST_FILL : AVOIDED, stroke: cost ? COST_STROKE : null, 'stroke-width': cost ? 1 : null } },
-          { tag: 'path', attrs: { d: d.id === 'avoided' ? 'M9,5H17M17,2V8' : null, stroke: INK, fill: 'none' } },
-          { tag: 'text', attrs: { x: 20, y: 9, 'font-size': 10, fill: INK }, text: d.text },
-        ],
-      };
-    }),
-  );
+  const legend = legendItems.map((d): LegendItem => {
+    const at = lx;
+    lx += 20 + textWidth(d.text, 10) + 14;
+    const cost = d.id === 'cost';
+    return {
+      key: d.id,
+      at: [at, TITLE_HEIGHT + 8],
+      parts: [
+        { tag: 'rect', attrs: { width: 14, height: 9, y: 0.5, fill: cost ? COST_FILL : AVOIDED, stroke: cost ? COST_STROKE : null, 'stroke-width': cost ? 1 : null } },
+        { tag: 'path', attrs: { d: d.id === 'avoided' ? 'M9,5H17M17,2V8' : null, stroke: INK, fill: 'none' } },
+        { tag: 'text', attrs: { x: 20, y: 9, 'font-size': 10, fill: INK }, text: d.text },
+      ],
+    };
+  });
 
   // Axis at the bottom, grid, zero line.
-  const sym = currencySymbol(data.currency, locale);
   const ticks = x.ticks(Math.max(2, Math.floor((x1 - x0) / 70)));
+  const zero = x(0);
+  const placeholderW = Math.min(60, (x1 - x0) / 4);
+  const mid = rowH / 2;
+  const unmeasured = Boolean(data.unmeasured);
+  const bar = (d: Bar): BarScene => {
+    const computing = d.value === undefined;
+    let whisker: string | null = null;
+    if (d.value !== undefined && d.ci) {
+      const a = x(d.ci[0]);
+      const b = x(d.ci[1]);
+      const c = barH / 2;
+      whisker = `M${a},${c}H${b}M${a},${c - 3}V${c + 3}M${b},${c - 3}V${c + 3}`;
+    }
+    return {
+      id: d.kind,
+      kind: d.kind,
+      computing,
+      y: d.kind === 'cost' ? mid - barH - 1 : mid + 1,
+      x: d.value === undefined ? zero : Math.min(zero, x(d.value)),
+      width: d.value === undefined ? placeholderW : Math.max(1, Math.abs(x(d.value) - zero)),
+      fill: d.value === undefined ? 'none' : d.kind === 'cost' ? COST_FILL : AVOIDED,
+      stroke: d.value === undefined ? AXIS : d.kind === 'cost' ? COST_STROKE : null,
+      strokeWidth: d.kind === 'cost' || d.value === undefined ? 1 : null,
+      dash: d.value === undefined ? '3 2' : null,
+      whisker,
+      valueX: d.value === undefined ? zero + placeholderW + 4 : Math.max(x(d.value), zero, ...(d.ci ? d.ci.map((v) => x(v)) : [])) + 4,
+      valueText: d.value === undefined ? (unmeasured ? 'not measured' : 'computing…') : m(d.value),
+      tip: barText(d, mx, unmeasured),
+    };
+  };
+
+  return {
+    title,
+    label,
+    empty: null,
+    legend,
+    grid: { y1: y0 - 4, y2: y1, lines: ticks.map((t) => ({ value: t, x: x(t), stroke: t === 0 ? AXIS : GRID_LIGHT })) },
+    axis: axisScene('bottom', x, x.range(), ticks, m, [0, y1]),
+    axisTitle: { text: `${sym} per year`, x: (x0 + x1) / 2, y: y1 + 32 },
+    labelX: x0 - 8,
+    mid,
+    barH,
+    rows: effects.map((e, i) => ({
+      element: e.element,
+      y: y0 + i * rowH,
+      name: ELEMENT_LABELS[e.element],
+      count: rowH >= 24 ? `${e.controls.length} control${e.controls.length === 1 ? '' : 's'}` : '',
+      bars: [
+        bar({ id: 'cost', kind: 'cost', effect: e, value: e.annualCost }),
+        bar({ id: 'avoided', kind: 'avoided', effect: e, value: known(e) ? e.lossAvoided : undefined, ci: known(e) ? e.ci95 : undefined }),
+      ],
+    })),
+  };
+}
+
+/**
+ * Draws (or updates) the chart in `element`. Money in data.currency per year. Elements in the
+ * ISO 28000 order of ELEMENTS; bars are focusable and their tooltips give exact figures.
+ */
+export function controlEffectiveness(element: HTMLElement, data: ControlEffectivenessData): void {
+  const size = viewSize(element, data.size, { width: 520, height: 300 });
+  const scene = layoutControlEffectiveness(data, size);
+  const svg = chartFrame(element, { title: scene.title, label: scene.label, size });
+  const tip = tooltip(element);
+  tip.hide();
+
+  const body = layer(svg, 'ce-body').attr('display', scene.rows.length ? null : 'none');
+  emptyMessage(svg, 'ce-empty', scene.empty, size);
+  if (!scene.rows.length || !scene.axis) return;
+
+  drawLegend(layer(body, 'ce-legend'), scene.legend);
+
+  // Axis at the bottom, grid, zero line.
   layer(body, 'ce-grid')
-    .selectAll<SVGLineElement, number>('line')
-    .data(ticks, (d) => d)
+    .selectAll<SVGLineElement, ControlsScene['grid']['lines'][number]>('line')
+    .data(scene.grid.lines, (d) => d.value)
     .join('line')
-    .attr('x1', (d) => x(d))
-    .attr('x2', (d) => x(d))
-    .attr('y1', y0 - 4)
-    .attr('y2', y1)
-    .attr('stroke', (d) => (d === 0 ? AXIS : GRID_LIGHT));
-  const ax = layer(body, 'ce-x-axis').attr('transform', `translate(0,${y1})`);
-  ax.call(axisBottom(x).tickValues(ticks).tickFormat((d) => m(+d)).tickSizeOuter(0));
-  ax.attr('font-size', 10).attr('font-family', null);
-  ax.selectAll('.tick text').attr('fill', MUTED);
-  ax.selectAll('.tick line, .domain').attr('stroke', AXIS);
+    .attr('x1', (d) => d.x)
+    .attr('x2', (d) => d.x)
+    .attr('y1', scene.grid.y1)
+    .attr('y2', scene.grid.y2)
+    .attr('stroke', (d) => d.stroke);
+  drawAxis(body, 'ce-x-axis', scene.axis);
   layer(body, 'ce-axis-title')
     .selectAll('text')
-    .data([`${sym} per year`])
+    .data([scene.axisTitle])
     .join('text')
-    .attr('x', (x0 + x1) / 2)
-    .attr('y', y1 + 32)
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
     .attr('text-anchor', 'middle')
     .attr('font-size', 11)
     .attr('fill', INK)
-    .text((d) => d);
+    .text((d) => d.text);
 
   // One group per element: its label, then the cost bar and the loss-avoided bar (or placeholder).
   const rows = layer(body, 'ce-rows')
-    .selectAll<SVGGElement, ElementEffect>('g.element')
-    .data(effects, (d) => d.element)
+    .selectAll<SVGGElement, ElementRowScene>('g.element')
+    .data(scene.rows, (d) => d.element)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'element');
       const t = g.append('text').attr('class', 'element-label');
@@ -154,32 +260,28 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
       t.append('tspan').attr('class', 'count');
       return g;
     })
-    .attr('transform', (d, i) => `translate(0,${y0 + i * rowH})`);
-  const mid = rowH / 2;
+    .attr('transform', (d) => `translate(0,${d.y})`);
   const lt = rows
     .select('text.element-label')
-    .attr('x', x0 - 8)
-    .attr('y', mid - 1)
+    .attr('x', scene.labelX)
+    .attr('y', scene.mid - 1)
     .attr('text-anchor', 'end');
   lt.select('tspan.name')
-    .attr('x', x0 - 8)
+    .attr('x', scene.labelX)
     .attr('font-size', 11)
     .attr('fill', INK)
-    .text((d) => ELEMENT_LABELS[d.element]);
+    .text((d) => d.name);
   lt.select('tspan.count')
-    .attr('x', x0 - 8)
+    .attr('x', scene.labelX)
     .attr('dy', 11)
     .attr('font-size', 9.5)
     .attr('fill', MUTED)
-    .text((d) => (rowH >= 24 ? `${d.controls.length} control${d.controls.length === 1 ? '' : 's'}` : ''));
+    .text((d) => d.count);
 
   const bars = rows
-    .selectAll<SVGGElement, Bar>('g.bar')
+    .selectAll<SVGGElement, BarScene>('g.bar')
     .data(
-      (e): Bar[] => [
-        { id: 'cost', kind: 'cost', effect: e, value: e.annualCost },
-        { id: 'avoided', kind: 'avoided', effect: e, value: known(e) ? e.lossAvoided : undefined, ci: known(e) ? e.ci95 : undefined },
-      ],
+      (r) => r.bars,
       (d) => d.id,
     )
     .join((enter) => {
@@ -189,49 +291,38 @@ export function controlEffectiveness(element: HTMLElement, data: ControlEffectiv
       g.append('text').attr('class', 'value');
       return g;
     })
-    .attr('class', (d) => `bar bar-${d.kind}${d.value === undefined ? ' computing' : ''}`)
-    .attr('transform', (d) => `translate(0,${d.kind === 'cost' ? mid - barH - 1 : mid + 1})`)
-    .attr('aria-label', (d) => barText(d, mx, Boolean(data.unmeasured)).join(', '))
+    .attr('class', (d) => `bar bar-${d.kind}${d.computing ? ' computing' : ''}`)
+    .attr('transform', (d) => `translate(0,${d.y})`)
+    .attr('aria-label', (d) => d.tip.join(', '))
     .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
       const [px, py] = pointerIn(element, event);
-      tip.show(barText(d, mx, Boolean(data.unmeasured)), px, py);
+      tip.show(d.tip, px, py);
     })
     .on('mouseleave blur', () => tip.hide());
-  const zero = x(0);
   bars
     .select('rect.fill')
-    .attr('x', (d) => (d.value === undefined ? zero : Math.min(zero, x(d.value))))
-    .attr('width', (d) => (d.value === undefined ? Math.min(60, (x1 - x0) / 4) : Math.max(1, Math.abs(x(d.value) - zero))))
+    .attr('x', (d) => d.x)
+    .attr('width', (d) => d.width)
     .attr('y', 0)
-    .attr('height', barH)
-    .attr('fill', (d) => (d.value === undefined ? 'none' : d.kind === 'cost' ? COST_FILL : AVOIDED))
-    .attr('stroke', (d) => (d.value === undefined ? AXIS : d.kind === 'cost' ? COST_STROKE : null))
-    .attr('stroke-width', (d) => (d.kind === 'cost' || d.value === undefined ? 1 : null))
-    .attr('stroke-dasharray', (d) => (d.value === undefined ? '3 2' : null));
+    .attr('height', scene.barH)
+    .attr('fill', (d) => d.fill)
+    .attr('stroke', (d) => d.stroke)
+    .attr('stroke-width', (d) => d.strokeWidth)
+    .attr('stroke-dasharray', (d) => d.dash);
   bars
     .select('path.whisker')
-    .attr('d', (d) => {
-      if (d.value === undefined || !d.ci) return null;
-      const a = x(d.ci[0]);
-      const b = x(d.ci[1]);
-      const c = barH / 2;
-      return `M${a},${c}H${b}M${a},${c - 3}V${c + 3}M${b},${c - 3}V${c + 3}`;
-    })
+    .attr('d', (d) => d.whisker)
     .attr('stroke', INK)
     .attr('stroke-width', 1)
     .attr('fill', 'none');
   bars
     .select('text.value')
-    .attr('x', (d) => {
-      if (d.value === undefined) return zero + Math.min(60, (x1 - x0) / 4) + 4;
-      const ends = [x(d.value), zero, ...(d.ci ? d.ci.map((v) => x(v)) : [])];
-      return Math.max(...ends) + 4;
-    })
-    .attr('y', barH / 2 + 3.5)
+    .attr('x', (d) => d.valueX)
+    .attr('y', scene.barH / 2 + 3.5)
     .attr('font-size', 10)
-    .attr('font-style', (d) => (d.value === undefined ? 'italic' : null))
-    .attr('fill', (d) => (d.value === undefined ? MUTED : INK))
-    .text((d) => (d.value === undefined ? (data.unmeasured ? 'not measured' : 'computing…') : m(d.value)));
+    .attr('font-style', (d) => (d.computing ? 'italic' : null))
+    .attr('fill', (d) => (d.computing ? MUTED : INK))
+    .text((d) => d.valueText);
 }
 
 /** The bar's exact figures, for its tooltip and aria-label. */
