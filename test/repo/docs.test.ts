@@ -5,8 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
 import { encodeSummary } from '../../engine/io/partial-result.js';
+import { resultsSchema } from '../../engine/results/schema.js';
 import { emptySummary } from '../../engine/summary/batch-summary.js';
 import { validateScenario } from '../../engine/validate/validate.js';
 import { scenarioWarnings } from '../../engine/validate/warnings.js';
@@ -126,6 +128,11 @@ describe('docs/scenario-format.md', () => {
 });
 
 describe('docs/results-format.md', () => {
+  it('names every field of the results schema', () => {
+    const schema = z.toJSONSchema(resultsSchema, { io: 'input', unrepresentable: 'any' });
+    expect(unnamed(schemaProperties(schema), read('results-format.md'))).toEqual([]);
+  });
+
   it('names every field of a partial result', () => {
     const encoded = encodeSummary(emptySummary(0, 1, 1, 1, 1));
     const top = ['format', 'engineVersion', 'scenarioHash', 'seed', 'trials', 'rangeTrials', 'treatments', 'shard', 'index', 'count', 'run', 'workers', 'wallMs', 'units', 'scenario', 'checksum'];
