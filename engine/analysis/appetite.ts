@@ -1,7 +1,7 @@
 // Risk appetite: whether the run stays within the scenario's stated appetite. Each limit is checked
 // against its estimate's 95 % interval, so a check is `breached` (the whole interval is beyond the
 // limit), `within` (the whole interval is inside) or `uncertain` (the interval straddles it: more
-// trials, or another seed, may tip it either way). See README: "Appetite".
+// trials, or another seed, may tip it either way). See docs/results-format.md, "Appetite".
 import type { Scenario } from '../model/schema.js';
 import { money } from '../text/format.js';
 import { levelBounds, levelRank } from './criteria.js';

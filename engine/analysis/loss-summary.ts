@@ -1,5 +1,5 @@
 // The Summary of a run from a merged BatchSummary: moments, quantiles and tail measures, each
-// headline figure with its 95 % interval (README: "Intervals").
+// headline figure with its 95 % interval (docs/results-format.md, "Summary").
 import { quantileSorted } from 'simple-statistics';
 import { exp, log } from '../math/det-math.js';
 import type { BatchSummary } from '../summary/batch-summary.js';

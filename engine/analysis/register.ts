@@ -1,5 +1,6 @@
 // The risk register: per risk its rate, P(≥1 event), mean loss per event with its interval, expected
-// loss, share, tail contribution, and its ISO 28000 assessment; sorted by expected loss, descending.
+// loss, share, tail contribution, and its ISO 28000 assessment; sorted by expected loss, descending
+// (docs/results-format.md, "Risks").
 import type { Scenario } from '../model/schema.js';
 import type { RiskRow } from '../results/schema.js';
 import type { CompiledScenario } from '../plan/plan.js';

@@ -1,5 +1,5 @@
 // The results document (chainward-results/v1) as one zod schema: what `run` writes, `merge` rebuilds
-// and the explorer reads (README.md, "Results"), with every row type inferred from it. Keys are in
+// and the explorer reads (docs/results-format.md), with every row type inferred from it. Keys are in
 // the order the engine writes them, so a parsed document serialises to the bytes it was read from.
 import '../model/zod-config.js'; // first: before any schema is built
 import { z } from 'zod';
