@@ -1,9 +1,10 @@
-// Loss exceedance curve: P(annual loss > x) against x, both on log scales, one line per curve
-// (baseline, what-if over its ghosted baseline, treatments), with the 1-in-20, 1-in-100 and CVaR95
-// marks of the main result. Points with zero loss or zero probability cannot sit on a log axis and
-// are dropped. It draws given curves only; it never estimates a curve from trials.
-import { axisBottom, axisLeft, axisRight, bisector, line, scaleLog, type ScaleLogarithmic } from 'd3';
-import type { ExceedanceCurve, LossExceedanceData } from '../model/view-data.js';
+// Loss exceedance curve: P(annual loss > x) against x on log scales, one line per curve (baseline,
+// what-if over its ghosted baseline, treatments), with the main result's 1-in-20, 1-in-100 and CVaR95
+// marks; points with zero loss or probability are dropped. layoutLossExceedance computes the scene,
+// lossExceedance draws it and reads the curves; it never estimates a curve from trials.
+import { bisector, line, scaleLog, type ScaleLogarithmic } from 'd3';
+import type { ExceedanceCurve, LossExceedanceData, ViewSize } from '../model/view-data.js';
+import { axisScene, drawAxis, drawAxisTitles, type AxisScene, type AxisTick, type AxisTitle } from './parts/axes.js';
 import { currencySymbol, moneyExact, moneyShort, shownChange } from './parts/format.js';
 import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
 import { drawLegend, type LegendItem } from './parts/legend.js';
@@ -15,7 +16,7 @@ type Point = { loss: number; probability: number };
 /** Treatments get a dash pattern too: never colour alone. */
 const DASHES = ['6 3', '2 2', '8 3 2 3', '4 2 1 2', '10 3', '1 3'];
 
-interface Style {
+export interface Style {
   stroke: string;
   width: number;
   dash: string | null;
@@ -75,13 +76,63 @@ export function lossAtProbability(points: readonly Point[], p: number): number |
   return undefined;
 }
 
-/**
- * Draws (or updates) the exceedance chart in `element`. Losses in data.currency; probabilities
- * per year. Keyboard: each curve and mark is focusable; the plot area takes ←/→ to step along the
- * main curve, showing every curve's reading at that loss.
- */
-export function lossExceedance(element: HTMLElement, data: LossExceedanceData): void {
-  const size = viewSize(element, data.size, { width: 520, height: 300 });
+/** A curve's point as drawn: its loss and probability, and its place (px). */
+export interface LecPoint {
+  loss: number;
+  probability: number;
+  px: number;
+  py: number;
+}
+
+/** A curve as drawn: its style, path, points and its summaries (short figures for the aria label, exact for the tooltip). */
+export interface LecCurve {
+  id: string;
+  role: ExceedanceCurve['role'];
+  label: string;
+  style: Style;
+  d: string;
+  points: LecPoint[];
+  summary: string;
+  summaryExact: string;
+}
+
+/** A reference mark: its line at px, its label centred at cx on the row ty above the plot. */
+export interface LecMark {
+  id: string;
+  value: number;
+  long: string;
+  text: string;
+  px: number;
+  cx: number;
+  ty: number;
+}
+
+/** The chart's body: plot box, axes, grid, marks, curves (back to front), legend, and the curve the keyboard reads. */
+export interface LecBody {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  /** The loss axis's domain (log scale from x0 to x1), for reading a loss at the pointer. */
+  xDomain: [number, number];
+  axes: { x: AxisScene; y: AxisScene; y2: AxisScene };
+  titles: AxisTitle[];
+  marks: LecMark[];
+  curves: LecCurve[];
+  legend: { at: [number, number]; box: { width: number; height: number } | null; items: LegendItem[] };
+  /** The main curve's id: the what-if, else the baseline, else the first. */
+  main: string;
+}
+
+/** The loss exceedance chart as plain data; `body` null when no curve has a drawable point. */
+export interface LecScene {
+  title: string;
+  label: string;
+  body: LecBody | null;
+}
+
+/** The loss exceedance chart's scene at `size`: no DOM, so a test can check it directly. */
+export function layoutLossExceedance(data: LossExceedanceData, size: ViewSize): LecScene {
   const locale = data.locale ?? 'en-US';
   const m = (x: number): string => moneyShort(x, data.currency, locale);
   const mx = (x: number): string => moneyExact(x, data.currency, locale);
@@ -122,20 +173,11 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
         .map((d) => d.curve.label)
         .join(', ')}. ${marks.map((k) => `${k.long}: ${mx(k.value)}`).join('; ')}.`
     : 'Loss exceedance curve: no data.';
-  const svg = chartFrame(element, { title, label, size });
-  const tip = tooltip(element);
+  if (!main) return { title, label, body: null };
 
   const margin = { top: TITLE_HEIGHT + 26, bottom: 40, left: 64 };
   const y0 = margin.top;
   const y1 = size.height - margin.bottom;
-
-  const body = layer(svg, 'lec-body');
-  emptyMessage(svg, 'lec-empty', main ? null : 'No loss curve yet: run the simulation', size);
-  body.attr('display', main ? null : 'none');
-  if (!main) {
-    tip.hide();
-    return;
-  }
 
   // Scales: losses over the curves' extent and the marks; probabilities from the decade under the
   // smallest one (≈ 1/trials) up to 100 %.
@@ -164,66 +206,143 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
     }
   }
   if (xTicks.length < 2) xTicks.splice(0, xTicks.length, lo, hi);
-
-  const grid = layer(body, 'lec-grid');
-  grid
-    .selectAll<SVGLineElement, number>('line.gx')
-    .data(xTicks, (d) => d)
-    .join('line')
-    .attr('class', 'gx')
-    .attr('x1', (d) => x(d))
-    .attr('x2', (d) => x(d))
-    .attr('y1', y0)
-    .attr('y2', y1)
-    .attr('stroke', GRID);
-  grid
-    .selectAll<SVGLineElement, number>('line.gy')
-    .data(yTicks, (d) => d)
-    .join('line')
-    .attr('class', 'gy')
-    .attr('x1', x0)
-    .attr('x2', x1)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d))
-    .attr('stroke', GRID);
-
   const sym = currencySymbol(data.currency, locale);
-  const ax = layer(body, 'lec-x-axis').attr('transform', `translate(0,${y1})`);
-  ax.call(axisBottom(x).tickValues(xTicks).tickFormat((d) => m(+d)).tickSizeOuter(0));
-  const ay = layer(body, 'lec-y-axis').attr('transform', `translate(${x0},0)`);
-  ay.call(axisLeft(y).tickValues(yTicks).tickFormat((d) => pctTick(+d)).tickSizeOuter(0));
-  const ar = layer(body, 'lec-y2-axis').attr('transform', `translate(${x1},0)`);
-  ar.call(axisRight(y).tickValues(yTicks).tickFormat((d) => returnPeriod(+d, locale)).tickSizeOuter(0));
-  for (const a of [ax, ay, ar]) {
-    a.attr('font-size', 10).attr('font-family', null);
-    a.selectAll('.tick text').attr('fill', MUTED);
-    a.selectAll('.tick line, .domain').attr('stroke', AXIS);
-  }
-  const titles = layer(body, 'lec-axis-titles');
-  titles
-    .selectAll('text')
-    .data([
-      { id: 'x', text: `Annual loss (${sym}, log scale)`, x: (x0 + x1) / 2, y: size.height - 6, rotate: 0 },
-      { id: 'y', text: 'Probability of exceeding (per year)', x: 12, y: (y0 + y1) / 2, rotate: -90 },
-    ])
-    .join('text')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .attr('fill', INK)
-    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.rotate})`)
-    .text((d) => d.text);
 
   // Reference marks (main curve): dashed verticals, labelled in one row above the plot; labels
   // sit over their line when they can and are pushed apart (with a leader) when they would overlap.
-  const markLayer = layer(body, 'lec-marks');
   const placed = spreadLabels(
     [...marks].sort((a, b) => a.value - b.value).map((k) => ({ ...k, text: `${k.short}: ${m(k.value)}`, px: x(k.value) })),
     x0,
     size.width - 4,
-  ).map((k) => ({ ...k, ty: y0 - 12 }));
-  const mk = markLayer
-    .selectAll<SVGGElement, (typeof placed)[number]>('g.mark')
-    .data(placed, (d) => d.id)
+  ).map((k) => ({ id: k.id, value: k.value, long: k.long, text: k.text, px: k.px, cx: k.cx, ty: y0 - 12 }));
+
+  // Curves, back to front: ghost, treatments, baseline, what-if.
+  const path = line<Point>()
+    .x((p) => x(p.loss))
+    .y((p) => y(p.probability));
+  const ordered = [...drawn].sort((a, b) => a.style.order - b.style.order);
+  const curves = ordered.map(
+    (d): LecCurve => ({
+      id: d.curve.id,
+      role: d.curve.role,
+      label: d.curve.label,
+      style: d.style,
+      d: path(d.points) ?? '',
+      points: d.points.map((p) => ({ loss: p.loss, probability: p.probability, px: x(p.loss), py: y(p.probability) })),
+      summary: curveSummary(d, m),
+      summaryExact: curveSummary(d, mx),
+    }),
+  );
+
+  // Legend (when there is more than one curve): in the plot corner the curves leave emptiest.
+  const legendRows = drawn.length > 1 ? [...drawn].sort((a, b) => b.style.order - a.style.order) : [];
+  const legendW = 34 + Math.max(0, ...legendRows.map((d) => textWidth(clip(d.curve.label, 36), 10)));
+  const legendH = legendRows.length * 14 + 4;
+  const corners = [
+    { x: x0 + 8, y: y1 - legendH - 6 },
+    { x: x1 - legendW - 6, y: y0 + 8 },
+    { x: x1 - legendW - 6, y: y1 - legendH - 6 },
+  ];
+  const crowd = (c: { x: number; y: number }): number =>
+    all.filter((p) => {
+      const px = x(p.loss);
+      const py = y(p.probability);
+      return px >= c.x - 4 && px <= c.x + legendW + 4 && py >= c.y - 4 && py <= c.y + legendH + 4;
+    }).length;
+  const corner = corners.reduce((best, c) => (crowd(c) < crowd(best) ? c : best), corners[0]!);
+
+  return {
+    title,
+    label,
+    body: {
+      x0,
+      x1,
+      y0,
+      y1,
+      xDomain: [lo, hi],
+      axes: {
+        x: axisScene('bottom', x, x.range(), xTicks, m, [0, y1]),
+        y: axisScene('left', y, y.range(), yTicks, pctTick, [x0, 0]),
+        y2: axisScene('right', y, y.range(), yTicks, (p) => returnPeriod(p, locale), [x1, 0]),
+      },
+      titles: [
+        { id: 'x', text: `Annual loss (${sym}, log scale)`, x: (x0 + x1) / 2, y: size.height - 6, rotate: 0 },
+        { id: 'y', text: 'Probability of exceeding (per year)', x: 12, y: (y0 + y1) / 2, rotate: -90 },
+      ],
+      marks: placed,
+      curves,
+      legend: {
+        at: [corner.x, corner.y],
+        box: legendRows.length ? { width: legendW + 4, height: legendH } : null,
+        items: legendRows.map(
+          (d, i): LegendItem => ({
+            key: d.curve.id,
+            at: [0, i * 14 + 8],
+            parts: [
+              { tag: 'line', attrs: { x1: 0, x2: 26, y1: 0, y2: 0, stroke: d.style.stroke, 'stroke-width': d.style.width, 'stroke-dasharray': d.style.dash } },
+              { tag: 'text', attrs: { x: 32, y: 3.5, 'font-size': 10, fill: INK }, text: clip(d.curve.label, 36) },
+            ],
+          }),
+        ),
+      },
+      main: main.curve.id,
+    },
+  };
+}
+
+/**
+ * Draws (or updates) the exceedance chart in `element`. Losses in data.currency; probabilities
+ * per year. Keyboard: each curve and mark is focusable; the plot area takes ←/→ to step along the
+ * main curve, showing every curve's reading at that loss.
+ */
+export function lossExceedance(element: HTMLElement, data: LossExceedanceData): void {
+  const size = viewSize(element, data.size, { width: 520, height: 300 });
+  const locale = data.locale ?? 'en-US';
+  const mx = (x: number): string => moneyExact(x, data.currency, locale);
+  const scene = layoutLossExceedance(data, size);
+  const svg = chartFrame(element, { title: scene.title, label: scene.label, size });
+  const tip = tooltip(element);
+
+  const body = layer(svg, 'lec-body');
+  const b = scene.body;
+  emptyMessage(svg, 'lec-empty', b ? null : 'No loss curve yet: run the simulation', size);
+  body.attr('display', b ? null : 'none');
+  if (!b) {
+    tip.hide();
+    return;
+  }
+  const { x0, x1, y0, y1 } = b;
+
+  const grid = layer(body, 'lec-grid');
+  grid
+    .selectAll<SVGLineElement, AxisTick>('line.gx')
+    .data(b.axes.x.ticks, (d) => d.value)
+    .join('line')
+    .attr('class', 'gx')
+    .attr('x1', (d) => d.pos)
+    .attr('x2', (d) => d.pos)
+    .attr('y1', y0)
+    .attr('y2', y1)
+    .attr('stroke', GRID);
+  grid
+    .selectAll<SVGLineElement, AxisTick>('line.gy')
+    .data(b.axes.y.ticks, (d) => d.value)
+    .join('line')
+    .attr('class', 'gy')
+    .attr('x1', x0)
+    .attr('x2', x1)
+    .attr('y1', (d) => d.pos)
+    .attr('y2', (d) => d.pos)
+    .attr('stroke', GRID);
+
+  drawAxis(body, 'lec-x-axis', b.axes.x);
+  drawAxis(body, 'lec-y-axis', b.axes.y);
+  drawAxis(body, 'lec-y2-axis', b.axes.y2);
+  drawAxisTitles(body, 'lec-axis-titles', b.titles);
+
+  const mk = layer(body, 'lec-marks')
+    .selectAll<SVGGElement, LecMark>('g.mark')
+    .data(b.marks, (d) => d.id)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'mark').attr('tabindex', 0);
       g.append('line');
@@ -255,78 +374,46 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
     .attr('fill', INK)
     .text((d) => d.text);
 
-  // Curves, back to front: ghost, treatments, baseline, what-if.
-  const path = line<Point>()
-    .x((p) => x(p.loss))
-    .y((p) => y(p.probability));
-  const ordered = [...drawn].sort((a, b) => a.style.order - b.style.order);
   layer(body, 'lec-curves')
-    .selectAll<SVGPathElement, Drawn>('path.curve')
-    .data(ordered, (d) => d.curve.id)
+    .selectAll<SVGPathElement, LecCurve>('path.curve')
+    .data(b.curves, (d) => d.id)
     .join('path')
-    .attr('class', (d) => `curve curve-${d.curve.role}`)
-    .attr('d', (d) => path(d.points))
+    .attr('class', (d) => `curve curve-${d.role}`)
+    .attr('d', (d) => d.d)
     .attr('fill', 'none')
     .attr('stroke', (d) => d.style.stroke)
     .attr('stroke-width', (d) => d.style.width)
     .attr('stroke-dasharray', (d) => d.style.dash)
     .attr('stroke-linejoin', 'round')
     .attr('tabindex', 0)
-    .attr('aria-label', (d) => curveSummary(d, m))
+    .attr('aria-label', (d) => d.summary)
     .on('focus', (event: FocusEvent, d) => {
       const p = d.points[Math.floor(d.points.length / 2)]!;
-      tip.show([curveSummary(d, mx)], x(p.loss), y(p.probability));
+      tip.show([d.summaryExact], p.px, p.py);
     })
     .on('blur', () => tip.hide());
 
-  // Legend (when there is more than one curve): in the plot corner the curves leave emptiest.
-  const legendRows = drawn.length > 1 ? [...drawn].sort((a, b) => b.style.order - a.style.order) : [];
-  const legendW = 34 + Math.max(0, ...legendRows.map((d) => textWidth(clip(d.curve.label, 36), 10)));
-  const legendH = legendRows.length * 14 + 4;
-    const corners = [
-    { x: x0 + 8, y: y1 - legendH - 6 },
-    { x: x1 - legendW - 6, y: y0 + 8 },
-    { x: x1 - legendW - 6, y: y1 - legendH - 6 },
-  ];
-  const crowd = (c: { x: number; y: number }): number =>
-    all.filter((p) => {
-      const px = x(p.loss);
-      const py = y(p.probability);
-      return px >= c.x - 4 && px <= c.x + legendW + 4 && py >= c.y - 4 && py <= c.y + legendH + 4;
-    }).length;
-  const corner = corners.reduce((best, c) => (crowd(c) < crowd(best) ? c : best), corners[0]!);
-  const legend = layer(body, 'lec-legend').attr('transform', `translate(${corner.x},${corner.y})`);
+  const legend = layer(body, 'lec-legend').attr('transform', `translate(${b.legend.at[0]},${b.legend.at[1]})`);
   legend
-    .selectAll<SVGRectElement, number>('rect.bg')
-    .data(legendRows.length ? [0] : [])
+    .selectAll<SVGRectElement, { width: number; height: number }>('rect.bg')
+    .data(b.legend.box ? [b.legend.box] : [])
     .join('rect')
     .attr('class', 'bg')
     .attr('x', -4)
     .attr('y', -2)
-    .attr('width', legendW + 4)
-    .attr('height', legendH)
+    .attr('width', (d) => d.width)
+    .attr('height', (d) => d.height)
     .attr('fill', WHITE)
     .attr('fill-opacity', 0.85);
-  drawLegend(
-    legend,
-    legendRows.map(
-      (d, i): LegendItem => ({
-        key: d.curve.id,
-        at: [0, i * 14 + 8],
-        parts: [
-          { tag: 'line', attrs: { x1: 0, x2: 26, y1: 0, y2: 0, stroke: d.style.stroke, 'stroke-width': d.style.width, 'stroke-dasharray': d.style.dash } },
-          { tag: 'text', attrs: { x: 32, y: 3.5, 'font-size': 10, fill: INK }, text: clip(d.curve.label, 36) },
-        ],
-      }),
-    ),
-  );
+  drawLegend(legend, b.legend.items);
 
   // Reading: a guide at the pointer's loss (or the keyboard cursor), a dot and a tooltip line per curve.
   const hover = layer(body, 'lec-hover');
-  const byLoss = bisector<Point, number>((p) => p.loss).center;
-  const nearest = (pts: Point[], loss: number): Point => pts[Math.min(pts.length - 1, byLoss(pts, loss))]!;
+  const x = scaleLog().domain(b.xDomain).range([x0, x1]);
+  const byLoss = bisector<LecPoint, number>((p) => p.loss).center;
+  const nearest = (pts: LecPoint[], loss: number): LecPoint => pts[Math.min(pts.length - 1, byLoss(pts, loss))]!;
   const show = (loss: number, at: [number, number]): void => {
-    const rows = ordered
+    const rows = b.curves
       .slice()
       .reverse()
       .map((d) => ({ d, p: nearest(d.points, loss) }));
@@ -342,17 +429,17 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
       .attr('pointer-events', 'none');
     hover
       .selectAll<SVGCircleElement, (typeof rows)[number]>('circle')
-      .data(rows, (r) => r.d.curve.id)
+      .data(rows, (r) => r.d.id)
       .join('circle')
-      .attr('cx', (r) => x(r.p.loss))
-      .attr('cy', (r) => y(r.p.probability))
+      .attr('cx', (r) => r.p.px)
+      .attr('cy', (r) => r.p.py)
       .attr('r', 3.5)
       .attr('fill', WHITE)
       .attr('stroke', (r) => r.d.style.stroke)
       .attr('stroke-width', 2)
       .attr('pointer-events', 'none');
     tip.show(
-      rows.map((r) => `${r.d.curve.label}: ${mx(r.p.loss)} exceeded with ${pctExact(r.p.probability)} a year (${returnPeriod(r.p.probability, locale)})`),
+      rows.map((r) => `${r.d.label}: ${mx(r.p.loss)} exceeded with ${pctExact(r.p.probability)} a year (${returnPeriod(r.p.probability, locale)})`),
       at[0],
       at[1],
     );
@@ -362,6 +449,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
     tip.hide();
   };
   hide();
+  const main = b.curves.find((d) => d.id === b.main)!;
   const mainPts = main.points;
   layer(body, 'lec-overlay')
     .selectAll<SVGRectElement, number>('rect')
@@ -374,7 +462,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
     .attr('fill', 'transparent')
     .attr('pointer-events', 'all')
     .attr('tabindex', 0)
-    .attr('aria-label', `Read the curves: left and right arrows step along the ${main.curve.label} curve`)
+    .attr('aria-label', `Read the curves: left and right arrows step along the ${main.label} curve`)
     .on('pointermove', function (this: SVGRectElement, event: PointerEvent) {
       const r = this.getBoundingClientRect();
       const px = r.width > 0 ? x0 + ((event.clientX - r.left) / r.width) * (x1 - x0) : x0;
@@ -385,7 +473,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
       const i = Number(this.dataset.cursor ?? byLoss(mainPts, data.var95));
       this.dataset.cursor = String(i);
       const p = mainPts[Math.min(i, mainPts.length - 1)]!;
-      show(p.loss, [x(p.loss), y(p.probability)]);
+      show(p.loss, [p.px, p.py]);
     })
     .on('keydown', function (this: SVGRectElement, event: KeyboardEvent) {
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -394,7 +482,7 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
       const i = Math.max(0, Math.min(mainPts.length - 1, cur + (event.key === 'ArrowRight' ? 1 : -1)));
       this.dataset.cursor = String(i);
       const p = mainPts[i]!;
-      show(p.loss, [x(p.loss), y(p.probability)]);
+      show(p.loss, [p.px, p.py]);
     })
     .each(function (this: SVGRectElement) {
       delete this.dataset.cursor; // new data: the cursor restarts at the 1-in-20 loss
