@@ -9,7 +9,8 @@ import type { AppetiteStatus, HeaderAppetite, HeaderData, HeaderFigures } from '
 import { moneyExact, moneyShort, pct, shownChange } from './parts/format.js';
 import { pointerIn, tooltip } from './parts/frame.js';
 
-interface Line {
+/** One line of a figure (a <dd>). */
+export interface HeaderLine {
   /** Class name; also the join key. */
   cls: string;
   text: string;
@@ -19,10 +20,22 @@ interface Line {
   rows?: Array<[string, string]>;
 }
 
-interface Figure {
+/** One headline figure: its key, its label and its lines. */
+export interface HeaderFigure {
   id: keyof HeaderFigures;
   label: string;
-  lines: Line[];
+  lines: HeaderLine[];
+}
+
+/** The header as plain data: identity, progress, the figures and the appetite badge. */
+export interface HeaderScene {
+  label: string;
+  scenario: string;
+  run: string;
+  /** The run's share done, or null when no run is in progress. */
+  progress: { value: number; label: string; text: string } | null;
+  figures: HeaderFigure[];
+  appetite: { status: AppetiteStatus; title: string; label: string; icon: string; text: string; lines: string[] };
 }
 
 /** "−€1.01M", "+€1.01M": a change with a true minus sign and an explicit plus. */
@@ -53,40 +66,18 @@ function ealCi95(f: HeaderFigures): { lo: number; hi: number; margin: number } {
   return { lo: f.eal - margin, hi: f.eal + margin, margin };
 }
 
-/**
- * Draws (or updates) the header in `element`. Money in data.currency, compact (exact in titles).
- * Class names (for the page stylesheet): cw-header, cw-header-id, cw-scenario, cw-run,
- * cw-progress, cw-figures, cw-figure (+ cw-figure-<id>), cw-figure-label, cw-figure-value,
- * cw-figure-note, cw-figure-split (cw-split-label, cw-split-value), cw-figure-baseline,
- * cw-figure-delta (+ cw-delta-down / cw-delta-up / cw-delta-zero), cw-appetite (+ cw-appetite-ok /
- * cw-appetite-breached / cw-appetite-uncertain, data-status), cw-appetite-icon, cw-appetite-text.
- */
-export function header(element: HTMLElement, data: HeaderData): void {
+/** The header's scene: every text, title and class it shows, without a DOM (the page's CSS sizes it). */
+export function layoutHeader(data: HeaderData): HeaderScene {
   const locale = data.locale ?? 'en-US';
   const m = (x: number): string => moneyShort(x, data.currency, locale);
   const mx = (x: number): string => moneyExact(x, data.currency, locale);
   const f = data.figures;
   const b = data.baseline;
   const trials = new Intl.NumberFormat(locale).format(data.trials);
-
-  const root = child<HTMLElement>(select(element) as unknown as Sel<Element>, 'section', 'cw-header').attr('aria-label', `Results of ${data.scenario}`);
-
-  // Identity: name, run, progress.
-  const id = child<HTMLDivElement>(root as unknown as Sel<Element>, 'div', 'cw-header-id');
-  child<HTMLHeadingElement>(id as unknown as Sel<Element>, 'h1', 'cw-scenario').text(data.scenario);
-  child<HTMLParagraphElement>(id as unknown as Sel<Element>, 'p', 'cw-run').text(`seed ${data.seed} · ${trials} trials`);
   const running = data.progress !== undefined && Number.isFinite(data.progress) && data.progress >= 0 && data.progress < 1;
-  id.selectChildren<HTMLProgressElement, number>('progress.cw-progress')
-    .data(running ? [data.progress!] : [])
-    .join('progress')
-    .attr('class', 'cw-progress')
-    .attr('max', 1)
-    .attr('value', (p) => p)
-    .attr('aria-label', (p) => `Simulating: ${Math.round(p * 100)} % done`)
-    .text((p) => `${Math.round(p * 100)} %`);
+  const p = data.progress!;
 
-  // Figures.
-  const base = (v: (x: HeaderFigures) => number, fmt: (x: number) => string, exact: (x: number) => string): Line[] =>
+  const base = (v: (x: HeaderFigures) => number, fmt: (x: number) => string, exact: (x: number) => string): HeaderLine[] =>
     b ? [{ cls: 'cw-figure-baseline', text: `baseline ${fmt(v(b))}`, title: `Baseline: ${exact(v(b))}` }] : [];
   const { lo: ealLo, hi: ealHi, margin } = ealCi95(f);
   const split: Array<[string, number]> = [
@@ -94,7 +85,7 @@ export function header(element: HTMLElement, data: HeaderData): void {
     ['interruption', f.interruptionEal],
     ['reroute', f.rerouteEal],
   ];
-  const ealLines: Line[] = [
+  const ealLines: HeaderLine[] = [
     { cls: 'cw-figure-value', text: m(f.eal), title: mx(f.eal) },
     { cls: 'cw-figure-note', text: `± ${m(margin)} (95 %)`, title: `95 % interval of the estimate: ${mx(ealLo)} to ${mx(ealHi)} (standard error ${mx(f.se)})` },
     {
@@ -125,7 +116,7 @@ export function header(element: HTMLElement, data: HeaderData): void {
       label: `Change in expected annual loss ${se(change)}, 95 % interval ${se(Math.min(lo, hi))} to ${se(Math.max(lo, hi))}`,
     });
   }
-  const money = (id: 'var95' | 'p99' | 'cvar95', label: string, how: string): Figure => {
+  const money = (id: 'var95' | 'p99' | 'cvar95', label: string, how: string): HeaderFigure => {
     const [lo, hi] = f[`${id}Ci95`];
     return {
       id,
@@ -139,21 +130,58 @@ export function header(element: HTMLElement, data: HeaderData): void {
   };
   const byOrder = 'from the order statistics of the trials';
   const level = (x: number): string => pct(x, 1);
-  const figures: Figure[] = [
-    { id: 'eal', label: 'Expected annual loss', lines: ealLines },
-    money('var95', '1-in-20-year loss', byOrder),
-    money('p99', '1-in-100-year loss', byOrder),
-    money('cvar95', 'Worst-5 % average (CVaR95)', 'normal approximation'),
-    {
-      id: 'serviceLevel',
-      label: 'Service level',
-      lines: [{ cls: 'cw-figure-value', text: level(f.serviceLevel), title: pct(f.serviceLevel, 3) }, ...base((x) => x.serviceLevel, level, (x) => pct(x, 3))],
-    },
-  ];
+  const a = data.appetite;
+  const lines = appetiteLines(a);
+  return {
+    label: `Results of ${data.scenario}`,
+    scenario: data.scenario,
+    run: `seed ${data.seed} · ${trials} trials`,
+    progress: running ? { value: p, label: `Simulating: ${Math.round(p * 100)} % done`, text: `${Math.round(p * 100)} %` } : null,
+    figures: [
+      { id: 'eal', label: 'Expected annual loss', lines: ealLines },
+      money('var95', '1-in-20-year loss', byOrder),
+      money('p99', '1-in-100-year loss', byOrder),
+      money('cvar95', 'Worst-5 % average (CVaR95)', 'normal approximation'),
+      {
+        id: 'serviceLevel',
+        label: 'Service level',
+        lines: [{ cls: 'cw-figure-value', text: level(f.serviceLevel), title: pct(f.serviceLevel, 3) }, ...base((x) => x.serviceLevel, level, (x) => pct(x, 3))],
+      },
+    ],
+    appetite: { status: a.status, title: lines.join('\n'), label: `${badgeText(a)}: ${lines.join('; ')}`, icon: ICONS[a.status], text: badgeText(a), lines },
+  };
+}
+
+/**
+ * Draws (or updates) the header in `element`. Money in data.currency, compact (exact in titles).
+ * Class names (for the page stylesheet): cw-header, cw-header-id, cw-scenario, cw-run,
+ * cw-progress, cw-figures, cw-figure (+ cw-figure-<id>), cw-figure-label, cw-figure-value,
+ * cw-figure-note, cw-figure-split (cw-split-label, cw-split-value), cw-figure-baseline,
+ * cw-figure-delta (+ cw-delta-down / cw-delta-up / cw-delta-zero), cw-appetite (+ cw-appetite-ok /
+ * cw-appetite-breached / cw-appetite-uncertain, data-status), cw-appetite-icon, cw-appetite-text.
+ */
+export function header(element: HTMLElement, data: HeaderData): void {
+  const scene = layoutHeader(data);
+  const root = child<HTMLElement>(select(element) as unknown as Sel<Element>, 'section', 'cw-header').attr('aria-label', scene.label);
+
+  // Identity: name, run, progress.
+  const id = child<HTMLDivElement>(root as unknown as Sel<Element>, 'div', 'cw-header-id');
+  child<HTMLHeadingElement>(id as unknown as Sel<Element>, 'h1', 'cw-scenario').text(scene.scenario);
+  child<HTMLParagraphElement>(id as unknown as Sel<Element>, 'p', 'cw-run').text(scene.run);
+  id.selectChildren<HTMLProgressElement, NonNullable<HeaderScene['progress']>>('progress.cw-progress')
+    .data(scene.progress ? [scene.progress] : [])
+    .join('progress')
+    .attr('class', 'cw-progress')
+    .attr('max', 1)
+    .attr('value', (p) => p.value)
+    .attr('aria-label', (p) => p.label)
+    .text((p) => p.text);
+
+  // Figures.
   const dl = child<HTMLDListElement>(root as unknown as Sel<Element>, 'dl', 'cw-figures');
   const fig = dl
-    .selectChildren<HTMLDivElement, Figure>('div.cw-figure')
-    .data(figures, (d) => d.id)
+    .selectChildren<HTMLDivElement, HeaderFigure>('div.cw-figure')
+    .data(scene.figures, (d) => d.id)
     .join((enter) => {
       const g = enter.append('div');
       g.append('dt').attr('class', 'cw-figure-label');
@@ -162,7 +190,7 @@ export function header(element: HTMLElement, data: HeaderData): void {
     .attr('class', (d) => `cw-figure cw-figure-${d.id}`);
   fig.select('dt').text((d) => d.label).attr('title', (d) => d.label);
   const dd = fig
-    .selectChildren<HTMLElement, Line>('dd')
+    .selectChildren<HTMLElement, HeaderLine>('dd')
     .data(
       (d) => d.lines,
       (l) => l.cls.split(' ')[0]!,
@@ -183,8 +211,7 @@ export function header(element: HTMLElement, data: HeaderData): void {
   // Appetite badge: icon and words (never colour alone), every check with its interval in title and tooltip.
   const tip = tooltip(element);
   tip.hide();
-  const a = data.appetite;
-  const lines = appetiteLines(a);
+  const a = scene.appetite;
   const badge = child<HTMLDivElement>(root as unknown as Sel<Element>, 'div', 'cw-appetite')
     .classed('cw-appetite-ok', a.status === 'within')
     .classed('cw-appetite-breached', a.status === 'breached')
@@ -192,17 +219,17 @@ export function header(element: HTMLElement, data: HeaderData): void {
     .attr('data-status', a.status)
     .attr('tabindex', 0)
     .attr('role', 'status')
-    .attr('title', lines.join('\n'))
-    .attr('aria-label', `${badgeText(a)}: ${lines.join('; ')}`)
+    .attr('title', a.title)
+    .attr('aria-label', a.label)
     .on('mouseenter focus', (event: MouseEvent | FocusEvent) => {
       const [px, py] = pointerIn(element, event);
-      tip.show(lines, px, py);
+      tip.show(a.lines, px, py);
     })
     .on('mouseleave blur', () => tip.hide());
   child<HTMLSpanElement>(badge as unknown as Sel<Element>, 'span', 'cw-appetite-icon')
     .attr('aria-hidden', 'true')
-    .text(ICONS[a.status]);
-  child<HTMLSpanElement>(badge as unknown as Sel<Element>, 'span', 'cw-appetite-text').text(badgeText(a));
+    .text(a.icon);
+  child<HTMLSpanElement>(badge as unknown as Sel<Element>, 'span', 'cw-appetite-text').text(a.text);
 }
 
 const ICONS: Record<AppetiteStatus, string> = { within: '✓', breached: '!', uncertain: '?' };
