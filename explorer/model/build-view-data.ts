@@ -233,6 +233,7 @@ function figures(r: Results): HeaderFigures {
   return {
     eal: b.eal,
     se: b.se,
+    ealCi95: b.ci95,
     directEal: b.directEal,
     interruptionEal: b.interruptionEal,
     rerouteEal: b.rerouteEal,

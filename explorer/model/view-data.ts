@@ -162,6 +162,8 @@ export interface HeaderFigures {
   eal: number;
   /** Standard error of eal. */
   se: number;
+  /** eal's 95 % interval as the results carry it (the summary's ci95: ± Z95 standard errors). */
+  ealCi95: [number, number];
   /** The parts of eal: direct loss, interruption cost and reroute cost (extra transport on detours). */
   directEal: number;
   interruptionEal: number;

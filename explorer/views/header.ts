@@ -55,17 +55,6 @@ function child<E extends Element>(parent: Sel<Element>, tag: string, cls: string
     .attr('class', cls) as unknown as Sel<E>;
 }
 
-/**
- * The expected annual loss's 95 % interval as the results carry it (the summary's ci95, built with
- * Z95 = 1.95996…); data without it (older view data) falls back to ± 1.96 standard errors.
- */
-function ealCi95(f: HeaderFigures): { lo: number; hi: number; margin: number } {
-  const ci = (f as HeaderFigures & { ealCi95?: [number, number] }).ealCi95;
-  if (ci) return { lo: ci[0], hi: ci[1], margin: (ci[1] - ci[0]) / 2 };
-  const margin = 1.96 * f.se;
-  return { lo: f.eal - margin, hi: f.eal + margin, margin };
-}
-
 /** The header's scene: every text, title and class it shows, without a DOM (the page's CSS sizes it). */
 export function layoutHeader(data: HeaderData): HeaderScene {
   const locale = data.locale ?? 'en-US';
@@ -79,7 +68,9 @@ export function layoutHeader(data: HeaderData): HeaderScene {
 
   const base = (v: (x: HeaderFigures) => number, fmt: (x: number) => string, exact: (x: number) => string): HeaderLine[] =>
     b ? [{ cls: 'cw-figure-baseline', text: `baseline ${fmt(v(b))}`, title: `Baseline: ${exact(v(b))}` }] : [];
-  const { lo: ealLo, hi: ealHi, margin } = ealCi95(f);
+  // the interval as the results carry it (Z95 standard errors), the one source the CLI reports read too
+  const [ealLo, ealHi] = f.ealCi95;
+  const margin = (ealHi - ealLo) / 2;
   const split: Array<[string, number]> = [
     ['direct', f.directEal],
     ['interruption', f.interruptionEal],

@@ -48,6 +48,7 @@ describe('build-view-data', async () => {
     expect(lossExceedanceData(withWhatIf).curves.map((c) => c.role)).toEqual(['ghost', 'whatif']);
     const h = headerData(withWhatIf);
     expect(h.figures.eal).toBe(t.summary.eal);
+    expect(h.figures.ealCi95).toEqual(t.summary.ci95);
     expect(h.baseline!.eal).toBe(results.baseline.eal);
     expect(h.delta!.eal).toBe(t.delta.eal);
   });
@@ -72,6 +73,7 @@ describe('build-view-data', async () => {
     const f = h.figures;
     expect(f.directEal + f.interruptionEal + f.rerouteEal).toBeCloseTo(f.eal, 2);
     expect(f.rerouteEal).toBe(results.baseline.rerouteEal);
+    expect(f.ealCi95).toEqual(results.baseline.ci95);
     expect(f.var95Ci95).toEqual(results.baseline.var95Ci95);
     expect(f.p99Ci95).toEqual(results.baseline.p99Ci95);
     expect(f.cvar95Ci95).toEqual(results.baseline.cvar95Ci95);

@@ -9,6 +9,7 @@ import type {
   RiskRankingData,
   TreatmentsData,
 } from '../../../explorer/model/view-data.js';
+import { Z95 } from '../../../engine/analysis/loss-summary.js';
 
 /** Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): enough for a smooth fixture curve. */
 function erf(x: number): number {
@@ -117,10 +118,11 @@ export const controlsData: ControlEffectivenessData = {
   ],
 };
 
-/** Headline figures; direct + interruption + reroute = eal. */
+/** Headline figures; direct + interruption + reroute = eal; eal's interval ± Z95 standard errors. */
 export const figures: HeaderData['figures'] = {
   eal: 6_420_000,
   se: 64_300,
+  ealCi95: [6_420_000 - Z95 * 64_300, 6_420_000 + Z95 * 64_300], // as the results build it
   directEal: 4_890_000,
   interruptionEal: 1_275_000,
   rerouteEal: 255_000,
@@ -158,6 +160,7 @@ export const headerWhatIf: HeaderData = {
   figures: {
     eal: 5_410_000,
     se: 58_100,
+    ealCi95: [5_410_000 - Z95 * 58_100, 5_410_000 + Z95 * 58_100],
     directEal: 3_960_000,
     interruptionEal: 1_230_000,
     rerouteEal: 220_000,

@@ -25,10 +25,11 @@ describe('layoutHeader', () => {
     expect(scene.appetite.lines).toHaveLength(4);
   });
 
-  it('layoutHeader states the EAL margin as half its 95 % interval', () => {
+  it('layoutHeader states the EAL margin as half the figures\' 95 % interval and the interval itself', () => {
     const note = line(layoutHeader(headerBase), 'eal', 'cw-figure-note')!;
     expect(note.text).toBe('± €126K (95 %)');
-    expect(note.title).toMatch(/^95 % interval of the estimate: €6,29\d,\d{3} to €6,54\d,\d{3} \(standard error €64,300\)$/);
+    // the figures' ealCi95 (Z95 = 1.95996… standard errors, as the results carry it), not 1.96 × se
+    expect(note.title).toBe('95 % interval of the estimate: €6,293,974 to €6,546,026 (standard error €64,300)');
   });
 
   it('layoutHeader with a what-if: a baseline under each figure, the EAL change last, the progress', () => {

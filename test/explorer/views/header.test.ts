@@ -16,7 +16,7 @@ describe('header', () => {
     expect(text(el, 'dt.cw-figure-label')).toEqual(['Expected annual loss', '1-in-20-year loss', '1-in-100-year loss', 'Worst-5 % average (CVaR95)', 'Service level']);
     expect(text(el, 'dd.cw-figure-value')).toEqual(['€6.42M', '€22.9M', '€43.1M', '€36.2M', '98.7 %']);
     expect(el.querySelector('dd.cw-figure-value')?.getAttribute('title')).toBe('€6,420,000');
-    expect(text(el, 'dd.cw-figure-note')).toEqual(['± €126K (95 %)', '€22.2M–€23.6M (95 %)', '€41.5M–€45.3M (95 %)', '€34.9M–€37.5M (95 %)']); // EAL: 1.96 × €64,300
+    expect(text(el, 'dd.cw-figure-note')).toEqual(['± €126K (95 %)', '€22.2M–€23.6M (95 %)', '€41.5M–€45.3M (95 %)', '€34.9M–€37.5M (95 %)']); // EAL: Z95 × €64,300, the results' interval
     expect(el.querySelector('.cw-figure-var95 dd.cw-figure-note')?.getAttribute('title')).toBe('95 % interval of the estimate: €22,200,000 to €23,600,000 (from the order statistics of the trials)');
     expect(el.querySelector('.cw-figure-baseline, .cw-figure-delta, progress')).toBeNull();
     await expect(snapshot(el)).toMatchFileSnapshot('__snapshots__/header.html.snap');
