@@ -1,13 +1,15 @@
 // Treatments: yearly cost against expected loss avoided, one point per treatment (and the live
 // what-if), with 95 % interval whiskers, the break-even line (loss avoided = cost; above it a
 // treatment pays for itself) and the efficient frontier. Labels give name and ROSI, nudged apart.
-import { axisBottom, axisLeft, line, scaleLinear, symbol, symbolCircle, symbolDiamond } from 'd3';
+// layoutTreatments computes the scene (plain data); treatments joins it into the DOM.
+import { line, scaleLinear, symbol, symbolCircle, symbolDiamond } from 'd3';
 import { percent } from '../../engine/text/format.js';
-import type { TreatmentPoint, TreatmentsData } from '../model/view-data.js';
+import type { TreatmentPoint, TreatmentsData, ViewSize } from '../model/view-data.js';
 import { efficientFrontier } from './efficient-frontier.js';
+import { axisScene, drawAxis, drawAxisTitles, type AxisScene, type AxisTitle } from './parts/axes.js';
 import { currencySymbol, moneyExact, moneyShort, shownChange, signed } from './parts/format.js';
 import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
-import { drawLegend } from './parts/legend.js';
+import { drawLegend, type LegendItem } from './parts/legend.js';
 import { ACCENT, AXIS, BLUE, INK, MUTED, TREATMENTS as COLOURS, WHITE } from './parts/palette.js';
 import { clip, fitTitle, roughTextWidth as textWidth } from './parts/text.js';
 
@@ -61,12 +63,54 @@ export function finding(points: TreatmentPoint[], m: (x: number) => string, widt
   return fitTitle([32, 24, 16].map((n) => `${clip(best.name, n)} saves ${m(best.netBenefit)} a year net`), width);
 }
 
-/**
- * Draws (or updates) the treatments scatter in `element`. Money in data.currency per year. Points
- * are focusable and show their exact figures in the tooltip.
- */
-export function treatments(element: HTMLElement, data: TreatmentsData): void {
-  const size = viewSize(element, data.size, { width: 520, height: 300 });
+/** A point as drawn: its place and label (Placed), its whisker, its mark's symbol and the leader to a nudged label. */
+export interface TreatmentMark extends Placed {
+  colour: string;
+  whisker: string;
+  symbol: string;
+  leader: string | null;
+}
+
+/** A text of the break-even layer: the "Pays for itself" caption, then the break-even note. */
+export interface BreakEvenText {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+  size: number;
+  weight: number | null;
+  fill: string;
+}
+
+/** The chart's body: plot box, break-even region, line and texts, axes, zero lines, frontier and its key, points. */
+export interface TreatmentsBody {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  /** The region where a treatment pays for itself (path), null when none of it is in view. */
+  region: string | null;
+  /** The break-even line (loss avoided = cost) across the plot, null when it misses it. */
+  breakEven: { x1: number; y1: number; x2: number; y2: number } | null;
+  texts: BreakEvenText[];
+  axes: { x: AxisScene; y: AxisScene };
+  zero: Array<{ id: string; x1: number; x2: number; y1: number; y2: number }>;
+  titles: AxisTitle[];
+  /** The efficient frontier's line (path), null with fewer than two points on it. */
+  frontier: string | null;
+  key: LegendItem[];
+  points: TreatmentMark[];
+}
+
+/** The treatments chart as plain data; `body` null when there is no point to draw. */
+export interface TreatmentsScene {
+  title: string;
+  label: string;
+  body: TreatmentsBody | null;
+}
+
+/** The treatments chart's scene at `size`: no DOM, so a test can check it directly. */
+export function layoutTreatments(data: TreatmentsData, size: ViewSize): TreatmentsScene {
   const locale = data.locale ?? 'en-US';
   const m = (x: number): string => signed(moneyShort(x, data.currency, locale));
   const mx = (x: number): string => signed(moneyExact(x, data.currency, locale));
@@ -78,13 +122,7 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
   const label = `Treatments: annual cost against expected annual loss avoided, with 95 % intervals; points above the break-even line pay for themselves. ${points
     .map((p) => `${p.name}: cost ${mx(p.annualCost)}, avoids ${mx(p.reduction)}, ${rosiLabel(p.rosi)}`)
     .join('; ')}.`;
-  const svg = chartFrame(element, { title, label, size });
-  const tip = tooltip(element);
-  tip.hide();
-
-  const body = layer(svg, 'tr-body').attr('display', points.length ? null : 'none');
-  emptyMessage(svg, 'tr-empty', points.length ? null : 'No treatments in this scenario', size);
-  if (!points.length) return;
+  if (!points.length) return { title, label, body: null };
 
   const y0 = TITLE_HEIGHT + 12;
   const y1 = size.height - 40;
@@ -115,105 +153,23 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
   const [dy0, dy1] = y.domain() as [number, number];
 
   // Break-even: the region where loss avoided > cost (the rectangle clipped by the half-plane y > x).
-  const rect: Array<[number, number]> = [
+  const region = clipAbove([
     [dx0, dy0],
     [dx1, dy0],
     [dx1, dy1],
     [dx0, dy1],
-  ];
-  const region = clipAbove(rect);
-  const be = layer(body, 'tr-breakeven');
-  be.selectAll('path.region')
-    .data(region.length >= 3 ? [region] : [])
-    .join('path')
-    .attr('class', 'region')
-    .attr('d', (r) => `M${r.map(([a, b]) => `${x(a)},${y(b)}`).join('L')}Z`)
-    .attr('fill', PAYS);
+  ]);
   const lo = Math.max(dx0, dy0);
   const hi = Math.min(dx1, dy1);
-  be.selectAll('line')
-    .data(hi > lo ? [[lo, hi] as const] : [])
-    .join('line')
-    .attr('x1', (d) => x(d[0]))
-    .attr('y1', (d) => y(d[0]))
-    .attr('x2', (d) => x(d[1]))
-    .attr('y2', (d) => y(d[1]))
-    .attr('stroke', COLOURS.paysLine)
-    .attr('stroke-width', 1)
-    .attr('stroke-dasharray', '5 3');
-  be.selectAll('text')
-    .data([
-      // placed once the point labels are (below): where none of them is
-      { text: 'Pays for itself', x: x0 + 6, y: y0 + 12, fill: COLOURS.paysText },
-      // on the axis-title row, right-aligned (inside the plot it would collide with point labels),
-      // shortened when the row is narrow
-      { text: breakEvenText(x1 - (x0 + (x1 - x0) * 0.36) - textWidth(`Annual cost (${currencySymbol(data.currency, locale)} per year)`, 11) / 2 - 10), x: x1, y: size.height - 6, fill: COLOURS.paysText },
-    ])
-    .join('text')
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y)
-    .attr('text-anchor', (d, i) => (i ? 'end' : 'start'))
-    .attr('font-size', (d, i) => (i ? 9.5 : 11))
-    .attr('font-weight', (d, i) => (i ? null : 600))
-    .attr('fill', (d) => d.fill)
-    .text((d) => d.text);
-
-  // Axes, zero lines and titles.
   const sym = currencySymbol(data.currency, locale);
-  const ax = layer(body, 'tr-x-axis').attr('transform', `translate(0,${y1})`);
-  ax.call(axisBottom(x).tickValues(xTicks).tickFormat((d) => m(+d)).tickSizeOuter(0));
-  const ay = layer(body, 'tr-y-axis').attr('transform', `translate(${x0},0)`);
-  ay.call(axisLeft(y).tickValues(yTicks).tickFormat((d) => m(+d)).tickSizeOuter(0));
-  for (const a of [ax, ay]) {
-    a.attr('font-size', 10).attr('font-family', null);
-    a.selectAll('.tick text').attr('fill', MUTED);
-    a.selectAll('.tick line, .domain').attr('stroke', AXIS);
-  }
-  layer(body, 'tr-zero')
-    .selectAll('line')
-    .data([
-      { id: 'x', x1: x(0), x2: x(0), y1: y0, y2: y1 },
-      { id: 'y', x1: x0, x2: x1, y1: y(0), y2: y(0) },
-    ])
-    .join('line')
-    .attr('x1', (d) => d.x1)
-    .attr('x2', (d) => d.x2)
-    .attr('y1', (d) => d.y1)
-    .attr('y2', (d) => d.y2)
-    .attr('stroke', COLOURS.guide)
-    .attr('stroke-width', 1);
-  layer(body, 'tr-axis-titles')
-    .selectAll('text')
-    .data([
-      { text: `Annual cost (${sym} per year)`, x: x0 + (x1 - x0) * 0.36, y: size.height - 6, rotate: 0 },
-      { text: `Expected loss avoided (${sym} per year)`, x: 12, y: (y0 + y1) / 2, rotate: -90 },
-    ])
-    .join('text')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .attr('fill', INK)
-    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.rotate})`)
-    .text((d) => d.text);
+  const titles: AxisTitle[] = [
+    { id: 'x', text: `Annual cost (${sym} per year)`, x: x0 + (x1 - x0) * 0.36, y: size.height - 6, rotate: 0 },
+    { id: 'y', text: `Expected loss avoided (${sym} per year)`, x: 12, y: (y0 + y1) / 2, rotate: -90 },
+  ];
 
-  // Efficient frontier: a line through the non-dominated points, in cost order.
-  const fr = layer(body, 'tr-frontier');
-  fr.selectAll('path')
-    .data(frontier.length >= 2 ? [frontier] : [])
-    .join('path')
-    .attr(
-      'd',
-      line<TreatmentPoint>()
-        .x((p) => x(p.annualCost))
-        .y((p) => y(p.reduction)),
-    )
-    .attr('fill', 'none')
-    .attr('stroke', COLOURS.frontier)
-    .attr('stroke-width', 1.5)
-    .attr('stroke-opacity', 0.8);
   // The frontier's key, right-aligned in the plot's bottom corner.
   const keyText = 'efficient frontier';
-  drawLegend(
-    layer(body, 'tr-key'),
+  const key: LegendItem[] =
     frontier.length >= 2
       ? [
           {
@@ -225,8 +181,7 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
             ],
           },
         ]
-      : [],
-  );
+      : [];
 
   // Labels: beside each point (right, or left in the right third), then nudged vertically apart.
   // Two-line labels (name, then ROSI) when they fit; one line ("name · ROSI") when the plot is crowded.
@@ -253,28 +208,144 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     placed = place(true);
     nudge(placed, y0 + 10, y1 - 4, 13);
   }
+  // "Pays for itself" where no point label is; the break-even note on the axis-title row,
+  // right-aligned (inside the plot it would collide with point labels), shortened when the row is narrow
   const caption = captionY(placed, x0 + 6, y0 + 12, y1, (py, right) => y.invert(py) >= x.invert(right));
-  be.select<SVGTextElement>('text')
-    .attr('y', caption ?? y0 + 12)
-    .text(caption === null ? '' : 'Pays for itself');
+  const texts: BreakEvenText[] = [
+    { text: caption === null ? '' : 'Pays for itself', x: x0 + 6, y: caption ?? y0 + 12, anchor: 'start', size: 11, weight: 600, fill: COLOURS.paysText },
+    { text: breakEvenText(x1 - titles[0]!.x - textWidth(titles[0]!.text, 11) / 2 - 10), x: x1, y: size.height - 6, anchor: 'end', size: 9.5, weight: null, fill: COLOURS.paysText },
+  ];
+
+  return {
+    title,
+    label,
+    body: {
+      x0,
+      x1,
+      y0,
+      y1,
+      region: region.length >= 3 ? `M${region.map(([a, b]) => `${x(a)},${y(b)}`).join('L')}Z` : null,
+      breakEven: hi > lo ? { x1: x(lo), y1: y(lo), x2: x(hi), y2: y(hi) } : null,
+      texts,
+      axes: {
+        x: axisScene('bottom', x, x.range(), xTicks, m, [0, y1]),
+        y: axisScene('left', y, y.range(), yTicks, m, [x0, 0]),
+      },
+      zero: [
+        { id: 'x', x1: x(0), x2: x(0), y1: y0, y2: y1 },
+        { id: 'y', x1: x0, x2: x1, y1: y(0), y2: y(0) },
+      ],
+      titles,
+      frontier:
+        frontier.length >= 2
+          ? line<TreatmentPoint>()
+              .x((p) => x(p.annualCost))
+              .y((p) => y(p.reduction))(frontier)
+          : null,
+      key,
+      points: placed.map((d) => {
+        const a = y(d.p.ci95[0]);
+        const b = y(d.p.ci95[1]);
+        const whatif = d.p.kind === 'whatif';
+        return {
+          ...d,
+          colour: whatif ? WHATIF : TREATMENT,
+          whisker: `M${d.px},${a}V${b}M${d.px - 3},${a}H${d.px + 3}M${d.px - 3},${b}H${d.px + 3}`,
+          symbol: symbol(whatif ? symbolDiamond : symbolCircle, whatif ? 90 : 50)() ?? '',
+          leader: Math.abs(d.ly + 2 - d.py) > 6 ? `M${d.px + (d.anchor === 'start' ? 4 : -4)},${d.py}L${d.lx + (d.anchor === 'start' ? -2 : 2)},${d.ly - 3}` : null,
+        };
+      }),
+    },
+  };
+}
+
+/**
+ * Draws (or updates) the treatments scatter in `element`. Money in data.currency per year. Points
+ * are focusable and show their exact figures in the tooltip.
+ */
+export function treatments(element: HTMLElement, data: TreatmentsData): void {
+  const size = viewSize(element, data.size, { width: 520, height: 300 });
+  const locale = data.locale ?? 'en-US';
+  const mx = (x: number): string => signed(moneyExact(x, data.currency, locale));
+  const scene = layoutTreatments(data, size);
+  const svg = chartFrame(element, { title: scene.title, label: scene.label, size });
+  const tip = tooltip(element);
+  tip.hide();
+
+  const b = scene.body;
+  const body = layer(svg, 'tr-body').attr('display', b ? null : 'none');
+  emptyMessage(svg, 'tr-empty', b ? null : 'No treatments in this scenario', size);
+  if (!b) return;
+  const { x0, x1, y0, y1 } = b;
+
+  const be = layer(body, 'tr-breakeven');
+  be.selectAll('path.region')
+    .data(b.region === null ? [] : [b.region])
+    .join('path')
+    .attr('class', 'region')
+    .attr('d', (d) => d)
+    .attr('fill', PAYS);
+  be.selectAll('line')
+    .data(b.breakEven ? [b.breakEven] : [])
+    .join('line')
+    .attr('x1', (d) => d.x1)
+    .attr('y1', (d) => d.y1)
+    .attr('x2', (d) => d.x2)
+    .attr('y2', (d) => d.y2)
+    .attr('stroke', COLOURS.paysLine)
+    .attr('stroke-width', 1)
+    .attr('stroke-dasharray', '5 3');
+  be.selectAll('text')
+    .data(b.texts)
+    .join('text')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('text-anchor', (d) => d.anchor)
+    .attr('font-size', (d) => d.size)
+    .attr('font-weight', (d) => d.weight)
+    .attr('fill', (d) => d.fill)
+    .text((d) => d.text);
+
+  // Axes, zero lines and titles.
+  drawAxis(body, 'tr-x-axis', b.axes.x);
+  drawAxis(body, 'tr-y-axis', b.axes.y);
+  layer(body, 'tr-zero')
+    .selectAll('line')
+    .data(b.zero)
+    .join('line')
+    .attr('x1', (d) => d.x1)
+    .attr('x2', (d) => d.x2)
+    .attr('y1', (d) => d.y1)
+    .attr('y2', (d) => d.y2)
+    .attr('stroke', COLOURS.guide)
+    .attr('stroke-width', 1);
+  drawAxisTitles(body, 'tr-axis-titles', b.titles);
+
+  // Efficient frontier: a line through the non-dominated points, in cost order, and its key.
+  layer(body, 'tr-frontier')
+    .selectAll('path')
+    .data(b.frontier === null ? [] : [b.frontier])
+    .join('path')
+    .attr('d', (d) => d)
+    .attr('fill', 'none')
+    .attr('stroke', COLOURS.frontier)
+    .attr('stroke-width', 1.5)
+    .attr('stroke-opacity', 0.8);
+  drawLegend(layer(body, 'tr-key'), b.key);
 
   // Whiskers (95 % intervals).
   layer(body, 'tr-whiskers')
-    .selectAll<SVGPathElement, Placed>('path')
-    .data(placed, (d) => d.p.id)
+    .selectAll<SVGPathElement, TreatmentMark>('path')
+    .data(b.points, (d) => d.p.id)
     .join('path')
-    .attr('d', (d) => {
-      const a = y(d.p.ci95[0]);
-      const b = y(d.p.ci95[1]);
-      return `M${d.px},${a}V${b}M${d.px - 3},${a}H${d.px + 3}M${d.px - 3},${b}H${d.px + 3}`;
-    })
-    .attr('stroke', (d) => (d.p.kind === 'whatif' ? WHATIF : TREATMENT))
+    .attr('d', (d) => d.whisker)
+    .attr('stroke', (d) => d.colour)
     .attr('stroke-opacity', 0.7)
     .attr('fill', 'none');
 
   const g = layer(body, 'tr-points')
-    .selectAll<SVGGElement, Placed>('g.point')
-    .data(placed, (d) => d.p.id)
+    .selectAll<SVGGElement, TreatmentMark>('g.point')
+    .data(b.points, (d) => d.p.id)
     .join((enter) => {
       const e = enter.append('g').attr('tabindex', 0);
       e.append('path').attr('class', 'leader');
@@ -303,12 +374,12 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     .on('mouseleave blur', () => tip.hide());
   g.select('path.mark')
     .attr('transform', (d) => `translate(${d.px},${d.py})`)
-    .attr('d', (d) => symbol(d.p.kind === 'whatif' ? symbolDiamond : symbolCircle, d.p.kind === 'whatif' ? 90 : 50)())
-    .attr('fill', (d) => (d.p.kind === 'whatif' ? WHATIF : TREATMENT))
+    .attr('d', (d) => d.symbol)
+    .attr('fill', (d) => d.colour)
     .attr('stroke', WHITE)
     .attr('stroke-width', 1.25);
   g.select('path.leader')
-    .attr('d', (d) => (Math.abs(d.ly + 2 - d.py) > 6 ? `M${d.px + (d.anchor === 'start' ? 4 : -4)},${d.py}L${d.lx + (d.anchor === 'start' ? -2 : 2)},${d.ly - 3}` : null))
+    .attr('d', (d) => d.leader)
     .attr('stroke', AXIS)
     .attr('fill', 'none');
   const text = g
