@@ -8,7 +8,7 @@ import { canonicalJson } from '../results/canonical-json.js';
 import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.js';
 import { runInfo } from '../run/run-options.js';
 import { shardRanges, trialRanges } from '../run/ranges.js';
-import { sha256Hex } from '../results/sha256.js';
+import { scenarioHash } from '../results/scenario-hash.js';
 import { ScenarioLimitError } from '../model/limits.js';
 import { validateScenario } from '../validate/validate.js';
 import { checkPartial, decodeSummary, PartialFormatError, type PartialResult } from '../io/partial-result.js';
@@ -117,7 +117,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   const checked = validateScenario(first.part.scenario);
   if (!checked.ok) throw new InputError(`${first.file}: $.scenario is not a valid scenario`, checked.issues.map((i) => `${i.path}: ${i.message}`));
   const scenario = checked.scenario;
-  if (`sha256:${sha256Hex(canonicalJson(scenario))}` !== first.part.scenarioHash) throw new InputError(`${first.file}: $.scenario does not match $.scenarioHash`);
+  if (scenarioHash(scenario) !== first.part.scenarioHash) throw new InputError(`${first.file}: $.scenario does not match $.scenarioHash`);
   const firstScenario = canonicalJson(first.part.scenario);
   for (const { file, part } of parts) {
     if (part !== first.part && canonicalJson(part.scenario) !== firstScenario) throw new InputError(`${file}: $.scenario differs from ${first.file}'s under the same $.scenarioHash: the parts come from different runs`);

@@ -8,8 +8,7 @@ import { shardRanges, trialRanges, RANGE_TRIALS } from '../run/ranges.js';
 import { simulateUnits } from '../run/simulate-units.js';
 import { DEFAULT_SENSITIVITY_DELTA, sensitivity } from '../analysis/sensitivity.js';
 import type { SensitivityRow } from '../results/schema.js';
-import { sha256Hex } from '../results/sha256.js';
-import { canonicalJson } from '../results/canonical-json.js';
+import { scenarioHash } from '../results/scenario-hash.js';
 import type { Scenario } from '../model/schema.js';
 import { encodeSummary, PARTIAL_FORMAT, partialChecksum, type PartialResult } from '../io/partial-result.js';
 import { defaultWorkers } from '../parallel/pool.js';
@@ -173,7 +172,7 @@ async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit
     const partial: Omit<PartialResult, 'checksum'> = {
       format: PARTIAL_FORMAT,
       engineVersion: ENGINE_VERSION,
-      scenarioHash: `sha256:${sha256Hex(canonicalJson(scenario))}`,
+      scenarioHash: scenarioHash(scenario),
       seed: s.seed,
       trials: s.trials,
       rangeTrials: RANGE_TRIALS,
