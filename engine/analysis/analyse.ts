@@ -8,13 +8,13 @@ import type { SimulationPlan } from '../plan/plan.js';
 import { flowLoss, type BatchSummary } from '../summary/batch-summary.js';
 import type { RunInfo } from '../run/run-options.js';
 import type { RunUnit } from '../run/units.js';
-import { canonicalJson } from '../results/canonical-json.js';
 import type { FlowRow, Results, Summary, TreatmentResult } from '../results/schema.js';
-import { sha256Hex } from '../results/sha256.js';
+import { scenarioHash } from '../results/scenario-hash.js';
 import { scenarioWarnings } from '../validate/warnings.js';
 import { ENGINE_VERSION } from '../version.js';
 import { appetiteOf } from './appetite.js';
-import { lossExceedance, lossSummary, sortedLosses, Z95 } from './loss-summary.js';
+import { lossExceedance, lossSummary, sortedLosses } from './loss-summary.js';
+import { pairedDifference } from './paired-difference.js';
 import { riskRegister } from './register.js';
 import { riskControlList } from './risk-control-list.js';
 
@@ -82,15 +82,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     if (merged.count !== n) throw new Error(`analyse: treatment ${t.id} has ${merged.count} trials, the baseline ${n}`);
     const result = summarisePlan(compiled.plan, merged);
     // paired per-trial differences: common random numbers make this interval narrow
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += baseMerged.losses[i]! - merged.losses[i]!;
-    const mean = sum / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const d = baseMerged.losses[i]! - merged.losses[i]! - mean;
-      ss += d * d; // not d ** 2: a product is the same bits on every engine
-    }
-    const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
+    const { mean, ci95 } = pairedDifference(baseMerged.losses, merged.losses);
     const costBefore = scenarioCosts(scenario, index.laneShipments, index.siteShipments, treated.carryingRates).total;
     const costAfter = scenarioCosts(treated.scenario, compiled.index.laneShipments, compiled.index.siteShipments, treated.carryingRates).total;
     const annualCost = costAfter - costBefore;
@@ -101,7 +93,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
       summary: result.summary,
       delta: {
         eal: mean,
-        ealCi95: [mean - Z95 * se, mean + Z95 * se],
+        ealCi95: ci95,
         var95: base.summary.var95 - result.summary.var95,
         cvar95: base.summary.cvar95 - result.summary.cvar95,
       },
@@ -119,7 +111,7 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
     seed,
     trials: n,
     engineVersion: ENGINE_VERSION,
-    scenarioHash: `sha256:${sha256Hex(canonicalJson(scenario))}`,
+    scenarioHash: scenarioHash(scenario),
     baseline: base.summary,
     risks,
     targets,

@@ -14,6 +14,7 @@ import type { CompiledScenario } from '../plan/plan.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { effectMultipliers } from './effect-multipliers.js';
 import { cvar } from './loss-summary.js';
+import { pairedDifference } from './paired-difference.js';
 import { applyTreatment } from '../plan/apply-treatment.js';
 import { riskRegister } from './register.js';
 import type { RiskRow } from '../results/schema.js';
@@ -93,7 +94,6 @@ export interface OptimizeResult {
   simulations: number;
 }
 
-const Z95 = 1.959963984540054;
 /** With at most this many affordable candidates left, a greedy step re-evaluates them all. */
 const EXACT_LIMIT = 16;
 /** Candidates re-evaluated at once in a lazy greedy step. */
@@ -133,20 +133,8 @@ function influence(losses: Float64Array, objective: Objective): Float64Array {
 
 /** The reduction before − after and its 95 % interval from paired per-trial differences. */
 export function pairedReduction(before: Float64Array, after: Float64Array, objective: Objective): { value: number; ci95: [number, number] } {
-  const a = influence(before, objective);
-  const b = influence(after, objective);
-  const n = a.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += a[i]! - b[i]!;
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[i]! - mean;
-    ss += d * d; // not d ** 2: a product is the same bits on every engine
-  }
-  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
   const value = objectiveOf(before, objective) - objectiveOf(after, objective);
-  return { value, ci95: [mean - Z95 * se, mean + Z95 * se] };
+  return { value, ci95: pairedDifference(influence(before, objective), influence(after, objective)).ci95 };
 }
 
 /** The treatment placing a set of controls (grouped by target, in a fixed order). */
