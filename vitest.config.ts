@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // bundles the CLI once for the tests that start it (test/support/cli-bundle.ts)
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -1,10 +1,19 @@
-// Runs the real command line (bin/chainward.js through node) as a child process. Each start costs
-// about a second (tsx compiles the engine), so the tests start many at once through `runMany`.
+// Runs the command line as a child process: the CLI bundle built once by global-setup.ts when the
+// run provides one, else the shipped bin/chainward.js (through tsx, about a second a start). A few
+// tests pass via 'bin' so the shipped entry stays covered; `runMany` starts several at once.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Which entry starts the CLI: the test run's bundle (the default when there is one) or bin/chainward.js. */
+export type CliVia = 'bundle' | 'bin';
+
+function entryFor(via: CliVia): string {
+  return (via === 'bundle' && inject('chainwardCli')) || 'bin/chainward.js';
+}
 
 export interface CliResult {
   args: string[];
@@ -21,10 +30,10 @@ function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `node bin/chainward.js ...args` in the repository root (with `env` added to the environment). */
-export function runCli(args: string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs `chainward ...args` in the repository root (with `env` added to the environment). */
+export function runCli(args: string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}, via: CliVia = 'bundle'): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chainward.js', ...args], { cwd: REPO, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entryFor(via), ...args], { cwd: REPO, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
