@@ -16,6 +16,7 @@ import {
   LISTED_SENSITIVITY_ROWS,
   LISTED_WARNINGS,
   NOTES,
+  plusMinus,
   runLine,
   summaryMeasures,
   titleOf,
@@ -70,7 +71,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
       ['measure', 'value', '95 % interval'],
       summaryMeasures(r).map((x) => [
         x.label.startsWith('  ') ? `– ${x.label.trim()}` : x.label,
-        x.kind === 'share' ? percent(x.value, x.field === 'serviceLevel' ? 2 : 1) : x.symmetric && x.ci95 ? `${m(x.value)} ± ${m((x.ci95[1] - x.ci95[0]) / 2)}` : m(x.value),
+        x.kind === 'share' ? percent(x.value, x.field === 'serviceLevel' ? 2 : 1) : x.symmetric && x.ci95 ? plusMinus(x.value, x.ci95, m) : m(x.value),
         x.ci95 ? interval(x.ci95) : '',
       ]),
       new Set([1, 2]),

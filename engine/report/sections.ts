@@ -58,6 +58,14 @@ export interface Measure {
   symmetric?: boolean;
 }
 
+/**
+ * "value ± half-width" of a symmetric 95 % interval, read from the interval the results carry (the
+ * EAL's ci95, a treatment's ealCi95), never recomputed from a standard error.
+ */
+export function plusMinus(value: number, ci95: readonly [number, number], m: (x: number) => string): string {
+  return `${m(value)} ± ${m((ci95[1] - ci95[0]) / 2)}`;
+}
+
 /** The summary's figures, in the order every report lists them. */
 export function summaryMeasures(r: Results): Measure[] {
   const b = r.baseline;

@@ -16,6 +16,7 @@ import {
   LISTED_SENSITIVITY_ROWS,
   LISTED_WARNINGS,
   NOTES,
+  plusMinus,
   runLine,
   summaryMeasures,
   type ReportOptions,
@@ -46,7 +47,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
       ['measure', 'value', '95 % interval'],
       summaryMeasures(r).map((x) => [
         x.label,
-        x.kind === 'share' ? percent(x.value, x.field === 'serviceLevel' ? 2 : 1) : x.symmetric && x.ci95 ? `${m(x.value)} ± ${m((x.ci95[1] - x.ci95[0]) / 2)}` : m(x.value),
+        x.kind === 'share' ? percent(x.value, x.field === 'serviceLevel' ? 2 : 1) : x.symmetric && x.ci95 ? plusMinus(x.value, x.ci95, m) : m(x.value),
         x.ci95 ? interval(x.ci95) : '',
       ]),
       [],
@@ -110,7 +111,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
           oneLine(t.id),
           oneLine(t.name),
           m(t.summary.eal),
-          `${m(t.delta.eal)} ± ${m((t.delta.ealCi95[1] - t.delta.ealCi95[0]) / 2)}`,
+          plusMinus(t.delta.eal, t.delta.ealCi95, m),
           m(t.delta.cvar95),
           m(t.annualCost),
           m(t.netBenefit),
@@ -189,5 +190,5 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
 function impactCell(mean: number, ci: [number, number] | null, m: (x: number) => string): string {
   if (ci === null) return `${m(mean)} ± ?`;
   const half = (ci[1] - ci[0]) / 2;
-  return ci[0] === 0 && mean - half < 0 ? `${m(mean)} (≤ ${m(ci[1])})` : `${m(mean)} ± ${m(half)}`;
+  return ci[0] === 0 && mean - half < 0 ? `${m(mean)} (≤ ${m(ci[1])})` : plusMinus(mean, ci, m);
 }
