@@ -1,6 +1,8 @@
 // The public API (engine/index.ts, the package's "exports"): a library user imports the package by
 // name and runs the pipeline — parse, simulate, render — without reaching into the folders.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as api from 'chainward';
 
@@ -21,5 +23,16 @@ describe('chainward (engine/index.ts)', () => {
   it('re-exports only: every export is defined', () => {
     for (const [name, value] of Object.entries(api)) expect(value, name).toBeDefined();
     expect(Object.keys(api)).toEqual(expect.arrayContaining(['validateScenario', 'compilePlan', 'simulateScenario', 'optimizeControls', 'routeOptions', 'sensitivity', 'csvReport', 'markdownReport', 'tableReport']));
+  });
+
+  it('the package name resolves for a Node.js program run with tsx, and so do the shipped scenarios', () => {
+    const code = [
+      "const api = await import('chainward');",
+      "const { default: s } = await import('chainward/scenarios/eu-electronics-inbound.json', { with: { type: 'json' } });",
+      'const v = api.validateScenario(s);',
+      "process.stdout.write(JSON.stringify({ ok: v.ok, version: api.ENGINE_VERSION, render: typeof api.render }));",
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ ok: true, version: api.ENGINE_VERSION, render: 'function' });
   });
 });
