@@ -1,6 +1,6 @@
 // dependency-cruiser rules for engine/, explorer/ and bench/ (`npm run lint`): no cycles, each engine
-// layer imports only itself and the layers below it, and the isomorphic core and the explorer stay
-// free of Node built-ins and Node-only folders (README "How the code is laid out").
+// and explorer layer imports only itself and the layers below it, and the isomorphic core and the
+// explorer stay free of Node built-ins, Node-only folders and Node-only packages (README "How the code is laid out").
 
 /**
  * The layers, lowest first: a module may import its own layer and the ones before it. Adding a
@@ -33,21 +33,50 @@ const LAYERS = [
   ['cli', '^engine/cli/'],
 ];
 
-/** Folders that need Node.js; everything else in engine/ is the isomorphic core the explorer runs. */
-const NODE_ONLY = '^engine/(io|parallel|serve|cli)/';
-const CORE = '^engine/(?!(io|parallel|serve|cli)/)';
+/** The explorer's layers, lowest first, the same way (README "How the code is laid out"). */
+const EXPLORER_LAYERS = [
+  ['state', '^explorer/state/'],
+  ['sim', '^explorer/sim/'],
+  ['model', '^explorer/model/'],
+  ['views', '^explorer/views/'],
+  ['panel', '^explorer/panel/'],
+  ['io', '^explorer/io/'],
+  ['app', '^explorer/app/'],
+  ['main', '^explorer/main\\.ts$'],
+];
+
+/**
+ * Folders that need Node.js; everything else in engine/ is the isomorphic core the explorer runs.
+ * vite.config.ts, tsconfig.core.json and engine/serve/build-explorer.ts repeat this list
+ * (test/repo/node-only-folders.test.ts checks that they agree).
+ */
+const NODE_ONLY_FOLDERS = ['io', 'parallel', 'serve', 'cli'];
+const NODE_ONLY = `^engine/(${NODE_ONLY_FOLDERS.join('|')})/`;
+const CORE = `^engine/(?!(${NODE_ONLY_FOLDERS.join('|')})/)`;
 /** Packages that only work under Node.js or at build time. */
 const NODE_ONLY_PACKAGES = '(^|/)node_modules/(piscina|tsx|vite|esbuild|jsdom|playwright-core)/';
 
 const anyOf = (patterns) => `(${patterns.join('|')})`;
 
-const layerRules = LAYERS.slice(0, -1).map(([name, path], i) => ({
-  name: `layer-${name}`,
-  severity: 'error',
-  comment: `${name} may import only itself and the layers below it (LAYERS in .dependency-cruiser.cjs)`,
-  from: { path },
-  to: { path: anyOf(LAYERS.slice(i + 1).map(([, p]) => p)) },
-}));
+/** One rule a layer: it may not import a layer above it. */
+const layerRules = (layers, prefix, listName) =>
+  layers.slice(0, -1).map(([name, path], i) => ({
+    name: `${prefix}${name}`,
+    severity: 'error',
+    comment: `${name} may import only itself and the layers below it (${listName} in .dependency-cruiser.cjs)`,
+    from: { path },
+    to: { path: anyOf(layers.slice(i + 1).map(([, p]) => p)) },
+  }));
+
+/** Every module under `root` belongs to a layer, and so does every module imported from there. */
+const outsideRules = (layers, root, what, listName) => {
+  const comment = `Every ${what} module belongs to a layer: add its folder to ${listName} in .dependency-cruiser.cjs`;
+  const inLayers = anyOf(layers.map(([, p]) => p));
+  return [
+    { name: `${what}-outside-layers`, severity: 'error', comment, from: { path: root, pathNot: inLayers }, to: {} },
+    { name: `into-${what}-outside-layers`, severity: 'error', comment, from: {}, to: { path: root, pathNot: inLayers } },
+  ];
+};
 
 module.exports = {
   forbidden: [
@@ -58,21 +87,10 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    ...layerRules,
-    {
-      name: 'engine-outside-layers',
-      severity: 'error',
-      comment: 'Every engine module belongs to a layer: add its folder to LAYERS in .dependency-cruiser.cjs',
-      from: { path: '^engine/', pathNot: anyOf(LAYERS.map(([, p]) => p)) },
-      to: {},
-    },
-    {
-      name: 'into-engine-outside-layers',
-      severity: 'error',
-      comment: 'Every engine module belongs to a layer: add its folder to LAYERS in .dependency-cruiser.cjs',
-      from: {},
-      to: { path: '^engine/', pathNot: anyOf(LAYERS.map(([, p]) => p)) },
-    },
+    ...layerRules(LAYERS, 'layer-', 'LAYERS'),
+    ...outsideRules(LAYERS, '^engine/', 'engine', 'LAYERS'),
+    ...layerRules(EXPLORER_LAYERS, 'explorer-layer-', 'EXPLORER_LAYERS'),
+    ...outsideRules(EXPLORER_LAYERS, '^explorer/', 'explorer', 'EXPLORER_LAYERS'),
     {
       name: 'core-no-node',
       severity: 'error',
@@ -110,8 +128,9 @@ module.exports = {
     },
   ],
   options: {
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^dist/' },
+    // node_modules stays in the graph (core-no-node-packages looks at it) but is not cruised further
+    doNotFollow: { path: '(^|/)node_modules/' },
+    exclude: { path: '^dist/' },
     // type-only imports are dependencies too: a cycle through types is still a cycle
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

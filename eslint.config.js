@@ -12,6 +12,23 @@ const APPROXIMATED = [
   'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot',
 ];
 
+/**
+ * Where the identifier `Math` may stand other than as `Math.name`: keys, non-computed property names
+ * and type positions. Anywhere else (`const M = Math`, `f(Math)`, `{ Math }`) it would be an alias
+ * that no-restricted-properties cannot follow.
+ */
+const MATH_NOT_ALIAS = [
+  'MemberExpression > Identifier.object',
+  'MemberExpression[computed=false] > Identifier.property',
+  'Property[computed=false] > Identifier.key',
+  'MethodDefinition[computed=false] > Identifier.key',
+  'PropertyDefinition[computed=false] > Identifier.key',
+  'TSPropertySignature[computed=false] > Identifier.key',
+  'TSQualifiedName > Identifier',
+  'TSTypeReference > Identifier',
+  'TSTypeQuery > Identifier',
+];
+
 const RANDOM = { object: 'Math', property: 'random', message: 'randomness is passed in: draw from engine/rng/ with the run\'s seed (README "Determinism")' };
 
 export default [
@@ -48,6 +65,9 @@ export default [
         'error',
         { selector: "BinaryExpression[operator='**']", message: `\`**\` is Math.pow: write x * x for a square, a literal for a constant, else ${DET_MATH}` },
         { selector: "AssignmentExpression[operator='**=']", message: `\`**=\` is Math.pow: ${DET_MATH}` },
+        // aliases would slip past no-restricted-properties: `const M = Math; M.log(x)`, `globalThis.Math.sin(x)`
+        { selector: `Identifier[name='Math']:not(${MATH_NOT_ALIAS.join(', ')})`, message: `write Math.name, not an alias of Math: ${DET_MATH}` },
+        { selector: "MemberExpression[computed=false][property.name='Math'], MemberExpression[computed=true][property.value='Math']", message: `reach Math by its name (globalThis.Math is an alias): ${DET_MATH}` },
       ],
     },
   },
