@@ -26,7 +26,7 @@ export { simulateScenario } from './analysis/simulate-scenario.js';
 export { sensitivity } from './analysis/sensitivity.js';
 export { optimizeControls, type OptimizeOptions, type OptimizeResult } from './analysis/optimize-controls.js';
 export { routeOptions, type RouteOptionsResult } from './analysis/route-options.js';
-export type { Results } from './results/results.js';
+export type { Results } from './results/schema.js';
 export { checkResults } from './results/check-results.js';
 export { parseInput } from './results/parse-input.js';
 

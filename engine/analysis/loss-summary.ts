@@ -6,9 +6,6 @@ import type { BatchSummary } from '../summary/batch-summary.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import type { Summary } from '../results/schema.js';
 
-/** The Summary row type belongs to the results schema; importers of this module keep finding it here. */
-export type { Summary };
-
 /** The standard normal's 97.5 % point: a 95 % two-sided interval is ± Z95 standard errors. */
 export const Z95 = 1.959963984540054;
 

@@ -2,7 +2,8 @@
 // element, where it applies, what it acts on with its default factors, reliability, cost and source.
 import { CATALOG } from '../catalog/controls.js';
 import { ELEMENTS, type Control, type Effect } from '../model/schema.js';
-import { paragraph, plural, REPORT_WIDTH, textTable } from '../report/format.js';
+import { paragraph, REPORT_WIDTH, textTable } from '../report/format.js';
+import { plural } from '../text/format.js';
 import { formatOption, parseCommand, usageOf, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 

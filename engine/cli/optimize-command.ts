@@ -4,7 +4,8 @@
 // 95 % interval and the cost–risk frontier, as a table or as JSON (chainward-optimize/v1).
 import { OBJECTIVES, optimizeControls, type Objective, type OptimizeResult } from '../analysis/optimize-controls.js';
 import { defaultWorkers } from '../parallel/pool.js';
-import { money, oneLine, percent, plural, textTable } from '../report/format.js';
+import { oneLine, textTable } from '../report/format.js';
+import { money, percent, plural } from '../text/format.js';
 import { formatOption, intOption, numberOption, OUT_OPTION, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, type CommandSpec, WORKERS_OPTION } from './args.js';
 import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';

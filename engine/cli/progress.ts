@@ -2,7 +2,7 @@
 // standard error. Drawn only on a TTY (and not with --quiet); redrawn at most ten times a second.
 // Hand-written: one line with a carriage return needs no library.
 import type { Progress } from '../run/run-options.js';
-import { money } from '../report/format.js';
+import { money } from '../text/format.js';
 
 export interface ProgressStream {
   isTTY?: boolean;

@@ -15,8 +15,6 @@ import { routesTable } from './routes-table.js';
 import { withWorkers } from './with-workers.js';
 import { checkOutputPath } from '../io/write-atomic.js';
 
-export { routesTable } from './routes-table.js';
-
 export const DEFAULT_ROUTES_TRIALS = 20_000;
 export const DEFAULT_K = 3;
 const MAX_K = 50;

@@ -4,7 +4,8 @@
 // its numbers (an option's change is listed above it), and an option id too long to fit is cut
 // with "…". `wide` adds every column, the change included, whole.
 import { changesNothing, signedMoney, type RouteOption, type RouteOptionsResult } from '../analysis/route-options.js';
-import { money, num, oneLine, plain, truncate } from '../report/format.js';
+import { oneLine, plain, truncate } from '../report/format.js';
+import { money, num } from '../text/format.js';
 
 /** Terminal width the report keeps to unless `wide`. */
 export const ROUTES_WIDTH = 120;

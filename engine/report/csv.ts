@@ -3,7 +3,7 @@
 // risk register block keeps the register's columns in their old order and adds the new ones after
 // them. Numbers are written plainly (no separators, no currency): money rounded to cents, rates,
 // shares, probabilities and days to 6 significant digits, counts whole (README.md, "Results").
-import type { Results } from '../results/results.js';
+import type { Results } from '../results/schema.js';
 import { summaryMeasures, titleOf, type SectionId } from './sections.js';
 
 /** The register's columns: those of the first CSV format, then the ones added since. */

@@ -1,9 +1,7 @@
-// Report formatting: the shared number formats (engine/text/format.ts) and text tables that fit a
-// terminal. Widths count characters (code points), not bytes or UTF-16 units, so "€" and "…" are one
-// column each. Names come from scenario files and are untrusted: control characters (terminal escape
+// Report formatting: text tables that fit a terminal (the number formats are engine/text/format.ts).
+// Widths count characters (code points), not bytes or UTF-16 units, so "€" and "…" are one column
+// each. Names come from scenario files and are untrusted: control characters (terminal escape
 // sequences among them) and bidirectional overrides are shown as spaces, never sent to the terminal.
-
-export { count, money, num, percent, plural, probability } from '../text/format.js';
 
 /** The widest line of a terminal report unless `--wide` is given (README.md, "Command line"). */
 export const REPORT_WIDTH = 120;

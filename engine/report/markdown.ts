@@ -3,8 +3,9 @@
 // (a document wraps its own lines); `top` sets how many risks are listed, `wide` lifts the limits
 // on the risk control list, the sensitivity rows and the warnings. Names are escaped, so a
 // scenario's text can never become a link, an image, HTML or a broken table.
-import type { Results } from '../results/results.js';
-import { count, money, num, oneLine, percent, plural, probability } from './format.js';
+import type { Results } from '../results/schema.js';
+import { count, money, num, percent, plural, probability } from '../text/format.js';
+import { oneLine } from './format.js';
 import {
   appetiteCells,
   appetiteHeadline,

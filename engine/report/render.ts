@@ -1,5 +1,5 @@
 // The results in one of the report formats: JSON (the results document), CSV, Markdown or the table.
-import type { Results } from '../results/results.js';
+import type { Results } from '../results/schema.js';
 import { csvReport } from './csv.js';
 import { markdownReport } from './markdown.js';
 import type { ReportOptions } from './sections.js';

@@ -1,8 +1,8 @@
 // What every report format carries, in this order, and the sentences that explain it, so the table,
 // Markdown and CSV reports say the same things in the same words (README.md, "Results"). The JSON
 // output is `Results` itself; `jsonField` names where each section lives there.
-import type { Results } from '../results/results.js';
-import { count, money, percent, plural } from './format.js';
+import type { Results } from '../results/schema.js';
+import { count, money, percent, plural } from '../text/format.js';
 
 export type SectionId = 'summary' | 'appetite' | 'risks' | 'treatments' | 'flows' | 'riskControlList' | 'sensitivity' | 'warnings' | 'run';
 

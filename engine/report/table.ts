@@ -3,8 +3,9 @@
 // takes), the flows, the risk control list, the sensitivity tornado, the scenario's warnings and the
 // run. Lines fit 120 columns unless `wide`: long names are cut with "…" and sentences wrapped or cut;
 // the sections and their notes are those of every format (sections.ts).
-import type { Results } from '../results/results.js';
-import { count, line, money, num, oneLine, paragraph, percent, plural, probability, REPORT_WIDTH, textTable, truncateRisk, type Shrink } from './format.js';
+import type { Results } from '../results/schema.js';
+import { count, money, num, percent, plural, probability } from '../text/format.js';
+import { line, oneLine, paragraph, REPORT_WIDTH, textTable, truncateRisk, type Shrink } from './format.js';
 import {
   appetiteCells,
   appetiteHeadline,

@@ -1,7 +1,7 @@
 // What the page holds: the scenario (or results opened alone), the run's trials and seed, the
 // selection, the what-if and the analysis shown; and what the views are drawn from (shownOf) and
 // what the URL keeps (urlOf). Plain data: the run controller changes it, the render loop reads it.
-import type { Results } from '../../engine/results/results.js';
+import type { Results } from '../../engine/results/schema.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import type { Shown } from '../model/build-view-data.js';
 import type { AnalysisState } from '../sim/analysis-session.js';

@@ -1,7 +1,7 @@
 // The page's controls: trials and seed (each change runs), Run and Cancel, Open… and a file dropped
 // on the page, the results as JSON or CSV, each chart as SVG or PNG, and presentation mode (one view
 // at a time, full screen, arrow keys to step, Esc to leave; Esc otherwise closes the side panel).
-import type { Results } from '../../engine/results/results.js';
+import type { Results } from '../../engine/results/schema.js';
 import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from '../io/export.js';
 import { mainResults, type Shown } from '../model/build-view-data.js';
 import { h } from '../panel/h.js';

@@ -1,6 +1,6 @@
 // Exports for slides and for the record: a chart as a standalone SVG (its styles are attributes, so
 // it needs no stylesheet) or as a PNG at twice its size, and the current results as JSON or CSV.
-import type { Results } from '../../engine/results/results.js';
+import type { Results } from '../../engine/results/schema.js';
 import { csvReport } from '../../engine/report/csv.js';
 
 /** The chart's markup as a standalone SVG document. */

@@ -2,8 +2,7 @@
 // engine runs. With a what-if, the views show the what-if's result and the baseline beside it.
 import { DEFAULT_IMPACT_BANDS, DEFAULT_LIKELIHOOD_BANDS, levelOf, levelRank } from '../../engine/analysis/criteria.js';
 import type { ElementEffect as MeasuredEffect } from '../../engine/analysis/control-effectiveness.js';
-import type { Results } from '../../engine/results/results.js';
-import type { Summary } from '../../engine/analysis/loss-summary.js';
+import type { Results, Summary } from '../../engine/results/schema.js';
 import type { Element, Level, Scenario } from '../../engine/model/schema.js';
 import { carriersServing } from '../../engine/model/carrier-regions.js';
 import { applicableControls, carrierOf, hasControl, placedControls, type WhatIf } from '../state/what-if.js';

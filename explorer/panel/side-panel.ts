@@ -6,7 +6,9 @@
 // textContent only: names and ids from scenario files never reach the page as markup.
 import { probability } from '../../engine/text/format.js';
 import type { SidePanelData } from '../model/view-data.js';
-import { BORDERLINE_MARK, BORDERLINE_NOTE, ELEMENT_LABELS, LEVEL_COLOURS, LEVEL_LABELS, LEVEL_TEXT, moneyExact, moneyShort, pct } from '../views/common.js';
+import { BORDERLINE_MARK, BORDERLINE_NOTE, ELEMENT_LABELS, LEVEL_LABELS } from '../views/parts/names.js';
+import { LEVEL_COLOURS, LEVEL_TEXT } from '../views/parts/palette.js';
+import { moneyExact, moneyShort, pct } from '../views/parts/format.js';
 import { h, type Child } from './h.js';
 
 export type { SidePanelData };

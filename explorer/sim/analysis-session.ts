@@ -10,7 +10,7 @@ import { canonicalJson } from '../../engine/results/canonical-json.js';
 import { runInfo, type RangeRunner } from '../../engine/run/run-options.js';
 import { runRanges } from '../../engine/run/run-ranges.js';
 import { trialRanges, RANGE_TRIALS } from '../../engine/run/ranges.js';
-import { type Results, type TreatmentResult } from '../../engine/results/results.js';
+import { type Results, type TreatmentResult } from '../../engine/results/schema.js';
 import { type RunUnit } from '../../engine/run/units.js';
 import { lossExceedance, sortedLosses } from '../../engine/analysis/loss-summary.js';
 import type { Change, Scenario, Treatment } from '../../engine/model/schema.js';

@@ -14,10 +14,6 @@ import { moneyExact } from './parts/format.js';
 import { chartFrame, pointerIn, tooltip, viewSize } from './parts/frame.js';
 import { FOCUS, INK, MAP, SLATE, WHITE } from './parts/palette.js';
 
-export { centreLongitude } from './exposure-map/layout.js';
-export { layoutExposureMap, type MapScene } from './exposure-map/scene.js';
-export { shortName } from './exposure-map/words.js';
-
 const FALLBACK = { width: 900, height: 560 };
 
 type Kind = 'site' | 'lane';

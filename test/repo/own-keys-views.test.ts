@@ -6,7 +6,7 @@
 // function's source), and draw as many marks as for the same scenario with ordinary names.
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../engine/results/results.js';
+import { type Results } from '../../engine/results/schema.js';
 import type { Scenario } from '../../engine/model/schema.js';
 import { validateScenario } from '../../engine/validate/validate.js';
 import { controlEffectivenessData, exposureMapData, headerData, lossExceedanceData, riskMatrixData, riskRankingData, sidePanelData, treatmentsData, type Shown } from '../../explorer/model/build-view-data.js';

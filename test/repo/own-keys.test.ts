@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sensitivity } from '../../engine/analysis/sensitivity.js';
 import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../engine/results/results.js';
+import { type Results } from '../../engine/results/schema.js';
 import type { Control, Scenario } from '../../engine/model/schema.js';
 import { validateScenario } from '../../engine/validate/validate.js';
 import { csvReport } from '../../engine/report/csv.js';

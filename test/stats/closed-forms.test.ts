@@ -3,7 +3,7 @@
 // E = λ·E[X], Var = λ·E[X²], P(≥ 1 event) = 1 − e^−λ. Every tolerance is 4 standard errors.
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../engine/results/results.js';
+import { type Results } from '../../engine/results/schema.js';
 import { Z90 } from '../../engine/sampling/lognormal.js';
 import { envelope, expectWithinSe, scenarioOf } from '../support/engine-helpers.js';
 

@@ -4,7 +4,7 @@
 // an impact edge: the bands are lower-inclusive).
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../engine/results/results.js';
+import { type Results } from '../../engine/results/schema.js';
 import { envelope, expectWithinSe, scenarioOf } from '../support/engine-helpers.js';
 
 // λ with P(≥1 event) = 1 − e^−λ = p

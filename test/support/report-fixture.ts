@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sensitivity } from '../../engine/analysis/sensitivity.js';
 import { simulateScenario } from '../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../engine/results/results.js';
+import { type Results } from '../../engine/results/schema.js';
 import { validateScenario } from '../../engine/validate/validate.js';
 import { REPO } from './run-cli.js';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../../engine/results/results.js';
+import { type Results } from '../../../engine/results/schema.js';
 import { validateScenario } from '../../../engine/validate/validate.js';
 import { WorkerPool } from '../../../engine/parallel/pool.js';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../../engine/results/results.js';
+import type { Results } from '../../../engine/results/schema.js';
 import { csvCell, csvReport } from '../../../engine/report/csv.js';
 import { resultsCsv } from '../../../explorer/io/export.js';
 import { REPO, runCli } from '../../support/run-cli.js';

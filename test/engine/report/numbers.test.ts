@@ -3,7 +3,7 @@
 // "1 treatments" or "risk(s)"; and CSV numbers a spreadsheet reads as numbers: money to the cent,
 // rates, shares and probabilities to 6 significant digits, never 0.9900000000000001.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../../engine/results/results.js';
+import type { Results } from '../../../engine/results/schema.js';
 import { csvReport } from '../../../engine/report/csv.js';
 import { markdownReport } from '../../../engine/report/markdown.js';
 import { tableReport } from '../../../engine/report/table.js';

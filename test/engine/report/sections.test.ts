@@ -4,7 +4,7 @@
 // in the table, headings in Markdown, block titles in CSV, fields of the JSON results), so a format
 // that drops one fails here.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../../engine/results/results.js';
+import type { Results } from '../../../engine/results/schema.js';
 import { csvReport } from '../../../engine/report/csv.js';
 import { markdownReport } from '../../../engine/report/markdown.js';
 import { tableReport } from '../../../engine/report/table.js';

@@ -3,7 +3,7 @@
 // are far too long, which are cut with "…" — never the treatment ids `--treatments` takes. `top`
 // sets how many risks are listed ("Top 15 of 12,429 risks"), `wide` shows everything.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../../engine/results/results.js';
+import type { Results } from '../../../engine/results/schema.js';
 import { markdownReport } from '../../../engine/report/markdown.js';
 import { tableReport } from '../../../engine/report/table.js';
 import { chars, fullResults, SCENARIO_FILES, shippedResults } from '../../support/report-fixture.js';

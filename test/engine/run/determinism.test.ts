@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
 import { trialRanges } from '../../../engine/run/ranges.js';
-import { type Results } from '../../../engine/results/results.js';
+import { type Results } from '../../../engine/results/schema.js';
 import { type RunOptions } from '../../../engine/run/run-options.js';
 import type { Scenario } from '../../../engine/model/schema.js';
 import { compilePlan } from '../../../engine/plan/compile-plan.js';

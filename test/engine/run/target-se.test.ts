@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MIN_TRIALS_FOR_TARGET, RANGE_TRIALS } from '../../../engine/run/ranges.js';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
 import { type Progress, type RangeRunner, type RunOptions } from '../../../engine/run/run-options.js';
-import { type Results } from '../../../engine/results/results.js';
+import { type Results } from '../../../engine/results/schema.js';
 import { compilePlan } from '../../../engine/plan/compile-plan.js';
 import type { SimulationPlan } from '../../../engine/plan/plan.js';
 import { runBatch, Simulator } from '../../../engine/simulate/run-batch.js';

@@ -4,7 +4,7 @@
 // files opened and the first load from the server and the URL.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Results } from '../../../engine/results/results.js';
+import type { Results } from '../../../engine/results/schema.js';
 import { parseInput } from '../../../engine/results/parse-input.js';
 import type { Scenario } from '../../../engine/model/schema.js';
 import { initialState, type PageState } from '../../../explorer/app/page-state.js';

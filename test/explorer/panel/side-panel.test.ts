@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../../engine/results/results.js';
+import { type Results } from '../../../engine/results/schema.js';
 import { parseScenario } from '../../../engine/validate/validate.js';
 import { sidePanelData } from '../../../explorer/model/build-view-data.js';
 import { borderlineReason, sidePanel } from '../../../explorer/panel/side-panel.js';
 import { emptyWhatIf } from '../../../explorer/state/what-if.js';
 import { probability } from '../../../engine/text/format.js';
-import { moneyShort, pct } from '../../../explorer/views/common.js';
+import { moneyShort, pct } from '../../../explorer/views/parts/format.js';
 
 const parsed = parseScenario(readFileSync(join(process.cwd(), 'scenarios/eu-electronics-inbound.json'), 'utf8'));
 if (!parsed.ok) throw new Error('default scenario invalid');

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
-import { type Results } from '../../../engine/results/results.js';
+import { type Results } from '../../../engine/results/schema.js';
 import { parseScenario } from '../../../engine/validate/validate.js';
 import type { Scenario } from '../../../engine/model/schema.js';
 import { AnalysisSession, WhatIfError, type AnalysisState } from '../../../explorer/sim/analysis-session.js';

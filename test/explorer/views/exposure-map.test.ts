@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 /// <reference lib="dom" />
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { centreLongitude, exposureMap, shortName } from '../../../explorer/views/exposure-map.js';
+import { exposureMap } from '../../../explorer/views/exposure-map.js';
+import { centreLongitude } from '../../../explorer/views/exposure-map/layout.js';
+import { shortName } from '../../../explorer/views/exposure-map/words.js';
 import type { ExposureMapData, MapLane, MapSite } from '../../../explorer/model/view-data.js';
 import { textWidth } from '../../../explorer/views/parts/text.js';
 import { container, snapshot } from './render.js';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /// <reference lib="dom" />
 import { describe, expect, it, vi } from 'vitest';
-import { textWidth } from '../../../explorer/views/common.js';
+import { textWidth } from '../../../explorer/views/parts/text.js';
 import { matrixTitle, riskMatrix } from '../../../explorer/views/risk-matrix.js';
 import { container, snapshot } from './render.js';
 import { makeRisk, matrixFixture, RISKS } from './fixtures-map.js';

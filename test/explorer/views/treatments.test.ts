@@ -2,7 +2,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { percent } from '../../../engine/text/format.js';
-import { moneyShort } from '../../../explorer/views/common.js';
+import { moneyShort } from '../../../explorer/views/parts/format.js';
 import { captionY, finding, rosiLabel, treatments, type Placed } from '../../../explorer/views/treatments.js';
 import { treatmentsData } from './fixtures-charts.js';
 import { container, snapshot } from './render.js';

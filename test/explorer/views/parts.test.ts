@@ -1,15 +1,17 @@
 // @vitest-environment jsdom
 /// <reference lib="dom" />
-// The helpers every view shares for what it claims: shownChange (a change is claimed only when it
-// shows at the displayed precision) and levelLabel (a borderline level carries its mark); and the
-// tooltip, which stays inside its element.
+// The views' shared parts (explorer/views/parts/) behind what every view claims: shownChange (a
+// change is claimed only when it shows at the displayed precision) and levelLabel (a borderline level
+// carries its mark); and the tooltip, which stays inside its element.
 import { describe, expect, it } from 'vitest';
-import { BORDERLINE_NOTE, levelLabel, moneyShort, pct, shownChange, tooltip } from '../../../explorer/views/common.js';
+import { BORDERLINE_NOTE, levelLabel } from '../../../explorer/views/parts/names.js';
+import { moneyShort, pct, shownChange } from '../../../explorer/views/parts/format.js';
+import { tooltip } from '../../../explorer/views/parts/frame.js';
 import { container } from './render.js';
 
 const m = (x: number) => moneyShort(x, 'EUR');
 
-describe('common', () => {
+describe('views/parts', () => {
   it('shownChange is 0 when the two figures are written the same, else the direction', () => {
     expect(shownChange(22_400_000, 22_400_000, m)).toBe(0);
     expect(shownChange(22_380_000, 22_410_000, m)).toBe(0); // €22.4M → €22.4M
