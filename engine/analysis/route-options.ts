@@ -8,7 +8,7 @@ import { carriersServing } from '../model/carrier-regions.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import type { Carrier, Change, Lane, Scenario, Site, Treatment } from '../model/schema.js';
 import { laneCostPerShipment, scenarioCosts } from '../plan/compile-plan.js';
-import { money, num } from '../text/format.js';
+import { signedDays, signedMoney } from '../text/format.js';
 import { buildCsrGraph } from '../graph/csr-graph.js';
 import { YenKShortest } from '../graph/yen-k-shortest.js';
 import { flowLoss, tailSizeFor } from '../summary/batch-summary.js';
@@ -374,18 +374,12 @@ function vsBaseline(o: RouteOption, currency: string): string {
   if (o.kind === 'baseline') return 'The current route as it is';
   const parts: string[] = [];
   const d = o.delta;
-  if (d.transitDays !== 0) parts.push(`${d.transitDays > 0 ? '+' : '−'}${num(Math.abs(d.transitDays), 4)} day${Math.abs(d.transitDays) === 1 ? '' : 's'}`);
+  if (d.transitDays !== 0) parts.push(signedDays(d.transitDays));
   if (d.transportCost !== 0) parts.push(`transport ${signedMoney(d.transportCost, currency)}/yr`);
   if (o.noEffect && o.variantOf === 'baseline') parts.push('the same loss in every trial');
   else parts.push(`network EAL ${signedMoney(d.eal, currency)} [${signedMoney(d.ealCi95[0], currency)}, ${signedMoney(d.ealCi95[1], currency)}]`);
   const text = `${parts.join(', ')} vs baseline`;
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A signed money amount: "+€12.3K", "−€55K", "€0". */
-export function signedMoney(x: number, currency: string): string {
-  if (x === 0) return money(0, currency);
-  return `${x > 0 ? '+' : '−'}${money(Math.abs(x), currency)}`;
 }
 
 /** Whether `a` is no worse than `b` on transit days, transport cost and network EAL, and better on one. */

@@ -3,9 +3,10 @@
 // the marks mean, and the recommendation. It fits in 120 columns: prose wraps, the table keeps to
 // its numbers (an option's change is listed above it), and an option id too long to fit is cut
 // with "…". `wide` adds every column, the change included, whole.
-import { changesNothing, signedMoney, type RouteOption, type RouteOptionsResult } from '../analysis/route-options.js';
+import { changesNothing, type RouteOption, type RouteOptionsResult } from '../analysis/route-options.js';
 import { oneLine, plain, truncate } from '../report/format.js';
-import { money, num } from '../text/format.js';
+import { plusMinus } from '../report/sections.js';
+import { money, num, signedDays, signedMoney } from '../text/format.js';
 
 /** Terminal width the report keeps to unless `wide`. */
 export const ROUTES_WIDTH = 120;
@@ -155,7 +156,7 @@ export function routesTable(result: RouteOptionsResult, opts: RoutesTableOptions
     col('EAL', 'network', true, (o) => money(o.eal, c)),
     col('EAL', 'flow', true, (o) => money(o.flowEal, c)),
     col('detours/yr', 'flow', true, (o) => money(o.flowRerouteCost, c)),
-    col('Δ network EAL', '± 95 %', true, (o) => (o.kind === 'baseline' ? '–' : `${signedMoney(o.delta.eal, c)} ± ${money((o.delta.ealCi95[1] - o.delta.ealCi95[0]) / 2, c)}`)),
+    col('Δ network EAL', '± 95 %', true, (o) => (o.kind === 'baseline' ? '–' : plusMinus(o.delta.eal, o.delta.ealCi95, (x) => signedMoney(x, c), (x) => money(x, c)))),
     ...(wide ? [col('', 'VaR95', true, (o) => money(o.var95, c))] : []),
     ...(showCut ? [col('interrupted', 'days', true, (o) => num(o.interruptedDays, 3))] : []),
     ...(wide ? [col('', 'change', false, changeText)] : []),
@@ -181,7 +182,7 @@ export function routesTable(result: RouteOptionsResult, opts: RoutesTableOptions
       const base = r.options.find((x) => x.id === o.variantOf)!;
       const diffs: string[] = [];
       const days = o.transitDays - base.transitDays;
-      if (days !== 0) diffs.push(`${days > 0 ? '+' : '−'}${num(Math.abs(days), 4)} day${Math.abs(days) === 1 ? '' : 's'}`);
+      if (days !== 0) diffs.push(signedDays(days));
       diffs.push(o.transportCost === base.transportCost ? 'same transport cost' : `transport ${signedMoney(o.transportCost - base.transportCost, c)}/yr`);
       return `${o.id} (${diffs.join(', ')} vs ${base.id})`;
     });

@@ -60,10 +60,11 @@ export interface Measure {
 
 /**
  * "value ± half-width" of a symmetric 95 % interval, read from the interval the results carry (the
- * EAL's ci95, a treatment's ealCi95), never recomputed from a standard error.
+ * EAL's ci95, a treatment's ealCi95, a route option's ealCi95), never recomputed from a standard
+ * error. `half` writes the half-width when the value is written differently (a signed change).
  */
-export function plusMinus(value: number, ci95: readonly [number, number], m: (x: number) => string): string {
-  return `${m(value)} ± ${m((ci95[1] - ci95[0]) / 2)}`;
+export function plusMinus(value: number, ci95: readonly [number, number], m: (x: number) => string, half: (x: number) => string = m): string {
+  return `${m(value)} ± ${half((ci95[1] - ci95[0]) / 2)}`;
 }
 
 /** The summary's figures, in the order every report lists them. */

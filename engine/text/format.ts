@@ -44,6 +44,21 @@ export function money(x: number, currency: string, style: FormatStyle = {}): str
   return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
+/**
+ * A change in money with an explicit sign and a true minus: "+€12.3K", "−€55K", "€0" (`style` as for
+ * `money`). The route options, the routes table and the explorer's header write changes with it.
+ */
+export function signedMoney(x: number, currency: string, style: FormatStyle = {}): string {
+  const s = money(Math.abs(x), currency, style);
+  return x < 0 ? `−${s}` : x > 0 ? `+${s}` : s;
+}
+
+/** A change in transit days with an explicit sign and a true minus: "+2 days", "−1 day", "+0.5 days". */
+export function signedDays(days: number): string {
+  const n = Math.abs(days);
+  return `${days > 0 ? '+' : days < 0 ? '−' : ''}${num(n, 4)} day${n === 1 ? '' : 's'}`;
+}
+
 /** The currency's symbol as the locale writes it ("€", "$"), for axis labels. */
 export function currencySymbol(currency: string, locale = 'en-US'): string {
   const parts = moneyFormat(currency, locale, true).formatToParts(0);

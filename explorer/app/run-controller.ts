@@ -4,6 +4,7 @@
 // tests without a DOM or workers (test/explorer/app/run-controller.test.ts).
 import { parseInput, type Loaded } from '../../engine/results/parse-input.js';
 import { byteSize, MAX_RESULTS_BYTES } from '../../engine/model/file-limits.js';
+import { count } from '../../engine/text/format.js';
 import { WhatIfError, type AnalysisProgress, type AnalysisRequest, type AnalysisStage, type AnalysisState } from '../sim/analysis-session.js';
 import { CancelledError } from '../sim/web-pool.js';
 import { DEFAULT_SEED, MAX_SEED_LENGTH, readUrlState, seedValue, serverRunDefaults, type Selection } from '../state/url-state.js';
@@ -65,8 +66,6 @@ export interface RunControllerDeps {
 
 /** How long a what-if edit waits for the next before it runs (milliseconds): a burst of toggles runs once. */
 export const WHAT_IF_DELAY_MS = 120;
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 export class RunController {
   private readonly state: PageState;

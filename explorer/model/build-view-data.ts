@@ -5,6 +5,7 @@ import type { ElementEffect as MeasuredEffect } from '../../engine/analysis/cont
 import type { Results, Summary } from '../../engine/results/schema.js';
 import type { Element, Level, Scenario } from '../../engine/model/schema.js';
 import { carriersServing } from '../../engine/model/carrier-regions.js';
+import { money } from '../../engine/text/format.js';
 import { applicableControls, carrierOf, hasControl, placedControls, type WhatIf } from '../state/what-if.js';
 import type {
   ControlEffectivenessData,
@@ -141,14 +142,14 @@ export function riskMatrixData(s: Shown, extra: Pick<RiskMatrixData, 'selectedRi
       cells.push({ likelihood, impact, score, level: levelOf(score, criteria), risks: briefs.filter((b) => b.likelihood === likelihood && b.impact === impact) });
     }
   }
-  const money = new Intl.NumberFormat(s.locale ?? 'en-US', { style: 'currency', currency: results.currency, notation: 'compact', maximumSignificantDigits: 3 });
+  const moneyShort = (x: number) => money(x, results.currency, { locale: s.locale ?? 'en-US', plain: true });
   const maxLevel = s.scenario?.appetite?.maxLevel;
   return {
     currency: results.currency,
     ...(s.locale ? { locale: s.locale } : {}),
     cells,
     likelihoodLabels: bandLabels(LIKELIHOOD_NAMES, criteria?.likelihoodBands ?? DEFAULT_LIKELIHOOD_BANDS, (x) => `${+(x * 100).toPrecision(3)} %`),
-    impactLabels: bandLabels(IMPACT_NAMES, criteria?.impactBands ?? DEFAULT_IMPACT_BANDS, (x) => money.format(x)),
+    impactLabels: bandLabels(IMPACT_NAMES, criteria?.impactBands ?? DEFAULT_IMPACT_BANDS, moneyShort),
     ...(maxLevel ? { maxLevel } : {}),
     ...extra,
   };

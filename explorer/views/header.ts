@@ -6,7 +6,7 @@
 // as text only.
 import { select, type Selection } from 'd3';
 import type { AppetiteStatus, HeaderAppetite, HeaderData, HeaderFigures } from '../model/view-data.js';
-import { moneyExact, moneyShort, pct, shownChange } from './parts/format.js';
+import { moneyChange, moneyExact, moneyShort, pct, shownChange } from './parts/format.js';
 import { pointerIn, tooltip } from './parts/frame.js';
 
 /** One line of a figure (a <dd>). */
@@ -36,12 +36,6 @@ export interface HeaderScene {
   progress: { value: number; label: string; text: string } | null;
   figures: HeaderFigure[];
   appetite: { status: AppetiteStatus; title: string; label: string; icon: string; text: string; lines: string[] };
-}
-
-/** "−€1.01M", "+€1.01M": a change with a true minus sign and an explicit plus. */
-function signedMoney(x: number, currency: string, locale: string, exact = false): string {
-  const s = (exact ? moneyExact : moneyShort)(Math.abs(x), currency, locale);
-  return x < 0 ? `−${s}` : x > 0 ? `+${s}` : s;
 }
 
 type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
@@ -95,8 +89,8 @@ export function layoutHeader(data: HeaderData): HeaderScene {
     const change = -data.delta.eal;
     const lo = -data.delta.ci95[1];
     const hi = -data.delta.ci95[0];
-    const s = (x: number): string => signedMoney(x, data.currency, locale);
-    const se = (x: number): string => signedMoney(x, data.currency, locale, true);
+    const s = (x: number): string => moneyChange(x, data.currency, locale);
+    const se = (x: number): string => moneyChange(x, data.currency, locale, true);
     // coloured as a change only when it shows as one: "+€0" is no change
     const shown = shownChange(0, change, (x) => moneyShort(x, data.currency, locale));
     const dir = shown < 0 ? 'down' : shown > 0 ? 'up' : 'zero';

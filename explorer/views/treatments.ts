@@ -3,11 +3,10 @@
 // treatment pays for itself) and the efficient frontier. Labels give name and ROSI, nudged apart.
 // layoutTreatments computes the scene (plain data); treatments joins it into the DOM.
 import { line, scaleLinear, symbol, symbolCircle, symbolDiamond } from 'd3';
-import { percent } from '../../engine/text/format.js';
 import type { TreatmentPoint, TreatmentsData, ViewSize } from '../model/view-data.js';
 import { efficientFrontier } from './efficient-frontier.js';
 import { axisScene, drawAxis, drawAxisTitles, type AxisScene, type AxisTitle } from './parts/axes.js';
-import { currencySymbol, moneyExact, moneyShort, shownChange, signed } from './parts/format.js';
+import { currencySymbol, moneyExact, moneyShort, pctAsReports, shownChange, signed } from './parts/format.js';
 import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
 import { drawLegend, type LegendItem } from './parts/legend.js';
 import { ACCENT, AXIS, BLUE, INK, MUTED, TREATMENTS as COLOURS, WHITE } from './parts/palette.js';
@@ -24,7 +23,7 @@ const PAYS = COLOURS.pays;
  */
 export function rosiLabel(rosi: number | null): string {
   if (rosi === null || !Number.isFinite(rosi)) return 'ROSI n/a';
-  return `ROSI ${signed(percent(rosi, 0))}`;
+  return `ROSI ${signed(pctAsReports(rosi, 0))}`;
 }
 
 export interface Placed {

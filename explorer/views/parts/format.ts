@@ -1,6 +1,6 @@
 // Figures as the views write them, all through engine/text/format.ts (one formatter for the reports
 // and the explorer): money in the scenario's locale, shares as percentages, the true minus sign.
-import { currencySymbol, money, percent } from '../../../engine/text/format.js';
+import { currencySymbol, money, percent, signedMoney } from '../../../engine/text/format.js';
 
 export { currencySymbol };
 
@@ -14,9 +14,19 @@ export function moneyExact(x: number, currency: string, locale = 'en-US'): strin
   return money(x, currency, { locale, exact: true, plain: true });
 }
 
+/** A change in money with an explicit sign and a true minus: "+€1.01M", "−€1.01M" (`exact`: in full). */
+export function moneyChange(x: number, currency: string, locale = 'en-US', exact = false): string {
+  return signedMoney(x, currency, { locale, exact, plain: true });
+}
+
 /** A share as a percentage: "12.3 %". */
 export function pct(x: number, digits = 1): string {
   return percent(x, digits, { plain: true });
+}
+
+/** A share as the terminal and Markdown reports write it, thousands separators included: "1,250 %". */
+export function pctAsReports(x: number, digits = 1): string {
+  return percent(x, digits);
 }
 
 /** A number's text with a true minus sign ("−€1.2M", not "-€1.2M"). */

@@ -3,7 +3,7 @@
 // cannot send control sequences to a terminal.
 import { describe, expect, it } from 'vitest';
 import { line, paragraph, plain, textTable, truncate, truncateRisk, wrapWords } from '../../../engine/report/format.js';
-import { count, money, num, percent, plural, probability } from '../../../engine/text/format.js';
+import { count, money, num, percent, plural, probability, signedDays, signedMoney } from '../../../engine/text/format.js';
 import { chars } from '../../support/report-fixture.js';
 
 describe('number formats', () => {
@@ -41,6 +41,16 @@ describe('number formats', () => {
   it('money: compact, in the currency', () => {
     expect(money(6421509, 'EUR')).toBe('€6.42M');
     expect(money(-209000, 'USD')).toBe('−$209K');
+  });
+
+  it('signedMoney and signedDays: an explicit plus, a true minus, nothing for zero', () => {
+    expect(signedMoney(1_234_567, 'EUR')).toBe('+€1.23M');
+    expect(signedMoney(-55_000, 'EUR')).toBe('−€55K');
+    expect(signedMoney(0, 'EUR')).toBe('€0');
+    expect(signedMoney(-3_512_400, 'EUR', { exact: true })).toBe('−€3,512,400');
+    expect(signedDays(1)).toBe('+1 day');
+    expect(signedDays(-16)).toBe('−16 days');
+    expect(signedDays(0.5)).toBe('+0.5 days');
   });
 });
 
