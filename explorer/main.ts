@@ -1,6 +1,6 @@
 // The explorer page, wired: the page's elements, its state (from the URL), the analysis session on
 // the Web Worker pool, the run controller, the render loop and the toolbar. What each part does is in
-// explorer/app/ (README.md, "Layout"); nothing here but connecting them, each declared before use.
+// explorer/app/ (README.md, "How the code is laid out"); nothing here but connecting them, each declared before use.
 import '../engine/model/zod-config.js'; // first: before any schema is built (no 'unsafe-eval' probe under the CSP)
 import defaultScenarioText from '../scenarios/eu-electronics-inbound.json?raw';
 import { pageElements } from './app/dom.js';

@@ -24,7 +24,7 @@ export function cvar(sorted: Float64Array, level: number): number {
 
 /**
  * A distribution-free 95 % interval for the p-quantile from the order statistics: the number of
- * trials below the true quantile is Binomial(n, p), so [x₍ₗ₎, x₍ᵤ₎] with l, u = np ∓ 1.96·√(np(1 − p))
+ * trials below the true quantile is Binomial(n, p), so [x₍ₗ₎, x₍ᵤ₎] with l, u = np ∓ Z95·√(np(1 − p))
  * (rounded outwards, clipped to 1..n) covers it with about 95 % probability.
  */
 export function quantileCi95(sorted: Float64Array, p: number): [number, number] {
@@ -38,7 +38,7 @@ export function quantileCi95(sorted: Float64Array, p: number): [number, number] 
 
 /**
  * A 95 % interval for the CVaR at `level` (mean of the worst β = 1 − level of trials): the estimate
- * ± 1.96 standard errors, the standard error being √(Var((X − q)⁺) / n) / β with q the tail's
+ * ± Z95 standard errors, the standard error being √(Var((X − q)⁺) / n) / β with q the tail's
  * threshold — the variance of CVaR's influence function (asymptotically normal for a finite variance).
  */
 export function cvarCi95(sorted: Float64Array, level: number): [number, number] {

@@ -6,7 +6,7 @@ import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { checkOutputPath } from '../io/write-atomic.js';
 
-/** `chainward generate`: its options, usage line and --help (see README.md, "Big networks"). */
+/** `chainward generate`: its options, usage line and --help (README.md, "Scaling out", the paragraph "Big networks"). */
 export const GENERATE_COMMAND = {
   name: 'generate',
   summary: 'writes a valid synthetic scenario of N sites (suppliers → factories → ports → DCs → customers) for scale tests; same N and seed, same file.',

@@ -2,7 +2,7 @@
 // run would give (the same bytes apart from `run`). The parts must come from one scenario, seed,
 // trial count, treatment list and engine version, and cover every shard exactly once. Every part is
 // checked before it is merged: its checksum, every number, and a few trials re-simulated from its
-// scenario and seed (docs/results-format.md, "What merge checks and writes").
+// scenario and seed (docs/results-format.md, "What `merge` checks and writes").
 import { analyse } from '../analysis/analyse.js';
 import { canonicalJson } from '../results/canonical-json.js';
 import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.js';

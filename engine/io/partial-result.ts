@@ -3,7 +3,7 @@
 // base64 of their little-endian bytes, so numbers round-trip exactly and merging gives the bytes
 // of a single run. A checksum covers the whole part, the run's identity included, and every number is
 // checked on reading: a part that fails is refused, never merged (docs/results-format.md, "Partial
-// results of sharded runs", "What merge checks and writes").
+// results of sharded runs", "What `merge` checks and writes").
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../results/canonical-json.js';
 import { RANGE_TRIALS } from '../run/ranges.js';

@@ -1,11 +1,11 @@
 // Suggests the closest known word for a misspelt key, id, option or command (edit distance with
 // transpositions: `--trails` and `rnu` are one typo from `--trials` and `run`).
 //
-// The work is bounded (README.md, "The scenario format"): no suggestion for a word longer than
-// MAX_SUGGESTED_LENGTH, candidates whose length alone puts them too far are skipped, the distance
-// is computed in a band and given up as soon as a row exceeds the best distance so far, and a
-// Suggester stops suggesting once it has spent its budget, so that a scenario with thousands of
-// unknown references against thousands of ids still validates at once.
+// The work is bounded (README.md, "The scenario format", the paragraph "Did-you-mean"): no
+// suggestion for a word longer than MAX_SUGGESTED_LENGTH, candidates whose length alone puts them
+// too far are skipped, the distance is computed in a band and given up as soon as a row exceeds the
+// best distance so far, and a Suggester stops suggesting once it has spent its budget, so that a
+// scenario with thousands of unknown references against thousands of ids still validates at once.
 
 /** Words longer than this get no suggestion (ids are at most 200 characters; typos are short). */
 export const MAX_SUGGESTED_LENGTH = 64;

@@ -1,5 +1,5 @@
 // A small valid chainward/v1 scenario and a table of single-mistake variants of it, shared by the
-// in-process validator tests (test/model) and the command-line tests (test/cli).
+// in-process validator tests (test/engine/validate) and the command-line tests (test/engine/cli).
 //
 // Network: sup → wh → cus by road (l1, l2), wh → cus by rail (l3), and a return lane cus → wh (l4)
 // that no flow or treatment uses, so that breaking l4 does not cascade into other issues.
