@@ -18,6 +18,13 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { referenceKernel, referenceRisks } from './reference-kernel.js';
 import { referenceScenario } from './reference-workload.js';
 
+// Run directly (`npx tsx bench/run-bench.ts`) this module would define the bench and do nothing: say
+// where the entry is instead. The CLI bundle and bin/chainward.js have another script as argv[1].
+if (/[\\/]run-bench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
+  process.stderr.write('bench/run-bench.ts is a module: use `npm run bench` or `chainward bench` (`--help` lists the options)\n');
+  process.exit(2);
+}
+
 export const DEFAULT_ROUNDS = 5;
 export const DEFAULT_TRIALS = 40_960;
 export const DEFAULT_SIZES = '1000,10000,100000';
