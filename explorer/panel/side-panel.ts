@@ -40,8 +40,8 @@ function split(direct: number, interruption: number, reroute: number, money: (x:
 
 export function sidePanel(element: HTMLElement, d: SidePanelData): void {
   const cur = d.currency;
-  const money = (x: number) => moneyShort(x, cur);
-  const exact = (x: number) => moneyExact(x, cur);
+  const money = (x: number) => moneyShort(x, cur, d.locale);
+  const exact = (x: number) => moneyExact(x, cur, d.locale);
   const { selection, risk, target } = d;
 
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close the panel' }, '×');

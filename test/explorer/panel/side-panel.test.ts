@@ -20,12 +20,12 @@ if (!parsed.ok) throw new Error('default scenario invalid');
 const scenario = parsed.scenario;
 const m = (x: number) => moneyShort(x, 'EUR');
 
-function panel(results: Results, id: string): HTMLElement {
+function panel(results: Results, id: string, locale?: string): HTMLElement {
   document.body.replaceChildren();
   const el = document.createElement('aside');
   document.body.append(el);
   const noop = () => {};
-  sidePanel(el, sidePanelData({ scenario, baseline: results }, { selection: { kind: 'risk', id }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop }));
+  sidePanel(el, sidePanelData({ scenario, baseline: results, ...(locale ? { locale } : {}) }, { selection: { kind: 'risk', id }, whatIf: emptyWhatIf(), canEdit: true, onToggleControl: noop, onSetCarrier: noop, onSelect: noop, onResetWhatIf: noop }));
   return el;
 }
 
@@ -44,6 +44,13 @@ describe('sidePanel', async () => {
     const target = results.targets.find((t) => t.id === risk.target)!;
     expect(splits[1]).toEqual([`${m(target.directEal)} direct`, `${m(target.interruptionEal)} interruption`, `${m(target.rerouteEal)} reroute`]);
     expect(el.querySelector('dd.risk-level .level')!.textContent).toBe(risk.borderline ? `${risk.level[0]!.toUpperCase()}${risk.level.slice(1)} ~` : `${risk.level[0]!.toUpperCase()}${risk.level.slice(1)}`);
+  });
+
+  it('sidePanel writes money in the scenario\'s locale, as the views do', () => {
+    const el = panel(results, risk.id, 'de-DE');
+    const de = (x: number) => moneyShort(x, 'EUR', 'de-DE');
+    expect(de(risk.meanLossPerEvent)).not.toBe(m(risk.meanLossPerEvent));
+    expect(el.querySelector('dd.impact span')!.textContent).toBe(de(risk.meanLossPerEvent));
   });
 
   it('sidePanel marks a borderline risk "~" in its level and in its target\'s risk list, and names the band edge', () => {
