@@ -7,6 +7,7 @@ import { textWidth } from '../parts/text.js';
 import type { Point } from './layout.js';
 import { opacityOf, positionOf, type MapScene, type SiteMark } from './scene.js';
 import { levelText, shortName } from './words.js';
+import { ZOOM_BUTTONS } from './zoom.js';
 
 /** How many labels besides the selected and highlighted sites. */
 const LABELS = 6;
@@ -35,8 +36,11 @@ export interface PlacedLabel {
   opacity: number;
 }
 
-/** The zoom buttons' box in the viewport (labels keep clear of it). */
-export const buttonsBox = (w: number): Box => ({ x: w - 36, y: 6, w: 30, h: 86 });
+/** The zoom buttons' box in the viewport with 2 px to their left and above, 4 px to their right and below (labels keep clear of it). */
+export function buttonsBox(w: number): Box {
+  const { right, top, size, step, count } = ZOOM_BUTTONS;
+  return { x: w - right - 2, y: top - 2, w: size + 6, h: (count - 1) * step + size + 6 };
+}
 
 export const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 

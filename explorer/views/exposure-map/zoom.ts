@@ -47,6 +47,9 @@ export function bindZoom(viewport: Viewport, state: MapState, w: number, mapH: n
   return z;
 }
 
+/** Where the zoom buttons sit: their column's offset from the viewport's right edge and top, each button's size and the step between buttons (px). */
+export const ZOOM_BUTTONS = { right: 34, top: 8, size: 24, step: 28, count: 3 } as const;
+
 /** The zoom in / out / reset buttons at the viewport's top right, keyboard operable. */
 export function drawZoomButtons(viewport: Viewport, z: ZoomBehavior<SVGSVGElement, null>, w: number): void {
   const buttons = [
@@ -56,7 +59,7 @@ export function drawZoomButtons(viewport: Viewport, z: ZoomBehavior<SVGSVGElemen
   ];
   const button = viewport
     .select('g.zoom-buttons')
-    .attr('transform', `translate(${w - 34},8)`)
+    .attr('transform', `translate(${w - ZOOM_BUTTONS.right},${ZOOM_BUTTONS.top})`)
     .selectAll<SVGGElement, (typeof buttons)[number]>('g.zoom-button')
     .data(buttons, (d) => d.id)
     .join((enter) => {
@@ -65,7 +68,7 @@ export function drawZoomButtons(viewport: Viewport, z: ZoomBehavior<SVGSVGElemen
       g.append('text');
       return g;
     })
-    .attr('transform', (_d, i) => `translate(0,${i * 28})`)
+    .attr('transform', (_d, i) => `translate(0,${i * ZOOM_BUTTONS.step})`)
     .attr('aria-label', (d) => d.label)
     .on('click', (e: MouseEvent, d) => {
       e.stopPropagation();
@@ -84,7 +87,7 @@ export function drawZoomButtons(viewport: Viewport, z: ZoomBehavior<SVGSVGElemen
       select(this).select('rect').attr('stroke', MAP.buttonStroke).attr('stroke-width', 1);
     })
     .on('mousedown.zoom dblclick.zoom', (e: Event) => e.stopPropagation());
-  button.select('rect').attr('width', 24).attr('height', 24).attr('rx', 4).attr('fill', WHITE).attr('fill-opacity', 0.92).attr('stroke', MAP.buttonStroke).attr('stroke-width', 1);
+  button.select('rect').attr('width', ZOOM_BUTTONS.size).attr('height', ZOOM_BUTTONS.size).attr('rx', 4).attr('fill', WHITE).attr('fill-opacity', 0.92).attr('stroke', MAP.buttonStroke).attr('stroke-width', 1);
   button
     .select('text')
     .attr('x', 12)
