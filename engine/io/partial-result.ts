@@ -87,6 +87,8 @@ function decode<T extends Float64Array | Int32Array>(Ctor: { new (b: ArrayBuffer
  * and edits that do not recompute it, not a forger (merge re-simulates sample trials for that).
  */
 export function partialChecksum(part: object): string {
+  // a checksum of the whole part, not scenarioHash (the scenario's identity): node:crypto rather than
+  // the core's pure-JS sha256Hex because this file is Node-only and a part can be many megabytes
   const rest = Object.fromEntries(Object.entries(part).filter(([k]) => k !== 'checksum')); // own keys, "__proto__" too
   return `sha256:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`;
 }

@@ -12,13 +12,13 @@ export class RangeWorker<PlanKey, RunKey> {
   /** Plans whose Simulator could not be built, with the reason: their ranges fail with it. */
   private readonly broken = new Map<PlanKey, string>();
   private readonly seenByRun: TopKByRun<RunKey>;
+  private readonly maxPlans: number;
 
   /** Keeps at most `maxPlans` simulators (all are dropped when a new one would exceed it) and the losses of `maxRuns` runs. */
   constructor(opts: { maxPlans?: number; maxRuns: number }) {
     this.maxPlans = opts.maxPlans ?? Infinity;
     this.seenByRun = new TopKByRun<RunKey>(opts.maxRuns);
   }
-  private readonly maxPlans: number;
 
   /** Whether a plan is loaded under `key` (or failed to load). */
   has(key: PlanKey): boolean {
@@ -27,7 +27,10 @@ export class RangeWorker<PlanKey, RunKey> {
 
   /** Builds the Simulator of `plan` under `key`; a plan that cannot be simulated fails its ranges later. */
   load(key: PlanKey, plan: SimulationPlan): void {
-    if (this.simulators.size >= this.maxPlans) this.simulators.clear(), this.broken.clear();
+    if (this.simulators.size >= this.maxPlans) {
+      this.simulators.clear();
+      this.broken.clear();
+    }
     try {
       this.simulators.set(key, new Simulator(plan));
     } catch (err) {
@@ -36,7 +39,10 @@ export class RangeWorker<PlanKey, RunKey> {
   }
 
   forget(keys: Iterable<PlanKey>): void {
-    for (const k of keys) this.simulators.delete(k), this.broken.delete(k);
+    for (const k of keys) {
+      this.simulators.delete(k);
+      this.broken.delete(k);
+    }
   }
 
   /** Simulates trials [first, first + count) of the plan under `key`; `run` (undefined: none) names the run whose largest losses raise the floor. */
