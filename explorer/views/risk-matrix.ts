@@ -104,6 +104,9 @@ interface Line {
   row: number;
   x: number;
   width: number;
+  /** The tooltip's lines and the line's aria-label. */
+  tip: string[];
+  label: string;
 }
 
 /** A cell as drawn: its place, whether it is outside the appetite, its corner word and its lines. */
@@ -244,6 +247,35 @@ export function layoutRiskMatrix(data: RiskMatrixData, size: ViewSize): MatrixSc
   // ---- cells
   const linesFit = Math.max(1, Math.floor((ch - HEAD_H - 2) / LINE_H));
   const lineW = cw - 6;
+  const exact = (x: number) => moneyExact(x, cur, loc);
+  const riskTip = (r: RiskBrief, c: MatrixCell): string[] => [
+    r.threatName,
+    `on ${r.target} (${r.targetKind})`,
+    `Category: ${CATEGORY_LABELS[r.category]}`,
+    `Level: ${levelLabel(r.level, r.borderline)}${outside(r.level) ? ' (outside appetite)' : ''}`,
+    ...(r.borderline ? [`${BORDERLINE_NOTE} (its impact interval straddles a band edge)`] : []),
+    `Likelihood ${r.likelihood}: ${data.likelihoodLabels[c.likelihood - 1] ?? ''}`,
+    `Impact ${r.impact}: ${data.impactLabels[c.impact - 1] ?? ''}`,
+    `Expected annual loss: ${exact(r.eal)}`,
+    `Contribution to CVaR 95 %: ${exact(r.tailContribution)}`,
+  ];
+  const riskLabel = (r: RiskBrief): string =>
+    `${r.threatName} at ${r.target}: ${LEVEL_LABELS[r.level]}${r.borderline ? ' (borderline: may change with the seed)' : ''}, likelihood ${r.likelihood}, impact ${r.impact}, expected annual loss ${exact(r.eal)}`;
+  const moreLine = (hidden: RiskBrief[], text: string, row: number, x: number, width: number): Line => ({
+    kind: 'more',
+    key: '+more',
+    hidden,
+    text,
+    row,
+    x,
+    width,
+    tip: [
+      `${hidden.length} more risk${hidden.length === 1 ? '' : 's'} in this cell:`,
+      ...hidden.slice(0, 12).map((r) => `• ${short(r.threatName)} @ ${r.target}${r.borderline ? ` ${BORDERLINE_MARK}` : ''} — ${exact(r.eal)}`),
+      ...(hidden.length > 12 ? [`… and ${hidden.length - 12} more`] : []),
+    ],
+    label: `${hidden.length} more risks: ${hidden.map((r) => `${short(r.threatName)} at ${r.target}`).join('; ')}`,
+  });
   const linesOf = (c: MatrixCell): Line[] => {
     const sorted = c.risks.slice().sort(byEal);
     // the borderline mark goes after the name, with room kept for it so clipping never drops it; where
@@ -257,7 +289,7 @@ export function layoutRiskMatrix(data: RiskMatrixData, size: ViewSize): MatrixSc
       const marked = `${fit(name, room - textWidth(mark, 10, bold), 10, bold)}${mark}`;
       return textWidth(marked, 10, bold) <= room ? marked : BORDERLINE_MARK;
     };
-    const riskLine = (r: RiskBrief, row: number, width = lineW): Line => ({ kind: 'risk', key: r.id, risk: r, text: lineText(r, width), row, x: 0, width });
+    const riskLine = (r: RiskBrief, row: number, width = lineW): Line => ({ kind: 'risk', key: r.id, risk: r, text: lineText(r, width), row, x: 0, width, tip: riskTip(r, c), label: riskLabel(r) });
     if (sorted.length <= linesFit) return sorted.map((r, i) => riskLine(r, i));
     // one line only: the top (or selected) risk and "+N" beside it; else "+N more" on the last line
     const keep = linesFit === 1 ? 1 : linesFit - 1;
@@ -268,9 +300,9 @@ export function layoutRiskMatrix(data: RiskMatrixData, size: ViewSize): MatrixSc
     if (linesFit === 1) {
       const more = `+${hidden.length}`;
       const moreW = textWidth(more, 10) + 8;
-      return [riskLine(shown[0]!, 0, lineW - moreW - 2), { kind: 'more', key: '+more', hidden, text: more, row: 0, x: lineW - moreW, width: moreW }];
+      return [riskLine(shown[0]!, 0, lineW - moreW - 2), moreLine(hidden, more, 0, lineW - moreW, moreW)];
     }
-    return [...shown.map((r, i) => riskLine(r, i)), { kind: 'more', key: '+more', hidden, text: `+${hidden.length} more`, row: shown.length, x: 0, width: lineW }];
+    return [...shown.map((r, i) => riskLine(r, i)), moreLine(hidden, `+${hidden.length} more`, shown.length, 0, lineW)];
   };
   return {
     title: matrixTitle(risks, maxLevel, w - 16),
@@ -298,9 +330,6 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
   const size = viewSize(element, data.size, FALLBACK);
   const scene = layoutRiskMatrix(data, size);
   const { left, top, cw, ch } = scene;
-  const exact = (x: number) => moneyExact(x, data.currency, data.locale);
-  const maxLevel = data.maxLevel;
-  const outside = (l: Level) => maxLevel !== undefined && rank(l) > rank(maxLevel);
   const svg = chartFrame(element, { title: scene.title, label: scene.label, size });
   const tip = tooltip(element);
 
@@ -445,22 +474,6 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
 
   // ---- risk lines: focusable, clickable; the selected one bold and outlined
   const activate = (r: RiskBrief) => data.onRiskClick?.(r);
-  const riskTip = (r: RiskBrief, c: MatrixCell): string[] => [
-    r.threatName,
-    `on ${r.target} (${r.targetKind})`,
-    `Category: ${CATEGORY_LABELS[r.category]}`,
-    `Level: ${levelLabel(r.level, r.borderline)}${outside(r.level) ? ' (outside appetite)' : ''}`,
-    ...(r.borderline ? [`${BORDERLINE_NOTE} (its impact interval straddles a band edge)`] : []),
-    `Likelihood ${r.likelihood}: ${data.likelihoodLabels[c.likelihood - 1] ?? ''}`,
-    `Impact ${r.impact}: ${data.impactLabels[c.impact - 1] ?? ''}`,
-    `Expected annual loss: ${exact(r.eal)}`,
-    `Contribution to CVaR 95 %: ${exact(r.tailContribution)}`,
-  ];
-  const moreTip = (l: Line): string[] => [
-    `${l.hidden!.length} more risk${l.hidden!.length === 1 ? '' : 's'} in this cell:`,
-    ...l.hidden!.slice(0, 12).map((r) => `• ${short(r.threatName)} @ ${r.target}${r.borderline ? ` ${BORDERLINE_MARK}` : ''} — ${exact(r.eal)}`),
-    ...(l.hidden!.length > 12 ? [`… and ${l.hidden!.length - 12} more`] : []),
-  ];
   const outline = (sel: Selection<SVGRectElement, Line, BaseType, unknown>, focused: boolean) =>
     sel
       .attr('stroke', (d) => (focused ? FOCUS : d.risk && d.risk.id === data.selectedRisk ? INK : 'none'))
@@ -486,11 +499,7 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
       .attr('class', (d) => `line ${d.kind}`)
       .attr('data-id', (d) => d.risk?.id ?? null)
       .attr('transform', (d) => `translate(${3 + d.x},${HEAD_H + d.row * LINE_H})`)
-      .attr('aria-label', (d) =>
-        d.risk
-          ? `${d.risk.threatName} at ${d.risk.target}: ${LEVEL_LABELS[d.risk.level]}${d.risk.borderline ? ' (borderline: may change with the seed)' : ''}, likelihood ${d.risk.likelihood}, impact ${d.risk.impact}, expected annual loss ${exact(d.risk.eal)}`
-          : `${d.hidden!.length} more risks: ${d.hidden!.map((r) => `${short(r.threatName)} at ${r.target}`).join('; ')}`,
-      )
+      .attr('aria-label', (d) => d.label)
       .on('click', (_e, d) => {
         if (d.risk) activate(d.risk);
       })
@@ -502,13 +511,13 @@ export function riskMatrix(element: HTMLElement, data: RiskMatrixData): void {
       })
       .on('mouseover', (e: MouseEvent, d) => {
         const [x, y] = pointerIn(element, e);
-        tip.show(d.risk ? riskTip(d.risk, c) : moreTip(d), x, y);
+        tip.show(d.tip, x, y);
       })
       .on('mouseout', () => tip.hide())
       .on('focus', function (e: FocusEvent, d) {
         outline(select<SVGGElement, Line>(this).select<SVGRectElement>('rect.hit'), true);
         const [x, y] = pointerIn(element, e);
-        tip.show(d.risk ? riskTip(d.risk, c) : moreTip(d), x, y);
+        tip.show(d.tip, x, y);
       })
       .on('blur', function () {
         outline(select<SVGGElement, Line>(this).select<SVGRectElement>('rect.hit'), false);

@@ -30,6 +30,20 @@ describe('layoutRiskMatrix', () => {
     expect(scene.legend.y).toBeGreaterThan(scene.top + 5 * scene.ch);
   });
 
+  it('layoutRiskMatrix gives each line its tooltip and aria-label: a risk its figures, "+N" the risks it hides', () => {
+    const scene = layoutRiskMatrix(matrixFixture(), { width: 520, height: 300 });
+    const lines = scene.cells.flatMap((c) => c.lines);
+    const risk = lines.find((l) => l.kind === 'risk')!;
+    expect(risk.tip[0]).toBe(risk.risk!.threatName);
+    expect(risk.tip.some((t) => t.startsWith('Expected annual loss: '))).toBe(true);
+    expect(risk.label).toMatch(new RegExp(`^${risk.risk!.threatName.replace(/[()]/g, '\\$&')} at ${risk.risk!.target}: `));
+    expect(lines.some((l) => l.kind === 'more')).toBe(true);
+    for (const more of lines.filter((l) => l.kind === 'more')) {
+      expect(more.tip[0]).toMatch(new RegExp(`^${more.hidden!.length} more risks? in this cell:$`));
+      expect(more.label).toMatch(new RegExp(`^${more.hidden!.length} more risks: `));
+    }
+  });
+
   it('layoutRiskMatrix drops the level swatches on a short chart (each cell names its level)', () => {
     const scene = layoutRiskMatrix(matrixFixture(), { width: 520, height: 300 });
     expect(scene.legend.items.some((i) => i.key.startsWith('level-'))).toBe(false);
