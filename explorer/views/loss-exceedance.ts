@@ -102,6 +102,8 @@ export interface LecMark {
   value: number;
   long: string;
   text: string;
+  /** Its tooltip and aria-label, the figure in full: "1-in-20-year loss (VaR95): €3,512,400". */
+  tip: string;
   px: number;
   cx: number;
   ty: number;
@@ -214,7 +216,7 @@ export function layoutLossExceedance(data: LossExceedanceData, size: ViewSize): 
     [...marks].sort((a, b) => a.value - b.value).map((k) => ({ ...k, text: `${k.short}: ${m(k.value)}`, px: x(k.value) })),
     x0,
     size.width - 4,
-  ).map((k) => ({ id: k.id, value: k.value, long: k.long, text: k.text, px: k.px, cx: k.cx, ty: y0 - 12 }));
+  ).map((k) => ({ id: k.id, value: k.value, long: k.long, text: k.text, tip: `${k.long}: ${mx(k.value)}`, px: k.px, cx: k.cx, ty: y0 - 12 }));
 
   // Curves, back to front: ghost, treatments, baseline, what-if.
   const path = line<Point>()
@@ -350,8 +352,8 @@ export function lossExceedance(element: HTMLElement, data: LossExceedanceData): 
       g.append('text');
       return g;
     })
-    .attr('aria-label', (d) => `${d.long}: ${mx(d.value)}`)
-    .on('focus mouseenter', (event: FocusEvent, d) => tip.show([`${d.long}: ${mx(d.value)}`], d.cx, d.ty + 6))
+    .attr('aria-label', (d) => d.tip)
+    .on('focus mouseenter', (event: FocusEvent, d) => tip.show([d.tip], d.cx, d.ty + 6))
     .on('blur mouseleave', () => tip.hide());
   mk.select('line')
     .attr('x1', (d) => d.px)

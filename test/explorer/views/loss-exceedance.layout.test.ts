@@ -45,6 +45,9 @@ describe('layoutLossExceedance', () => {
   it('layoutLossExceedance places the marks in value order on one row, apart and inside the width', () => {
     const b = layoutLossExceedance(exceedanceBaseline, SIZE).body!;
     expect(b.marks.map((k) => k.text)).toEqual(['1-in-20: €22.9M', 'CVaR95: €36.2M', '1-in-100: €43.1M']);
+    // the tooltip and aria-label: the mark's long name and the figure in full
+    expect(b.marks.map((k) => k.tip.split(': ')[0])).toEqual(['1-in-20-year loss (VaR95)', 'Average of the worst 5 % of years (CVaR95)', '1-in-100-year loss (p99)']);
+    for (const k of b.marks) expect(k.tip).toMatch(/: €[\d,]+$/);
     for (let i = 1; i < b.marks.length; i++) {
       const a = b.marks[i - 1]!;
       const c = b.marks[i]!;
