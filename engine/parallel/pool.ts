@@ -3,10 +3,10 @@
 // into shared memory once; tasks carry it by reference (each worker then simulates on its own copy).
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import { Piscina } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
@@ -28,6 +28,9 @@ function workerEntry(): { url: string; tsx: boolean } {
   if (!isTs) return { url: new URL('./worker.js', import.meta.url).href, tsx: false };
   const source = fileURLToPath(new URL('./worker.ts', import.meta.url));
   try {
+    // esbuild is loaded only here, on the TypeScript sources: a command that starts no pool, or the
+    // compiled JavaScript, does not pay for loading it
+    const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const built = buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['piscina'], write: false, logLevel: 'silent' });
     const code = built.outputFiles[0]!.contents;
     const dir = join(dirname(source), '..', '..', 'node_modules', '.cache', 'chainward');
