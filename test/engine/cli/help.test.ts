@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpText, optionsOf, parseCommand, synopsis } from '../../../engine/cli/args.js';
 import { COMMANDS, main } from '../../../engine/cli/main.js';
 import { InputError } from '../../../engine/io/errors.js';
@@ -15,23 +15,12 @@ import { CATALOG } from '../../../engine/catalog/controls.js';
 import { ELEMENTS } from '../../../engine/model/schema.js';
 import { minimalScenario } from '../../support/scenario-fixtures.js';
 import { REPO, runCli, runMany, stackProblem } from '../../support/run-cli.js';
+import { runMain } from '../../support/run-main.js';
 
 const VERBS = ['run', 'merge', 'validate', 'generate', 'routes', 'optimize', 'controls', 'explore', 'bench'];
 
-/** Runs main() in this process and returns its exit status with what it wrote. */
-async function call(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const status = await main(args);
-    return { status, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+/** main() in this process: its exit status and what it wrote. */
+const call = runMain;
 
 let dir: string;
 beforeAll(() => {
