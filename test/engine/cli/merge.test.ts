@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PER_TRIAL, partialChecksum } from '../../../engine/io/partial-result.js';
 import { REPO, runMany, stackProblem, type CliResult } from '../../support/run-cli.js';
+import { runMain } from '../../support/run-main.js';
 
 /** Small runs: 2 ranges of 2048, the baseline only, in-process. */
 const SMALL = ['--trials', '4096', '--treatments', 'none', '--workers', '1'];
@@ -85,11 +86,10 @@ beforeAll(async () => {
     ['run', ...SMALL, '--seed', '1', '--format', 'json', '--out', file('results.json')],
     ['run', '--trials', '6144', '--treatments', 'none', '--workers', '1', '--seed', '1', '--shard', '2/2', '--out', file('trials6144-p2.json')],
     ['run', otherScenario(), ...SMALL, '--seed', '1', '--shard', '2/2', '--out', file('other-scenario-p2.json')],
-    ...errorCases.map((c) => c.args),
   ]);
-  const made0 = 6;
-  for (const r of made.slice(0, made0)) if (r.status !== 0) throw new Error(`could not make the parts:\n${show(r)}`);
-  errorCases.forEach((c, i) => results.set(c.name, made[made0 + i]!));
+  for (const r of made) if (r.status !== 0) throw new Error(`could not make the parts:\n${show(r)}`);
+  // the usage errors are main()'s messages and statuses: run in-process (test/support/run-main.ts)
+  for (const c of errorCases) results.set(c.name, await runMain(c.args));
 
   // broken parts made from good ones
   writeFileSync(file('p1-copy.json'), readFileSync(file('p1.json')));
@@ -182,9 +182,9 @@ beforeAll(async () => {
   addCase('merge: no files', (o) => ['merge', '--out', o], ['merge needs the partial result files of every shard', 'usage: chainward merge']);
 
   const goodOut = join(root, 'merged.json');
-  const ran = await runMany([...errorCases.slice(usageCount).map((c) => c.args), ['merge', file('p2.json'), file('p1.json'), '--format', 'json', '--out', goodOut]]);
-  errorCases.slice(usageCount).forEach((c, i) => results.set(c.name, ran[i]!));
-  merged = ran.at(-1)!;
+  // the broken parts' refusals in-process, the good merge through the real command line
+  for (const c of errorCases.slice(usageCount)) results.set(c.name, await runMain(c.args));
+  merged = (await runMany([['merge', file('p2.json'), file('p1.json'), '--format', 'json', '--out', goodOut]]))[0]!;
   if (merged.status === 0) merged.stdout = readFileSync(goodOut, 'utf8');
 }, 120_000);
 
