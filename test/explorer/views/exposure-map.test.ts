@@ -295,9 +295,7 @@ describe('exposureMap', () => {
     const selected = sites.slice().sort((a, b) => a.eal - b.eal)[0]!.id; // the smallest: not in the top 300
     const data: ExposureMapData = { currency: 'EUR', size: { width: 900, height: 560 }, sites, lanes, selected };
     const el = container();
-    const t0 = performance.now();
     exposureMap(el, data);
-    const ms = performance.now() - t0;
     expect(getContext).toHaveBeenCalled();
     expect(el.querySelectorAll('canvas.map-canvas')).toHaveLength(1);
     expect(el.querySelectorAll('g.site')).toHaveLength(301);
@@ -305,7 +303,6 @@ describe('exposureMap', () => {
     expect(el.querySelectorAll('g.lane')).toHaveLength(100);
     expect(el.querySelector('path.land')!.getAttribute('d')).toBeNull(); // land is on the canvas
     expect(el.querySelector('text.note')!.textContent).toContain('Large network');
-    expect(ms).toBeGreaterThan(0);
     // back to a small network: the canvas goes away
     exposureMap(el, mapFixture());
     expect(el.querySelectorAll('canvas')).toHaveLength(0);
