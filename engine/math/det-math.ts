@@ -19,14 +19,7 @@
 // is preserved.
 // ====================================================
 
-// One 8-byte scratch seen as a double and as two 32-bit words. Typed arrays use the platform's byte
-// order, so the index of the high word (sign, exponent, top of the mantissa) is found once, here.
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const I32 = new Int32Array(F64.buffer);
-F64[0] = 1; // 0x3ff00000_00000000
-const HI = U32[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
+import { clearLowWord, F64, fromHighWord, HI, I32, LO, U32 } from './words.js';
 
 const LN2_HI = 6.93147180369123816490e-1; // 0x3fe62e42_fee00000: k·LN2_HI is exact for |k| < 2000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef_35793c76
@@ -76,20 +69,6 @@ const Q2 = 1.58730158725481460165e-3; // 0x3f5a01a0_19fe5585
 const Q3 = -7.93650757867487942473e-5; // 0xbf14ce19_9eaadbb7
 const Q4 = 4.00821782732936239552e-6; // 0x3ed0cfca_86e65239
 const Q5 = -2.01099218183624371326e-7; // 0xbe8afdb7_6e09c32d
-
-/** The double with the given high word and a zero low word (2^k from 0x3ff00000 + (k << 20)). */
-function fromHighWord(hi: number): number {
-  U32[HI] = hi;
-  U32[LO] = 0;
-  return F64[0]!;
-}
-
-/** x with its low 32 bits cleared (the "SET_LOW_WORD(x, 0)" head of a head + tail split). */
-function clearLowWord(x: number): number {
-  F64[0] = x;
-  U32[LO] = 0;
-  return F64[0]!;
-}
 
 /**
  * e^x, fdlibm's __ieee754_exp: x = k·ln2 + r with |r| ≤ ln2/2, exp(r) by a rational approximation,

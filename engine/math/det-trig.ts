@@ -15,32 +15,7 @@
 // is preserved.
 // ====================================================
 
-// One 8-byte scratch seen as a double and as two 32-bit words; the high word's index is found once.
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const I32 = new Int32Array(F64.buffer);
-F64[0] = 1; // 0x3ff00000_00000000
-const HI = U32[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
-
-function highWord(x: number): number {
-  F64[0] = x;
-  return I32[HI]!;
-}
-
-/** The double with the given high and low words. */
-function fromWords(hi: number, lo: number): number {
-  I32[HI] = hi;
-  U32[LO] = lo;
-  return F64[0]!;
-}
-
-/** x with its low 32 bits cleared (fdlibm's SET_LOW_WORD(x, 0)). */
-function clearLowWord(x: number): number {
-  F64[0] = x;
-  U32[LO] = 0;
-  return F64[0]!;
-}
+import { clearLowWord, F64, fromWords, HI, highWord, I32, LO, U32 } from './words.js';
 
 /** 2^k for k in [−1022, 1023] (the exponents k_rem_pio2 scales by), exact. */
 function pow2(k: number): number {
