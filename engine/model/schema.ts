@@ -199,6 +199,20 @@ export const flowSchema = z.strictObject({
   message: `expected one shipment's value, valuePerYear / shipmentsPerYear, of at most ${MAX_MONEY.toExponential()}`,
 });
 
+/** Where a trigger's window applies, relative to the target its event hit. */
+export const TRIGGER_SCOPES = ['same-target', 'lanes-from', 'lanes-to', 'region'] as const;
+
+export const triggerSchema = z.strictObject({
+  threat: id.describe('Id of the threat whose rate the window raises'),
+  factor: z.number().min(1).max(MAX_FACTOR).describe("Multiplies the raised threat's rate on each target in scope while a window is open (≥ 1)"),
+  days: z.number().gt(0).max(MAX_DAYS).describe('Length of the window each event opens, in days (> 0)'),
+  scope: z
+    .enum(TRIGGER_SCOPES)
+    .describe(
+      'Targets raised: same-target (the target hit), lanes-from / lanes-to (lanes leaving or entering the site hit), region (every target of the raised threat in the region of the target hit)',
+    ),
+});
+
 export const threatSchema = z.strictObject({
   id: id.describe("Unique threat id; a risk is named threat@target, and controls' effects may name the threat by it"),
   name: z.string().optional().describe(nameText),
@@ -231,6 +245,14 @@ export const threatSchema = z.strictObject({
     .record(z.string(), multiplier)
     .optional()
     .describe('Frequency multiplier by the region of the target (a lane\'s own region, else its origin site\'s), e.g. { "IT": 1.8 }; 1 for other regions'),
+  triggers: z
+    .array(triggerSchema)
+    .optional()
+    .describe("Cascades: each event of this threat opens a window of `days` during which another threat's rate on the targets in `scope` is multiplied by `factor` (windows do not stack)"),
+  jointly: z
+    .boolean()
+    .optional()
+    .describe('Common cause: one event stream for all the targets the threat applies to; each event hits all of them at once with one shared downtime (losses drawn per target); default false'),
 });
 
 export const effectSchema = z.strictObject({
@@ -391,6 +413,8 @@ export type Lane = z.infer<typeof laneSchema>;
 export type Carrier = z.infer<typeof carrierSchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type Threat = z.infer<typeof threatSchema>;
+export type Trigger = z.infer<typeof triggerSchema>;
+export type TriggerScope = (typeof TRIGGER_SCOPES)[number];
 export type Effect = z.infer<typeof effectSchema>;
 export type Control = z.infer<typeof controlSchema>;
 export type Change = z.infer<typeof changeSchema>;

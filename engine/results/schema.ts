@@ -77,6 +77,21 @@ export const riskRowSchema = z.object({
   score: num,
   level: z.enum(LEVELS),
   controls: z.array(str),
+  /**
+   * Cascades raising this risk (its threat is named in another threat's `triggers`): the raising
+   * threats, the largest factor, and the events and loss per horizon that only the open windows let
+   * in (the triggered excess, in `eal` already). Absent when no threat raises it.
+   */
+  cascade: z
+    .object({
+      triggeredBy: z.array(str),
+      factor: num,
+      excessEventsPerTrial: num,
+      excessEal: num,
+    })
+    .optional(),
+  /** A common-cause threat (`jointly`): the number of targets each of its events hits at once. Absent otherwise. */
+  joint: z.object({ targets: num }).optional(),
 });
 
 /** A site or lane with the expected loss of the risks on it. */
