@@ -203,13 +203,17 @@ export const flowSchema = z.strictObject({
 export const TRIGGER_SCOPES = ['same-target', 'lanes-from', 'lanes-to', 'region'] as const;
 
 export const triggerSchema = z.strictObject({
-  threat: id.describe('Id of the threat whose rate the window raises'),
-  factor: z.number().min(1).max(MAX_FACTOR).describe("Multiplies the raised threat's rate on each target in scope while a window is open (≥ 1)"),
-  days: z.number().gt(0).max(MAX_DAYS).describe('Length of the window each event opens, in days (> 0)'),
+  threat: id.describe('Id of the threat whose rate the window raises: another threat, not a jointly one, and no loop of triggers back to this one'),
+  factor: z
+    .number()
+    .min(1)
+    .max(MAX_FACTOR)
+    .describe("Multiplies the raised threat's rate on each target in scope while a window is open (1 to 1000); overlapping windows do not stack: the largest factor applies"),
+  days: z.number().gt(0).max(MAX_DAYS).describe("Length of the window each event opens, in days from the event's start (> 0)"),
   scope: z
     .enum(TRIGGER_SCOPES)
     .describe(
-      'Targets raised: same-target (the target hit), lanes-from / lanes-to (lanes leaving or entering the site hit), region (every target of the raised threat in the region of the target hit)',
+      'Targets raised: same-target (the target hit; both threats of one kind), lanes-from / lanes-to (lanes leaving or entering the site hit; a site threat raising a lane threat), region (every target of the raised threat in the region of the target hit)',
     ),
 });
 
@@ -248,11 +252,11 @@ export const threatSchema = z.strictObject({
   triggers: z
     .array(triggerSchema)
     .optional()
-    .describe("Cascades: each event of this threat opens a window of `days` during which another threat's rate on the targets in `scope` is multiplied by `factor` (windows do not stack)"),
+    .describe("Cascades: each event of this threat opens a window of `days` during which another threat's rate on the targets in `scope` is multiplied by `factor` (windows do not stack); triggers must not loop"),
   jointly: z
     .boolean()
     .optional()
-    .describe('Common cause: one event stream for all the targets the threat applies to; each event hits all of them at once with one shared downtime (losses drawn per target); default false'),
+    .describe('Common cause: one event stream for all the targets the threat applies to; each event hits all of them at once with one shared downtime (losses drawn per target); needs frequency.perYear; default false'),
 });
 
 export const effectSchema = z.strictObject({

@@ -9,6 +9,7 @@ import { catalogById } from '../catalog/controls.js';
 import { laneRegionsNeeded, regionsNotServed } from '../model/carrier-regions.js';
 import { Suggester } from '../text/did-you-mean.js';
 import { duplicateKeyWarnings, rememberTextWarnings } from './duplicate-keys.js';
+import { triggerCycles, type TriggerEdge } from './trigger-cycles.js';
 import { describeValue, formatPath, shortJson, type PathSegment } from '../model/json-path.js';
 import { CATEGORIES, scenarioSchema, type Scenario } from '../model/schema.js';
 
@@ -554,7 +555,11 @@ function checkSemantics(raw: Obj, issues: ValidationIssue[], hints: Suggester): 
     if (isObj(t.loss) && isObj(t.loss.fraction)) checkFraction(c, ['threats', i, 'loss', 'fraction'], t.loss.fraction);
     if (isObj(t.downtimeDays)) checkNonNegativeDist(c, ['threats', i, 'downtimeDays'], t.downtimeDays, 'days');
     if (isObj(t.loss) && isObj(t.loss.amount)) checkNonNegativeDist(c, ['threats', i, 'loss', 'amount'], t.loss.amount, 'amounts');
+    if (t.jointly === true && isObj(t.frequency) && t.frequency.perShipment !== undefined && kind !== 'site') {
+      c.add(['threats', i, 'frequency', 'perShipment'], `"jointly": true needs one rate for all the threat's targets: expected perYear (a perShipment rate differs from lane to lane)`);
+    }
   }
+  checkTriggers(c, threats);
   for (const [i, ctl] of controls) {
     if (!isObj(ctl.effects)) continue;
     for (const key of Object.keys(ctl.effects)) {
@@ -564,6 +569,67 @@ function checkSemantics(raw: Obj, issues: ValidationIssue[], hints: Suggester): 
     }
   }
   for (const [i, t] of treatments) checkTreatment(c, ['treatments', i], t);
+}
+
+/** Where cascades are explained, for the messages about triggers. */
+const CASCADES_DOC = '(docs/scenario-format.md, "Cascades")';
+
+/**
+ * Threats' triggers (cascades): the threat each names, whether its scope fits the two threats' kinds,
+ * that it raises no common-cause (jointly) threat, and that triggers form no loop.
+ */
+function checkTriggers(c: Checker, threats: Array<[number, Obj]>): void {
+  const kindOf = (t: Obj | undefined): 'site' | 'lane' | undefined => {
+    const kind = isObj(t?.appliesTo) ? t.appliesTo.kind : undefined;
+    return kind === 'site' || kind === 'lane' ? kind : undefined;
+  };
+  const edges: TriggerEdge[] = [];
+  const edgePaths: PathSegment[][] = [];
+  for (const [i, t] of threats) {
+    const from = str(t.id);
+    const fromKind = kindOf(t);
+    list(t.triggers).forEach((tr, j) => {
+      if (!isObj(tr)) return;
+      const at: PathSegment[] = ['threats', i, 'triggers', j];
+      if (!c.ref([...at, 'threat'], tr.threat, c.threats, 'threat')) return;
+      const to = tr.threat as string;
+      const raised = c.threats.get(to)!;
+      if (from !== undefined) {
+        edges.push({ from, to });
+        edgePaths.push([...at, 'threat']);
+      }
+      if (raised.jointly === true) {
+        c.add([...at, 'threat'], `threat "${to}" is a common-cause threat ("jointly": true, one event stream for all its targets): a trigger cannot raise its rate on some targets only; expected a threat without "jointly" ${CASCADES_DOC}`);
+      }
+      const scopeProblem = triggerScopeProblem(tr.scope, from ?? '?', fromKind, to, kindOf(raised));
+      if (scopeProblem !== undefined) c.add([...at, 'scope'], scopeProblem);
+    });
+  }
+  for (const loop of triggerCycles(edges)) {
+    const path = edgePaths[loop.edge]!;
+    const edge = edges[loop.edge]!;
+    const cycle = loop.cycle === undefined ? `"${edge.from}" → "${edge.to}" → …` : loop.cycle.map((id) => `"${id}"`).join(' → ');
+    c.add(path, `trigger cycle ${cycle}: cascades must not loop ${CASCADES_DOC}`);
+  }
+}
+
+/** Why a trigger's scope does not fit the kinds of its two threats, or undefined when it fits. */
+function triggerScopeProblem(scope: unknown, from: string, fromKind: 'site' | 'lane' | undefined, to: string, toKind: 'site' | 'lane' | undefined): string | undefined {
+  if (fromKind === undefined || toKind === undefined) return undefined;
+  if (scope === 'same-target' && fromKind !== toKind) {
+    const other = fromKind === 'site' ? '"lanes-from", "lanes-to" or "region"' : '"region"';
+    return `"same-target" raises threat "${to}" on the target an event of "${from}" hits, but "${from}" applies to ${fromKind}s and "${to}" to ${toKind}s: expected scope ${other}, or two threats of the same kind`;
+  }
+  if (scope === 'lanes-from' || scope === 'lanes-to') {
+    const which = scope === 'lanes-from' ? 'leaving' : 'entering';
+    const wrong: string[] = [];
+    if (fromKind !== 'site') wrong.push(`"${from}" is a lane threat`);
+    if (toKind !== 'lane') wrong.push(`"${to}" ${wrong.length > 0 ? 'a' : 'is a'} site threat`);
+    if (wrong.length === 0) return undefined;
+    const other = fromKind === toKind ? '"same-target" or "region"' : '"region"';
+    return `"${scope}" raises threat "${to}" on the lanes ${which} the site an event of "${from}" hits, but ${wrong.join(' and ')}: expected a site threat raising a lane threat, or scope ${other}`;
+  }
+  return undefined;
 }
 
 function checkLane(c: Checker, path: PathSegment[], l: Obj, sites: Map<string, Obj>): void {

@@ -12,7 +12,7 @@ import { controlEffect } from '../model/control-effect.js';
 import { textWarningsOf } from './duplicate-keys.js';
 import { Suggester } from '../text/did-you-mean.js';
 import { formatPath, type PathSegment } from '../model/json-path.js';
-import type { Control, Lane, Scenario, Selector, Site, Threat } from '../model/schema.js';
+import type { Control, Lane, Scenario, Selector, Site, Threat, TriggerScope } from '../model/schema.js';
 import { selectsLane, selectsSite } from '../model/selector.js';
 import type { ValidationIssue } from './validate.js';
 
@@ -88,7 +88,21 @@ function findWarnings(scenario: Scenario): ScenarioWarning[] {
   // --- threats
   let everywhere: Set<string> | undefined; // every region a site or lane has, treatments' included
   const usable = lanesFlowsCanUse(scenario, threats, matched);
+  const threatIndex = new Map<string, number>(); // a threat's index by its id, for triggers
+  threats.forEach((t, k) => threatIndex.has(t.id) || threatIndex.set(t.id, k));
+  /** The sites or lanes threat k applies to, those treatments add included. */
+  const targetsOf = (k: number): Target[] => {
+    const t = threats[k]!;
+    const kind = t.appliesTo.kind;
+    const base = kind === 'site' ? siteTargets : laneTargets;
+    return [...matched[k]!.map((i) => base[i]!), ...matchAll(t.appliesTo, added[kind]).map((i) => added[kind][i]!)];
+  };
   threats.forEach((t, k) => {
+    threatWarnings(t, k);
+    triggerWarnings(t, k);
+  });
+
+  function threatWarnings(t: Threat, k: number): void {
     const kind = t.appliesTo.kind;
     const base = kind === 'site' ? siteTargets : laneTargets;
     const mine = matched[k]!.map((i) => base[i]!);
@@ -112,7 +126,23 @@ function findWarnings(scenario: Scenario): ScenarioWarning[] {
       if ('perShipment' in t.frequency) warn(['threats', k, 'frequency', 'perShipment'], `counts the shipments on a lane, but ${lanesText}: threat "${t.id}" never happens there`);
       else if (t.loss && 'fraction' in t.loss) warn(['threats', k, 'loss', 'fraction'], `a share of the shipment hit, but ${lanesText}: no shipment to hit, threat "${t.id}" loses nothing there`);
     }
-  });
+  }
+
+  // --- triggers (cascades) that can change nothing: a factor of 1, or no target of the raised threat in scope
+  function triggerWarnings(t: Threat, k: number): void {
+    (t.triggers ?? []).forEach((tr, j) => {
+      const at: PathSegment[] = ['threats', k, 'triggers', j];
+      if (tr.factor === 1) warn([...at, 'factor'], `1 leaves the rate of threat "${tr.threat}" as it is: this trigger changes nothing`);
+      const r = threatIndex.get(tr.threat);
+      if (r === undefined) return;
+      const ours = targetsOf(k);
+      const theirs = targetsOf(r);
+      // a threat that selects nothing has its own warning
+      if (ours.length === 0 || theirs.length === 0) return;
+      const why = outOfScope(tr.scope, t, ours, threats[r]!, theirs);
+      if (why !== undefined) warn([...at, 'scope'], `${why}: this trigger never raises anything`);
+    });
+  }
 
   /** A region in a selector that no site or lane has (the selector still picks others): a likely typo. */
   function selectorRegionWarnings(path: PathSegment[], sel: Selector): void {
@@ -173,6 +203,26 @@ function findWarnings(scenario: Scenario): ScenarioWarning[] {
   });
 
   return out;
+}
+
+/** Why no target of the raised threat is ever in a trigger's scope, or undefined when one can be. */
+function outOfScope(scope: TriggerScope, from: Threat, ours: readonly Target[], to: Threat, theirs: readonly Target[]): string | undefined {
+  if (scope === 'same-target') {
+    const ids = new Set(ours.map((x) => x.id));
+    return theirs.some((x) => ids.has(x.id)) ? undefined : `threats "${from.id}" and "${to.id}" apply to no ${from.appliesTo.kind} in common`;
+  }
+  if (scope === 'lanes-from' || scope === 'lanes-to') {
+    const sites = new Set(ours.map((x) => x.id));
+    const end = scope === 'lanes-from' ? 'from' : 'to';
+    if (theirs.some((x) => x.kind === 'lane' && sites.has(x.lane[end]))) return undefined;
+    return `no lane threat "${to.id}" applies to ${scope === 'lanes-from' ? 'leaves' : 'enters'} a site threat "${from.id}" applies to`;
+  }
+  const regions = regionsOf([ours]);
+  if (regions.size === 0) return `none of the ${from.appliesTo.kind}s threat "${from.id}" applies to has a region`;
+  if (theirs.some((x) => x.region !== undefined && regions.has(x.region))) return undefined;
+  const list = [...regions].sort();
+  const shown = `${list.slice(0, MAX_LISTED).join(', ')}${list.length > MAX_LISTED ? ` … and ${list.length - MAX_LISTED} more` : ''}`;
+  return `none of the ${to.appliesTo.kind}s threat "${to.id}" applies to is in a region of the ${from.appliesTo.kind}s "${from.id}" applies to (${shown})`;
 }
 
 function regionsOf(lists: ReadonlyArray<readonly Target[]>): Set<string> {
