@@ -30,14 +30,20 @@ export function triggerCycles(edges: readonly TriggerEdge[], maxNamed = 100): Tr
     if (n === undefined) node.set(id, (n = node.size));
     return n;
   };
-  const from = edges.map((e) => nodeOf(e.from));
-  const to = edges.map((e) => nodeOf(e.to));
+  const from = Int32Array.from(edges, (e) => nodeOf(e.from));
+  const to = Int32Array.from(edges, (e) => nodeOf(e.to));
   const n = node.size;
   const ids: string[] = new Array<string>(n);
   for (const [id, i] of node) ids[i] = id;
-  const out: number[][] = Array.from({ length: n }, () => []);
-  edges.forEach((_, e) => out[from[e]!]!.push(to[e]!));
-  const component = stronglyConnected(n, out);
+  // out-edges of node u are outNode[outStart[u] .. outStart[u + 1]) (CSR, in the order given)
+  const outStart = new Int32Array(n + 1);
+  for (const u of from) outStart[u + 1]!++;
+  for (let u = 0; u < n; u++) outStart[u + 1]! += outStart[u]!;
+  const outNode = new Int32Array(edges.length);
+  const fill = outStart.slice(0, n);
+  from.forEach((u, e) => (outNode[fill[u]!++] = to[e]!));
+  const graph = { outStart, outNode };
+  const component = stronglyConnected(n, graph);
 
   const loops: TriggerLoop[] = [];
   const covered = new Set<string>(); // "u v" pairs on a named cycle
@@ -52,20 +58,27 @@ export function triggerCycles(edges: readonly TriggerEdge[], maxNamed = 100): Tr
       return;
     }
     named++;
-    const cycle = u === v ? [u, u] : [u, ...shortestPath(v, u, out, component)];
+    const cycle = u === v ? [u, u] : [u, ...shortestPath(v, u, graph, component)];
     for (let k = 0; k + 1 < cycle.length; k++) covered.add(`${cycle[k]} ${cycle[k + 1]}`);
     loops.push({ edge: e, cycle: cycle.map((x) => ids[x]!) });
   });
   return loops;
 }
 
+/** Out-edges in compressed sparse rows. */
+interface Csr {
+  outStart: Int32Array;
+  outNode: Int32Array;
+}
+
 /** The nodes of a shortest path from `a` to `b` (both included) inside `a`'s component; `b` must be reachable. */
-function shortestPath(a: number, b: number, out: number[][], component: Int32Array): number[] {
+function shortestPath(a: number, b: number, { outStart, outNode }: Csr, component: Int32Array): number[] {
   const parent = new Map<number, number>([[a, -1]]);
   const queue = [a];
   for (let head = 0; head < queue.length && !parent.has(b); head++) {
     const x = queue[head]!;
-    for (const y of out[x]!) {
+    for (let k = outStart[x]!; k < outStart[x + 1]!; k++) {
+      const y = outNode[k]!;
       if (parent.has(y) || component[y] !== component[a]) continue;
       parent.set(y, x);
       queue.push(y);
@@ -77,41 +90,47 @@ function shortestPath(a: number, b: number, out: number[][], component: Int32Arr
 }
 
 /** Component number of each node (Tarjan 1972), iterative so that a long chain cannot overflow the stack. */
-function stronglyConnected(n: number, out: number[][]): Int32Array {
+function stronglyConnected(n: number, { outStart, outNode }: Csr): Int32Array {
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const component = new Int32Array(n).fill(-1);
   const onStack = new Uint8Array(n);
-  const stack: number[] = [];
+  const stack = new Int32Array(n);
+  let top = 0;
+  // the call stack: the node of each frame and the position of its next out-edge
+  const frameNode = new Int32Array(n);
+  const frameEdge = new Int32Array(n);
+  let depth = 0;
   let counter = 0;
   let components = 0;
+  const visit = (v: number): void => {
+    index[v] = low[v] = counter++;
+    stack[top++] = v;
+    onStack[v] = 1;
+    frameNode[depth] = v;
+    frameEdge[depth++] = outStart[v]!;
+  };
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
-    // call frames: [node, next out-edge position]
-    const frames: Array<[number, number]> = [[root, 0]];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      const [v, k] = frame;
-      if (k < out[v]!.length) {
-        frame[1] = k + 1;
-        const w = out[v]![k]!;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          frames.push([w, 0]);
-        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+    visit(root);
+    while (depth > 0) {
+      const v = frameNode[depth - 1]!;
+      const k = frameEdge[depth - 1]!;
+      if (k < outStart[v + 1]!) {
+        frameEdge[depth - 1] = k + 1;
+        const w = outNode[k]!;
+        if (index[w] === -1) visit(w);
+        else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
         continue;
       }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[v]!);
+      depth--;
+      if (depth > 0) {
+        const parent = frameNode[depth - 1]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
       if (low[v] === index[v]) {
         for (;;) {
-          const w = stack.pop()!;
+          const w = stack[--top]!;
           onStack[w] = 0;
           component[w] = components;
           if (w === v) break;

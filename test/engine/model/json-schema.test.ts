@@ -106,6 +106,26 @@ describe('field descriptions', () => {
   });
 });
 
+describe('cascades and common cause in the JSON Schema', () => {
+  type Prop = { type?: string; enum?: string[]; minimum?: number; exclusiveMinimum?: number; required?: string[]; additionalProperties?: unknown; items?: Prop; properties?: Record<string, Prop> };
+  const threat = (JSON.parse(scenarioJsonSchema()) as { properties: { threats: { items: Prop } } }).properties.threats.items;
+
+  it('a threat has triggers: strict objects of threat, factor ≥ 1, days > 0 and one of the four scopes', () => {
+    const trigger = threat.properties!.triggers!.items!;
+    expect(trigger.required).toEqual(['threat', 'factor', 'days', 'scope']);
+    expect(trigger.additionalProperties).toBe(false);
+    expect(trigger.properties!.factor!.minimum).toBe(1);
+    expect(trigger.properties!.days!.exclusiveMinimum).toBe(0);
+    expect(trigger.properties!.scope!.enum).toEqual(['same-target', 'lanes-from', 'lanes-to', 'region']);
+  });
+
+  it('a threat has an optional boolean jointly', () => {
+    expect(threat.properties!.jointly!.type).toBe('boolean');
+    expect(threat.required).not.toContain('jointly');
+    expect(threat.required).not.toContain('triggers');
+  });
+});
+
 describe('shipped scenarios', () => {
   it('there is at least one scenario besides the schema', () => {
     expect(scenarioFiles().length).toBeGreaterThanOrEqual(1);
