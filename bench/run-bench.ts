@@ -1,9 +1,11 @@
 // The throughput benchmark (`npm run bench`, `npx chainward bench`): the reference workload
-// (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, controls; 6000 risks, no flows) run by
-// the hand-written reference loop and by the engine with 1 and N worker threads, side by side in
-// rounds; then generated networks of several sizes with 1 and N worker threads. Prints a table, and
-// writes the figures as JSON with --out (bench/results.json is the committed run; see bench/README.md).
-// Figures are medians over rounds measured in one run: compare ratios, not absolute numbers.
+// (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, controls; 6000 risks, no flows) run by the
+// superposition limit (bench/superposition-kernel.ts), the hand-written reference loop and the engine
+// with 1 and N worker threads, side by side in rounds; then generated networks of several sizes with 1
+// and N worker threads. Every range is whole blocks of the kernel's event streams (BLOCK trials), and
+// start-up (threads, sharing a plan, building simulators) is timed apart from throughput. Prints a
+// table, and writes the figures as JSON with --out (bench/results.json is the committed run; see
+// bench/README.md). Figures are medians over rounds measured in one run: compare ratios, not absolute numbers.
 import { cpus } from 'node:os';
 import { runRanges } from '../engine/run/run-ranges.js';
 import { trialRanges } from '../engine/run/ranges.js';
@@ -13,10 +15,12 @@ import { validateScenario } from '../engine/validate/validate.js';
 import { WorkerPool } from '../engine/parallel/pool.js';
 import { compilePlan } from '../engine/plan/compile-plan.js';
 import type { SimulationPlan } from '../engine/plan/plan.js';
+import { BLOCK } from '../engine/simulate/run-batch.js';
 import { tailSizeFor } from '../engine/summary/batch-summary.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { referenceKernel, referenceRisks } from './reference-kernel.js';
 import { referenceScenario } from './reference-workload.js';
+import { superpositionKernel, superpositionRisks } from './superposition-kernel.js';
 
 // Run directly (`npx tsx bench/run-bench.ts`) this module would define the bench and do nothing: say
 // where the entry is instead. The CLI bundle and bin/chainward.js have another script as argv[1].
@@ -28,15 +32,43 @@ if (/[\\/]run-bench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
 export const DEFAULT_ROUNDS = 5;
 export const DEFAULT_TRIALS = 40_960;
 export const DEFAULT_SIZES = '1000,10000,100000';
+/** Trials per range on the reference workload (a multiple of BLOCK). */
+export const REFERENCE_RANGE_TRIALS = 2048;
+/** A generated network's later rounds are skipped once a round (1 worker and N) takes longer than this. */
+const NETWORK_ROUND_BUDGET_SECONDS = 20;
 
 /** The bench's settings (parsed from the command line by engine/cli/bench-command.ts). */
 export interface BenchOptions {
   workers: number;
   rounds: number;
+  /** Trials per run on the reference workload: a multiple of BLOCK. */
   trials: number;
   sizes: number[];
   /** Where to write the figures as JSON; without it they are only printed. */
   out?: string;
+}
+
+/**
+ * The ranges of a bench run: whole blocks only. The kernel draws events per (risk, block of BLOCK
+ * trials) stream, so a range that ends inside a block pays for the whole block: `trials` and
+ * `rangeTrials` must both be multiples of BLOCK, and then every range starts on a block boundary.
+ */
+export function blockRanges(trials: number, rangeTrials: number): Array<[number, number]> {
+  for (const [name, x] of [['trials', trials], ['rangeTrials', rangeTrials]] as const) {
+    if (!(Number.isInteger(x) && x > 0 && x % BLOCK === 0)) throw new RangeError(`blockRanges: ${name} must be a positive multiple of ${BLOCK}, got ${x}`);
+  }
+  return trialRanges(trials, rangeTrials);
+}
+
+/**
+ * Trials and range size for a generated network of `sites` on `workers` threads: 16 384 trials in
+ * ranges of up to 2048 up to 2000 sites, 8192 in ranges of up to 1024 up to 20 000, 2048 in ranges of
+ * 256 above; ranges shrink (never below one block) and trials grow so that each worker gets ≥ 4 ranges.
+ */
+export function networkWork(sites: number, workers: number): { trials: number; rangeTrials: number } {
+  const [base, largest] = sites <= 2000 ? [16_384, 2048] : sites <= 20_000 ? [8192, 1024] : [2048, BLOCK];
+  const rangeTrials = Math.max(BLOCK, Math.min(largest, Math.floor(base / (4 * workers) / BLOCK) * BLOCK));
+  return { trials: Math.max(base, 4 * workers * rangeTrials), rangeTrials };
 }
 
 function median(xs: number[]): number {
@@ -56,9 +88,21 @@ async function secondsAsync(f: () => Promise<unknown>): Promise<number> {
   return (performance.now() - t) / 1000;
 }
 
-/** Simulates `trials` of a plan over ranges of `rangeTrials`, in-process or on a pool; returns seconds. */
+/** Simulates `trials` of a plan over ranges of `rangeTrials` (whole blocks), in-process or on a pool; returns seconds. */
 function engineRun(plan: SimulationPlan, trials: number, rangeTrials: number, pool?: WorkerPool): Promise<number> {
-  return secondsAsync(() => runRanges(plan, trialRanges(trials, rangeTrials), tailSizeFor(trials), { runRange: pool?.runRange, inFlight: pool?.inFlight }));
+  const ranges = blockRanges(trials, rangeTrials);
+  return secondsAsync(() => runRanges(plan, ranges, tailSizeFor(trials), { runRange: pool?.runRange, inFlight: pool?.inFlight }));
+}
+
+/**
+ * What the first call of a plan on a pool costs beyond simulating: one block on every worker at once,
+ * timed, then the same call again; the difference is sharing the plan, each worker's copy of it and
+ * building its simulator. Returns milliseconds: the start-up and the whole first call.
+ */
+async function firstCall(plan: SimulationPlan, pool: WorkerPool): Promise<{ startupMs: number; firstCallMs: number }> {
+  const first = await engineRun(plan, pool.workers * BLOCK, BLOCK, pool);
+  const again = await engineRun(plan, pool.workers * BLOCK, BLOCK, pool);
+  return { startupMs: Math.max(0, first - again) * 1000, firstCallMs: first * 1000 };
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -73,15 +117,21 @@ export async function runBench(
   note: (s: string) => void = (s) => process.stderr.write(s + '\n'),
 ) {
   checkOutputPath(o.out); // before minutes of measuring
-  const startPool = async (n: number) => {
+  blockRanges(o.trials, REFERENCE_RANGE_TRIALS); // a bad trial count fails now, not after the pools start
+  // pool start-up: from `new WorkerPool` until every worker has answered one block of a 10-site plan,
+  // less the same call again (what simulating those blocks costs once the threads are up)
+  const tiny = compilePlan(referenceScenario(10), 1).plan;
+  const startPool = async (n: number): Promise<Started> => {
     const t = performance.now();
     const pool = new WorkerPool(n);
-    await pool.runRange(compilePlan(referenceScenario(10), 1).plan, 0, 1, 1); // threads up and loaded
-    return { pool, startupMs: performance.now() - t };
+    await engineRun(tiny, n * BLOCK, BLOCK, pool);
+    const upMs = performance.now() - t;
+    const again = await engineRun(tiny, n * BLOCK, BLOCK, pool);
+    return { pool, startupMs: Math.max(0, upMs - again * 1000) };
   };
   log(`chainward ${ENGINE_VERSION} bench · node ${process.version} · ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}) · ${o.workers} workers · ${o.rounds} rounds`);
   const one = await startPool(1);
-  let many: Awaited<ReturnType<typeof startPool>> | undefined;
+  let many: Started | undefined;
   try {
     many = await startPool(o.workers);
     return await measure(o, log, note, one, many);
@@ -95,27 +145,41 @@ type Started = { pool: WorkerPool; startupMs: number };
 
 async function measure(o: BenchOptions, log: (s: string) => void, note: (s: string) => void, one: Started, many: Started) {
 
-  // --- reference workload: hand-written loop vs engine, 1 and N workers
+  // --- reference workload: superposition limit, hand-written loop and engine (1 and N workers)
   const ref = compilePlan(referenceScenario(), 1).plan;
   const risks = referenceRisks(ref);
+  const limit = superpositionRisks(ref);
   const t = o.trials;
+  const range = REFERENCE_RANGE_TRIALS;
   // warm-up: every contender runs until its hot loop is optimised (the first long call of a loop
-  // runs on on-stack-replaced code and is much slower than later ones)
-  for (let i = 0; i < 3; i++) referenceKernel(risks, 4096, 100 + i);
-  for (let i = 0; i < 2; i++) await engineRun(ref, 4096, 2048);
-  await engineRun(ref, 8192, 2048, one.pool);
-  await engineRun(ref, 8192, 2048, many.pool);
-  const times = { reference: [] as number[], inProcess: [] as number[], pool1: [] as number[], poolN: [] as number[] };
+  // runs on on-stack-replaced code and is much slower than later ones); shorter for short runs
+  const warm = Math.min(4096, t);
+  for (let i = 0; i < 3; i++) referenceKernel(risks, warm, 100 + i);
+  for (let i = 0; i < 3; i++) superpositionKernel(limit, warm, 100 + i);
+  for (let i = 0; i < 2; i++) await engineRun(ref, warm, range);
+  await engineRun(ref, 2 * warm, range, one.pool);
+  await engineRun(ref, 2 * warm, range, many.pool);
+  const times = { limit: [] as number[], reference: [] as number[], inProcess: [] as number[], pool1: [] as number[], poolN: [] as number[] };
   for (let r = 0; r < o.rounds; r++) {
+    times.limit.push(seconds(() => superpositionKernel(limit, t, r + 1)));
     times.reference.push(seconds(() => referenceKernel(risks, t, r + 1)));
-    times.inProcess.push(await engineRun(ref, t, 2048));
-    times.pool1.push(await engineRun(ref, t, 2048, one.pool));
-    times.poolN.push(await engineRun(ref, t, 2048, many.pool));
-    note(`  round ${r + 1}: reference ${fmt(t / times.reference[r]!)}/s · engine ${fmt(t / times.inProcess[r]!)}/s · 1 worker ${fmt(t / times.pool1[r]!)}/s · ${o.workers} workers ${fmt(t / times.poolN[r]!)}/s`);
+    times.inProcess.push(await engineRun(ref, t, range));
+    times.pool1.push(await engineRun(ref, t, range, one.pool));
+    times.poolN.push(await engineRun(ref, t, range, many.pool));
+    note(
+      `  round ${r + 1}: superposition limit ${fmt(t / times.limit[r]!)}/s · reference ${fmt(t / times.reference[r]!)}/s · engine ${fmt(t / times.inProcess[r]!)}/s · 1 worker ${fmt(t / times.pool1[r]!)}/s · ${o.workers} workers ${fmt(t / times.poolN[r]!)}/s`,
+    );
   }
   const rate = (xs: number[]) => t / median(xs);
+  let generated = 0;
+  for (let i = 0; i < ref.nRisks; i++) generated += ref.riskGenRate[i]!;
   const reference = {
-    workload: `${ref.nRisks} risks (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, 2–3 controls per site), ${t} trials, ranges of 2048`,
+    workload: `${ref.nRisks} risks (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, 2–3 controls per site), ${t} trials, ranges of ${range}`,
+    trials: t,
+    rangeTrials: range,
+    eventsPerTrial: generated,
+    keptEventsPerTrial: limit.lambda,
+    superpositionLimitTrialsPerSecond: rate(times.limit),
     referenceLoopTrialsPerSecond: rate(times.reference),
     engineInProcessTrialsPerSecond: rate(times.inProcess),
     engine1WorkerTrialsPerSecond: rate(times.pool1),
@@ -123,6 +187,8 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
     workers: o.workers,
     ratioToReferenceLoop: rate(times.inProcess) / rate(times.reference),
     ratio1WorkerToReferenceLoop: rate(times.pool1) / rate(times.reference),
+    ratioToSuperpositionLimit: rate(times.inProcess) / rate(times.limit),
+    ratio1WorkerToSuperpositionLimit: rate(times.pool1) / rate(times.limit),
     scalingNWorkersOver1Worker: rate(times.poolN) / rate(times.pool1),
     scalingNWorkersOverInProcess: rate(times.poolN) / rate(times.inProcess),
     poolStartupMs: { 1: one.startupMs, [o.workers]: many.startupMs },
@@ -139,36 +205,54 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
     if (!checked?.ok) throw new Error(`generated network of ${sites} sites does not validate`);
     let plan: SimulationPlan | undefined;
     const compile = seconds(() => (plan = compilePlan(scenario, 1).plan));
-    // about ten seconds of work per run at the rates seen here; ranges small enough for ≥ 4 per worker
-    const trials = sites >= 100_000 ? 256 : sites >= 10_000 ? 4096 : 16384;
-    const rangeTrials = Math.max(32, Math.min(2048, trials / (4 * o.workers)));
+    const { trials, rangeTrials } = networkWork(sites, o.workers);
+    // start-up apart: the plan shared and the simulators built by a first call on each pool
+    const start1 = await firstCall(plan!, one.pool);
+    const startN = await firstCall(plan!, many.pool);
+    // warm-up: one range per worker
+    await engineRun(plan!, rangeTrials, rangeTrials, one.pool);
+    await engineRun(plan!, Math.min(trials, o.workers * rangeTrials), rangeTrials, many.pool);
     const t1: number[] = [];
     const tN: number[] = [];
-    // plan shared and simulators built in every worker before timing
-    await engineRun(plan!, Math.min(trials, 2 * rangeTrials), rangeTrials, one.pool);
-    await engineRun(plan!, Math.min(trials, 2 * o.workers * rangeTrials), rangeTrials, many.pool);
-    for (let r = 0; r < Math.min(o.rounds, sites >= 100_000 ? 1 : o.rounds); r++) {
+    for (let r = 0; r < o.rounds; r++) {
       t1.push(await engineRun(plan!, trials, rangeTrials, one.pool));
       tN.push(await engineRun(plan!, trials, rangeTrials, many.pool));
+      if (t1[r]! + tN[r]! > NETWORK_ROUND_BUDGET_SECONDS) break;
     }
     let events = 0;
-    for (let i = 0; i < plan!.nRisks; i++) events += plan!.riskGenRate[i]!;
+    let kept = 0;
+    for (let i = 0; i < plan!.nRisks; i++) {
+      events += plan!.riskGenRate[i]!;
+      kept += plan!.riskGenRate[i]! * plan!.riskKeep[i]!;
+    }
+    const oneWorker = trials / median(t1);
+    const nWorkers = trials / median(tN);
     const row = {
       sites,
       lanes: plan!.nLanes,
       flows: plan!.nFlows,
       risks: plan!.nRisks,
       eventsPerTrial: events,
+      keptEventsPerTrial: kept,
       generateMs: gen * 1000,
       validateMs: validate * 1000,
       compileMs: compile * 1000,
       trials,
       rangeTrials,
-      oneWorkerTrialsPerSecond: trials / median(t1),
-      nWorkersTrialsPerSecond: trials / median(tN),
+      rounds: t1.length,
+      oneWorkerStartupMs: start1.startupMs,
+      nWorkersStartupMs: startN.startupMs,
+      oneWorkerFirstCallMs: start1.firstCallMs,
+      nWorkersFirstCallMs: startN.firstCallMs,
+      oneWorkerTrialsPerSecond: oneWorker,
+      nsPerEvent: 1e9 / (oneWorker * events),
+      nWorkersTrialsPerSecond: nWorkers,
+      perWorkerTrialsPerSecond: nWorkers / o.workers,
     };
     networks.push(row);
-    note(`  ${fmt(sites)} sites: ${fmt(row.oneWorkerTrialsPerSecond)}/s with 1 worker, ${fmt(row.nWorkersTrialsPerSecond)}/s with ${o.workers} workers`);
+    note(
+      `  ${fmt(sites)} sites: ${fmt(oneWorker)}/s with 1 worker (${fmt(row.nsPerEvent)} ns/event), ${fmt(nWorkers)}/s with ${o.workers} workers; start-up ${fmt(row.oneWorkerStartupMs)} / ${fmt(row.nWorkersStartupMs)} ms; ${t1.length} round${t1.length === 1 ? '' : 's'}`,
+    );
   }
   const results = {
     format: 'chainward-bench/v1',
@@ -177,6 +261,7 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
     node: process.version,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? null,
+    block: BLOCK,
     reference,
     networks,
   };
@@ -189,33 +274,55 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
   return results;
 }
 
-/** The summary table of a bench run. */
-export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference: Record<string, unknown>; networks: Array<Record<string, number>> }): string {
-  const ref = r.reference as Record<string, number>;
-  const w = ref.workers!;
+/** A figure for the table; "–" when a results file from an older bench lacks it. */
+function cell(x: unknown, f: (x: number) => string = fmt): string {
+  return typeof x === 'number' && Number.isFinite(x) ? f(x) : '–';
+}
+
+const ratio = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? cell(a / b, (x) => x.toFixed(2)) : '–');
+
+/** The summary table of a bench run (or of a results file: figures it lacks show as "–"). */
+export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference: Record<string, unknown>; networks: Array<Record<string, unknown>> }): string {
+  const ref = r.reference as Record<string, unknown>;
+  const w = ref.workers as number;
+  const limit = ref.superpositionLimitTrialsPerSecond;
+  const loop = ref.referenceLoopTrialsPerSecond;
+  const line = (name: string, x: unknown) => [name, cell(x), ratio(x, limit), ratio(x, loop)];
   const rows: string[][] = [
-    ['reference workload', 'trials/s', 'ratio'],
-    ['hand-written loop, 1 thread', fmt(ref.referenceLoopTrialsPerSecond!), '1.00'],
-    ['engine, in-process', fmt(ref.engineInProcessTrialsPerSecond!), ref.ratioToReferenceLoop!.toFixed(2)],
-    ['engine, 1 worker thread', fmt(ref.engine1WorkerTrialsPerSecond!), ref.ratio1WorkerToReferenceLoop!.toFixed(2)],
-    [`engine, ${w} worker threads`, fmt(ref.engineNWorkersTrialsPerSecond!), (ref.engineNWorkersTrialsPerSecond! / ref.referenceLoopTrialsPerSecond!).toFixed(2)],
-    [`scaling ${w} workers / 1 worker`, '', ref.scalingNWorkersOver1Worker!.toFixed(2)],
+    ['reference workload', 'trials/s', '/ superposition limit', '/ hand-written loop'],
+    line('superposition limit, 1 thread', limit),
+    line('hand-written loop, 1 thread', loop),
+    line('engine, in-process', ref.engineInProcessTrialsPerSecond),
+    line('engine, 1 worker thread', ref.engine1WorkerTrialsPerSecond),
+    line(`engine, ${w} worker threads`, ref.engineNWorkersTrialsPerSecond),
+    [`scaling ${w} workers / 1 worker`, '', '', ratio(ref.engineNWorkersTrialsPerSecond, ref.engine1WorkerTrialsPerSecond)],
   ];
-  const nets: string[][] = [['generated network', 'risks', 'events/trial', 'validate+compile', 'trials/s 1 worker', `trials/s ${w} workers`, 'scaling']];
-  for (const n of r.networks as Array<Record<string, number>>) {
+  const startup = (ref.poolStartupMs ?? {}) as Record<string, number>;
+  const events = typeof ref.eventsPerTrial === 'number' ? ` · events/trial ${cell(ref.eventsPerTrial)} generated, ${cell(ref.keptEventsPerTrial)} after frequency controls` : '';
+  const notes = [
+    `${cell(ref.trials)} trials in ranges of ${cell(ref.rangeTrials)}${events}`,
+    `pool start-up (threads up, worker loaded; not in any figure above): 1 worker ${cell(startup[1])} ms, ${w} workers ${cell(startup[w])} ms`,
+  ];
+  const nets: string[][] = [
+    ['generated network', 'risks', 'events/trial', 'validate+compile', `start-up 1 / ${w} workers`, 'trials/s 1 worker', 'ns/event', `trials/s ${w} workers`, 'per worker', 'scaling'],
+  ];
+  for (const n of r.networks as Array<Record<string, unknown>>) {
     nets.push([
-      `${fmt(n.sites!)} sites, ${fmt(n.lanes!)} lanes, ${fmt(n.flows!)} flows`,
-      fmt(n.risks!),
-      fmt(n.eventsPerTrial!),
-      `${((n.validateMs! + n.compileMs!) / 1000).toFixed(1)} s`,
-      fmt(n.oneWorkerTrialsPerSecond!),
-      fmt(n.nWorkersTrialsPerSecond!),
-      (n.nWorkersTrialsPerSecond! / n.oneWorkerTrialsPerSecond!).toFixed(2),
+      `${cell(n.sites)} sites, ${cell(n.lanes)} lanes, ${cell(n.flows)} flows`,
+      cell(n.risks),
+      cell(n.eventsPerTrial),
+      `${((Number(n.validateMs) + Number(n.compileMs)) / 1000).toFixed(1)} s`,
+      `${cell(n.oneWorkerStartupMs)} / ${cell(n.nWorkersStartupMs)} ms`,
+      cell(n.oneWorkerTrialsPerSecond),
+      cell(n.nsPerEvent),
+      cell(n.nWorkersTrialsPerSecond),
+      cell(n.perWorkerTrialsPerSecond),
+      ratio(n.nWorkersTrialsPerSecond, n.oneWorkerTrialsPerSecond),
     ]);
   }
   const table = (t: string[][]) => {
     const widths = t[0]!.map((_, c) => Math.max(...t.map((row) => row[c]!.length)));
     return t.map((row) => row.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ')).join('\n');
   };
-  return table(rows) + (r.networks.length ? '\n\n' + table(nets) : '');
+  return table(rows) + '\n' + notes.join('\n') + (r.networks.length ? '\n\n' + table(nets) : '');
 }
