@@ -1,2 +1,2 @@
 /** The engine's version, recorded in every result. */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';

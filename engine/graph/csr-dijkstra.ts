@@ -22,9 +22,11 @@ export class CsrDijkstra {
   /**
    * Least transit days from `from` to `to` over elements whose `down[element]` is 0 (sites are
    * elements 0..S-1, lanes S..S+L-1); `down` may be null. Infinity when no path exists.
-   * After a finite answer, `pathLanes(to)` gives the lanes of the path.
+   * After a finite answer, `pathLanes(to)` gives the lanes of the path. With `allow`, only lanes
+   * whose element has `allow[element] === allowStamp` are used (a flow's relevant subgraph: the
+   * search never leaves it, so a failed search costs the subgraph, not the network).
    */
-  shortest(from: number, to: number, down: Int32Array | Uint8Array | null): number {
+  shortest(from: number, to: number, down: Int32Array | Uint8Array | null, allow: Int32Array | null = null, allowStamp = 0): number {
     const g = this.g;
     const S = g.nSites;
     if (down !== null && (down[from] !== 0 || down[to] !== 0)) return Infinity;
@@ -51,6 +53,7 @@ export class CsrDijkstra {
         const lane: number = g.outLane[e]!;
         const v = g.laneTo[lane]!;
         if (down !== null && (down[S + lane] !== 0 || down[v] !== 0)) continue;
+        if (allow !== null && allow[S + lane] !== allowStamp) continue;
         const dv = du + g.laneTransitDays[lane]!;
         if (stamp[v] === epoch && dv >= dist[v]!) continue;
         stamp[v] = epoch;

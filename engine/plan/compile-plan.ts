@@ -11,6 +11,10 @@ import { rootSeed } from '../rng/root-seed.js';
 import { compileDist, DIST_STRIDE } from '../sampling/dist.js';
 import { buildCsrGraph } from '../graph/csr-graph.js';
 import { checkEventLimits } from './plan-limits.js';
+import { ScenarioLimitError } from '../model/limits.js';
+
+/** Most (trigger risk, raised risk) pairs a scenario's cascades may link. */
+export const MAX_TRIGGER_EDGES = 2_000_000;
 import { CsrDijkstra } from '../graph/csr-dijkstra.js';
 import {
   LOSS_AMOUNT,
@@ -110,7 +114,7 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
   });
 
   // --- risks: (threat, target) pairs in threat order, then sites, then lanes
-  type Target = { kind: 'site'; i: number; site: Site } | { kind: 'lane'; i: number; lane: Lane };
+  type Target = RiskTarget;
   const risks: Array<{ threat: Scenario['threats'][number]; target: Target }> = [];
   for (const threat of scenario.threats) {
     const sel = threat.appliesTo;
@@ -207,8 +211,9 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
     } else riskLossMode[r] = LOSS_NONE;
     if (threat.downtimeDays) compileDist(threat.downtimeDays, riskDowntime, r * DIST_STRIDE);
   });
+  const cascade = compileCascades(scenario, risks, riskGenRate, riskThreatIndex, (t) => riskRegion(t), S, laneFrom, laneTo);
   checkEventLimits({
-    genRate: riskGenRate,
+    genRate: cascade.envelopeRate,
     threatIndex: riskThreatIndex,
     threatIds: scenario.threats.map((t) => t.id),
     target: (r) => {
@@ -334,6 +339,16 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
     elemRouteFlow: elemRouteFlow.flat,
     elemKeyLo,
     elemKeyHi,
+    genOrder: cascade.genOrder,
+    riskRaise: cascade.riskRaise,
+    trigStart: cascade.trigStart,
+    trigRisk: cascade.trigRisk,
+    trigFactor: cascade.trigFactor,
+    trigDays: cascade.trigDays,
+    riskJointHead: cascade.riskJointHead,
+    jointSize: cascade.jointSize,
+    jointHash: cascade.jointHash,
+    jointRate: cascade.jointRate,
   };
   return {
     plan,
@@ -353,6 +368,7 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
       flowRoutes: flowRoutes.map((route) => route.map((l) => lanes[l]!.id)),
       siteShipments,
       costs: scenarioCosts(scenario, laneShipments, siteShipments),
+      riskTriggeredBy: cascade.triggeredBy,
     },
   };
 }
@@ -438,4 +454,127 @@ export function scenarioCosts(
     buffers += ((f.bufferDays ?? 0) * f.valuePerYear * rate) / 365;
   }
   return { controls: controlTotal, transport, buffers, total: controlTotal + transport + buffers, perControl };
+}
+
+type RiskTarget = { kind: 'site'; i: number; site: Site } | { kind: 'lane'; i: number; lane: Lane };
+
+/**
+ * Cascades and common-cause threats (docs/simulation.md, "Cascades" and "Common cause"): the trigger
+ * edges from each risk to the risks its events raise (with factor and window days), each raised
+ * risk's envelope factor (the largest factor that can raise it: its events are generated at
+ * λgen × that and thinned), the order in which risks are generated (a threat's triggers before the
+ * threats they raise), and the joint groups (a jointly threat's risks share one stream at the
+ * largest λgen of the group).
+ */
+function compileCascades(
+  scenario: Scenario,
+  risks: ReadonlyArray<{ threat: Threat; target: RiskTarget }>,
+  genRate: Float64Array,
+  threatIndex: Int32Array,
+  regionOf: (t: RiskTarget) => string | undefined,
+  S: number,
+  laneFrom: Int32Array,
+  laneTo: Int32Array,
+) {
+  const R = risks.length;
+  const T = scenario.threats.length;
+  const threatIdx = new Map(scenario.threats.map((t, i) => [t.id, i]));
+  const elemOf = (t: RiskTarget) => (t.kind === 'site' ? t.i : S + t.i);
+  // risks of each threat by element, and by region
+  const byThreatElem = new Map<number, number>();
+  const byThreatRegion = new Map<string, number[]>();
+  risks.forEach(({ target }, r) => {
+    byThreatElem.set(threatIndex[r]! * 4294967296 + elemOf(target), r);
+    const region = regionOf(target);
+    if (region !== undefined) {
+      const key = `${threatIndex[r]}\u0000${region}`;
+      const list = byThreatRegion.get(key);
+      if (list) list.push(r);
+      else byThreatRegion.set(key, [r]);
+    }
+  });
+  const edges: Array<Array<[number, number, number]>> = Array.from({ length: R }, () => []);
+  const riskRaise = new Float64Array(R).fill(1);
+  const triggeredBy: string[][] = Array.from({ length: R }, () => []);
+  const threatEdges: Array<Set<number>> = Array.from({ length: T }, () => new Set());
+  let nEdges = 0;
+  risks.forEach(({ threat, target }, a) => {
+    for (const trig of threat.triggers ?? []) {
+      const b = threatIdx.get(trig.threat);
+      if (b === undefined) continue;
+      threatEdges[threatIndex[a]!]!.add(b);
+      const raised: number[] = [];
+      const at = (elem: number) => {
+        const r = byThreatElem.get(b * 4294967296 + elem);
+        if (r !== undefined) raised.push(r);
+      };
+      if (trig.scope === 'same-target') at(elemOf(target));
+      else if (trig.scope === 'region') {
+        const region = regionOf(target);
+        if (region !== undefined) raised.push(...(byThreatRegion.get(`${b}\u0000${region}`) ?? []));
+      } else if (target.kind === 'site') {
+        const ends = trig.scope === 'lanes-from' ? laneFrom : laneTo;
+        for (let l = 0; l < ends.length; l++) if (ends[l] === target.i) at(S + l);
+      }
+      for (const r of raised) {
+        edges[a]!.push([r, trig.factor, trig.days]);
+        if (trig.factor > riskRaise[r]!) riskRaise[r] = trig.factor;
+        if (!triggeredBy[r]!.includes(threat.id)) triggeredBy[r]!.push(threat.id);
+      }
+      nEdges += raised.length;
+      if (nEdges > MAX_TRIGGER_EDGES) {
+        throw new ScenarioLimitError(
+          `threat "${threat.id}": its triggers link more than ${MAX_TRIGGER_EDGES.toLocaleString('en-US')} pairs of targets: narrow the scopes (README.md, "Limits")`,
+          [],
+        );
+      }
+    }
+  });
+  // a threat's triggers come before the threats they raise (Kahn's algorithm, stable by threat index)
+  const indegree = new Int32Array(T);
+  for (const set of threatEdges) for (const b of set) indegree[b]!++;
+  const threatOrder: number[] = [];
+  const ready: number[] = [];
+  for (let t = 0; t < T; t++) if (indegree[t] === 0) ready.push(t);
+  while (ready.length > 0) {
+    ready.sort((x, y) => x - y);
+    const t = ready.shift()!;
+    threatOrder.push(t);
+    for (const b of threatEdges[t]!) if (--indegree[b]! === 0) ready.push(b);
+  }
+  if (threatOrder.length < T) throw new Error('compilePlan: the triggers form a cycle (the validator should have caught this)');
+  const risksOfThreat: number[][] = Array.from({ length: T }, () => []);
+  for (let r = 0; r < R; r++) risksOfThreat[threatIndex[r]!]!.push(r);
+  const genOrder = Int32Array.from(threatOrder.flatMap((t) => risksOfThreat[t]!));
+
+  const trigStart = new Int32Array(R + 1);
+  edges.forEach((l, r) => (trigStart[r + 1] = trigStart[r]! + l.length));
+  const trigRisk = new Int32Array(nEdges);
+  const trigFactor = new Float64Array(nEdges);
+  const trigDays = new Float64Array(nEdges);
+  let k = 0;
+  for (const l of edges) for (const [r, f, d] of l) (trigRisk[k] = r), (trigFactor[k] = f), (trigDays[k++] = d);
+
+  // joint groups: the risks of a jointly threat (consecutive indices) share the stream of their head
+  const riskJointHead = new Int32Array(R).fill(-1);
+  const jointSize = new Int32Array(R);
+  const jointHash = new Uint32Array(R);
+  const jointRate = new Float64Array(R);
+  for (let t = 0; t < T; t++) {
+    const list = risksOfThreat[t]!;
+    if (!scenario.threats[t]!.jointly || list.length === 0) continue;
+    const head = list[0]!;
+    let max = 0;
+    for (const r of list) {
+      riskJointHead[r] = head;
+      if (genRate[r]! > max) max = genRate[r]!;
+    }
+    jointSize[head] = list.length;
+    jointHash[head] = hashString(`joint:${scenario.threats[t]!.id}`);
+    jointRate[head] = max;
+  }
+  // the rate each stream is generated at, for the event limits
+  const envelopeRate = new Float64Array(R);
+  for (let r = 0; r < R; r++) envelopeRate[r] = riskJointHead[r]! >= 0 ? (riskJointHead[r] === r ? jointRate[r]! : 0) : genRate[r]! * riskRaise[r]!;
+  return { genOrder, riskRaise, trigStart, trigRisk, trigFactor, trigDays, riskJointHead, jointSize, jointHash, jointRate, triggeredBy, envelopeRate };
 }

@@ -76,6 +76,22 @@ export interface SimulationPlan {
   /** A random 32-bit key per element (two words), XORed into a flow's down-set signature. */
   elemKeyLo: Uint32Array;
   elemKeyHi: Uint32Array;
+
+  /** Risk indices in generation order: the risks of a threat come after those of the threats that raise it. */
+  genOrder: Int32Array;
+  /** Envelope factor of each risk (1 unless a trigger raises it): its events are generated at riskGenRate × riskRaise and thinned. */
+  riskRaise: Float64Array;
+  /** Trigger edges of risk a: trigRisk/trigFactor/trigDays[trigStart[a] .. trigStart[a+1]) — each event of a opens a window of trigDays on trigRisk. */
+  trigStart: Int32Array;
+  trigRisk: Int32Array;
+  trigFactor: Float64Array;
+  trigDays: Float64Array;
+  /** Head risk of the joint group of risk r (a jointly threat's first risk), or −1; the group is risks head .. head + jointSize[head] − 1. */
+  riskJointHead: Int32Array;
+  jointSize: Int32Array;
+  /** At a group's head: the hash keying the group's one stream, and its generated rate (the largest riskGenRate of the group). */
+  jointHash: Uint32Array;
+  jointRate: Float64Array;
 }
 
 /** Strings and metadata for mapping plan indices back to the scenario. */
@@ -101,6 +117,8 @@ export interface PlanIndex {
   flowRoutes: string[][];
   /** Yearly cost the scenario carries: controls, lane transport and buffer stock. */
   costs: PlanCosts;
+  /** Ids of the threats whose triggers raise each risk (empty for most). */
+  riskTriggeredBy: string[][];
 }
 
 export interface PlanCosts {

@@ -24,6 +24,18 @@ export class Rng {
     for (let i = 0; i < 8; i++) this.nextU32();
   }
 
+  /**
+   * Sets the state from four words that are already well mixed (hash outputs, or words of another
+   * sfc32 stream) and runs `rounds` steps: cheaper than seed4 for the many short streams of the kernel.
+   */
+  seedMixed(s0: number, s1: number, s2: number, s3: number, rounds: number): void {
+    this.a = s0 | 0;
+    this.b = s1 | 0;
+    this.c = s2 | 0;
+    this.d = s3 | 0;
+    for (let i = 0; i < rounds; i++) this.nextU32();
+  }
+
   /** A uniform unsigned 32-bit integer. */
   nextU32(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;

@@ -11,12 +11,25 @@ import type { Rng } from './rng.js';
  * other two words mix both, and seed4's warm-up spreads the differences.
  */
 export function seedRiskBlock(rng: Rng, root: Uint32Array, riskHash: number, block: number): void {
-  rng.seed4(
+  rng.seedMixed(
     mix2(root[0]!, riskHash),
     mix2(root[1]!, block),
     mix2(root[2]!, (riskHash ^ mix32(block)) | 0),
     mix2(root[3]! ^ block, riskHash),
+    STREAM_WARMUP,
   );
+}
+
+/** Warm-up steps of the kernel's streams: their seeds are hash outputs already, so a few suffice. */
+const STREAM_WARMUP = 4;
+
+/**
+ * Seeds `rng` for one event's own draws (its start time, the shipment hit, its loss and downtime),
+ * from the event's two key words (drawn from its stream) and the hash of the risk: an event's
+ * draws are taken only when they are needed and never shift another event's.
+ */
+export function seedEvent(rng: Rng, key1: number, key2: number, riskHash: number): void {
+  rng.seedMixed(key1, key2, mix32((riskHash ^ key1) | 0), riskHash | 1, STREAM_WARMUP);
 }
 
 /** A uniform on [0, 1) keyed by (event, control): the control's reliability draw for that event. */

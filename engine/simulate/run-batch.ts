@@ -1,18 +1,21 @@
-// The trial kernel: simulates trials [first, first + count) of a plan and returns a
-// mergeable BatchSummary. Events are generated risk by risk over fixed blocks of BLOCK trials, each
-// (risk, block) with its own stream and geometric skip-ahead to the next trial with an event, so a
-// rare risk costs one draw per block. Every event takes the same draws from its risk's stream
-// whatever the controls do (frequency controls thin events; severity and downtime controls act with
-// draws keyed by (event key, control)), so baseline and treatments share every random number they
-// can. Direct losses are booked as events are generated; outages go through a per-trial time sweep.
+// The trial kernel: simulates trials [first, first + count) of a plan and returns a mergeable
+// BatchSummary. Events are generated risk by risk over fixed blocks of BLOCK trials, each (risk,
+// block) with its own stream and geometric skip-ahead to the next trial with an event, so a rare risk
+// costs one draw per block. The stream gives each event only two key words; everything else about
+// the event (start time, shipment hit, loss, downtime) is drawn from the event's own keyed stream,
+// and only when it is used: a thinned event, an event outside the range simulated, or a downtime on
+// an element no flow depends on costs no draw. Controls act with draws keyed by (event, control), so
+// baseline and treatments share every random number they can. Cascades thin a raised risk's events
+// against the open trigger windows; a jointly threat's targets share one stream. Direct losses are
+// booked as events are generated; outages go through a per-flow time sweep of the trial.
 // The loop reads only typed arrays and preallocated scratch space; nothing is allocated per trial.
 // The semantics, step by step: docs/simulation.md.
 import type { SimulationPlan } from '../plan/plan.js';
 import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';
-import { eventKeyMix, keyedUniformMixed, seedRiskBlock } from '../rng/stream.js';
+import { eventKeyMix, keyedUniformMixed, seedEvent, seedRiskBlock } from '../rng/stream.js';
 import { exp } from '../math/det-math.js';
-import { DIST_LOGNORMAL, DIST_STRIDE, drawsPerSample, sampleCompiled } from '../sampling/dist.js';
+import { DIST_LOGNORMAL, DIST_STRIDE, sampleCompiled } from '../sampling/dist.js';
 import { zigguratExponential, zigguratNormal } from '../sampling/ziggurat.js';
 import {
   sampleZeroTruncatedPoisson,
@@ -31,12 +34,22 @@ const CENTS_FLUSH = 4503599627370496; // 2^52
 /** Trials per (risk, block) random stream. Fixed: changing it changes every result. */
 export const BLOCK = 256;
 
+/** 2^−32: a 32-bit word times this is a uniform on [0, 1). */
+const U32 = 2.3283064365386963e-10;
+
 const ROUTE_REROUTED = 1;
 const ROUTE_CUT = 2;
-const CACHE_BITS = 15;
+/** The reroute cache: 2^CACHE_BITS slots in sets of CACHE_WAYS; a full set evicts one entry in turn (never a wholesale clear). */
+const CACHE_BITS = 16;
+const CACHE_WAYS = 4;
+
+/** What a risk's kept events need drawn beyond being counted. */
+const NEEDS_LOSS = 1;
+const NEEDS_OUTAGE = 2;
+const NEEDS_WINDOWS = 4;
 
 /** Grows a typed array to at least `n` entries, keeping its content. */
-function grow<T extends Int32Array | Float64Array>(a: T, n: number): T {
+function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
   if (a.length >= n) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
   b.set(a);
@@ -45,18 +58,44 @@ function grow<T extends Int32Array | Float64Array>(a: T, n: number): T {
 
 /** Reusable kernel state for one plan: scratch arrays sized once and grown rarely. */
 export class Simulator {
+  /** The (risk, block) stream being read. */
   private readonly rs = new Rng();
+  /** The current event's own draws. */
+  private readonly ev = new Rng();
   private readonly dijkstra: CsrDijkstra;
+  /** Rate each risk's stream is generated at (raised risks × their envelope factor; a joint group's head at the group's rate). */
+  private readonly lam: Float64Array;
+  /** P(N = 1 | N ≥ 1) at that rate (0 when λ is too large for the fast search). */
+  private readonly ztP1: Float64Array;
+  /** NEEDS_* flags of each risk. */
+  private readonly needs: Uint8Array;
   // outages of the current block (risk-major), then bucketed by trial
   private evTrial = new Int32Array(1024);
   private evRisk = new Int32Array(1024);
+  private evExcess = new Uint8Array(1024);
   private evTime = new Float64Array(1024);
   private evEnd = new Float64Array(1024);
   /** The direct loss and the kept events of the outage's risk in its trial (for the impact interval). */
   private evDirect = new Float64Array(1024);
   private evKept = new Int32Array(1024);
+  private nEv = 0;
   private order = new Int32Array(1024);
   private readonly bucket = new Int32Array(BLOCK + 1);
+  // trigger windows opened in the current block: a list per raised risk
+  private readonly winHead: Int32Array;
+  private winRaised = new Int32Array(64);
+  private nWinRaised = 0;
+  private winNext = new Int32Array(64);
+  private winTrial = new Int32Array(64);
+  private winStart = new Float64Array(64);
+  private winEnd = new Float64Array(64);
+  private winFactor = new Float64Array(64);
+  private nWin = 0;
+  // a joint group's kept events and losses per member in the trial being generated
+  private gKept = new Int32Array(8);
+  private gLoss = new Float64Array(8);
+  private gExKept = new Int32Array(8);
+  private gExLoss = new Float64Array(8);
   // direct and interruption loss of each trial of the current block
   private readonly blockDirect = new Float64Array(BLOCK);
   private readonly blockInt = new Float64Array(BLOCK);
@@ -69,12 +108,11 @@ export class Simulator {
    */
   private readonly riskSqQuanta: Float64Array;
   private readonly riskLnCents: Float64Array;
-  /** P(N = 1 | N ≥ 1) of each risk's events per trial (0 when λ is too large for the fast search). */
-  private readonly riskZtP1: Float64Array;
   // per-trial scratch: risks with outages in the trial
   private readonly riskStamp: Int32Array;
   private readonly riskTrialInt: Float64Array;
   private readonly riskTrialReroute: Float64Array;
+  private readonly riskTrialExcess: Float64Array;
   /** Direct loss and kept events of each touched risk in the trial being swept. */
   private readonly riskTrialDirect: Float64Array;
   private readonly riskTrialKept: Int32Array;
@@ -84,48 +122,34 @@ export class Simulator {
   private outStart = new Float64Array(64);
   private outEnd = new Float64Array(64);
   private outRisk = new Int32Array(64);
+  private outExcess = new Uint8Array(64);
+  // the trial's outages listed per flow they concern: listOut[flowOff[f] .. flowOff[f] + flowCount[f])
+  private readonly flowStamp: Int32Array;
+  private readonly flowOff: Int32Array;
+  private readonly flowCount: Int32Array;
+  private readonly sweptFlows: Int32Array;
+  private listOut = new Int32Array(128);
+  private listOnRoute = new Uint8Array(128);
+  // one flow's sweep: its points in time order and its active outages (positions in its list)
   private pointTime = new Float64Array(128);
   private pointId = new Int32Array(128);
   private pointOrder = new Int32Array(128);
   private pointTmp = new Int32Array(128);
   private active = new Int32Array(64);
-  /** Scratch: the risks of the active outages that share a cost being billed. */
-  private sharing = new Int32Array(64);
   private readonly downCount: Int32Array;
-  // flow state during a trial's sweep
-  private readonly flowDown: Int32Array;
-  private readonly flowRouteDown: Int32Array;
-  private readonly flowKeyLo: Int32Array;
-  private readonly flowKeyHi: Int32Array;
-  private readonly flowCutStart: Float64Array;
-  private readonly flowTrialInt: Float64Array;
-  private readonly flowTrialCut: Float64Array;
-  private readonly flowTrialReroute: Float64Array;
-  private readonly flowTrialRerouteCost: Float64Array;
-  /** Extra transport cost per shipment of the path flow f takes while rerouted (0 unless rerouted). */
-  private readonly flowExtra: Float64Array;
-  private readonly flowTouched: Int32Array;
-  private readonly flowTouchedStamp: Int32Array;
-  private nFlowTouched = 0;
-  private readonly affected: Int32Array;
-  private readonly affectedPos: Int32Array;
-  private nAffected = 0;
-  // per-flow epochs: state since the last change of the flow's relevant outages
-  private readonly flowStatus: Uint8Array;
-  private readonly flowSince: Float64Array;
-  private readonly flowEpochStamp: Int32Array;
-  private epochStamp = 0;
-  private readonly dirty: Int32Array;
-  private nDirty = 0;
+  /** Elements of the flow being rerouted, marked with relStamp (the search stays on them). */
+  private readonly relMark: Int32Array;
+  private relStamp = 0;
+  private relFlow = -1;
   // reroute cache keyed by (flow, signature of its down elements)
   private readonly cacheFlow = new Int32Array(1 << CACHE_BITS).fill(-1);
   private readonly cacheLo = new Int32Array(1 << CACHE_BITS);
   private readonly cacheHi = new Int32Array(1 << CACHE_BITS);
   private readonly cacheVal = new Uint8Array(1 << CACHE_BITS);
   private readonly cacheExtra = new Float64Array(1 << CACHE_BITS);
+  private cacheVictim = 0;
   /** Extra cost per shipment of the path the last route() call found (0 when cut). */
   private routeExtra = 0;
-  private cacheUsed = 0;
   // breakdown entries (trial index in batch, risk, loss) of the batch, in generation order
   private bdIdx = new Int32Array(4096);
   private bdRisk = new Int32Array(4096);
@@ -144,39 +168,44 @@ export class Simulator {
     const R = plan.nRisks;
     const F = plan.nFlows;
     this.dijkstra = new CsrDijkstra(plan.graph);
+    this.lam = new Float64Array(R);
+    this.ztP1 = new Float64Array(R);
+    this.needs = new Uint8Array(R);
+    let largestGroup = 1;
+    for (let r = 0; r < R; r++) {
+      const head = plan.riskJointHead[r]!;
+      const l = head < 0 ? plan.riskGenRate[r]! * plan.riskRaise[r]! : head === r ? plan.jointRate[r]! : 0;
+      this.lam[r] = l;
+      this.ztP1[r] = l > 0 && l <= ZERO_TRUNCATED_SEARCH_MAX ? zeroTruncatedP1(l) : 0;
+      const elem = plan.riskElement[r]!;
+      let needs = 0;
+      if (plan.riskLossMode[r] !== LOSS_NONE) needs |= NEEDS_LOSS;
+      if (plan.riskDowntime[r * DIST_STRIDE]! >= 0 && plan.elemFlowStart[elem + 1]! > plan.elemFlowStart[elem]!) needs |= NEEDS_OUTAGE;
+      if (plan.trigStart[r + 1]! > plan.trigStart[r]!) needs |= NEEDS_WINDOWS;
+      this.needs[r] = needs;
+      if (head === r && plan.jointSize[r]! > largestGroup) largestGroup = plan.jointSize[r]!;
+    }
+    this.gKept = new Int32Array(largestGroup);
+    this.gLoss = new Float64Array(largestGroup);
+    this.gExKept = new Int32Array(largestGroup);
+    this.gExLoss = new Float64Array(largestGroup);
+    this.winHead = new Int32Array(R).fill(-1);
     this.riskStamp = new Int32Array(R).fill(-1);
-    this.riskZtP1 = new Float64Array(R);
     this.riskCents = new Float64Array(R);
     this.riskSqQuanta = new Float64Array(R);
     this.riskLnCents = new Float64Array(R);
-    for (let r = 0; r < R; r++) {
-      const l = plan.riskGenRate[r]!;
-      this.riskZtP1[r] = l > 0 && l <= ZERO_TRUNCATED_SEARCH_MAX ? zeroTruncatedP1(l) : 0;
-    }
     this.riskTrialInt = new Float64Array(R);
     this.riskTrialReroute = new Float64Array(R);
+    this.riskTrialExcess = new Float64Array(R);
     this.riskTrialDirect = new Float64Array(R);
     this.riskTrialKept = new Int32Array(R);
     this.touched = new Int32Array(R);
     this.downCount = new Int32Array(plan.nElements);
-    this.flowDown = new Int32Array(F);
-    this.flowRouteDown = new Int32Array(F);
-    this.flowKeyLo = new Int32Array(F);
-    this.flowKeyHi = new Int32Array(F);
-    this.flowCutStart = new Float64Array(F).fill(NaN);
-    this.flowTrialInt = new Float64Array(F);
-    this.flowTrialCut = new Float64Array(F);
-    this.flowTrialReroute = new Float64Array(F);
-    this.flowTrialRerouteCost = new Float64Array(F);
-    this.flowExtra = new Float64Array(F);
-    this.flowTouched = new Int32Array(F);
-    this.flowTouchedStamp = new Int32Array(F).fill(-1);
-    this.affected = new Int32Array(F);
-    this.affectedPos = new Int32Array(F).fill(-1);
-    this.flowStatus = new Uint8Array(F);
-    this.flowSince = new Float64Array(F);
-    this.flowEpochStamp = new Int32Array(F).fill(-1);
-    this.dirty = new Int32Array(F);
+    this.relMark = new Int32Array(plan.nElements);
+    this.flowStamp = new Int32Array(F).fill(-1);
+    this.flowOff = new Int32Array(F);
+    this.flowCount = new Int32Array(F);
+    this.sweptFlows = new Int32Array(F);
   }
 
   /**
@@ -240,35 +269,38 @@ export class Simulator {
   }
 
   /**
-   * Generates the events of block b from each risk's (risk, block) stream and books those in trials
-   * [from, to): direct losses, counts and breakdown entries at once, and outages (on elements some
-   * flow depends on) into the block's outage list for the sweep. Returns the number of outages.
-   * Every event draws the same numbers whether or not it is in range or survives the frequency
-   * controls, so a stream never shifts between baseline and treatments or between splits.
+   * Generates the events of block b, risk by risk in the plan's generation order, and books those in
+   * trials [from, to): direct losses, counts and breakdown entries at once, and outages (on elements
+   * some flow depends on) into the block's outage list for the sweep. Returns the number of outages.
+   * A stream gives every event its two key words whether or not the event is in range or kept, so a
+   * stream never shifts between baseline and treatments or between splits.
    */
   private generateBlock(b: number, from: number, to: number, out: BatchSummary): number {
     const plan = this.plan;
     const rs = this.rs;
+    const ev = this.ev;
     const H = plan.horizonDays;
     const blockFirst = b * BLOCK;
-    const batchFirst = out.firstTrial;
-    const riskCents = this.riskCents;
-    let nOut = 0;
-    for (let r = 0; r < plan.nRisks; r++) {
-      const lambda = plan.riskGenRate[r]!;
+    this.nEv = 0;
+    for (let i = 0; i < this.nWinRaised; i++) this.winHead[this.winRaised[i]!] = -1;
+    this.nWinRaised = 0;
+    this.nWin = 0;
+    const R = plan.nRisks;
+    for (let gi = 0; gi < R; gi++) {
+      const r = plan.genOrder[gi]!;
+      const lambda = this.lam[r]!;
       if (!(lambda > 0)) continue;
-      seedRiskBlock(rs, plan.root, plan.riskHash[r]!, b);
+      if (plan.riskJointHead[r]! >= 0) {
+        this.generateJoint(r, b, from, to, out);
+        continue;
+      }
+      const hash = plan.riskHash[r]!;
+      seedRiskBlock(rs, plan.root, hash, b);
       const invLambda = 1 / lambda;
-      const p1 = this.riskZtP1[r]!;
+      const p1 = this.ztP1[r]!;
       const keep = plan.riskKeep[r]!;
-      const mode = plan.riskLossMode[r]!;
-      const o = r * DIST_STRIDE;
-      const lossCode = mode === LOSS_NONE ? -1 : plan.riskLoss[o]!;
-      const lossDraws = lossCode < 0 ? 0 : drawsPerSample(lossCode);
-      const downCode = plan.riskDowntime[o]!;
-      const downDraws = downCode < 0 ? 0 : drawsPerSample(downCode);
-      const elem = plan.riskElement[r]!;
-      const outages = downCode >= 0 && plan.elemFlowStart[elem + 1]! > plan.elemFlowStart[elem]!;
+      const raise = plan.riskRaise[r]!;
+      const needs = this.needs[r]!;
       let k = -1;
       for (;;) {
         // failures before the next trial with ≥ 1 event: P(trial has an event) = 1 − e^−λ
@@ -278,104 +310,259 @@ export class Simulator {
         k += gap + 1;
         const events = p1 > 0 ? sampleZeroTruncatedPoissonP1(rs, lambda, p1) : sampleZeroTruncatedPoisson(rs, lambda);
         const trial = blockFirst + k;
-        const inRange = trial >= from && trial < to;
+        if (trial < from || trial >= to) {
+          for (let j = 2 * events; j > 0; j--) rs.nextU32(); // the key words of events outside the range
+          continue;
+        }
         let kept = 0;
-        let groupLoss = 0;
-        const groupOut = nOut;
+        let loss = 0;
+        let exKept = 0;
+        let exLoss = 0;
+        const trialOut = this.nEv;
         for (let j = 0; j < events; j++) {
-          // draws fixed by the threat (never by controls or treatments): time only with downtime,
-          // the struck flow only for shipment losses
-          const key = rs.nextU32();
-          const time = downCode >= 0 ? rs.next() * H : 0;
-          const uKeep = rs.next();
-          const uPick = mode === LOSS_SHIPMENT_FRACTION ? rs.next() : 0;
-          if (!inRange || uKeep >= keep) {
-            // a dropped event still takes its draws
-            if (lossDraws >= 0 && downDraws >= 0) {
-              for (let q = lossDraws + downDraws; q > 0; q--) rs.nextU32();
-            } else {
-              if (lossCode === DIST_LOGNORMAL) zigguratNormal(rs); // its draws, without the exp
-              else if (lossCode >= 0) sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
-              if (downCode >= 0) sampleCompiled(rs, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
-            }
-            continue;
-          }
-          const keyMix = eventKeyMix(key); // keyed control draws: keyedUniform(key, control)
-          let loss = 0;
-          if (lossCode >= 0) {
-            const x =
-              lossCode === DIST_LOGNORMAL
-                ? exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * zigguratNormal(rs))
-                : sampleCompiled(rs, lossCode, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
-            if (mode === LOSS_SITE_FRACTION) loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]!;
-            else if (mode === LOSS_SHIPMENT_FRACTION) loss = this.shipmentLoss(elem - plan.nSites, x, uPick);
-            else loss = x > 0 ? x : 0;
-            for (let c = plan.sevStart[r]!, ce = plan.sevStart[r + 1]!; c < ce; c++) {
-              if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
-            }
-            if (mode === LOSS_SHIPMENT_FRACTION && loss > 0) out.flowDirect.add(this.pickedFlow, loss);
-          }
-          let down = 0;
-          if (downCode >= 0) {
-            const d = sampleCompiled(rs, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
-            down = d > 0 ? d : 0;
-            for (let c = plan.downStart[r]!, ce = plan.downStart[r + 1]!; c < ce; c++) {
-              if (keyedUniformMixed(keyMix, plan.downHash[c]!) < plan.downReliability[c]!) down *= plan.downFactor[c]!;
+          const key1 = rs.nextU32();
+          const key2 = rs.nextU32();
+          const u = key2 * U32;
+          let time = -1;
+          let excess = 0;
+          if (raise === 1) {
+            if (u >= keep) continue;
+          } else {
+            // generated at λgen × raise; kept below keep × (the open windows' factor, else 1) / raise
+            const uRaised = u * raise;
+            if (uRaised >= keep) {
+              if (uRaised >= keep * raise) continue;
+              seedEvent(ev, key1, key2, hash);
+              time = ev.next() * H;
+              if (uRaised >= keep * this.windowFactor(r, k, time)) continue;
+              excess = 1;
             }
           }
           kept++;
-          groupLoss += loss;
-          if (outages && down > 0) {
-            if (nOut >= this.evTrial.length) this.growEvents(nOut + 1);
-            const stop = time + down;
-            this.evTrial[nOut] = k;
-            this.evRisk[nOut] = r;
-            this.evTime[nOut] = time;
-            this.evEnd[nOut++] = stop < H ? stop : H;
+          exKept += excess;
+          if (needs === 0) continue;
+          if (time < 0) {
+            seedEvent(ev, key1, key2, hash);
+            time = ev.next() * H;
           }
+          const keyMix = eventKeyMix(key1);
+          let x = 0;
+          if (needs & NEEDS_LOSS) {
+            x = this.directLoss(r, keyMix, out);
+            loss += x;
+            if (excess) exLoss += x;
+          }
+          if (needs & NEEDS_OUTAGE) {
+            const o = r * DIST_STRIDE;
+            const d = sampleCompiled(ev, plan.riskDowntime[o]!, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
+            const down = this.controlDowntime(r, keyMix, d);
+            if (down > 0) this.pushOutage(k, r, time, down, excess);
+          }
+          if (needs & NEEDS_WINDOWS) this.openWindows(r, k, time);
         }
-        if (kept === 0) continue;
-        out.riskTrials[r]!++;
-        out.riskEvents[r]! += kept;
-        out.riskEventsSq[r]! += kept * kept;
-        for (let q = groupOut; q < nOut; q++) {
-          this.evDirect[q] = groupLoss;
-          this.evKept[q] = kept;
-        }
-        if (groupLoss > 0) {
-          this.blockDirect[k]! += groupLoss;
-          // per-risk direct loss in whole cents, summed exactly in a float64 (below 2^52) and moved
-          // into the summary's exact sums at the end of the batch: the same bits as adding each group
-          const c = Math.round(groupLoss * MONEY_SCALE);
-          const cents = riskCents[r]! + c;
-          if (cents < CENTS_FLUSH) riskCents[r] = cents;
-          else {
-            out.riskDirect.addQuanta(r, cents);
-            riskCents[r] = 0;
-          }
-          // the same for the impact interval's Σ L² and Σ L·N (integers too, so just as exact)
-          const sq = this.riskSqQuanta[r]! + Math.round(groupLoss * groupLoss * SQUARE_SCALE);
-          if (sq < CENTS_FLUSH) this.riskSqQuanta[r] = sq;
-          else {
-            out.riskLossSq.addWholeQuanta(r, sq);
-            this.riskSqQuanta[r] = 0;
-          }
-          const ln = this.riskLnCents[r]! + c * kept;
-          if (ln < CENTS_FLUSH) this.riskLnCents[r] = ln;
-          else {
-            out.riskLossEvents.addWholeQuanta(r, ln);
-            this.riskLnCents[r] = 0;
-          }
-          const w = this.nBd;
-          if (w >= this.bdRisk.length) this.growBreakdown(w + 1);
-          this.bdIdx[w] = trial - batchFirst;
-          this.bdRisk[w] = r;
-          this.bdLoss[w] = groupLoss;
-          this.nBd = w + 1;
-        }
+        if (kept > 0) this.book(r, k, trial, kept, loss, exKept, exLoss, trialOut, out);
       }
     }
-    return nOut;
+    return this.nEv;
+  }
+
+  /**
+   * Generates block b of the joint group headed by risk h: one stream at the group's rate; each
+   * event has one start time and one downtime draw, shared, and hits each member whose
+   * λgen × keep / (the group's rate) is above the event's keep draw (the same draw for all: the
+   * members hit are nested). Each member hit draws its own loss from (event, member).
+   */
+  private generateJoint(h: number, b: number, from: number, to: number, out: BatchSummary): void {
+    const plan = this.plan;
+    const rs = this.rs;
+    const ev = this.ev;
+    const H = plan.horizonDays;
+    const blockFirst = b * BLOCK;
+    const n = plan.jointSize[h]!;
+    const lambda = this.lam[h]!;
+    const hash = plan.jointHash[h]!;
+    seedRiskBlock(rs, plan.root, hash, b);
+    const invLambda = 1 / lambda;
+    const p1 = this.ztP1[h]!;
+    const o = h * DIST_STRIDE;
+    const downCode = plan.riskDowntime[o]!;
+    let k = -1;
+    for (;;) {
+      const gap = Math.floor(zigguratExponential(rs) * invLambda);
+      if (!(gap < BLOCK - 1 - k)) break;
+      k += gap + 1;
+      const events = p1 > 0 ? sampleZeroTruncatedPoissonP1(rs, lambda, p1) : sampleZeroTruncatedPoisson(rs, lambda);
+      const trial = blockFirst + k;
+      if (trial < from || trial >= to) {
+        for (let j = 2 * events; j > 0; j--) rs.nextU32();
+        continue;
+      }
+      this.gKept.fill(0, 0, n);
+      this.gLoss.fill(0, 0, n);
+      this.gExKept.fill(0, 0, n);
+      this.gExLoss.fill(0, 0, n);
+      const trialOut = this.nEv;
+      for (let j = 0; j < events; j++) {
+        const key1 = rs.nextU32();
+        const key2 = rs.nextU32();
+        const u = key2 * U32;
+        seedEvent(ev, key1, key2, hash);
+        const time = ev.next() * H;
+        const shared = downCode >= 0 ? sampleCompiled(ev, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!) : 0;
+        for (let i = 0; i < n; i++) {
+          const r = h + i;
+          if (!(u * lambda < plan.riskGenRate[r]! * plan.riskKeep[r]!)) continue;
+          this.gKept[i]!++;
+          const needs = this.needs[r]!;
+          if (needs === 0) continue;
+          const rh = plan.riskHash[r]!;
+          const keyMix = eventKeyMix((key1 ^ rh) | 0);
+          if (needs & NEEDS_LOSS) {
+            seedEvent(ev, key1, key2, rh);
+            this.gLoss[i]! += this.directLoss(r, keyMix, out);
+          }
+          if (needs & NEEDS_OUTAGE) {
+            const down = this.controlDowntime(r, keyMix, shared);
+            if (down > 0) this.pushOutage(k, r, time, down, 0);
+          }
+          if (needs & NEEDS_WINDOWS) this.openWindows(r, k, time);
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        if (this.gKept[i]! > 0) this.book(h + i, k, trial, this.gKept[i]!, this.gLoss[i]!, this.gExKept[i]!, this.gExLoss[i]!, trialOut, out);
+      }
+    }
+  }
+
+  /**
+   * The direct loss of a kept event of risk r, drawn from the event's stream (the flow hit first,
+   * for a shipment loss), then reduced by the severity controls that perform (keyed draws).
+   */
+  private directLoss(r: number, keyMix: number, out: BatchSummary): number {
+    const plan = this.plan;
+    const ev = this.ev;
+    const mode = plan.riskLossMode[r]!;
+    const o = r * DIST_STRIDE;
+    const code = plan.riskLoss[o]!;
+    const uPick = mode === LOSS_SHIPMENT_FRACTION ? ev.next() : 0;
+    const x = code === DIST_LOGNORMAL ? exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * zigguratNormal(ev)) : sampleCompiled(ev, code, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
+    let loss: number;
+    if (mode === LOSS_SITE_FRACTION) loss = (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]!;
+    else if (mode === LOSS_SHIPMENT_FRACTION) loss = this.shipmentLoss(plan.riskElement[r]! - plan.nSites, x, uPick);
+    else loss = x > 0 ? x : 0;
+    for (let c = plan.sevStart[r]!, ce = plan.sevStart[r + 1]!; c < ce; c++) {
+      if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
+    }
+    if (mode === LOSS_SHIPMENT_FRACTION && loss > 0) out.flowDirect.add(this.pickedFlow, loss);
+    return loss;
+  }
+
+  /** A downtime draw d of risk r, reduced by the downtime controls that perform (keyed draws). */
+  private controlDowntime(r: number, keyMix: number, d: number): number {
+    const plan = this.plan;
+    let down = d > 0 ? d : 0;
+    for (let c = plan.downStart[r]!, ce = plan.downStart[r + 1]!; c < ce; c++) {
+      if (keyedUniformMixed(keyMix, plan.downHash[c]!) < plan.downReliability[c]!) down *= plan.downFactor[c]!;
+    }
+    return down;
+  }
+
+  private pushOutage(k: number, r: number, time: number, down: number, excess: number): void {
+    const n = this.nEv;
+    if (n >= this.evTrial.length) this.growEvents(n + 1);
+    const stop = time + down;
+    const H = this.plan.horizonDays;
+    this.evTrial[n] = k;
+    this.evRisk[n] = r;
+    this.evExcess[n] = excess;
+    this.evTime[n] = time;
+    this.evEnd[n] = stop < H ? stop : H;
+    this.nEv = n + 1;
+  }
+
+  /** Opens the windows of an event of risk a at `time` in trial k of the block, on every risk it raises. */
+  private openWindows(a: number, k: number, time: number): void {
+    const plan = this.plan;
+    for (let e = plan.trigStart[a]!, ee = plan.trigStart[a + 1]!; e < ee; e++) {
+      const w = this.nWin;
+      if (w >= this.winTrial.length) this.growWindows(w + 1);
+      const b = plan.trigRisk[e]!;
+      this.winTrial[w] = k;
+      this.winStart[w] = time;
+      this.winEnd[w] = time + plan.trigDays[e]!;
+      this.winFactor[w] = plan.trigFactor[e]!;
+      if (this.winHead[b] === -1) {
+        if (this.nWinRaised >= this.winRaised.length) this.winRaised = grow(this.winRaised, this.nWinRaised + 1);
+        this.winRaised[this.nWinRaised++] = b;
+      }
+      this.winNext[w] = this.winHead[b]!;
+      this.winHead[b] = w;
+      this.nWin = w + 1;
+    }
+  }
+
+  /** The factor on risk r at `time` of trial k: the largest of its open windows (they do not stack), else 1. */
+  private windowFactor(r: number, k: number, time: number): number {
+    let f = 1;
+    for (let w = this.winHead[r]!; w >= 0; w = this.winNext[w]!) {
+      if (this.winTrial[w] === k && this.winStart[w]! <= time && time < this.winEnd[w]! && this.winFactor[w]! > f) f = this.winFactor[w]!;
+    }
+    return f;
+  }
+
+  private growWindows(n: number): void {
+    this.winNext = grow(this.winNext, n);
+    this.winTrial = grow(this.winTrial, n);
+    this.winStart = grow(this.winStart, n);
+    this.winEnd = grow(this.winEnd, n);
+    this.winFactor = grow(this.winFactor, n);
+  }
+
+  /**
+   * Books risk r's `kept` events in trial `trial` (block position k) with direct loss `loss`, of
+   * which `exKept` events and `exLoss` are the triggered excess: counts, exact sums, the trial's
+   * direct loss and a breakdown entry; and stamps the risk's outages of the trial (from `trialOut`)
+   * with its direct loss and events there, for the impact interval.
+   */
+  private book(r: number, k: number, trial: number, kept: number, loss: number, exKept: number, exLoss: number, trialOut: number, out: BatchSummary): void {
+    out.riskTrials[r]!++;
+    out.riskEvents[r]! += kept;
+    out.riskEventsSq[r]! += kept * kept;
+    if (exKept > 0) {
+      out.riskExcessEvents.addQuanta(r, exKept);
+      if (exLoss > 0) out.riskExcess.add(r, exLoss);
+    }
+    for (let q = trialOut; q < this.nEv; q++) {
+      if (this.evRisk[q] === r) {
+        this.evDirect[q] = loss;
+        this.evKept[q] = kept;
+      }
+    }
+    if (!(loss > 0)) return;
+    this.blockDirect[k]! += loss;
+    // per-risk direct loss in whole cents, summed exactly in a float64 (below 2^52) and moved
+    // into the summary's exact sums at the end of the batch: the same bits as adding each group
+    const c = Math.round(loss * MONEY_SCALE);
+    const cents = this.riskCents[r]! + c;
+    if (cents < CENTS_FLUSH) this.riskCents[r] = cents;
+    else {
+      out.riskDirect.addQuanta(r, cents);
+      this.riskCents[r] = 0;
+    }
+    // the same for the impact interval's Σ L² and Σ L·N (integers too, so just as exact)
+    const sq = this.riskSqQuanta[r]! + Math.round(loss * loss * SQUARE_SCALE);
+    if (sq < CENTS_FLUSH) this.riskSqQuanta[r] = sq;
+    else {
+      out.riskLossSq.addWholeQuanta(r, sq);
+      this.riskSqQuanta[r] = 0;
+    }
+    const ln = this.riskLnCents[r]! + c * kept;
+    if (ln < CENTS_FLUSH) this.riskLnCents[r] = ln;
+    else {
+      out.riskLossEvents.addWholeQuanta(r, ln);
+      this.riskLnCents[r] = 0;
+    }
+    this.addBreakdown(trial - out.firstTrial, r, loss);
   }
 
   /** Direct loss of a shipment-fraction event on a lane before controls; the struck flow, picked by shipment share, goes to pickedFlow. */
@@ -407,6 +594,7 @@ export class Simulator {
   private growEvents(n: number): void {
     this.evTrial = grow(this.evTrial, n);
     this.evRisk = grow(this.evRisk, n);
+    this.evExcess = grow(this.evExcess, n);
     this.evTime = grow(this.evTime, n);
     this.evEnd = grow(this.evEnd, n);
     this.evDirect = grow(this.evDirect, n);
@@ -414,7 +602,7 @@ export class Simulator {
     this.order = grow(this.order, this.evTrial.length);
   }
 
-  /** Stable counting sort of the block's outages by trial: risk order is kept within a trial. */
+  /** Stable counting sort of the block's outages by trial: generation order is kept within a trial. */
   private bucketByTrial(nEv: number): void {
     const bucket = this.bucket;
     bucket.fill(0);
@@ -426,8 +614,13 @@ export class Simulator {
     bucket[0] = 0;
   }
 
-  /** Sweeps one trial's outages; books interruption and reroute cost per flow and per risk. */
+  /**
+   * Sweeps one trial's outages; books interruption and reroute cost per flow and per risk. Each
+   * outage is listed for every flow whose relevant elements hold it, and each flow with outages is
+   * swept on its own: a flow's cost depends only on the outages between its ends.
+   */
   private interruptTrial(trial: number, localTrial: number, out: BatchSummary): void {
+    const plan = this.plan;
     let nTouched = 0;
     let nOut = 0;
     this.trialInt = 0;
@@ -436,32 +629,74 @@ export class Simulator {
     if (++this.trialId === 0x7fffffff) {
       this.trialId = 0;
       this.riskStamp.fill(-1);
-      this.flowTouchedStamp.fill(-1);
+      this.flowStamp.fill(-1);
     }
+    const id = this.trialId;
     for (let q = this.bucket[localTrial]!, qe = this.bucket[localTrial + 1]!; q < qe; q++) {
       const e = this.order[q]!;
       const r = this.evRisk[e]!;
-      if (this.riskStamp[r] !== this.trialId) {
-        this.riskStamp[r] = this.trialId;
+      if (this.riskStamp[r] !== id) {
+        this.riskStamp[r] = id;
         this.riskTrialInt[r] = 0;
         this.riskTrialReroute[r] = 0;
+        this.riskTrialExcess[r] = 0;
         this.riskTrialDirect[r] = this.evDirect[e]!;
         this.riskTrialKept[r] = this.evKept[e]!;
         this.touched[nTouched++] = r;
       }
+      if (!(this.evEnd[e]! > this.evTime[e]!)) continue; // a zero-length outage
       if (nOut >= this.outElem.length) this.growOutages(nOut + 1);
-      this.outElem[nOut] = this.plan.riskElement[r]!;
+      this.outElem[nOut] = plan.riskElement[r]!;
       this.outStart[nOut] = this.evTime[e]!;
       this.outEnd[nOut] = this.evEnd[e]!;
-      this.outRisk[nOut++] = r;
+      this.outRisk[nOut] = r;
+      this.outExcess[nOut++] = this.evExcess[e]!;
     }
-    this.sweep(nOut, out);
+    // list each outage under every flow it concerns (counting sort by flow, in first-seen order)
+    let nFlows = 0;
+    let nEntries = 0;
+    for (let o = 0; o < nOut; o++) {
+      const e = this.outElem[o]!;
+      for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
+        const f = plan.elemFlow[i]!;
+        if (this.flowStamp[f] !== id) {
+          this.flowStamp[f] = id;
+          this.flowCount[f] = 0;
+          this.sweptFlows[nFlows++] = f;
+        }
+        this.flowCount[f]!++;
+        nEntries++;
+      }
+    }
+    this.listOut = grow(this.listOut, nEntries);
+    this.listOnRoute = grow(this.listOnRoute, nEntries);
+    let at = 0;
+    for (let i = 0; i < nFlows; i++) {
+      const f = this.sweptFlows[i]!;
+      this.flowOff[f] = at;
+      at += this.flowCount[f]!;
+      this.flowCount[f] = 0;
+    }
+    for (let o = 0; o < nOut; o++) {
+      const e = this.outElem[o]!;
+      for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
+        const f = plan.elemFlow[i]!;
+        const pos = this.flowOff[f]! + this.flowCount[f]!++;
+        this.listOut[pos] = o;
+        this.listOnRoute[pos] = sortedHas(plan.routeElem, plan.routeStart[f]!, plan.routeStart[f + 1]!, e) ? 1 : 0;
+      }
+    }
+    for (let i = 0; i < nFlows; i++) {
+      const f = this.sweptFlows[i]!;
+      this.sweepFlow(f, this.flowOff[f]!, this.flowCount[f]!, out);
+    }
     for (let i = 0; i < nTouched; i++) {
       const r = this.touched[i]!;
       const ri = this.riskTrialInt[r]!;
       const rx = this.riskTrialReroute[r]!;
       if (ri !== 0) out.riskInterruption.add(r, ri);
       if (rx !== 0) out.riskReroute.add(r, rx);
+      if (this.riskTrialExcess[r] !== 0) out.riskExcess.add(r, this.riskTrialExcess[r]!);
       const x = ri + rx;
       if (x !== 0) {
         this.addBreakdown(trial - out.firstTrial, r, x);
@@ -480,170 +715,145 @@ export class Simulator {
     this.outStart = grow(this.outStart, n);
     this.outEnd = grow(this.outEnd, n);
     this.outRisk = grow(this.outRisk, n);
-    this.active = grow(this.active, this.outElem.length);
-    this.sharing = grow(this.sharing, this.outElem.length);
-    this.pointTime = grow(this.pointTime, 2 * this.outElem.length);
-    this.pointId = grow(this.pointId, 2 * this.outElem.length);
-    this.pointOrder = grow(this.pointOrder, 2 * this.outElem.length);
+    this.outExcess = grow(this.outExcess, n);
   }
 
   /**
-   * Sweeps the trial's outages in time order. A flow's state (primary route, rerouted, cut) can only
-   * change when an outage on an element between its ends starts or ends; the sweep keeps, per flow,
-   * an epoch since that last change and settles it (rerouted days, or billed interruption cost
-   * shared among the active outages between the flow's ends) only then. Outages elsewhere in the
-   * network cost the flow nothing.
+   * Sweeps flow f's outages (entries listOut[off .. off + n)) in time order. Its state (primary
+   * route, rerouted, cut) can change only where one of them starts or ends; each interval between
+   * such points is settled with the state it had: rerouted days and their extra cost, shared among
+   * the active outages on the primary route, or interruption cost, shared among all its active
+   * outages. Every outage it applies it also removes (all end by the horizon), so the down counts
+   * are back to zero for the next flow.
    */
-  private sweep(nOut: number, out: BatchSummary): void {
-    const H = this.plan.horizonDays;
-    const nPoints = 2 * nOut;
+  private sweepFlow(f: number, off: number, n: number, out: BatchSummary): void {
+    const plan = this.plan;
+    const H = plan.horizonDays;
+    const nPoints = 2 * n;
+    if (nPoints > this.pointTime.length) {
+      this.pointTime = grow(this.pointTime, nPoints);
+      this.pointId = grow(this.pointId, nPoints);
+      this.pointOrder = grow(this.pointOrder, nPoints);
+      this.active = grow(this.active, n);
+    }
     const pt = this.pointTime;
     const pid = this.pointId;
-    for (let i = 0; i < nOut; i++) {
-      pt[2 * i] = this.outStart[i]!;
-      pid[2 * i] = i; // start of outage i
-      pt[2 * i + 1] = this.outEnd[i]!;
-      pid[2 * i + 1] = ~i; // end of outage i
+    for (let q = 0; q < n; q++) {
+      const o = this.listOut[off + q]!;
+      pt[2 * q] = this.outStart[o]!;
+      pid[2 * q] = q; // start of entry q
+      pt[2 * q + 1] = this.outEnd[o]!;
+      pid[2 * q + 1] = ~q; // end of entry q
     }
     this.sortPoints(nPoints);
     const po = this.pointOrder;
-    let nActive = 0;
-    this.nFlowTouched = 0;
+    const act = this.active;
+    const down = this.downCount;
+    let nAct = 0;
+    let routeDown = 0;
+    let sigLo = 0;
+    let sigHi = 0;
+    let status = 0;
+    let extra = 0;
+    let since = 0;
+    let cutStart = NaN;
+    let cutDays = 0;
+    let rerouted = 0;
+    let intCost = 0;
+    let rerouteCost = 0;
     for (let q = 0; q < nPoints; ) {
       const t = pt[po[q]!]!;
-      this.nDirty = 0;
-      if (++this.epochStamp === 0x7fffffff) {
-        this.epochStamp = 0; // wrap before the Int32Array stamps would overflow
-        this.flowEpochStamp.fill(-1);
+      // settle [since, t) with the state it had
+      if (t > since) {
+        if (status === ROUTE_REROUTED) {
+          rerouted += t - since;
+          if (extra > 0) {
+            const cost = (t - since) * plan.flowShipmentsPerDay[f]! * extra;
+            rerouteCost += cost;
+            this.share(this.riskTrialReroute, cost, off, nAct, true);
+          }
+        } else if (status === ROUTE_CUT) {
+          const billedB = t - cutStart - plan.flowBufferDays[f]!;
+          if (billedB > 0) {
+            const billedA = since - cutStart - plan.flowBufferDays[f]!;
+            const cost = plan.flowCostPerDay[f]! * (billedB - (billedA > 0 ? billedA : 0));
+            if (cost > 0) {
+              intCost += cost;
+              this.share(this.riskTrialInt, cost, off, nAct, false);
+            }
+          }
+        }
       }
-      // apply every point at time t, settling first the epochs of the flows each one concerns
+      // apply every point at time t
       for (; q < nPoints && pt[po[q]!]! === t; q++) {
-        const id = pid[po[q]!]!;
-        const o = id >= 0 ? id : ~id;
-        if (this.outEnd[o]! <= this.outStart[o]!) continue; // zero-length outage
-        const e = this.outElem[o]!;
-        this.settleFlowsOf(e, t, nActive);
-        if (id >= 0) {
-          this.active[nActive++] = o;
-          if (this.downCount[e]!++ === 0) this.elementDown(e);
+        const p = pid[po[q]!]!;
+        const entry = p >= 0 ? p : ~p;
+        const e = this.outElem[this.listOut[off + entry]!]!;
+        if (p >= 0) {
+          act[nAct++] = entry;
+          if (down[e]!++ === 0) {
+            sigLo ^= plan.elemKeyLo[e]!;
+            sigHi ^= plan.elemKeyHi[e]!;
+            routeDown += this.listOnRoute[off + entry]!;
+          }
         } else {
-          for (let k = 0; k < nActive; k++) {
-            if (this.active[k] === o) {
-              for (let m = k + 1; m < nActive; m++) this.active[m - 1] = this.active[m]!;
-              nActive--;
+          for (let m = 0; m < nAct; m++) {
+            if (act[m] === entry) {
+              for (let j = m + 1; j < nAct; j++) act[j - 1] = act[j]!;
+              nAct--;
               break;
             }
           }
-          if (--this.downCount[e]! === 0) this.elementUp(e);
+          if (--down[e]! === 0) {
+            sigLo ^= plan.elemKeyLo[e]!;
+            sigHi ^= plan.elemKeyHi[e]!;
+            routeDown -= this.listOnRoute[off + entry]!;
+          }
         }
       }
-      for (let i = 0; i < this.nDirty; i++) this.openEpoch(this.dirty[i]!, t);
-    }
-    for (let i = 0; i < this.nAffected; i++) {
-      const f = this.affected[i]!;
-      this.settleEpoch(f, H, nActive);
-      this.closeCut(f, H);
-    }
-    // flush per-flow trial sums
-    for (let i = 0; i < this.nFlowTouched; i++) {
-      const f = this.flowTouched[i]!;
-      this.flowStatus[f] = 0;
-      if (this.flowTrialInt[f] !== 0) out.flowInterruption.add(f, this.flowTrialInt[f]!);
-      if (this.flowTrialCut[f] !== 0) out.flowCutDays.add(f, this.flowTrialCut[f]!);
-      if (this.flowTrialReroute[f] !== 0) out.flowReroutedDays.add(f, this.flowTrialReroute[f]!);
-      if (this.flowTrialRerouteCost[f] !== 0) out.flowReroute.add(f, this.flowTrialRerouteCost[f]!);
-      this.flowTrialInt[f] = 0;
-      this.flowTrialCut[f] = 0;
-      this.flowTrialReroute[f] = 0;
-      this.flowTrialRerouteCost[f] = 0;
-    }
-  }
-
-  /** Settles, once per time point, the epoch of every flow to which element e is relevant. */
-  private settleFlowsOf(e: number, t: number, nActive: number): void {
-    const plan = this.plan;
-    for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
-      const f = plan.elemFlow[i]!;
-      if (this.flowEpochStamp[f] === this.epochStamp) continue;
-      this.flowEpochStamp[f] = this.epochStamp;
-      this.settleEpoch(f, t, nActive);
-      this.dirty[this.nDirty++] = f;
-    }
-  }
-
-  /** Books flow f's current epoch [since, t): rerouted days and their extra cost, or interruption cost if cut. */
-  private settleEpoch(f: number, t: number, nActive: number): void {
-    const a = this.flowSince[f]!;
-    if (!(t > a)) return;
-    const status = this.flowStatus[f]!;
-    if (status === ROUTE_REROUTED) {
-      this.flowTrialReroute[f]! += t - a;
-      if (this.flowExtra[f]! > 0) this.billReroute(f, t - a, nActive);
-    } else if (status === ROUTE_CUT) this.bill(f, a, t, nActive);
-  }
-
-  /**
-   * Bills `days` of flow f on a detour: each shipment pays the detour's extra cost per shipment,
-   * shared equally among the active outages on the flow's primary route (what forced the detour).
-   */
-  private billReroute(f: number, days: number, nActive: number): void {
-    const plan = this.plan;
-    const cost = days * plan.flowShipmentsPerDay[f]! * this.flowExtra[f]!;
-    this.trialReroute += cost;
-    this.flowTrialRerouteCost[f]! += cost;
-    this.share(this.riskTrialReroute, cost, plan.routeStart[f]!, plan.routeStart[f + 1]!, plan.routeElem, nActive);
-  }
-
-  /**
-   * Shares `cost` equally among the active outages on the elements of the sorted slice
-   * elems[from .. to) (a flow's relevant elements or its primary route), into each one's risk.
-   */
-  private share(into: Float64Array, cost: number, from: number, to: number, elems: Int32Array, nActive: number): void {
-    const sharing = this.sharing;
-    let n = 0;
-    for (let k = 0; k < nActive; k++) {
-      const o = this.active[k]!;
-      if (sortedHas(elems, from, to, this.outElem[o]!)) sharing[n++] = this.outRisk[o]!;
-    }
-    if (n === 0) return;
-    const each = cost / n;
-    for (let i = 0; i < n; i++) into[sharing[i]!]! += each;
-  }
-
-  /** Starts flow f's epoch at t with its state for the current down set. */
-  private openEpoch(f: number, t: number): void {
-    this.flowSince[f] = t;
-    let status = 0;
-    let extra = 0;
-    if (this.flowDown[f]! > 0) {
-      this.touchFlow(f);
-      if (this.flowRouteDown[f]! > 0) {
-        status = this.route(f);
+      // the state from t on
+      status = 0;
+      extra = 0;
+      if (routeDown > 0) {
+        status = this.route(f, sigLo | 0, sigHi | 0);
         extra = this.routeExtra;
       }
+      if (status === ROUTE_CUT) {
+        if (!(cutStart === cutStart)) cutStart = t;
+      } else if (cutStart === cutStart) {
+        cutDays += t - cutStart;
+        cutStart = NaN;
+      }
+      since = t;
     }
-    this.flowStatus[f] = status;
-    this.flowExtra[f] = extra;
-    if (status !== ROUTE_CUT) this.closeCut(f, t);
-    else if (!(this.flowCutStart[f]! === this.flowCutStart[f]!)) this.flowCutStart[f] = t;
+    // every outage ends by the horizon, so the flow is on its primary route after the last point
+    if (cutStart === cutStart) cutDays += H - cutStart;
+    this.trialInt += intCost;
+    this.trialReroute += rerouteCost;
+    if (intCost !== 0) out.flowInterruption.add(f, intCost);
+    if (cutDays !== 0) out.flowCutDays.add(f, cutDays);
+    if (rerouted !== 0) out.flowReroutedDays.add(f, rerouted);
+    if (rerouteCost !== 0) out.flowReroute.add(f, rerouteCost);
   }
 
   /**
-   * Bills a cut flow for [a, b): c·max(0, days − buffer) accrues over the cut that began at
-   * flowCutStart, shared equally among the active outages on elements between the flow's ends.
+   * Shares `cost` equally among the flow's active outages (entries act[0 .. nAct) of its list from
+   * `off`), or only those on its primary route when `onRoute`, into each one's risk (and into its
+   * triggered excess when the outage came from one).
    */
-  private bill(f: number, a: number, b: number, nActive: number): void {
-    const plan = this.plan;
-    const s = this.flowCutStart[f]!;
-    const buffer = plan.flowBufferDays[f]!;
-    const billedB = b - s - buffer;
-    if (billedB <= 0) return;
-    const billedA = a - s - buffer;
-    const cost = plan.flowCostPerDay[f]! * (billedB - (billedA > 0 ? billedA : 0));
-    if (cost <= 0) return;
-    this.trialInt += cost;
-    this.flowTrialInt[f]! += cost;
-    this.share(this.riskTrialInt, cost, plan.relevantStart[f]!, plan.relevantStart[f + 1]!, plan.relevantElem, nActive);
+  private share(into: Float64Array, cost: number, off: number, nAct: number, onRoute: boolean): void {
+    let n = 0;
+    for (let m = 0; m < nAct; m++) if (!onRoute || this.listOnRoute[off + this.active[m]!]) n++;
+    if (n === 0) return;
+    const each = cost / n;
+    for (let m = 0; m < nAct; m++) {
+      const entry = this.active[m]!;
+      if (onRoute && !this.listOnRoute[off + entry]) continue;
+      const o = this.listOut[off + entry]!;
+      const r = this.outRisk[o]!;
+      into[r]! += each;
+      if (this.outExcess[o]) this.riskTrialExcess[r]! += each;
+    }
   }
 
   /**
@@ -685,74 +895,36 @@ export class Simulator {
     if (a !== this.pointOrder) this.pointOrder.set(a.subarray(0, n));
   }
 
-  private touchFlow(f: number): void {
-    if (this.flowTouchedStamp[f] !== this.trialId) {
-      this.flowTouchedStamp[f] = this.trialId;
-      this.flowTouched[this.nFlowTouched++] = f;
-    }
-  }
-
-  private elementDown(e: number): void {
-    const plan = this.plan;
-    for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
-      const f = plan.elemFlow[i]!;
-      this.flowKeyLo[f]! ^= plan.elemKeyLo[e]!;
-      this.flowKeyHi[f]! ^= plan.elemKeyHi[e]!;
-      if (this.flowDown[f]!++ === 0) {
-        this.affectedPos[f] = this.nAffected;
-        this.affected[this.nAffected++] = f;
-        this.touchFlow(f);
-      }
-    }
-    for (let i = plan.elemRouteFlowStart[e]!, ie = plan.elemRouteFlowStart[e + 1]!; i < ie; i++) this.flowRouteDown[plan.elemRouteFlow[i]!]!++;
-  }
-
-  private elementUp(e: number): void {
-    const plan = this.plan;
-    for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
-      const f = plan.elemFlow[i]!;
-      this.flowKeyLo[f]! ^= plan.elemKeyLo[e]!;
-      this.flowKeyHi[f]! ^= plan.elemKeyHi[e]!;
-      if (--this.flowDown[f]! === 0) {
-        const pos = this.affectedPos[f]!;
-        const last = this.affected[--this.nAffected]!;
-        this.affected[pos] = last;
-        this.affectedPos[last] = pos;
-        this.affectedPos[f] = -1;
-      }
-    }
-    for (let i = plan.elemRouteFlowStart[e]!, ie = plan.elemRouteFlowStart[e + 1]!; i < ie; i++) this.flowRouteDown[plan.elemRouteFlow[i]!]!--;
-  }
-
-  private closeCut(f: number, t: number): void {
-    const s = this.flowCutStart[f]!;
-    if (s === s) {
-      this.flowTrialCut[f]! += t - s;
-      this.flowCutStart[f] = NaN;
-    }
-  }
-
   /**
-   * Reroute status of flow f for the current down set, cached by (flow, down-set signature); sets
-   * routeExtra to the extra transport cost per shipment of the detour over the primary route (≥ 0).
+   * Reroute status of flow f for its current down set (signature lo, hi), cached by (flow,
+   * signature); sets routeExtra to the extra transport cost per shipment of the detour over the
+   * primary route (≥ 0). A miss searches only the flow's relevant subgraph: every path between its
+   * ends lies in it, and a search that finds none stops at its edge.
    */
-  private route(f: number): number {
-    const lo = this.flowKeyLo[f]!;
-    const hi = this.flowKeyHi[f]!;
+  private route(f: number, lo: number, hi: number): number {
     const mask = (1 << CACHE_BITS) - 1;
-    let h = (Math.imul(lo ^ Math.imul(f, 0x9e3779b1), 0x85ebca6b) ^ hi) & mask;
-    for (;;) {
+    const set = (Math.imul(lo ^ Math.imul(f, 0x9e3779b1), 0x85ebca6b) ^ hi) & mask & ~(CACHE_WAYS - 1);
+    let free = -1;
+    for (let w = 0; w < CACHE_WAYS; w++) {
+      const h = set + w;
       const cf = this.cacheFlow[h]!;
-      if (cf === -1) break;
       if (cf === f && this.cacheLo[h] === lo && this.cacheHi[h] === hi) {
         this.routeExtra = this.cacheExtra[h]!;
         return this.cacheVal[h]!;
       }
-      h = (h + 1) & mask;
+      if (cf === -1 && free < 0) free = h;
     }
     const plan = this.plan;
+    if (this.relFlow !== f) {
+      if (++this.relStamp === 0x7fffffff) {
+        this.relStamp = 1;
+        this.relMark.fill(0);
+      }
+      for (let i = plan.relevantStart[f]!, ie = plan.relevantStart[f + 1]!; i < ie; i++) this.relMark[plan.relevantElem[i]!] = this.relStamp;
+      this.relFlow = f;
+    }
     const to = plan.flowTo[f]!;
-    const d = this.dijkstra.shortest(plan.flowFrom[f]!, to, this.downCount);
+    const d = this.dijkstra.shortest(plan.flowFrom[f]!, to, this.downCount, this.relMark, this.relStamp);
     const status = d < Infinity ? ROUTE_REROUTED : ROUTE_CUT;
     let extra = 0;
     if (status === ROUTE_REROUTED) {
@@ -765,17 +937,12 @@ export class Simulator {
       if (!(extra > 0)) extra = 0;
     }
     this.routeExtra = extra;
-    if (this.cacheUsed > mask >> 1) {
-      this.cacheFlow.fill(-1);
-      this.cacheUsed = 0;
-      h = (Math.imul(lo ^ Math.imul(f, 0x9e3779b1), 0x85ebca6b) ^ hi) & mask;
-    }
+    const h = free >= 0 ? free : set + (this.cacheVictim++ & (CACHE_WAYS - 1));
     this.cacheFlow[h] = f;
     this.cacheLo[h] = lo;
     this.cacheHi[h] = hi;
     this.cacheVal[h] = status;
     this.cacheExtra[h] = extra;
-    this.cacheUsed++;
     return status;
   }
 

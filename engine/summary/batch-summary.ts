@@ -36,6 +36,12 @@ export interface BatchSummary {
   /** Σ over trials of L² and of L·N, L the risk's loss in a trial (all three parts): for the impact interval. */
   riskLossSq: ExactSums;
   riskLossEvents: ExactSums;
+  /**
+   * Cascades: per risk, the events only open trigger windows let in (the triggered excess) and their
+   * loss (direct, and their outages' shares of interruption and reroute cost). Part of the above.
+   */
+  riskExcessEvents: ExactSums;
+  riskExcess: ExactSums;
   flowDirect: ExactSums;
   flowInterruption: ExactSums;
   flowReroute: ExactSums;
@@ -54,6 +60,8 @@ export const SUM_FIELDS = {
   riskReroute: { scale: MONEY_SCALE, per: 'risk' },
   riskLossSq: { scale: SQUARE_SCALE, per: 'risk' },
   riskLossEvents: { scale: MONEY_SCALE, per: 'risk' },
+  riskExcessEvents: { scale: 1, per: 'risk' },
+  riskExcess: { scale: MONEY_SCALE, per: 'risk' },
   flowDirect: { scale: MONEY_SCALE, per: 'flow' },
   flowInterruption: { scale: MONEY_SCALE, per: 'flow' },
   flowReroute: { scale: MONEY_SCALE, per: 'flow' },
