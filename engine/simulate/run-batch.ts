@@ -43,6 +43,28 @@ const ROUTE_CUT = 2;
 const CACHE_BITS = 16;
 const CACHE_WAYS = 4;
 
+/**
+ * The batch's sums per risk, interleaved (ACC numbers a risk, one cache line) and moved into the
+ * summary at the end of the batch: trials with events, events, Σ N², and integer quanta of direct
+ * loss (cents), Σ L² (SQUARE_SCALE), Σ L·N (cents), interruption and reroute cost (cents). Integers
+ * below 2^52 add exactly in a float64; larger ones are moved on at once.
+ */
+const ACC = 8;
+const ACC_TRIALS = 0;
+const ACC_EVENTS = 1;
+const ACC_EVENTS_SQ = 2;
+const ACC_DIRECT = 3;
+const ACC_SQ = 4;
+const ACC_LN = 5;
+const ACC_INT = 6;
+const ACC_REROUTE = 7;
+
+/** Numbers per outage record: start, end, its risk's direct loss and kept events in the trial, risk·2 + excess. */
+const REC = 5;
+
+/** Per-trial slots of the risks touched: riskMark[r] = trial mark × SLOT_SPACE + slot. */
+const SLOT_SPACE = 2097152; // 2^21, more than the events a trial may have
+
 /** What a risk's kept events need drawn beyond being counted. */
 const NEEDS_LOSS = 1;
 const NEEDS_OUTAGE = 2;
@@ -69,17 +91,11 @@ export class Simulator {
   private readonly ztP1: Float64Array;
   /** NEEDS_* flags of each risk. */
   private readonly needs: Uint8Array;
-  // outages of the current block (risk-major), then bucketed by trial
+  // outages of the current block as records (REC numbers each, generation order), then in trial order
   private evTrial = new Int32Array(1024);
-  private evRisk = new Int32Array(1024);
-  private evExcess = new Uint8Array(1024);
-  private evTime = new Float64Array(1024);
-  private evEnd = new Float64Array(1024);
-  /** The direct loss and the kept events of the outage's risk in its trial (for the impact interval). */
-  private evDirect = new Float64Array(1024);
-  private evKept = new Int32Array(1024);
+  private evRec = new Float64Array(1024 * REC);
+  private sorted = new Float64Array(1024 * REC);
   private nEv = 0;
-  private order = new Int32Array(1024);
   private readonly bucket = new Int32Array(BLOCK + 1);
   // trigger windows opened in the current block: a list per raised risk
   private readonly winHead: Int32Array;
@@ -100,28 +116,22 @@ export class Simulator {
   private readonly blockDirect = new Float64Array(BLOCK);
   private readonly blockInt = new Float64Array(BLOCK);
   private readonly blockReroute = new Float64Array(BLOCK);
-  /** Direct loss of each risk in the current batch, in whole cents not yet moved into the summary. */
-  private readonly riskCents: Float64Array;
-  /**
-   * Likewise for the impact interval: Σ of each (risk, trial)'s squared direct loss in quanta of
-   * SQUARE_SCALE, and of its direct loss in cents × its events, not yet moved into the summary.
-   */
-  private readonly riskSqQuanta: Float64Array;
-  private readonly riskLnCents: Float64Array;
-  // per-trial scratch: risks with outages in the trial
-  private readonly riskStamp: Int32Array;
-  private readonly riskTrialInt: Float64Array;
-  private readonly riskTrialReroute: Float64Array;
-  private readonly riskTrialExcess: Float64Array;
-  /** Direct loss and kept events of each touched risk in the trial being swept. */
-  private readonly riskTrialDirect: Float64Array;
-  private readonly riskTrialKept: Int32Array;
-  private readonly touched: Int32Array;
+  /** The batch's per-risk sums, ACC_* slots (see ACC). */
+  private readonly acc: Float64Array;
+  // per-trial slots of the risks with outages in the trial swept: its risk, interruption and reroute
+  // cost and their triggered-excess part, and its direct loss and kept events there
+  private readonly riskMark: Float64Array;
+  private slotRisk = new Int32Array(64);
+  private slotInt = new Float64Array(64);
+  private slotReroute = new Float64Array(64);
+  private slotExcess = new Float64Array(64);
+  private slotDirect = new Float64Array(64);
+  private slotKept = new Float64Array(64);
   // outages of the current trial
   private outElem = new Int32Array(64);
   private outStart = new Float64Array(64);
   private outEnd = new Float64Array(64);
-  private outRisk = new Int32Array(64);
+  private outSlot = new Int32Array(64);
   private outExcess = new Uint8Array(64);
   // the trial's outages listed per flow they concern: listOut[flowOff[f] .. flowOff[f] + flowCount[f])
   private readonly flowStamp: Int32Array;
@@ -190,16 +200,8 @@ export class Simulator {
     this.gExKept = new Int32Array(largestGroup);
     this.gExLoss = new Float64Array(largestGroup);
     this.winHead = new Int32Array(R).fill(-1);
-    this.riskStamp = new Int32Array(R).fill(-1);
-    this.riskCents = new Float64Array(R);
-    this.riskSqQuanta = new Float64Array(R);
-    this.riskLnCents = new Float64Array(R);
-    this.riskTrialInt = new Float64Array(R);
-    this.riskTrialReroute = new Float64Array(R);
-    this.riskTrialExcess = new Float64Array(R);
-    this.riskTrialDirect = new Float64Array(R);
-    this.riskTrialKept = new Int32Array(R);
-    this.touched = new Int32Array(R);
+    this.acc = new Float64Array(R * ACC);
+    this.riskMark = new Float64Array(R).fill(-1);
     this.downCount = new Int32Array(plan.nElements);
     this.relMark = new Int32Array(plan.nElements);
     this.flowStamp = new Int32Array(F).fill(-1);
@@ -245,19 +247,17 @@ export class Simulator {
         if (x !== 0) out.money.add(2, x);
       }
     }
+    const acc = this.acc;
     for (let r = 0; r < plan.nRisks; r++) {
-      if (this.riskCents[r] !== 0) {
-        out.riskDirect.addQuanta(r, this.riskCents[r]!);
-        this.riskCents[r] = 0;
+      const a = r * ACC;
+      if (acc[a + ACC_TRIALS] === 0) continue;
+      out.riskTrials[r] = acc[a + ACC_TRIALS]!;
+      out.riskEvents[r] = acc[a + ACC_EVENTS]!;
+      out.riskEventsSq[r] = acc[a + ACC_EVENTS_SQ]!;
+      for (let slot = ACC_DIRECT; slot < ACC; slot++) {
+        if (acc[a + slot] !== 0) this.sumOf(out, slot).addWholeQuanta(r, acc[a + slot]!);
       }
-      if (this.riskSqQuanta[r] !== 0) {
-        out.riskLossSq.addWholeQuanta(r, this.riskSqQuanta[r]!);
-        this.riskSqQuanta[r] = 0;
-      }
-      if (this.riskLnCents[r] !== 0) {
-        out.riskLossEvents.addWholeQuanta(r, this.riskLnCents[r]!);
-        this.riskLnCents[r] = 0;
-      }
+      acc.fill(0, a, a + ACC);
     }
     let floor = tailFloor;
     if (seen) {
@@ -473,10 +473,13 @@ export class Simulator {
     const stop = time + down;
     const H = this.plan.horizonDays;
     this.evTrial[n] = k;
-    this.evRisk[n] = r;
-    this.evExcess[n] = excess;
-    this.evTime[n] = time;
-    this.evEnd[n] = stop < H ? stop : H;
+    const rec = this.evRec;
+    const o = n * REC;
+    rec[o] = time;
+    rec[o + 1] = stop < H ? stop : H;
+    rec[o + 2] = 0;
+    rec[o + 3] = 0;
+    rec[o + 4] = 2 * r + excess;
     this.nEv = n + 1;
   }
 
@@ -525,44 +528,58 @@ export class Simulator {
    * with its direct loss and events there, for the impact interval.
    */
   private book(r: number, k: number, trial: number, kept: number, loss: number, exKept: number, exLoss: number, trialOut: number, out: BatchSummary): void {
-    out.riskTrials[r]!++;
-    out.riskEvents[r]! += kept;
-    out.riskEventsSq[r]! += kept * kept;
+    const acc = this.acc;
+    const a = r * ACC;
+    acc[a + ACC_TRIALS]!++;
+    acc[a + ACC_EVENTS]! += kept;
+    acc[a + ACC_EVENTS_SQ]! += kept * kept;
     if (exKept > 0) {
       out.riskExcessEvents.addQuanta(r, exKept);
       if (exLoss > 0) out.riskExcess.add(r, exLoss);
     }
+    const rec = this.evRec;
     for (let q = trialOut; q < this.nEv; q++) {
-      if (this.evRisk[q] === r) {
-        this.evDirect[q] = loss;
-        this.evKept[q] = kept;
+      const v = rec[q * REC + 4]!;
+      if (v === 2 * r || v === 2 * r + 1) {
+        rec[q * REC + 2] = loss;
+        rec[q * REC + 3] = kept;
       }
     }
     if (!(loss > 0)) return;
     this.blockDirect[k]! += loss;
-    // per-risk direct loss in whole cents, summed exactly in a float64 (below 2^52) and moved
-    // into the summary's exact sums at the end of the batch: the same bits as adding each group
+    // direct loss in whole cents, and the impact interval's Σ L² and Σ L·N, as exact integers
     const c = Math.round(loss * MONEY_SCALE);
-    const cents = this.riskCents[r]! + c;
-    if (cents < CENTS_FLUSH) this.riskCents[r] = cents;
-    else {
-      out.riskDirect.addQuanta(r, cents);
-      this.riskCents[r] = 0;
-    }
-    // the same for the impact interval's Σ L² and Σ L·N (integers too, so just as exact)
-    const sq = this.riskSqQuanta[r]! + Math.round(loss * loss * SQUARE_SCALE);
-    if (sq < CENTS_FLUSH) this.riskSqQuanta[r] = sq;
-    else {
-      out.riskLossSq.addWholeQuanta(r, sq);
-      this.riskSqQuanta[r] = 0;
-    }
-    const ln = this.riskLnCents[r]! + c * kept;
-    if (ln < CENTS_FLUSH) this.riskLnCents[r] = ln;
-    else {
-      out.riskLossEvents.addWholeQuanta(r, ln);
-      this.riskLnCents[r] = 0;
-    }
+    this.accumulate(r, ACC_DIRECT, c, out);
+    this.accumulate(r, ACC_SQ, Math.round(loss * loss * SQUARE_SCALE), out);
+    this.accumulate(r, ACC_LN, c * kept, out);
     this.addBreakdown(trial - out.firstTrial, r, loss);
+  }
+
+  /** Adds q quanta to risk r's sum `slot` of the batch, moving it into the summary before it could stop being exact. */
+  private accumulate(r: number, slot: number, q: number, out: BatchSummary): void {
+    const i = r * ACC + slot;
+    const v = this.acc[i]! + q;
+    if (v < CENTS_FLUSH) this.acc[i] = v;
+    else {
+      this.sumOf(out, slot).addWholeQuanta(r, v);
+      this.acc[i] = 0;
+    }
+  }
+
+  /** The summary's exact sums that ACC slot `slot` (ACC_DIRECT and above) goes into. */
+  private sumOf(out: BatchSummary, slot: number) {
+    switch (slot) {
+      case ACC_DIRECT:
+        return out.riskDirect;
+      case ACC_SQ:
+        return out.riskLossSq;
+      case ACC_LN:
+        return out.riskLossEvents;
+      case ACC_INT:
+        return out.riskInterruption;
+      default:
+        return out.riskReroute;
+    }
   }
 
   /** Direct loss of a shipment-fraction event on a lane before controls; the struck flow, picked by shipment share, goes to pickedFlow. */
@@ -593,23 +610,31 @@ export class Simulator {
 
   private growEvents(n: number): void {
     this.evTrial = grow(this.evTrial, n);
-    this.evRisk = grow(this.evRisk, n);
-    this.evExcess = grow(this.evExcess, n);
-    this.evTime = grow(this.evTime, n);
-    this.evEnd = grow(this.evEnd, n);
-    this.evDirect = grow(this.evDirect, n);
-    this.evKept = grow(this.evKept, n);
-    this.order = grow(this.order, this.evTrial.length);
+    this.evRec = grow(this.evRec, this.evTrial.length * REC);
+    this.sorted = grow(this.sorted, this.evTrial.length * REC);
   }
 
-  /** Stable counting sort of the block's outages by trial: generation order is kept within a trial. */
+  /**
+   * Stable counting sort of the block's outage records by trial into `sorted` (generation order kept
+   * within a trial): the sweep then reads each trial's outages from consecutive memory.
+   */
   private bucketByTrial(nEv: number): void {
     const bucket = this.bucket;
     bucket.fill(0);
     for (let e = 0; e < nEv; e++) bucket[this.evTrial[e]! + 1]!++;
     for (let k = 0; k < BLOCK; k++) bucket[k + 1]! += bucket[k]!;
     // fill using a moving cursor per trial, then restore the starts
-    for (let e = 0; e < nEv; e++) this.order[bucket[this.evTrial[e]!]!++] = e;
+    const rec = this.evRec;
+    const sorted = this.sorted;
+    for (let e = 0; e < nEv; e++) {
+      const to = bucket[this.evTrial[e]!]!++ * REC;
+      const from = e * REC;
+      sorted[to] = rec[from]!;
+      sorted[to + 1] = rec[from + 1]!;
+      sorted[to + 2] = rec[from + 2]!;
+      sorted[to + 3] = rec[from + 3]!;
+      sorted[to + 4] = rec[from + 4]!;
+    }
     for (let k = BLOCK; k > 0; k--) bucket[k] = bucket[k - 1]!;
     bucket[0] = 0;
   }
@@ -627,30 +652,38 @@ export class Simulator {
     this.trialReroute = 0;
     // a fresh mark for every trial this Simulator sweeps (not the trial index: a trial may be run again)
     if (++this.trialId === 0x7fffffff) {
-      this.trialId = 0;
-      this.riskStamp.fill(-1);
+      this.trialId = 1;
+      this.riskMark.fill(-1);
       this.flowStamp.fill(-1);
     }
     const id = this.trialId;
-    for (let q = this.bucket[localTrial]!, qe = this.bucket[localTrial + 1]!; q < qe; q++) {
-      const e = this.order[q]!;
-      const r = this.evRisk[e]!;
-      if (this.riskStamp[r] !== id) {
-        this.riskStamp[r] = id;
-        this.riskTrialInt[r] = 0;
-        this.riskTrialReroute[r] = 0;
-        this.riskTrialExcess[r] = 0;
-        this.riskTrialDirect[r] = this.evDirect[e]!;
-        this.riskTrialKept[r] = this.evKept[e]!;
-        this.touched[nTouched++] = r;
+    const base = id * SLOT_SPACE;
+    const rec = this.sorted;
+    const qe = this.bucket[localTrial + 1]!;
+    if (qe - this.bucket[localTrial]! > this.outElem.length) this.growOutages(qe - this.bucket[localTrial]!);
+    for (let q = this.bucket[localTrial]!; q < qe; q++) {
+      const o = q * REC;
+      const v = rec[o + 4]! | 0;
+      const r = v >> 1;
+      let slot = this.riskMark[r]! - base;
+      if (!(slot >= 0)) {
+        slot = nTouched++;
+        this.riskMark[r] = base + slot;
+        this.slotRisk[slot] = r;
+        this.slotInt[slot] = 0;
+        this.slotReroute[slot] = 0;
+        this.slotExcess[slot] = 0;
+        this.slotDirect[slot] = rec[o + 2]!;
+        this.slotKept[slot] = rec[o + 3]!;
       }
-      if (!(this.evEnd[e]! > this.evTime[e]!)) continue; // a zero-length outage
-      if (nOut >= this.outElem.length) this.growOutages(nOut + 1);
+      const start = rec[o]!;
+      const end = rec[o + 1]!;
+      if (!(end > start)) continue; // a zero-length outage
       this.outElem[nOut] = plan.riskElement[r]!;
-      this.outStart[nOut] = this.evTime[e]!;
-      this.outEnd[nOut] = this.evEnd[e]!;
-      this.outRisk[nOut] = r;
-      this.outExcess[nOut++] = this.evExcess[e]!;
+      this.outStart[nOut] = start;
+      this.outEnd[nOut] = end;
+      this.outSlot[nOut] = slot;
+      this.outExcess[nOut++] = v & 1;
     }
     // list each outage under every flow it concerns (counting sort by flow, in first-seen order)
     let nFlows = 0;
@@ -690,20 +723,20 @@ export class Simulator {
       const f = this.sweptFlows[i]!;
       this.sweepFlow(f, this.flowOff[f]!, this.flowCount[f]!, out);
     }
-    for (let i = 0; i < nTouched; i++) {
-      const r = this.touched[i]!;
-      const ri = this.riskTrialInt[r]!;
-      const rx = this.riskTrialReroute[r]!;
-      if (ri !== 0) out.riskInterruption.add(r, ri);
-      if (rx !== 0) out.riskReroute.add(r, rx);
-      if (this.riskTrialExcess[r] !== 0) out.riskExcess.add(r, this.riskTrialExcess[r]!);
+    for (let slot = 0; slot < nTouched; slot++) {
+      const r = this.slotRisk[slot]!;
+      const ri = this.slotInt[slot]!;
+      const rx = this.slotReroute[slot]!;
+      if (ri !== 0) this.accumulate(r, ACC_INT, Math.round(ri * MONEY_SCALE), out);
+      if (rx !== 0) this.accumulate(r, ACC_REROUTE, Math.round(rx * MONEY_SCALE), out);
+      if (this.slotExcess[slot] !== 0) out.riskExcess.add(r, this.slotExcess[slot]!);
       const x = ri + rx;
       if (x !== 0) {
         this.addBreakdown(trial - out.firstTrial, r, x);
         // the risk's loss in this trial grows from d to d + x: (d + x)² − d² and x·N more
-        const d = this.riskTrialDirect[r]!;
-        out.riskLossSq.addLarge(r, x * x + 2 * d * x);
-        out.riskLossEvents.add(r, x * this.riskTrialKept[r]!);
+        const d = this.slotDirect[slot]!;
+        this.accumulate(r, ACC_SQ, Math.round((x * x + 2 * d * x) * SQUARE_SCALE), out);
+        this.accumulate(r, ACC_LN, Math.round(x * this.slotKept[slot]! * MONEY_SCALE), out);
       }
     }
     this.blockInt[localTrial] = this.trialInt;
@@ -714,8 +747,15 @@ export class Simulator {
     this.outElem = grow(this.outElem, n);
     this.outStart = grow(this.outStart, n);
     this.outEnd = grow(this.outEnd, n);
-    this.outRisk = grow(this.outRisk, n);
+    this.outSlot = grow(this.outSlot, n);
     this.outExcess = grow(this.outExcess, n);
+    const m = this.outElem.length;
+    this.slotRisk = grow(this.slotRisk, m);
+    this.slotInt = grow(this.slotInt, m);
+    this.slotReroute = grow(this.slotReroute, m);
+    this.slotExcess = grow(this.slotExcess, m);
+    this.slotDirect = grow(this.slotDirect, m);
+    this.slotKept = grow(this.slotKept, m);
   }
 
   /**
@@ -770,7 +810,7 @@ export class Simulator {
           if (extra > 0) {
             const cost = (t - since) * plan.flowShipmentsPerDay[f]! * extra;
             rerouteCost += cost;
-            this.share(this.riskTrialReroute, cost, off, nAct, true);
+            this.share(this.slotReroute, cost, off, nAct, true);
           }
         } else if (status === ROUTE_CUT) {
           const billedB = t - cutStart - plan.flowBufferDays[f]!;
@@ -779,7 +819,7 @@ export class Simulator {
             const cost = plan.flowCostPerDay[f]! * (billedB - (billedA > 0 ? billedA : 0));
             if (cost > 0) {
               intCost += cost;
-              this.share(this.riskTrialInt, cost, off, nAct, false);
+              this.share(this.slotInt, cost, off, nAct, false);
             }
           }
         }
@@ -839,7 +879,7 @@ export class Simulator {
   /**
    * Shares `cost` equally among the flow's active outages (entries act[0 .. nAct) of its list from
    * `off`), or only those on its primary route when `onRoute`, into each one's risk (and into its
-   * triggered excess when the outage came from one).
+   * triggered excess when the outage came from one); `into` is indexed by the trial's risk slots.
    */
   private share(into: Float64Array, cost: number, off: number, nAct: number, onRoute: boolean): void {
     let n = 0;
@@ -850,9 +890,9 @@ export class Simulator {
       const entry = this.active[m]!;
       if (onRoute && !this.listOnRoute[off + entry]) continue;
       const o = this.listOut[off + entry]!;
-      const r = this.outRisk[o]!;
-      into[r]! += each;
-      if (this.outExcess[o]) this.riskTrialExcess[r]! += each;
+      const slot = this.outSlot[o]!;
+      into[slot]! += each;
+      if (this.outExcess[o]) this.slotExcess[slot]! += each;
     }
   }
 

@@ -18,10 +18,8 @@ import { envelope, scenarioOf } from '../../support/engine-helpers.js';
 /** The Simulator's outage buffers after a batch (white box: read only). */
 interface Internals {
   bucket: Int32Array;
-  order: Int32Array;
-  evRisk: Int32Array;
-  evTime: Float64Array;
-  evEnd: Float64Array;
+  /** The block's outage records in trial order, 5 numbers each: start, end, direct, kept, risk·2 + excess. */
+  sorted: Float64Array;
 }
 
 interface Net {
@@ -202,11 +200,11 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
         let direct = 0;
         for (let r = 0; r < plan.nRisks; r++) direct += s.riskDirect.get(r);
         for (let q = internals.bucket[local]!; q < internals.bucket[local + 1]!; q++) {
-          const e = internals.order[q]!;
-          const start = internals.evTime[e]!;
-          const end = internals.evEnd[e]!;
+          const start = internals.sorted[5 * q]!;
+          const end = internals.sorted[5 * q + 1]!;
+          const risk = internals.sorted[5 * q + 4]! >> 1;
           if (!(start >= 0 && start < H && end > start && end <= H)) mismatches.push(`network ${k}, trial ${t}: outage [${start}, ${end}) outside [0, H]`);
-          outages.push({ elem: plan.riskElement[internals.evRisk[e]!]!, start, end, risk: internals.evRisk[e]! });
+          outages.push({ elem: plan.riskElement[risk]!, start, end, risk });
         }
         maxOutages = Math.max(maxOutages, outages.length);
         const ref = reference(net, H, outages, plan.nRisks);
