@@ -99,8 +99,8 @@ describe('bench: ranges of whole blocks', () => {
       [2 * BLOCK, 2 * BLOCK],
       [4 * BLOCK, BLOCK],
     ]);
-    expect(() => blockRanges(1000, 2 * BLOCK)).toThrow(/trials must be a positive multiple of 256/);
-    expect(() => blockRanges(4 * BLOCK, 32)).toThrow(/rangeTrials must be a positive multiple of 256/);
+    expect(() => blockRanges(4 * BLOCK + 1, 2 * BLOCK)).toThrow(`trials must be a positive multiple of ${BLOCK}`);
+    expect(() => blockRanges(4 * BLOCK, BLOCK / 8)).toThrow(`rangeTrials must be a positive multiple of ${BLOCK}`);
   });
 
   it('networkWork: the sizes of the brief, and for any size and worker count whole-block ranges, at least 4 per worker', () => {
