@@ -58,9 +58,21 @@ afterAll(() => {
 const show = (r: CliResult) => `chainward ${r.args.join(' ')} → ${r.status}\n--- stderr ---\n${r.stderr}`;
 
 describe('shipped scenarios', () => {
-  it('there are at least 3, including the three of the issue', () => {
-    expect(FILES.length, `scenarios/: ${FILES.join(', ')}`).toBeGreaterThanOrEqual(3);
-    expect(FILES).toEqual(expect.arrayContaining(['eu-electronics-inbound.json', 'pharma-cold-chain-air.json', 'us-mexico-crossborder-road.json']));
+  it('there are at least 4: the three of the issue and the common-cause one', () => {
+    expect(FILES.length, `scenarios/: ${FILES.join(', ')}`).toBeGreaterThanOrEqual(4);
+    expect(FILES).toEqual(
+      expect.arrayContaining(['eu-electronics-inbound.json', 'pharma-cold-chain-air.json', 'us-mexico-crossborder-road.json', 'apac-electronics-outbound.json']),
+    );
+  });
+
+  it('between them, a cascade (triggers) and a common-cause threat (jointly) with a treatment that adds a second port', () => {
+    type Doc = { threats: Array<{ triggers?: unknown[]; jointly?: boolean }>; treatments?: Array<{ id: string; changes: Array<Record<string, unknown>> }> };
+    const docs = FILES.map((f) => JSON.parse(readFileSync(join(SCENARIOS, f), 'utf8')) as Doc);
+    const eu = JSON.parse(readFileSync(join(SCENARIOS, 'eu-electronics-inbound.json'), 'utf8')) as Doc;
+    expect(eu.threats.some((t) => (t.triggers?.length ?? 0) > 0), 'the default scenario has a cascade').toBe(true);
+    const apac = docs[FILES.indexOf('apac-electronics-outbound.json')]!;
+    expect(apac.threats.some((t) => t.jointly === true)).toBe(true);
+    expect(apac.treatments?.find((t) => t.id === 'add-second-port')?.changes.some((c) => 'addLanes' in c)).toBe(true);
   });
 
   describe.each(FILES)('%s', (file) => {
