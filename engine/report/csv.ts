@@ -14,6 +14,14 @@ const REGISTER_COLUMNS = [
 ] as const;
 
 /**
+ * Cascade and common-cause columns, after the register's, only when some risk has a cascade or a
+ * common cause (so results without either keep their CSV byte for byte): the raising threats' ids
+ * (space-separated), the largest factor, the triggered events and loss per horizon, and the
+ * targets each event of a common-cause threat hits.
+ */
+const CASCADE_COLUMNS = ['triggeredBy', 'cascadeFactor', 'triggeredEventsPerTrial', 'triggeredEal', 'jointTargets'] as const;
+
+/**
  * One CSV cell, for the CLI's `--format csv` and the explorer's Results CSV alike (README.md,
  * "Results"). Every cell whose text starts with =, +, -, @, a tab or a carriage return gets a leading
  * single quote so that spreadsheets do not run it as a formula, whatever its type (lists, booleans,
@@ -82,13 +90,20 @@ export function csvReport(r: Results): string {
     }),
   ]);
 
+  const cascades = r.risks.some((k) => k.cascade || k.joint);
   block(
     'risks',
-    REGISTER_COLUMNS,
+    cascades ? [...REGISTER_COLUMNS, ...CASCADE_COLUMNS] : REGISTER_COLUMNS,
     r.risks.map((k) => [
       k.id, k.threat, k.category, k.target, k.targetKind, k.element, k.owner, sig6(k.frequency), sig6(k.pEvent), cents(k.meanLossPerEvent),
       cents(k.eal), cents(k.directEal), cents(k.interruptionEal), sig6(k.share), cents(k.tailContribution), k.likelihood, k.impact, k.score, k.level, k.controls,
       sig6(k.pEventExpected), k.impactCi95 ? cents(k.impactCi95[0]) : '', k.impactCi95 ? cents(k.impactCi95[1]) : '', k.borderline, cents(k.rerouteEal),
+      ...(cascades
+        ? [
+            k.cascade?.triggeredBy ?? '', k.cascade ? sig6(k.cascade.factor) : '', k.cascade ? sig6(k.cascade.excessEventsPerTrial) : '',
+            k.cascade ? cents(k.cascade.excessEal) : '', k.joint ? k.joint.targets : '',
+          ]
+        : []),
     ]),
   );
 

@@ -10,6 +10,8 @@ import {
   appetiteCells,
   appetiteHeadline,
   BORDERLINE_MARK,
+  cascadeGroups,
+  cascadeSentence,
   horizonNote,
   listedFlows,
   DEFAULT_TOP,
@@ -100,11 +102,14 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
   }
 
   const shown = r.risks.slice(0, top);
+  // the cascade and common-cause columns only when a listed risk has one (other reports stay as they were)
+  const triggered = shown.some((k) => k.cascade);
+  const atOnce = shown.some((k) => k.joint);
   section(
     heading('risks', `: top ${count(shown.length)} of ${plural(r.risks.length, 'risk')} by expected annual loss`),
     '',
     table(
-      ['#', 'risk', 'category', 'level', 'L×I', 'events/yr', 'P(≥1)', 'simulated', 'loss/event', '95 % interval', 'EAL', 'share', 'tail'],
+      ['#', 'risk', 'category', 'level', 'L×I', 'events/yr', 'P(≥1)', 'simulated', 'loss/event', '95 % interval', 'EAL', 'share', 'tail', ...(triggered ? ['triggered'] : []), ...(atOnce ? ['at once'] : [])],
       shown.map((k, i) => [
         count(i + 1),
         mdText(k.id),
@@ -119,8 +124,10 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
         m(k.eal),
         percent(k.share),
         m(k.tailContribution),
+        ...(triggered ? [k.cascade ? m(k.cascade.excessEal) : ''] : []),
+        ...(atOnce ? [k.joint ? count(k.joint.targets) : ''] : []),
       ]),
-      new Set([0, 5, 6, 7, 8, 9, 10, 11, 12]),
+      new Set([0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]),
     ),
     '',
     notes(
@@ -129,8 +136,13 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
       NOTES.pEvent,
       NOTES.tail,
       ...(shown.some((k) => k.impactCi95 === null) ? ['—: fewer than 2 simulated years with an event, no interval.'] : []),
+      ...(triggered ? [NOTES.triggered] : []),
+      ...(atOnce ? [NOTES.atOnce] : []),
     ),
   );
+  // the raising threats, one item a group; ids from the scenario as Markdown text
+  const groups = cascadeGroups(shown);
+  if (groups.length > 0) section(...groups.map((g) => `- ${cascadeSentence({ ...g, threat: mdText(g.threat), triggeredBy: g.triggeredBy.map(mdText) }, m)}`));
 
   if (r.treatments.length > 0) {
     section(

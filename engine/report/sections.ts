@@ -1,8 +1,8 @@
 // What every report format carries, in this order, and the sentences that explain it, so the table,
 // Markdown and CSV reports say the same things in the same words (README.md, "Results"). The JSON
 // output is `Results` itself; `jsonField` names where each section lives there.
-import type { Results } from '../results/schema.js';
-import { count, money, percent, plural } from '../text/format.js';
+import type { Results, RiskRow } from '../results/schema.js';
+import { count, money, num, percent, plural } from '../text/format.js';
 
 export type SectionId = 'summary' | 'appetite' | 'risks' | 'treatments' | 'flows' | 'riskControlList' | 'sensitivity' | 'warnings' | 'run';
 
@@ -113,7 +113,56 @@ export const NOTES = {
   flows: (r: Results) =>
     `A flow's EAL counts only the losses on its own shipments, its interruption cost and its reroute cost; site stock and fixed-amount losses belong to no flow, so the flows' EALs do not add up to the network EAL (${money(r.baseline.eal, r.currency)}).`,
   controlList: 'Levels and EALs after are estimates from the register: simulate the chosen option as a treatment (or use `chainward optimize`).',
+  triggered:
+    "triggered: the part of a risk's EAL that only the windows opened by another threat's events let in (a cascade: while a window is open the risk's rate is multiplied; already counted in its EAL).",
+  atOnce: 'at once: a common-cause threat (jointly): each of its events hits that many targets together, with one shared downtime.',
 } as const;
+
+/** A rate multiplier as the reports and the explorer write it: "× 3", "× 2.5". */
+export function factorText(factor: number): string {
+  return `× ${num(factor)}`;
+}
+
+/** A common-cause risk in words: "hits 3 targets at once". */
+export function jointText(targets: number): string {
+  return `hits ${plural(targets, 'target')} at once`;
+}
+
+/** The cascades of the listed risks, one per raised threat, factor and raising threats (a region window may raise many risks). */
+export interface CascadeGroup {
+  threat: string;
+  factor: number;
+  triggeredBy: readonly string[];
+  risks: number;
+  excessEal: number;
+}
+
+/** The risks with a cascade grouped as `CascadeGroup`s, in the order the risks come. */
+export function cascadeGroups(risks: readonly RiskRow[]): CascadeGroup[] {
+  const groups = new Map<string, CascadeGroup>();
+  for (const r of risks) {
+    const c = r.cascade;
+    if (!c) continue;
+    const key = JSON.stringify([r.threat, c.factor, c.triggeredBy]);
+    const g = groups.get(key);
+    if (g) {
+      g.risks++;
+      g.excessEal += c.excessEal;
+    } else groups.set(key, { threat: r.threat, factor: c.factor, triggeredBy: c.triggeredBy, risks: 1, excessEal: c.excessEal });
+  }
+  return [...groups.values()];
+}
+
+/** "a", "a or b", "a, b or c". */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
+}
+
+/** One group as a sentence: "hijack-road × 3 while a window opened by breach-forwarder is open (2 risks listed, €240K triggered)". */
+export function cascadeSentence(g: CascadeGroup, m: (x: number) => string): string {
+  const by = g.triggeredBy.length ? orList(g.triggeredBy) : 'another threat';
+  return `${g.threat} ${factorText(g.factor)} while a window opened by ${by} is open (${plural(g.risks, 'risk')} listed, ${m(g.excessEal)} triggered)`;
+}
 
 /** The appetite in a few words: "within appetite", "BREACHED (2 of 3 limits)", "UNCERTAIN (1 of 3 limits)". */
 export function appetiteHeadline(r: Results): string {

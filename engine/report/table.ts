@@ -10,6 +10,8 @@ import {
   appetiteCells,
   appetiteHeadline,
   BORDERLINE_MARK,
+  cascadeGroups,
+  cascadeSentence,
   horizonNote,
   listedFlows,
   DEFAULT_TOP,
@@ -77,10 +79,15 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
 
   // top risks
   const shown = r.risks.slice(0, top);
+  // the cascade and common-cause columns only when a listed risk has one (other reports stay as they were)
+  const triggered = shown.some((k) => k.cascade);
+  const atOnce = shown.some((k) => k.joint);
+  const extraHeader = [...(triggered ? ['trig-\ngered'] : []), ...(atOnce ? ['at\nonce'] : [])];
+  const extraCells = (k: Results['risks'][number]) => [...(triggered ? [k.cascade ? m(k.cascade.excessEal) : ''] : []), ...(atOnce ? [k.joint ? count(k.joint.targets) : ''] : [])];
   out.push('', `Top ${count(shown.length)} of ${plural(r.risks.length, 'risk')} by expected annual loss`);
   out.push(
     table(
-      ['#', 'risk', 'level', 'L×I', 'events\nper yr', 'P(≥1)', 'sim.', 'loss/event\n(95 %)', 'EAL', 'share', 'tail'],
+      ['#', 'risk', 'level', 'L×I', 'events\nper yr', 'P(≥1)', 'sim.', 'loss/event\n(95 %)', 'EAL', 'share', 'tail', ...extraHeader],
       shown.map((k, i) => [
         count(i + 1),
         oneLine(k.id),
@@ -93,14 +100,19 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
         m(k.eal),
         percent(k.share),
         m(k.tailContribution),
+        ...extraCells(k),
       ]),
-      [0, 4, 5, 6, 7, 8, 9, 10],
-      [{ column: 1, mode: 'truncate', min: 24, cut: truncateRisk }],
+      [0, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      // the ids give way to the extra columns (their threats are named in full below the table)
+      [{ column: 1, mode: 'truncate', min: Math.max(16, 24 - (triggered ? 9 : 0) - (atOnce ? 6 : 0)), cut: truncateRisk }],
     ),
   );
   const legend: string[] = [NOTES.levels, ...(shown.some((k) => k.borderline) ? [NOTES.borderline] : []), NOTES.pEvent, NOTES.tail];
   if (shown.some((k) => k.impactCi95 === null)) legend.push('± ?: fewer than 2 simulated years with an event, no interval.');
+  if (triggered) legend.push(NOTES.triggered);
+  if (atOnce) legend.push(NOTES.atOnce);
   for (const s of legend) out.push(note(s));
+  for (const g of cascadeGroups(shown)) out.push(paragraph(`  ${cascadeSentence(g, m)}`, width, 4));
 
   // treatments
   if (r.treatments.length > 0) {
