@@ -6,6 +6,7 @@ import type { Results, Summary } from '../../engine/results/schema.js';
 import type { Element, Level, Scenario } from '../../engine/model/schema.js';
 import { carriersServing } from '../../engine/model/carrier-regions.js';
 import { money } from '../../engine/text/format.js';
+import { targetCascades } from './cascades.js';
 import { applicableControls, carrierOf, hasControl, placedControls, type WhatIf } from '../state/what-if.js';
 import type {
   ControlEffectivenessData,
@@ -20,6 +21,7 @@ import type {
   MatrixCell,
   PanelTarget,
   RiskBrief,
+  RiskCascade,
   RiskMatrixData,
   RiskRankingData,
   SidePanelData,
@@ -50,9 +52,19 @@ export function mainResults(s: Shown): Results {
 
 const worse = (a: Level | null, b: Level): Level => (a === null || levelRank(b) > levelRank(a) ? b : a);
 
+/** A risk's cascade with the raising threats' names, or nothing when no threat raises it. */
+function cascadeOf(r: Results['risks'][number], name: (id: string) => string): { cascade?: RiskCascade; jointTargets?: number } {
+  const c = r.cascade;
+  return {
+    ...(c ? { cascade: { triggeredBy: c.triggeredBy.map(name), factor: c.factor, excessEventsPerTrial: c.excessEventsPerTrial, excessEal: c.excessEal } } : {}),
+    ...(r.joint ? { jointTargets: r.joint.targets } : {}),
+  };
+}
+
 /** The register as the views list it, with threat names from the scenario. */
 export function riskBriefs(results: Results, scenario?: Scenario): RiskBrief[] {
   const names = new Map((scenario?.threats ?? []).map((t) => [t.id, t.name ?? t.id]));
+  const name = (id: string) => names.get(id) ?? id;
   return results.risks.map((r) => ({
     id: r.id,
     threat: r.threat,
@@ -66,6 +78,7 @@ export function riskBriefs(results: Results, scenario?: Scenario): RiskBrief[] {
     impact: r.impact,
     level: r.level,
     borderline: r.borderline === true,
+    ...cascadeOf(r, name),
   }));
 }
 
@@ -305,6 +318,7 @@ export function sidePanelData(s: Shown, input: SidePanelInput): SidePanelData {
     impactCi95: found.impactCi95,
     tailContribution: found.tailContribution,
     owner: found.owner,
+    ...cascadeOf(found, threatName),
   };
   return {
     currency: results.currency,
@@ -348,9 +362,20 @@ function panelTarget(
     risks: results.risks
       .filter((r) => r.target === targetId)
       .slice(0, 8)
-      .map((r) => ({ id: r.id, threatName: threatName(r.threat), level: r.level, borderline: r.borderline === true, eal: r.eal })),
+      .map((r) => ({
+        id: r.id,
+        threatName: threatName(r.threat),
+        level: r.level,
+        borderline: r.borderline === true,
+        eal: r.eal,
+        ...(r.cascade ? { triggered: true } : {}),
+        ...(r.joint ? { jointTargets: r.joint.targets } : {}),
+      })),
   };
   if (!scenario) return target;
+  const { cascades, joint } = targetCascades(scenario, kind, targetId);
+  target.cascades = cascades;
+  target.joint = joint;
   if (lane) {
     // the carriers that may run this lane: its mode and every region it runs in (as validation requires)
     const regionOf = (id: string) => scenario.sites.find((x) => x.id === id)?.region;

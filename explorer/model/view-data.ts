@@ -1,6 +1,6 @@
 // The data each view draws: plain objects derived from a scenario and its results (build-view-data.ts).
 // Views are functions `(element, data) => void` of these shapes only; they never read the engine.
-import type { Category, Element, Level } from '../../engine/model/schema.js';
+import type { Category, Element, Level, TriggerScope } from '../../engine/model/schema.js';
 
 /** Fixed drawing size (tests and exports); a view falls back to its element's client size, then a default. */
 export interface ViewSize {
@@ -32,6 +32,21 @@ export interface RiskBrief {
   level: Level;
   /** The risk's impact interval straddles a band edge that changes its level: the level may change with the seed (marked "~"). */
   borderline: boolean;
+  /** Other threats' events raise its rate (a cascade); absent otherwise. */
+  cascade?: RiskCascade;
+  /** A common-cause threat: the number of targets each of its events hits at once; absent otherwise. */
+  jointTargets?: number;
+}
+
+/** A cascade raising a risk, from the results: who raises it, by how much, and the loss it lets in. */
+export interface RiskCascade {
+  /** The raising threats' display names (their ids when unnamed). */
+  triggeredBy: string[];
+  /** The largest factor of the windows that raise it. */
+  factor: number;
+  /** Events and expected loss per horizon that only the open windows let in (part of eal). */
+  excessEventsPerTrial: number;
+  excessEal: number;
 }
 
 export interface MapSite {
@@ -240,6 +255,8 @@ export interface PanelRisk {
   tailContribution: number;
   /** Empty when the register names none. */
   owner: string;
+  cascade?: RiskCascade;
+  jointTargets?: number;
 }
 
 /** A risk in the selected site's or lane's list. */
@@ -249,6 +266,36 @@ export interface PanelRiskItem {
   level: Level;
   borderline: boolean;
   eal: number;
+  /** Raised by a cascade (the results carry a triggered excess for it). */
+  triggered?: boolean;
+  /** A common-cause risk: targets each event hits at once. */
+  jointTargets?: number;
+}
+
+/**
+ * A cascade acting on the selected target, from the scenario's triggers: an event of `trigger`
+ * opens a window of `days` during which `raised`'s rate is × `factor` on the targets in scope.
+ */
+export interface PanelCascade {
+  /** Threat ids (keys) and display names. */
+  triggerId: string;
+  trigger: string;
+  raisedId: string;
+  raised: string;
+  factor: number;
+  days: number;
+  scope: TriggerScope;
+  /** out: an event here opens windows (here or elsewhere); in: windows raise a threat here; both. */
+  role: 'out' | 'in' | 'both';
+  /** Where the window applies, in words: "lanes leaving this site", "this lane, when it hits Hamburg DC, where the lane starts". */
+  where: string;
+}
+
+/** A common-cause threat on the selected target: one event hits all its targets at once. */
+export interface PanelJoint {
+  threatId: string;
+  threat: string;
+  targets: number;
 }
 
 /** A carrier that may run the selected lane (its mode and every region it runs in). */
@@ -304,6 +351,10 @@ export interface PanelTarget {
   controls?: PanelControl[];
   /** The flows through it; undefined without the scenario. */
   flows?: PanelFlow[];
+  /** The scenario's triggers that act on it (events here opening windows, windows raising threats here); undefined without the scenario. */
+  cascades?: PanelCascade[];
+  /** Its common-cause threats; undefined without the scenario. */
+  joint?: PanelJoint[];
 }
 
 export interface SidePanelData extends ViewBase {

@@ -1,14 +1,17 @@
 // The side panel for the selected site, lane or risk: its risks (a risk with its level, marked "~"
 // when borderline, its impact interval and P(≥ 1 event) from the rate beside the simulated check),
 // its expected loss split into direct, interruption and reroute cost, its controls with what-if
-// toggles, a lane's carrier picker, the flows through it, and the what-if in force. A function of its
+// toggles, a lane's carrier picker, the flows through it, the cascades acting there (a trigger whose
+// events here open windows, or whose windows raise a threat here) and its common-cause threats, and
+// the what-if in force. A function of its
 // view data (sidePanelData in build-view-data.ts), never of Results; built with DOM calls and
 // textContent only: names and ids from scenario files never reach the page as markup.
 import { probability } from '../../engine/text/format.js';
-import type { SidePanelData } from '../model/view-data.js';
+import type { PanelCascade, PanelRisk, SidePanelData } from '../model/view-data.js';
 import { BORDERLINE_MARK, BORDERLINE_NOTE, ELEMENT_LABELS, LEVEL_LABELS } from '../views/parts/names.js';
 import { LEVEL_COLOURS, LEVEL_TEXT } from '../views/parts/palette.js';
 import { moneyExact, moneyShort, pct } from '../views/parts/format.js';
+import { factorText, jointText, orList, triggerText } from '../views/parts/cascade.js';
 import { h, type Child } from './h.js';
 
 export type { SidePanelData };
@@ -36,6 +39,36 @@ function split(direct: number, interruption: number, reroute: number, money: (x:
     [`${money(direct)} direct`, `${money(interruption)} interruption`, `${money(reroute)} reroute`],
     `direct loss ${exact(direct)}, interruption cost ${exact(interruption)}, reroute cost (extra transport on detours) ${exact(reroute)}`,
   ];
+}
+
+/** What a cascade's line means, by where the selected target stands in it (its title). */
+const ROLE_TITLES: Record<PanelCascade['role'], (trigger: string, raised: string) => string> = {
+  out: (t, r) => `An event of ${t} here opens a window that raises ${r} on the targets in scope`,
+  in: (t, r) => `Windows opened by events of ${t} raise ${r} here`,
+  both: (t, r) => `An event of ${t} here opens a window that raises ${r} here`,
+};
+
+/** Under the cascades: how a window works (docs/scenario-format.md, "Cascades"). */
+export const CASCADE_HINT = "Each event opens a window of that many days from its start; while one is open the raised threat's rate is multiplied (windows do not stack).";
+
+/** The selected risk's cascade and common cause as facts (none when it has neither). */
+function cascadeFacts(risk: PanelRisk, money: (x: number) => string, exact: (x: number) => string): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const c = risk.cascade;
+  if (c) {
+    const by = c.triggeredBy.length ? orList(c.triggeredBy) : 'another threat';
+    out.push(
+      h('dt', {}, 'Triggered excess'),
+      h(
+        'dd',
+        { class: 'cascade', title: `${exact(c.excessEal)} of its expected annual loss and ${c.excessEventsPerTrial.toPrecision(3)} events a year come only while windows opened by ${by} are open (rate ${factorText(c.factor)})` },
+        h('span', {}, `${money(c.excessEal)} a year`),
+        h('span', { class: 'sub' }, `${factorText(c.factor)} by ${by}`),
+      ),
+    );
+  }
+  if (risk.jointTargets !== undefined) out.push(h('dt', {}, 'Common cause'), h('dd', { class: 'joint' }, `each event ${jointText(risk.jointTargets)}`));
+  return out;
 }
 
 export function sidePanel(element: HTMLElement, d: SidePanelData): void {
@@ -86,6 +119,7 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
           h('dd', { title: exact(risk.tailContribution) }, money(risk.tailContribution)),
           h('dt', {}, 'Owner'),
           h('dd', {}, risk.owner || '—'),
+          ...cascadeFacts(risk, money, exact),
         ),
         risk.borderline ? h('p', { class: 'hint borderline' }, borderlineReason(ci, d.impactBands, money)) : null,
       );
@@ -115,12 +149,31 @@ export function sidePanel(element: HTMLElement, d: SidePanelData): void {
     if (risks.length) {
       const list = h('ul', { class: 'risks' });
       for (const r of risks) {
-        const item = h('button', { type: 'button', class: 'risk-item', 'aria-pressed': String(selection.kind === 'risk' && selection.id === r.id) }, levelBadge(r.level, r.borderline), ` ${r.threatName}`, h('span', { class: 'num' }, money(r.eal)));
+        const item = h(
+          'button',
+          { type: 'button', class: 'risk-item', 'aria-pressed': String(selection.kind === 'risk' && selection.id === r.id) },
+          levelBadge(r.level, r.borderline),
+          ` ${r.threatName}`,
+          r.triggered ? h('span', { class: 'tag', title: 'Raised by a cascade: part of its expected loss comes while another threat\'s windows are open' }, 'triggered') : null,
+          r.jointTargets !== undefined ? h('span', { class: 'tag', title: `Common cause: each event ${jointText(r.jointTargets)}` }, `common cause ×${r.jointTargets}`) : null,
+          h('span', { class: 'num' }, money(r.eal)),
+        );
         item.addEventListener('click', () => d.onSelect({ kind: 'risk', id: r.id }));
         list.append(h('li', {}, item));
       }
       parts.push(h('h3', {}, 'Risks'), list);
       if (risks.some((r) => r.borderline)) parts.push(h('p', { class: 'hint' }, BORDERLINE_NOTE));
+    }
+
+    if (target.cascades?.length) {
+      const list = h('ul', { class: 'cascades' });
+      for (const c of target.cascades) list.append(h('li', { class: `cascade ${c.role}`, title: ROLE_TITLES[c.role](c.trigger, c.raised) }, triggerText(c)));
+      parts.push(h('h3', {}, 'Cascades'), list, h('p', { class: 'hint' }, CASCADE_HINT));
+    }
+    if (target.joint?.length) {
+      const list = h('ul', { class: 'joint' });
+      for (const j of target.joint) list.append(h('li', {}, `${j.threat}: each event ${jointText(j.targets)}`));
+      parts.push(h('h3', {}, 'Common cause'), list);
     }
 
     if (target.carriers) {

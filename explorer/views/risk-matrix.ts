@@ -1,11 +1,13 @@
 // Risk matrix: the 5 × 5 grid of likelihood (rows, rare at the bottom) by impact (columns, minor on
 // the left), each cell filled and labelled with its level and listing its risks; cells above the
 // appetite's level are hatched and outlined; a borderline risk (its level may change with the seed)
-// carries "~" after its name, explained in the legend. It only places the risks it is given; it scores nothing.
+// carries "~" after its name, explained in the legend; a risk's tooltip and aria-label name a cascade
+// raising it ("triggered by …") and a common cause. It only places the risks it is given; it scores nothing.
 import { select, type BaseType, type Selection } from 'd3';
 import type { Category, Level } from '../../engine/model/schema.js';
 import type { MatrixCell, RiskBrief, RiskMatrixData, ViewSize } from '../model/view-data.js';
-import { currencySymbol, moneyExact } from './parts/format.js';
+import { jointLabel, jointText, triggeredText, triggeredTip } from './parts/cascade.js';
+import { currencySymbol, moneyExact, moneyShort } from './parts/format.js';
 import { chartFrame, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
 import { drawLegend, flowLegend, type FlowItem, type LegendItem } from './parts/legend.js';
 import { BORDERLINE_MARK, BORDERLINE_NOTE, CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, LEVELS, levelLabel } from './parts/names.js';
@@ -248,6 +250,7 @@ export function layoutRiskMatrix(data: RiskMatrixData, size: ViewSize): MatrixSc
   const linesFit = Math.max(1, Math.floor((ch - HEAD_H - 2) / LINE_H));
   const lineW = cw - 6;
   const exact = (x: number) => moneyExact(x, cur, loc);
+  const shortMoney = (x: number) => moneyShort(x, cur, loc);
   const riskTip = (r: RiskBrief, c: MatrixCell): string[] => [
     r.threatName,
     `on ${r.target} (${r.targetKind})`,
@@ -258,9 +261,14 @@ export function layoutRiskMatrix(data: RiskMatrixData, size: ViewSize): MatrixSc
     `Impact ${r.impact}: ${data.impactLabels[c.impact - 1] ?? ''}`,
     `Expected annual loss: ${exact(r.eal)}`,
     `Contribution to CVaR 95 %: ${exact(r.tailContribution)}`,
+    ...(r.cascade ? [triggeredTip(r.cascade, exact)] : []),
+    ...(r.jointTargets !== undefined ? [`Common cause: each event ${jointText(r.jointTargets)}`] : []),
   ];
+  // a cascade or a common cause is named after the figures, and only when the risk has one
+  const extras = (r: RiskBrief, money: (x: number) => string): string =>
+    `${r.cascade ? `; ${triggeredText(r.cascade, money)}` : ''}${r.jointTargets !== undefined ? `; ${jointLabel(r.jointTargets)}` : ''}`;
   const riskLabel = (r: RiskBrief): string =>
-    `${r.threatName} at ${r.target}: ${LEVEL_LABELS[r.level]}${r.borderline ? ' (borderline: may change with the seed)' : ''}, likelihood ${r.likelihood}, impact ${r.impact}, expected annual loss ${exact(r.eal)}`;
+    `${r.threatName} at ${r.target}: ${LEVEL_LABELS[r.level]}${r.borderline ? ' (borderline: may change with the seed)' : ''}, likelihood ${r.likelihood}, impact ${r.impact}, expected annual loss ${exact(r.eal)}${extras(r, exact)}`;
   const moreLine = (hidden: RiskBrief[], text: string, row: number, x: number, width: number): Line => ({
     kind: 'more',
     key: '+more',
@@ -271,10 +279,10 @@ export function layoutRiskMatrix(data: RiskMatrixData, size: ViewSize): MatrixSc
     width,
     tip: [
       `${hidden.length} more risk${hidden.length === 1 ? '' : 's'} in this cell:`,
-      ...hidden.slice(0, 12).map((r) => `• ${short(r.threatName)} @ ${r.target}${r.borderline ? ` ${BORDERLINE_MARK}` : ''} — ${exact(r.eal)}`),
+      ...hidden.slice(0, 12).map((r) => `• ${short(r.threatName)} @ ${r.target}${r.borderline ? ` ${BORDERLINE_MARK}` : ''} — ${exact(r.eal)}${extras(r, shortMoney).replace(/; /g, ' · ')}`),
       ...(hidden.length > 12 ? [`… and ${hidden.length - 12} more`] : []),
     ],
-    label: `${hidden.length} more risks: ${hidden.map((r) => `${short(r.threatName)} at ${r.target}`).join('; ')}`,
+    label: `${hidden.length} more risks: ${hidden.map((r) => `${short(r.threatName)} at ${r.target}${r.cascade ? `, ${triggeredText(r.cascade, shortMoney)}` : ''}${r.jointTargets !== undefined ? `, ${jointLabel(r.jointTargets)}` : ''}`).join('; ')}`,
   });
   const linesOf = (c: MatrixCell): Line[] => {
     const sorted = c.risks.slice().sort(byEal);

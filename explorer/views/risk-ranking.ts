@@ -1,6 +1,8 @@
 // Risk ranking: two panels side by side, the top risks by expected annual loss and by tail
 // contribution (their share of CVaR95), each under a 100 % bar of the total by category. Bars are
-// coloured by category (shared legend); clicking a bar selects its risk. It ranks given risks only.
+// coloured by category (shared legend); clicking a bar selects its risk. A risk raised by a cascade
+// shows its triggered excess as the dashed end of its EAL bar, and a note after its name says so (as
+// one a common cause hits at once). It ranks given risks only.
 import type { Category } from '../../engine/model/schema.js';
 import type { RiskBrief, RiskRankingData, ViewSize } from '../model/view-data.js';
 import { moneyExact, moneyShort, pct } from './parts/format.js';
@@ -8,7 +10,8 @@ import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, view
 import { drawLegend, flowLegend, type LegendItem } from './parts/legend.js';
 import { BORDERLINE_NOTE, CATEGORIES, CATEGORY_LABELS, levelLabel } from './parts/names.js';
 import { CATEGORY_COLOURS, INK, MUTED, WHITE } from './parts/palette.js';
-import { clip, roughTextWidth as textWidth } from './parts/text.js';
+import { jointLabel, jointText, orList, triggeredText, triggeredTip } from './parts/cascade.js';
+import { clip, textWidth as measure, roughTextWidth as textWidth } from './parts/text.js';
 
 /** How many risks each panel lists at most (fewer when the height does not allow 22 px a row). */
 export const TOP_RISKS = 10;
@@ -53,6 +56,11 @@ export interface RowScene {
   fill: string;
   valueX: number;
   valueText: string;
+  /** After the name, smaller: the triggered excess or the common cause ("" when none, or when no wording fits). */
+  note: string;
+  noteX: number;
+  /** The triggered excess as the end of the bar (EAL panel only); null without a cascade. */
+  excess: { x: number; width: number } | null;
   label: string;
   tip: string[];
 }
@@ -100,6 +108,26 @@ export function fitLabel(r: RiskBrief, max: number): string {
   return `${clip(r.threatName, Math.max(4, max - target.length - 3))} @ ${target}`;
 }
 
+/** The legend's words for the dashed end of a bar. */
+export const TRIGGERED_LEGEND = 'triggered by another threat (cascade)';
+/** The dashed end of a bar: a lighter tint over the category's colour, outlined in dashes (not colour alone). */
+const EXCESS_STYLE = { 'fill-opacity': 0.45, stroke: INK, 'stroke-width': 0.75, 'stroke-dasharray': '2 1.5' } as const;
+const NOTE_FONT = 9.5;
+
+/**
+ * The note after a row's name, longest wording first: in the EAL panel the triggered excess in money
+ * ("incl. €120K triggered by Data breach"), in the tail panel who raises it; and a common cause. The
+ * layout keeps the first that fits; none at all when no wording does (the tooltip says it all).
+ */
+export function rowNote(r: RiskBrief, panel: 'eal' | 'tail', money: (x: number) => string): string[] {
+  const c = r.cascade;
+  const cascade = c ? (panel === 'eal' ? [triggeredText(c, money), triggeredText(c, money, false), `${money(c.excessEal)} triggered`] : [`triggered by ${orList(c.triggeredBy)}`, 'triggered']) : [];
+  const joint = r.jointTargets !== undefined ? [jointLabel(r.jointTargets), `common cause ×${r.jointTargets}`] : [];
+  if (!cascade.length) return joint;
+  if (!joint.length) return cascade;
+  return [...cascade.flatMap((a) => joint.map((b) => `${a} · ${b}`)), ...cascade, ...joint];
+}
+
 /** Title: how few risks make up half of the worst-5 % loss (or of the expected loss, without a tail). */
 function finding(risks: RiskBrief[], cvar95: number, eal: number): string {
   if (risks.length === 0) return 'No risks in this scenario';
@@ -131,23 +159,25 @@ export function layoutRiskRanking(data: RiskRankingData, size: ViewSize): Rankin
   const title = finding(risks, data.cvar95, data.eal);
   const label = `Risk ranking: the top risks by expected annual loss (total ${mx(panels[0]!.total)}) and by contribution to CVaR95, the average loss in the worst 5 % of years (total ${mx(panels[1]!.total)}), coloured by threat category.`;
 
-  // Legend at the bottom: the categories present, in the shared order.
+  // Legend at the bottom: the categories present, in the shared order; then the dashed end of a bar
+  // when a risk has a triggered excess (it may fall outside the rows shown: the legend says what can be).
   const present = CATEGORIES.filter((c) => risks.some((r) => r.category === c));
+  const triggered = risks.some((r) => r.cascade !== undefined && r.cascade.excessEal > 0);
   const legendItems = flowLegend(
-    present.map((c) => ({ c, group: 0 })),
+    [...present.map((c) => ({ c, text: CATEGORY_LABELS[c], group: 0 })), ...(triggered ? [{ c: null, text: TRIGGERED_LEGEND, group: 0 }] : [])],
     8,
     size.width - 8,
-    (item) => ({ item, width: 16 + textWidth(CATEGORY_LABELS[item.c], 10) + 12 }),
+    (item) => ({ item, width: 16 + textWidth(item.text, 10) + 12 }),
   );
   const legendRows = legendItems.length ? legendItems[legendItems.length - 1]!.row + 1 : 0;
   const legendTop = size.height - legendRows * 15 - 4;
   const legend = legendItems.map(
-    ({ item: { c }, x, row }): LegendItem => ({
-      key: c,
+    ({ item: { c, text }, x, row }): LegendItem => ({
+      key: c ?? 'triggered',
       at: [x, row * 15],
       parts: [
-        { tag: 'rect', attrs: { width: 11, height: 11, y: 0, rx: 2, fill: CATEGORY_COLOURS[c] } },
-        { tag: 'text', attrs: { x: 15, y: 9.5, 'font-size': 10, fill: INK }, text: CATEGORY_LABELS[c] },
+        { tag: 'rect', attrs: c ? { width: 11, height: 11, y: 0, rx: 2, fill: CATEGORY_COLOURS[c] } : { width: 11, height: 11, y: 0, rx: 2, ...EXCESS_STYLE, fill: MUTED } },
+        { tag: 'text', attrs: { x: 15, y: 9.5, 'font-size': 10, fill: INK }, text },
       ],
     }),
   );
@@ -198,25 +228,36 @@ export function layoutRiskRanking(data: RiskRankingData, size: ViewSize): Rankin
       const value = p.value(r);
       const share = p.total > 0 ? value / p.total : 0;
       const barWidth = max > 0 ? Math.max(1, (value / max) * barMax) : 1;
+      const name = fitLabel(r, maxChars);
+      const selected = r.id === data.selectedRisk;
+      const noteX = measure(name, 10, selected) + 6;
+      const note = rowNote(r, p.id, m).find((t) => noteX + measure(t, NOTE_FONT) <= panelW) ?? '';
+      // the excess is part of the EAL: the end of the bar, at least 2 px so it shows
+      const ex = p.id === 'eal' && r.cascade && r.cascade.excessEal > 0 && value > 0 ? Math.min(barWidth, Math.max(2, (Math.min(r.cascade.excessEal, value) / value) * barWidth)) : 0;
       return {
         risk: r,
         rank: i + 1,
         value,
         share,
         y: i * rowH,
-        name: fitLabel(r, maxChars),
-        selected: r.id === data.selectedRisk,
+        name,
+        selected,
         barWidth,
         fill: CATEGORY_COLOURS[r.category],
         valueX: barWidth + 4,
         valueText: `${m(value)} · ${Math.round(share * 100)} %`,
-        label: `Rank ${i + 1}: ${riskLabel(r)}, ${CATEGORY_LABELS[r.category]}, ${p.measure} ${mx(value)} (${pct(share)})`,
+        note,
+        noteX,
+        excess: ex > 0 ? { x: barWidth - ex, width: ex } : null,
+        label: `Rank ${i + 1}: ${riskLabel(r)}, ${CATEGORY_LABELS[r.category]}, ${p.measure} ${mx(value)} (${pct(share)})${r.cascade ? `; ${triggeredText(r.cascade, mx)}` : ''}${r.jointTargets !== undefined ? `; ${jointLabel(r.jointTargets)}` : ''}`,
         tip: [
           riskLabel(r),
           `${CATEGORY_LABELS[r.category]} · level ${levelLabel(r.level, r.borderline).toLowerCase()}`,
           ...(r.borderline ? [BORDERLINE_NOTE] : []),
           `Expected annual loss ${mx(r.eal)} (${pct(panels[0]!.total > 0 ? r.eal / panels[0]!.total : 0)})`,
           `Contribution to CVaR95 ${mx(r.tailContribution)} (${pct(panels[1]!.total > 0 ? r.tailContribution / panels[1]!.total : 0)})`,
+          ...(r.cascade ? [triggeredTip(r.cascade, mx)] : []),
+          ...(r.jointTargets !== undefined ? [`Common cause: each event ${jointText(r.jointTargets)}`] : []),
         ],
       };
     });
@@ -389,4 +430,30 @@ export function riskRanking(element: HTMLElement, data: RiskRankingData): void {
     .attr('font-size', 10)
     .attr('fill', INK)
     .text((d) => d.valueText);
+  // only rows with a cascade or a common cause get these (so other charts draw as they did)
+  rows
+    .selectAll<SVGRectElement, { x: number; width: number }>('rect.excess')
+    .data((d) => (d.excess ? [d.excess] : []))
+    .join('rect')
+    .attr('class', 'excess')
+    .attr('x', (e) => e.x)
+    .attr('y', 11)
+    .attr('height', barH)
+    .attr('width', (e) => e.width)
+    .attr('fill', WHITE)
+    .attr('fill-opacity', EXCESS_STYLE['fill-opacity'])
+    .attr('stroke', EXCESS_STYLE.stroke)
+    .attr('stroke-width', EXCESS_STYLE['stroke-width'])
+    .attr('stroke-dasharray', EXCESS_STYLE['stroke-dasharray'])
+    .attr('pointer-events', 'none');
+  rows
+    .selectAll<SVGTextElement, RowScene>('text.note')
+    .data((d) => (d.note ? [d] : []))
+    .join('text')
+    .attr('class', 'note')
+    .attr('x', (d) => d.noteX)
+    .attr('y', 8)
+    .attr('font-size', NOTE_FONT)
+    .attr('fill', MUTED)
+    .text((d) => d.note);
 }

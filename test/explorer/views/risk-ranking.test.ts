@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RiskBrief } from '../../../explorer/model/view-data.js';
 import { riskRanking } from '../../../explorer/views/risk-ranking.js';
+import { rankingCascades } from './fixtures-cascades.js';
 import { ranking, rankingRisks } from './fixtures-charts.js';
 import { container, snapshot } from './render.js';
 
@@ -92,5 +93,42 @@ describe('riskRanking', () => {
     riskRanking(el, { ...ranking, risks: [] });
     expect(el.querySelectorAll('g.rr-panel')).toHaveLength(0);
     expect(el.querySelector('g.rr-empty text')?.textContent).toBe('No risks in this scenario');
+  });
+});
+
+describe('riskRanking: cascades and common causes', () => {
+  it('riskRanking draws a raised risk\'s triggered excess as the dashed end of its EAL bar, its notes, and the legend entry (snapshot)', async () => {
+    const el = container();
+    riskRanking(el, { ...rankingCascades, size: { width: 720, height: 360 } });
+    const excess = [...el.querySelectorAll('rect.excess')];
+    expect(excess).toHaveLength(1);
+    expect(excess[0]!.closest('g.rr-panel')!.classList.contains('rr-panel-eal')).toBe(true);
+    expect(excess[0]!.getAttribute('stroke-dasharray')).toBe('2 1.5');
+    const bar = excess[0]!.parentElement!.querySelector('rect.bar')!;
+    expect(Number(excess[0]!.getAttribute('x')) + Number(excess[0]!.getAttribute('width'))).toBeCloseTo(Number(bar.getAttribute('width')), 6);
+    expect([...el.querySelectorAll('g.rr-panel-eal text.note')].map((t) => t.textContent)).toEqual(['incl. €280K triggered', 'common cause: hits 3 targets at once']);
+    expect([...el.querySelectorAll('g.rr-legend text')].map((t) => t.textContent).at(-1)).toBe('triggered by another threat (cascade)');
+    await expect(snapshot(el)).toMatchFileSnapshot('__snapshots__/risk-ranking-cascades.svg.snap');
+  });
+
+  it('riskRanking puts the cascade in the tooltip, and the raising threats\' names as text', () => {
+    const el = container();
+    const risks = rankingCascades.risks.map((r) => (r.cascade ? { ...r, cascade: { ...r.cascade, triggeredBy: ['<b>Breach</b>'] } } : r));
+    riskRanking(el, { ...rankingCascades, risks, size: { width: 900, height: 360 } });
+    const row = [...el.querySelectorAll('g.rr-panel-eal g.row')].find((g) => g.getAttribute('aria-label')?.startsWith('Rank 2: Truck hijacking'))!;
+    row.dispatchEvent(new FocusEvent('focus'));
+    const lines = [...el.querySelectorAll('div.tooltip div')].map((d) => d.textContent);
+    expect(lines.at(-1)).toBe('Triggered by <b>Breach</b>: €280,000 of its expected annual loss (rate × 3 while a window is open)');
+    expect(row.querySelector('text.note')!.textContent).toBe('incl. €280K triggered by <b>Breach</b>');
+    expect(el.querySelector('b')).toBeNull();
+  });
+
+  it('riskRanking draws the same risks again without their cascades: the notes and the dashed ends go', () => {
+    const el = container();
+    riskRanking(el, rankingCascades);
+    expect(el.querySelectorAll('rect.excess, text.note').length).toBeGreaterThan(0);
+    riskRanking(el, ranking);
+    expect(el.querySelectorAll('rect.excess, text.note')).toHaveLength(0);
+    expect(el.querySelector('g.rr-legend g.item:last-child text')!.textContent).toBe('Terrorism');
   });
 });
