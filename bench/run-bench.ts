@@ -1,11 +1,7 @@
-// The throughput benchmark (`npm run bench`, `npx chainward bench`): the reference workload
-// (1000 sites × 6 threats, λ = 0.05/year, lognormal losses, controls; 6000 risks, no flows) run by the
-// superposition limit (bench/superposition-kernel.ts), the hand-written reference loop and the engine
-// with 1 and N worker threads, side by side in rounds; then generated networks of several sizes with 1
-// and N worker threads. Every range is whole blocks of the kernel's event streams (BLOCK trials), and
-// start-up (threads, sharing a plan, building simulators) is timed apart from throughput. Prints a
-// table, and writes the figures as JSON with --out (bench/results.json is the committed run; see
-// bench/README.md). Figures are medians over rounds measured in one run: compare ratios, not absolute numbers.
+// The throughput benchmark (`npm run bench`, `npx chainward bench`): the reference workload run by the
+// superposition limit, the hand-written loop and the engine (in-process, 1 and N worker threads) in
+// interleaved rounds, then generated networks; ranges of whole event blocks, start-up timed apart.
+// Prints a table and, with --out, the figures as JSON (bench/README.md explains every column).
 import { cpus } from 'node:os';
 import { runRanges } from '../engine/run/run-ranges.js';
 import { trialRanges } from '../engine/run/ranges.js';
@@ -118,16 +114,21 @@ export async function runBench(
 ) {
   checkOutputPath(o.out); // before minutes of measuring
   blockRanges(o.trials, REFERENCE_RANGE_TRIALS); // a bad trial count fails now, not after the pools start
-  // pool start-up: from `new WorkerPool` until every worker has answered one block of a 10-site plan,
-  // less the same call again (what simulating those blocks costs once the threads are up)
+  // pool start-up: from `new WorkerPool` until the pool has answered one block per worker of a 10-site
+  // plan (all sent at once), less the same call again (simulating those blocks once the threads are up)
   const tiny = compilePlan(referenceScenario(10), 1).plan;
   const startPool = async (n: number): Promise<Started> => {
     const t = performance.now();
     const pool = new WorkerPool(n);
-    await engineRun(tiny, n * BLOCK, BLOCK, pool);
-    const upMs = performance.now() - t;
-    const again = await engineRun(tiny, n * BLOCK, BLOCK, pool);
-    return { pool, startupMs: Math.max(0, upMs - again * 1000) };
+    try {
+      await engineRun(tiny, n * BLOCK, BLOCK, pool);
+      const upMs = performance.now() - t;
+      const again = await engineRun(tiny, n * BLOCK, BLOCK, pool);
+      return { pool, startupMs: Math.max(0, upMs - again * 1000) };
+    } catch (e) {
+      await pool.close();
+      throw e;
+    }
   };
   log(`chainward ${ENGINE_VERSION} bench · node ${process.version} · ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}) · ${o.workers} workers · ${o.rounds} rounds`);
   const one = await startPool(1);
