@@ -13,7 +13,7 @@
 import type { SimulationPlan } from '../plan/plan.js';
 import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';
-import { eventKeyMix, keyedUniformMixed, seedEvent, seedRiskBlock } from '../rng/stream.js';
+import { eventKeyMix, keyedUniformMixed, RiskBlockSeeder, riskWord, seedEvent } from '../rng/stream.js';
 import { exp } from '../math/det-math.js';
 import { DIST_LOGNORMAL, DIST_STRIDE, sampleCompiled } from '../sampling/dist.js';
 import { zigguratExponential, zigguratNormal } from '../sampling/ziggurat.js';
@@ -85,6 +85,9 @@ export class Simulator {
   /** The current event's own draws. */
   private readonly ev = new Rng();
   private readonly dijkstra: CsrDijkstra;
+  private readonly seeder: RiskBlockSeeder;
+  /** First seed word of each risk's streams (of its group's, for a joint group's head). */
+  private readonly word: Uint32Array;
   /** Rate each risk's stream is generated at (raised risks × their envelope factor; a joint group's head at the group's rate). */
   private readonly lam: Float64Array;
   /** P(N = 1 | N ≥ 1) at that rate (0 when λ is too large for the fast search). */
@@ -181,11 +184,14 @@ export class Simulator {
     this.lam = new Float64Array(R);
     this.ztP1 = new Float64Array(R);
     this.needs = new Uint8Array(R);
+    this.seeder = new RiskBlockSeeder(plan.root);
+    this.word = new Uint32Array(R);
     let largestGroup = 1;
     for (let r = 0; r < R; r++) {
       const head = plan.riskJointHead[r]!;
       const l = head < 0 ? plan.riskGenRate[r]! * plan.riskRaise[r]! : head === r ? plan.jointRate[r]! : 0;
       this.lam[r] = l;
+      this.word[r] = riskWord(plan.root, head === r ? plan.jointHash[r]! : plan.riskHash[r]!);
       this.ztP1[r] = l > 0 && l <= ZERO_TRUNCATED_SEARCH_MAX ? zeroTruncatedP1(l) : 0;
       const elem = plan.riskElement[r]!;
       let needs = 0;
@@ -285,6 +291,7 @@ export class Simulator {
     for (let i = 0; i < this.nWinRaised; i++) this.winHead[this.winRaised[i]!] = -1;
     this.nWinRaised = 0;
     this.nWin = 0;
+    this.seeder.setBlock(b);
     const R = plan.nRisks;
     for (let gi = 0; gi < R; gi++) {
       const r = plan.genOrder[gi]!;
@@ -295,7 +302,7 @@ export class Simulator {
         continue;
       }
       const hash = plan.riskHash[r]!;
-      seedRiskBlock(rs, plan.root, hash, b);
+      this.seeder.seed(rs, hash, this.word[r]!);
       const invLambda = 1 / lambda;
       const p1 = this.ztP1[r]!;
       const keep = plan.riskKeep[r]!;
@@ -381,7 +388,7 @@ export class Simulator {
     const n = plan.jointSize[h]!;
     const lambda = this.lam[h]!;
     const hash = plan.jointHash[h]!;
-    seedRiskBlock(rs, plan.root, hash, b);
+    this.seeder.seed(rs, hash, this.word[h]!);
     const invLambda = 1 / lambda;
     const p1 = this.ztP1[h]!;
     const o = h * DIST_STRIDE;

@@ -2,10 +2,28 @@
 // and keyed draws are uniform and independent across controls of one event.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../engine/rng/rng.js';
-import { eventKeyMix, keyedUniform, keyedUniformMixed } from '../../../engine/rng/stream.js';
+import { eventKeyMix, keyedUniform, keyedUniformMixed, RiskBlockSeeder, riskWord, seedRiskBlock } from '../../../engine/rng/stream.js';
 import { hashString } from '../../../engine/rng/mix.js';
 
 describe('stream', () => {
+  it('RiskBlockSeeder.seed gives the state of seedRiskBlock bit for bit', () => {
+    const rng = new Rng(3, 1, 4, 1);
+    const a = new Rng();
+    const b = new Rng();
+    for (let i = 0; i < 200; i++) {
+      const root = Uint32Array.of(rng.nextU32(), rng.nextU32(), rng.nextU32(), rng.nextU32());
+      const seeder = new RiskBlockSeeder(root);
+      const block = rng.nextU32() % 100_000;
+      seeder.setBlock(block);
+      for (let j = 0; j < 20; j++) {
+        const h = rng.nextU32();
+        seedRiskBlock(a, root, h, block);
+        seeder.seed(b, h, riskWord(root, h));
+        expect([b.a, b.b, b.c, b.d, b.nextU32()]).toEqual([a.a, a.b, a.c, a.d, a.nextU32()]);
+      }
+    }
+  });
+
   it('keyedUniformMixed(eventKeyMix(k), h) === keyedUniform(k, h) bit for bit', () => {
     const rng = new Rng(7, 7, 7, 7);
     for (let i = 0; i < 10_000; i++) {
