@@ -281,6 +281,14 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
   const relevant = flatten(relevantLists);
   const elemFlow = invert(relevantLists);
   const elemRouteFlow = invert(routeLists);
+  const routeSets = routeLists.map((l) => new Set(l));
+  const elemFlowRoute = new Int32Array(elemFlow.flat.length);
+  for (let e = 0; e < E; e++) {
+    for (let i = elemFlow.start[e]!; i < elemFlow.start[e + 1]!; i++) {
+      const f = elemFlow.flat[i]!;
+      elemFlowRoute[i] = 2 * f + (routeSets[f]!.has(e) ? 1 : 0);
+    }
+  }
   const elemKeyLo = new Uint32Array(E);
   const elemKeyHi = new Uint32Array(E);
   for (let e = 0; e < E; e++) {
@@ -337,6 +345,7 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
     elemFlow: elemFlow.flat,
     elemRouteFlowStart: elemRouteFlow.start,
     elemRouteFlow: elemRouteFlow.flat,
+    elemFlowRoute,
     elemKeyLo,
     elemKeyHi,
     genOrder: cascade.genOrder,

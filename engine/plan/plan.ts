@@ -73,6 +73,8 @@ export interface SimulationPlan {
   elemFlow: Int32Array;
   elemRouteFlowStart: Int32Array;
   elemRouteFlow: Int32Array;
+  /** elemFlow with the route bit: 2·f + 1 when element e is on flow f's primary route, else 2·f (same order). */
+  elemFlowRoute: Int32Array;
   /** A random 32-bit key per element (two words), XORed into a flow's down-set signature. */
   elemKeyLo: Uint32Array;
   elemKeyHi: Uint32Array;

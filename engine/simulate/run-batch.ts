@@ -59,11 +59,17 @@ const ACC_LN = 5;
 const ACC_INT = 6;
 const ACC_REROUTE = 7;
 
-/** Numbers per outage record: start, end, its risk's direct loss and kept events in the trial, risk·2 + excess. */
-const REC = 5;
-
-/** Per-trial slots of the risks touched: riskMark[r] = trial mark × SLOT_SPACE + slot. */
-const SLOT_SPACE = 2097152; // 2^21, more than the events a trial may have
+/**
+ * Numbers per outage record: start, end, its risk's direct loss and kept events in the trial,
+ * risk·2 + excess, the element, the range of the element's flows in elemFlowRoute, and the element's
+ * two signature words. Everything the sweep needs is in the record, copied from per-risk arrays read
+ * in risk order while generating, so the sweep makes no random reads into network-sized arrays.
+ */
+const REC = 10;
+/** Per-risk copies of element data (RISK_OUT numbers a risk): flows range start, end, signature words. */
+const RISK_OUT = 4;
+/** A flow's sweep matches equal elements among its outages by a scan up to this many, by a mark array beyond. */
+const LOCAL_SCAN = 24;
 
 /** What a risk's kept events need drawn beyond being counted. */
 const NEEDS_LOSS = 1;
@@ -115,27 +121,29 @@ export class Simulator {
   private gLoss = new Float64Array(8);
   private gExKept = new Int32Array(8);
   private gExLoss = new Float64Array(8);
+  /** A joint group's outages in the trial being generated (member, start, downtime), pushed member by member at its end. */
+  private jMember = new Int32Array(16);
+  private jTime = new Float64Array(16);
+  private jDown = new Float64Array(16);
   // direct and interruption loss of each trial of the current block
   private readonly blockDirect = new Float64Array(BLOCK);
   private readonly blockInt = new Float64Array(BLOCK);
   private readonly blockReroute = new Float64Array(BLOCK);
   /** The batch's per-risk sums, ACC_* slots (see ACC). */
   private readonly acc: Float64Array;
+  /** Element data of each risk's target, RISK_OUT numbers a risk (see REC). */
+  private readonly riskOut: Int32Array;
   // per-trial slots of the risks with outages in the trial swept: its risk, interruption and reroute
   // cost and their triggered-excess part, and its direct loss and kept events there
-  private readonly riskMark: Float64Array;
   private slotRisk = new Int32Array(64);
   private slotInt = new Float64Array(64);
   private slotReroute = new Float64Array(64);
   private slotExcess = new Float64Array(64);
   private slotDirect = new Float64Array(64);
   private slotKept = new Float64Array(64);
-  // outages of the current trial
-  private outElem = new Int32Array(64);
-  private outStart = new Float64Array(64);
-  private outEnd = new Float64Array(64);
+  // outages of the current trial: the offset of each one's record in `sorted`, and its risk's slot
+  private outRec = new Int32Array(64);
   private outSlot = new Int32Array(64);
-  private outExcess = new Uint8Array(64);
   // the trial's outages listed per flow they concern: listOut[flowOff[f] .. flowOff[f] + flowCount[f])
   private readonly flowStamp: Int32Array;
   private readonly flowOff: Int32Array;
@@ -149,6 +157,13 @@ export class Simulator {
   private pointOrder = new Int32Array(128);
   private pointTmp = new Int32Array(128);
   private active = new Int32Array(64);
+  /** Per entry of the flow being swept: the first entry with the same element, and (at it) how many of them are down. */
+  private canon = new Int32Array(64);
+  private localDown = new Int32Array(64);
+  /** Marks for matching equal elements in a long list: elemMark[e] = stamp·2^21 + first entry. */
+  private readonly elemMark: Float64Array;
+  private elemStamp = 0;
+  /** Down elements for a route search: 1 where down, set just around the search. */
   private readonly downCount: Int32Array;
   /** Elements of the flow being rerouted, marked with relStamp (the search stays on them). */
   private readonly relMark: Int32Array;
@@ -207,7 +222,15 @@ export class Simulator {
     this.gExLoss = new Float64Array(largestGroup);
     this.winHead = new Int32Array(R).fill(-1);
     this.acc = new Float64Array(R * ACC);
-    this.riskMark = new Float64Array(R).fill(-1);
+    this.riskOut = new Int32Array(R * RISK_OUT);
+    for (let r = 0; r < R; r++) {
+      const e = plan.riskElement[r]!;
+      this.riskOut[r * RISK_OUT] = plan.elemFlowStart[e]!;
+      this.riskOut[r * RISK_OUT + 1] = plan.elemFlowStart[e + 1]!;
+      this.riskOut[r * RISK_OUT + 2] = plan.elemKeyLo[e]! | 0;
+      this.riskOut[r * RISK_OUT + 3] = plan.elemKeyHi[e]! | 0;
+    }
+    this.elemMark = new Float64Array(plan.nElements).fill(-1);
     this.downCount = new Int32Array(plan.nElements);
     this.relMark = new Int32Array(plan.nElements);
     this.flowStamp = new Int32Array(F).fill(-1);
@@ -409,6 +432,7 @@ export class Simulator {
       this.gExKept.fill(0, 0, n);
       this.gExLoss.fill(0, 0, n);
       const trialOut = this.nEv;
+      let nj = 0;
       for (let j = 0; j < events; j++) {
         const key1 = rs.nextU32();
         const key2 = rs.nextU32();
@@ -430,10 +454,23 @@ export class Simulator {
           }
           if (needs & NEEDS_OUTAGE) {
             const down = this.controlDowntime(r, keyMix, shared);
-            if (down > 0) this.pushOutage(k, r, time, down, 0);
+            if (down > 0) {
+              if (nj >= this.jMember.length) {
+                this.jMember = grow(this.jMember, nj + 1);
+                this.jTime = grow(this.jTime, nj + 1);
+                this.jDown = grow(this.jDown, nj + 1);
+              }
+              this.jMember[nj] = i;
+              this.jTime[nj] = time;
+              this.jDown[nj++] = down;
+            }
           }
           if (needs & NEEDS_WINDOWS) this.openWindows(r, k, time);
         }
+      }
+      // a risk's outages in a trial stay together (the sweep gives each run of them one slot)
+      for (let i = 0; i < n && nj > 0; i++) {
+        for (let q = 0; q < nj; q++) if (this.jMember[q] === i) this.pushOutage(k, h + i, this.jTime[q]!, this.jDown[q]!, 0);
       }
       for (let i = 0; i < n; i++) {
         if (this.gKept[i]! > 0) this.book(h + i, k, trial, this.gKept[i]!, this.gLoss[i]!, this.gExKept[i]!, this.gExLoss[i]!, trialOut, out);
@@ -487,6 +524,13 @@ export class Simulator {
     rec[o + 2] = 0;
     rec[o + 3] = 0;
     rec[o + 4] = 2 * r + excess;
+    const ro = this.riskOut;
+    const a = r * RISK_OUT;
+    rec[o + 5] = this.plan.riskElement[r]!;
+    rec[o + 6] = ro[a]!;
+    rec[o + 7] = ro[a + 1]!;
+    rec[o + 8] = ro[a + 2]!;
+    rec[o + 9] = ro[a + 3]!;
     this.nEv = n + 1;
   }
 
@@ -636,11 +680,7 @@ export class Simulator {
     for (let e = 0; e < nEv; e++) {
       const to = bucket[this.evTrial[e]!]!++ * REC;
       const from = e * REC;
-      sorted[to] = rec[from]!;
-      sorted[to + 1] = rec[from + 1]!;
-      sorted[to + 2] = rec[from + 2]!;
-      sorted[to + 3] = rec[from + 3]!;
-      sorted[to + 4] = rec[from + 4]!;
+      for (let i = 0; i < REC; i++) sorted[to + i] = rec[from + i]!;
     }
     for (let k = BLOCK; k > 0; k--) bucket[k] = bucket[k - 1]!;
     bucket[0] = 0;
@@ -660,22 +700,21 @@ export class Simulator {
     // a fresh mark for every trial this Simulator sweeps (not the trial index: a trial may be run again)
     if (++this.trialId === 0x7fffffff) {
       this.trialId = 1;
-      this.riskMark.fill(-1);
       this.flowStamp.fill(-1);
     }
     const id = this.trialId;
-    const base = id * SLOT_SPACE;
     const rec = this.sorted;
     const qe = this.bucket[localTrial + 1]!;
-    if (qe - this.bucket[localTrial]! > this.outElem.length) this.growOutages(qe - this.bucket[localTrial]!);
+    if (qe - this.bucket[localTrial]! > this.outRec.length) this.growOutages(qe - this.bucket[localTrial]!);
+    // a risk's outages in a trial are consecutive (generated together, sorted stably): one slot each run
+    let prevRisk = -1;
+    let slot = -1;
     for (let q = this.bucket[localTrial]!; q < qe; q++) {
       const o = q * REC;
-      const v = rec[o + 4]! | 0;
-      const r = v >> 1;
-      let slot = this.riskMark[r]! - base;
-      if (!(slot >= 0)) {
+      const r = (rec[o + 4]! | 0) >> 1;
+      if (r !== prevRisk) {
+        prevRisk = r;
         slot = nTouched++;
-        this.riskMark[r] = base + slot;
         this.slotRisk[slot] = r;
         this.slotInt[slot] = 0;
         this.slotReroute[slot] = 0;
@@ -683,22 +722,18 @@ export class Simulator {
         this.slotDirect[slot] = rec[o + 2]!;
         this.slotKept[slot] = rec[o + 3]!;
       }
-      const start = rec[o]!;
-      const end = rec[o + 1]!;
-      if (!(end > start)) continue; // a zero-length outage
-      this.outElem[nOut] = plan.riskElement[r]!;
-      this.outStart[nOut] = start;
-      this.outEnd[nOut] = end;
-      this.outSlot[nOut] = slot;
-      this.outExcess[nOut++] = v & 1;
+      if (!(rec[o + 1]! > rec[o]!)) continue; // a zero-length outage
+      this.outRec[nOut] = o;
+      this.outSlot[nOut++] = slot;
     }
     // list each outage under every flow it concerns (counting sort by flow, in first-seen order)
+    const efr = plan.elemFlowRoute;
     let nFlows = 0;
     let nEntries = 0;
-    for (let o = 0; o < nOut; o++) {
-      const e = this.outElem[o]!;
-      for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
-        const f = plan.elemFlow[i]!;
+    for (let k = 0; k < nOut; k++) {
+      const o = this.outRec[k]!;
+      for (let i = rec[o + 6]!, ie = rec[o + 7]!; i < ie; i++) {
+        const f = efr[i]! >> 1;
         if (this.flowStamp[f] !== id) {
           this.flowStamp[f] = id;
           this.flowCount[f] = 0;
@@ -717,13 +752,14 @@ export class Simulator {
       at += this.flowCount[f]!;
       this.flowCount[f] = 0;
     }
-    for (let o = 0; o < nOut; o++) {
-      const e = this.outElem[o]!;
-      for (let i = plan.elemFlowStart[e]!, ie = plan.elemFlowStart[e + 1]!; i < ie; i++) {
-        const f = plan.elemFlow[i]!;
+    for (let k = 0; k < nOut; k++) {
+      const o = this.outRec[k]!;
+      for (let i = rec[o + 6]!, ie = rec[o + 7]!; i < ie; i++) {
+        const v = efr[i]!;
+        const f = v >> 1;
         const pos = this.flowOff[f]! + this.flowCount[f]!++;
-        this.listOut[pos] = o;
-        this.listOnRoute[pos] = sortedHas(plan.routeElem, plan.routeStart[f]!, plan.routeStart[f + 1]!, e) ? 1 : 0;
+        this.listOut[pos] = k;
+        this.listOnRoute[pos] = v & 1;
       }
     }
     for (let i = 0; i < nFlows; i++) {
@@ -751,12 +787,9 @@ export class Simulator {
   }
 
   private growOutages(n: number): void {
-    this.outElem = grow(this.outElem, n);
-    this.outStart = grow(this.outStart, n);
-    this.outEnd = grow(this.outEnd, n);
+    this.outRec = grow(this.outRec, n);
     this.outSlot = grow(this.outSlot, n);
-    this.outExcess = grow(this.outExcess, n);
-    const m = this.outElem.length;
+    const m = this.outRec.length;
     this.slotRisk = grow(this.slotRisk, m);
     this.slotInt = grow(this.slotInt, m);
     this.slotReroute = grow(this.slotReroute, m);
@@ -782,20 +815,46 @@ export class Simulator {
       this.pointId = grow(this.pointId, nPoints);
       this.pointOrder = grow(this.pointOrder, nPoints);
       this.active = grow(this.active, n);
+      this.canon = grow(this.canon, n);
+      this.localDown = grow(this.localDown, n);
     }
+    const rec = this.sorted;
     const pt = this.pointTime;
     const pid = this.pointId;
+    const canon = this.canon;
+    const down = this.localDown;
+    if (n > LOCAL_SCAN && ++this.elemStamp === 1024) {
+      this.elemStamp = 1;
+      this.elemMark.fill(-1);
+    }
+    const markBase = this.elemStamp * 2097152; // 2^21 entries at most per flow and trial
     for (let q = 0; q < n; q++) {
-      const o = this.listOut[off + q]!;
-      pt[2 * q] = this.outStart[o]!;
+      const o = this.outRec[this.listOut[off + q]!]!;
+      pt[2 * q] = rec[o]!;
       pid[2 * q] = q; // start of entry q
-      pt[2 * q + 1] = this.outEnd[o]!;
+      pt[2 * q + 1] = rec[o + 1]!;
       pid[2 * q + 1] = ~q; // end of entry q
+      // the first entry on the same element counts for all of them
+      const e = rec[o + 5]!;
+      let c = q;
+      if (n <= LOCAL_SCAN) {
+        for (let p = 0; p < q; p++) {
+          if (rec[this.outRec[this.listOut[off + p]!]! + 5] === e) {
+            c = canon[p]!;
+            break;
+          }
+        }
+      } else {
+        const m = this.elemMark[e]! - markBase;
+        if (m >= 0) c = m;
+        else this.elemMark[e] = markBase + q;
+      }
+      canon[q] = c;
+      down[q] = 0;
     }
     this.sortPoints(nPoints);
     const po = this.pointOrder;
     const act = this.active;
-    const down = this.downCount;
     let nAct = 0;
     let routeDown = 0;
     let sigLo = 0;
@@ -835,12 +894,13 @@ export class Simulator {
       for (; q < nPoints && pt[po[q]!]! === t; q++) {
         const p = pid[po[q]!]!;
         const entry = p >= 0 ? p : ~p;
-        const e = this.outElem[this.listOut[off + entry]!]!;
+        const c = canon[entry]!;
+        const o = this.outRec[this.listOut[off + entry]!]!;
         if (p >= 0) {
           act[nAct++] = entry;
-          if (down[e]!++ === 0) {
-            sigLo ^= plan.elemKeyLo[e]!;
-            sigHi ^= plan.elemKeyHi[e]!;
+          if (down[c]!++ === 0) {
+            sigLo ^= rec[o + 8]!;
+            sigHi ^= rec[o + 9]!;
             routeDown += this.listOnRoute[off + entry]!;
           }
         } else {
@@ -851,9 +911,9 @@ export class Simulator {
               break;
             }
           }
-          if (--down[e]! === 0) {
-            sigLo ^= plan.elemKeyLo[e]!;
-            sigHi ^= plan.elemKeyHi[e]!;
+          if (--down[c]! === 0) {
+            sigLo ^= rec[o + 8]!;
+            sigHi ^= rec[o + 9]!;
             routeDown -= this.listOnRoute[off + entry]!;
           }
         }
@@ -862,7 +922,7 @@ export class Simulator {
       status = 0;
       extra = 0;
       if (routeDown > 0) {
-        status = this.route(f, sigLo | 0, sigHi | 0);
+        status = this.route(f, sigLo | 0, sigHi | 0, off, n);
         extra = this.routeExtra;
       }
       if (status === ROUTE_CUT) {
@@ -896,10 +956,10 @@ export class Simulator {
     for (let m = 0; m < nAct; m++) {
       const entry = this.active[m]!;
       if (onRoute && !this.listOnRoute[off + entry]) continue;
-      const o = this.listOut[off + entry]!;
-      const slot = this.outSlot[o]!;
+      const k = this.listOut[off + entry]!;
+      const slot = this.outSlot[k]!;
       into[slot]! += each;
-      if (this.outExcess[o]) this.slotExcess[slot]! += each;
+      if ((this.sorted[this.outRec[k]! + 4]! | 0) & 1) this.slotExcess[slot]! += each;
     }
   }
 
@@ -948,7 +1008,7 @@ export class Simulator {
    * primary route (≥ 0). A miss searches only the flow's relevant subgraph: every path between its
    * ends lies in it, and a search that finds none stops at its edge.
    */
-  private route(f: number, lo: number, hi: number): number {
+  private route(f: number, lo: number, hi: number, off: number, n: number): number {
     const mask = (1 << CACHE_BITS) - 1;
     const set = (Math.imul(lo ^ Math.imul(f, 0x9e3779b1), 0x85ebca6b) ^ hi) & mask & ~(CACHE_WAYS - 1);
     let free = -1;
@@ -971,7 +1031,11 @@ export class Simulator {
       this.relFlow = f;
     }
     const to = plan.flowTo[f]!;
+    // the flow's down elements, marked just for the search
+    const rec = this.sorted;
+    for (let q = 0; q < n; q++) if (this.localDown[this.canon[q]!]! > 0) this.downCount[rec[this.outRec[this.listOut[off + q]!]! + 5]!] = 1;
     const d = this.dijkstra.shortest(plan.flowFrom[f]!, to, this.downCount, this.relMark, this.relStamp);
+    for (let q = 0; q < n; q++) this.downCount[rec[this.outRec[this.listOut[off + q]!]! + 5]!] = 0;
     const status = d < Infinity ? ROUTE_REROUTED : ROUTE_CUT;
     let extra = 0;
     if (status === ROUTE_REROUTED) {
