@@ -1,10 +1,10 @@
 // analyse: the results of a run from each unit's merged summary over the same trials — the register,
 // targets, flows, controls, exceedance curve, treatment deltas and appetite. A pure function of its
 // inputs but `run`, so a single run and merged shards give the same bytes.
-import type { Scenario } from '../model/schema.js';
+import type { Scenario, Treatment } from '../model/schema.js';
 import { assertFiniteFigures } from '../model/limits.js';
 import { scenarioCosts } from '../plan/compile-plan.js';
-import type { SimulationPlan } from '../plan/plan.js';
+import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
 import { flowLoss, type BatchSummary } from '../summary/batch-summary.js';
 import type { RunInfo } from '../run/run-options.js';
 import type { RunUnit } from '../run/units.js';
@@ -26,14 +26,80 @@ function summarisePlan(plan: SimulationPlan, merged: BatchSummary): { summary: S
   return { summary: lossSummary(merged, sorted, plan.horizonDays, plan.nFlows, cutDays), sorted };
 }
 
+/** What a treatment's result needs of the baseline: its loss summary and losses, and the scenario's costs. */
+export interface BaselineFigures {
+  scenario: Scenario;
+  /** The baseline's compiled plan and index (the lanes' and sites' shipments price a treatment). */
+  compiled: CompiledScenario;
+  summary: Summary;
+  /** Trial losses in trial order (paired with a treatment's) and sorted ascending. */
+  losses: Float64Array;
+  sorted: Float64Array;
+}
+
+/** The baseline's figures from its merged summary: what the treatments and the results are measured from. */
+export function baselineFigures(scenario: Scenario, compiled: CompiledScenario, merged: BatchSummary): BaselineFigures {
+  const { summary, sorted } = summarisePlan(compiled.plan, merged);
+  return { scenario, compiled, summary, losses: merged.losses, sorted };
+}
+
+/**
+ * The yearly cost a treatment adds: its scenario's cost (controls' annual + perShipment × shipments +
+ * capex / lifetimeYears, transport, buffer stock) less the baseline's, each priced with its own plan's
+ * shipments and the treatment's carrying-cost rates.
+ */
+export function treatmentCost(scenario: Scenario, base: CompiledScenario, unit: RunUnit): number {
+  const treated = unit.treated!;
+  const costBefore = scenarioCosts(scenario, base.index.laneShipments, base.index.siteShipments, treated.carryingRates).total;
+  const costAfter = scenarioCosts(treated.scenario, unit.compiled.index.laneShipments, unit.compiled.index.siteShipments, treated.carryingRates).total;
+  return costAfter - costBefore;
+}
+
+/**
+ * One treatment's result from its merged summary over the baseline's trials: its loss summary, the
+ * paired delta against the baseline (common random numbers make its interval narrow), cost, net
+ * benefit and ROSI. `annualCost` is treatmentCost of its unit; of the plan only its horizon and flow
+ * count are read, so the caller may keep nothing else of the unit.
+ */
+export function treatmentResult(base: BaselineFigures, treatment: Treatment, annualCost: number, plan: SimulationPlan, merged: BatchSummary): TreatmentResult {
+  const n = base.losses.length;
+  if (merged.count !== n) throw new Error(`analyse: treatment ${treatment.id} has ${merged.count} trials, the baseline ${n}`);
+  const result = summarisePlan(plan, merged);
+  const { mean, ci95 } = pairedDifference(base.losses, merged.losses);
+  const netBenefit = mean - annualCost;
+  return {
+    id: treatment.id,
+    name: treatment.name,
+    summary: result.summary,
+    delta: {
+      eal: mean,
+      ealCi95: ci95,
+      var95: base.summary.var95 - result.summary.var95,
+      cvar95: base.summary.cvar95 - result.summary.cvar95,
+    },
+    annualCost,
+    netBenefit,
+    rosi: annualCost > 0 ? netBenefit / annualCost : null,
+  };
+}
+
 /**
  * The results from each unit's merged summary over the same trials (baseline first).
  * A pure function of its inputs but `run`: a single run and merged shards give the same bytes.
  */
 export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries: readonly BatchSummary[], seed: number | string, run: RunInfo): Results {
-  const baseCompiled = units[0]!.compiled;
-  const baseMerged = summaries[0]!;
-  const base = summarisePlan(baseCompiled.plan, baseMerged);
+  const base = baselineFigures(scenario, units[0]!.compiled, summaries[0]!);
+  const treatments = units.slice(1).map((u, i) => treatmentResult(base, u.treatment!, treatmentCost(scenario, base.compiled, u), u.compiled.plan, summaries[i + 1]!));
+  return assembleResults(base, summaries[0]!, treatments, seed, run);
+}
+
+/**
+ * The results from the baseline's figures and merged summary (the register, targets, flows, controls,
+ * exceedance curve and appetite come from it) and the treatments' results, in order.
+ */
+export function assembleResults(base: BaselineFigures, baseMerged: BatchSummary, treatmentResults: TreatmentResult[], seed: number | string, run: RunInfo): Results {
+  const { scenario } = base;
+  const baseCompiled = base.compiled;
   const { plan, index } = baseCompiled;
   const n = baseMerged.count;
 
@@ -72,36 +138,6 @@ export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries
   const controls = [...index.costs.perControl.entries()]
     .map(([id, c]) => ({ id, element: c.element, placements: c.placements, annualCost: c.annualCost }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-
-  const treatmentResults: TreatmentResult[] = [];
-  units.slice(1).forEach((u, i) => {
-    const t = u.treatment!;
-    const treated = u.treated!;
-    const compiled = u.compiled;
-    const merged = summaries[i + 1]!;
-    if (merged.count !== n) throw new Error(`analyse: treatment ${t.id} has ${merged.count} trials, the baseline ${n}`);
-    const result = summarisePlan(compiled.plan, merged);
-    // paired per-trial differences: common random numbers make this interval narrow
-    const { mean, ci95 } = pairedDifference(baseMerged.losses, merged.losses);
-    const costBefore = scenarioCosts(scenario, index.laneShipments, index.siteShipments, treated.carryingRates).total;
-    const costAfter = scenarioCosts(treated.scenario, compiled.index.laneShipments, compiled.index.siteShipments, treated.carryingRates).total;
-    const annualCost = costAfter - costBefore;
-    const netBenefit = mean - annualCost;
-    treatmentResults.push({
-      id: t.id,
-      name: t.name,
-      summary: result.summary,
-      delta: {
-        eal: mean,
-        ealCi95: ci95,
-        var95: base.summary.var95 - result.summary.var95,
-        cvar95: base.summary.cvar95 - result.summary.cvar95,
-      },
-      annualCost,
-      netBenefit,
-      rosi: annualCost > 0 ? netBenefit / annualCost : null,
-    });
-  });
 
   const results: Results = {
     format: 'chainward-results/v1',

@@ -15,7 +15,8 @@ import { checkPartial, decodeSummary, PartialFormatError, type PartialResult } f
 import { Simulator } from '../simulate/run-batch.js';
 import { mergeSummaries, tailSizeFor, type BatchSummary } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { FORMATS, render } from '../report/render.js';
+import { FORMATS } from '../report/render.js';
+import { renderContent } from './render-content.js';
 import { formatOf, formatOption, intOption, OUT_OPTION, parseCommand, usageOf, type CommandSpec } from './args.js';
 import { writeOutput } from './write-output.js';
 import { DEFAULT_TOP } from '../report/sections.js';
@@ -173,6 +174,6 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     if (e instanceof ScenarioLimitError) throw new InputError('the merged parts give figures that are not finite numbers; nothing was written', e.details);
     throw e;
   }
-  await writeOutput(render(results, format, report), values.out, values.quiet === true);
+  await writeOutput(renderContent(results, format, report), values.out, values.quiet === true);
   return EXIT_OK;
 }

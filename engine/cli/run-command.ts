@@ -1,11 +1,16 @@
 // `chainward run`: simulates a scenario in-process (--workers 1) or on a pool of worker threads,
 // optionally until a target standard error (--target-se) or only one shard of the trial ranges
 // (--shard i/n, which writes a partial result for `chainward merge`).
-import { analyse } from '../analysis/analyse.js';
-import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.js';
+import { assembleResults } from '../analysis/analyse.js';
+import { simulateAnalysis } from '../analysis/simulate-analysis.js';
+import { prepareUnitsLazily, selectTreatments, UnknownTreatmentError } from '../run/units.js';
 import { runInfo, type RunOptions } from '../run/run-options.js';
 import { shardRanges, trialRanges, RANGE_TRIALS } from '../run/ranges.js';
-import { simulateUnits } from '../run/simulate-units.js';
+import { simulateEach } from '../run/simulate-units.js';
+import type { SimulationPlan } from '../plan/plan.js';
+import { jsonDocumentChunks } from '../results/json-chunks.js';
+import type { TextContent } from '../io/utf8-pieces.js';
+import { renderContent } from './render-content.js';
 import { DEFAULT_SENSITIVITY_DELTA, sensitivity } from '../analysis/sensitivity.js';
 import type { SensitivityRow } from '../results/schema.js';
 import { scenarioHash } from '../results/scenario-hash.js';
@@ -14,7 +19,7 @@ import { encodeSummary, PARTIAL_FORMAT, partialChecksum, type PartialResult } fr
 import { defaultWorkers } from '../parallel/pool.js';
 import { tailSizeFor } from '../summary/batch-summary.js';
 import { ENGINE_VERSION } from '../version.js';
-import { FORMATS, render } from '../report/render.js';
+import { FORMATS } from '../report/render.js';
 import { formatOf, formatOption, intOption, numberOption, OUT_OPTION, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, type CommandSpec, type Values, WORKERS_OPTION } from './args.js';
 import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
@@ -142,33 +147,56 @@ function runSettings(values: Values): RunSettings {
   };
 }
 
-/** Runs the simulation as the CLI asked and returns the text to write. */
-async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean): Promise<string> {
+/**
+ * Runs the simulation as the CLI asked and returns the text to write. The worker threads are closed
+ * before the results are built, so their memory is free by then (README.md, "Memory").
+ */
+async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean): Promise<TextContent> {
   const started = Date.now();
-  let units;
   try {
-    units = prepareUnits(scenario, s);
+    selectTreatments(scenario, s.treatments); // an unknown id is a usage error before any work
   } catch (e) {
     if (e instanceof UnknownTreatmentError) throw new InputError(`--treatments: ${e.message}`);
     throw e;
   }
   const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
+  let output: () => TextContent;
   try {
-    return await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, units, { ...runner, onProgress: (p) => bar.update(p) }, started, bar, quiet));
+    output = await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, { ...runner, onProgress: (p) => bar.update(p) }, started, bar, quiet));
   } finally {
     bar.done();
   }
+  return output();
 }
 
-/** Simulates the run's (or the shard's) ranges and renders the results or the partial result. */
-async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit[], runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'onProgress'>, started: number, bar: ProgressBar, quiet: boolean): Promise<string> {
+/** A shard's units, checked: the baseline's plan as the runner holds it (one copy), the treatments to compile in turn. */
+function shardUnits(scenario: Scenario, s: RunSettings, share: (p: SimulationPlan) => SimulationPlan) {
+  const { base, treatments } = prepareUnitsLazily(scenario, s);
+  const plans: Array<SimulationPlan | undefined> = [share(base.compiled.plan)];
+  return { plans, treatments };
+}
+
+/** Simulates the run's (or the shard's) ranges; returns what renders the results or the partial result. */
+async function simulateRanges(
+  scenario: Scenario,
+  s: RunSettings,
+  runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'sharePlan' | 'onProgress'>,
+  started: number,
+  bar: ProgressBar,
+  quiet: boolean,
+): Promise<() => TextContent> {
   const opts: RunOptions = { trials: s.trials, seed: s.seed, treatments: s.treatments, targetSe: s.targetSe, workers: s.workers, ...runner };
   const all = trialRanges(s.trials);
-  const ranges = s.shard ? shardRanges(all, s.shard.index, s.shard.count) : all;
-  const { accs, trials, target } = await simulateUnits(units, ranges, tailSizeFor(s.trials), opts);
-  bar.done();
   if (s.shard) {
-    const encoded = accs.map((a) => encodeSummary(a.result(tailSizeFor(s.trials))));
+    const ranges = shardRanges(all, s.shard.index, s.shard.count);
+    const share = runner.sharePlan ?? ((p: SimulationPlan) => p);
+    const { plans, treatments } = shardUnits(scenario, s, share);
+    const planOf = (i: number) => plans[i] ?? share(treatments[i - 1]!.take().compiled.plan);
+    const { values: encoded } = await simulateEach(1 + treatments.length, planOf, ranges, tailSizeFor(s.trials), opts, (i, acc) => {
+      plans[i] = undefined;
+      return encodeSummary(acc.result(tailSizeFor(s.trials)));
+    });
+    bar.done();
     const partial: Omit<PartialResult, 'checksum'> = {
       format: PARTIAL_FORMAT,
       engineVersion: ENGINE_VERSION,
@@ -176,16 +204,20 @@ async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit
       seed: s.seed,
       trials: s.trials,
       rangeTrials: RANGE_TRIALS,
-      treatments: units.slice(1).map((u) => u.treatment!.id),
+      treatments: treatments.map((t) => t.treatment.id),
       shard: s.shard,
       run: { workers: s.workers, wallMs: Date.now() - started },
       units: encoded,
       scenario,
     };
-    return JSON.stringify({ ...partial, checksum: partialChecksum(partial) } satisfies PartialResult) + '\n';
+    const whole = { ...partial, checksum: partialChecksum(partial) } satisfies PartialResult;
+    return () => jsonDocumentChunks(whole, 0);
   }
-  const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
-  let simulated = trials * units.length;
+  const sim = await simulateAnalysis(scenario, opts, all);
+  const trials = sim.trials;
+  const target = sim.target;
+  bar.done();
+  let simulated = trials * sim.units;
   let rows: SensitivityRow[] | undefined;
   if (s.sensitivity !== undefined) {
     const sens = await sensitivity(scenario, { trials, seed: s.seed, delta: s.sensitivity, runRange: opts.runRange, inFlight: opts.inFlight });
@@ -197,10 +229,13 @@ async function simulateRanges(scenario: Scenario, s: RunSettings, units: RunUnit
       `chainward: warning: stopped at --max-trials ${s.trials.toLocaleString('en-US')} with a relative standard error of ${target.achievedRelativeSe.toFixed(4)}, above the target ${target.targetSe}; raise --max-trials to reach it\n`,
     );
   }
-  const results = analyse(scenario, units, summaries, s.seed, runInfo(s.workers, Date.now() - started, simulated, target));
-  if (rows) {
-    const { run, ...rest } = results;
-    return render({ ...rest, sensitivity: rows, run }, s.format, s.report);
-  }
-  return render(results, s.format, s.report);
+  const info = runInfo(s.workers, Date.now() - started, simulated, target);
+  return () => {
+    const results = assembleResults(sim.base, sim.baseMerged, sim.treatments, s.seed, info);
+    if (rows) {
+      const { run, ...rest } = results;
+      return renderContent({ ...rest, sensitivity: rows, run }, s.format, s.report);
+    }
+    return renderContent(results, s.format, s.report);
+  };
 }

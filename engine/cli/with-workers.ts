@@ -12,14 +12,14 @@ function hookOf(name: string): number | undefined {
 }
 
 /** Runs `work` with the range runner of `workers` threads, then closes the pool. */
-export async function withWorkers<T>(workers: number, work: (runner: Pick<RunOptions, 'runRange' | 'inFlight'>) => Promise<T>): Promise<T> {
+export async function withWorkers<T>(workers: number, work: (runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'sharePlan'>) => Promise<T>): Promise<T> {
   const pool = workers > 1 ? new WorkerPool(workers) : undefined;
   if (pool) {
     pool.failAtTrial = hookOf('CHAINWARD_TEST_FAIL_AT_TRIAL');
     pool.crashAtTrial = hookOf('CHAINWARD_TEST_CRASH_AT_TRIAL');
   }
   try {
-    return await work({ runRange: pool?.runRange, inFlight: pool?.inFlight });
+    return await work({ runRange: pool?.runRange, inFlight: pool?.inFlight, sharePlan: pool?.share });
   } catch (e) {
     if (e instanceof RangeFailure) throw new Error(`${e.message}; nothing was written`);
     throw e;

@@ -1,13 +1,16 @@
-// Writes a file whole or not at all: a temporary file in the same folder, then a rename; and the
-// checks on an output path made before any work (README.md, "Files in and out").
+// Writes a file whole or not at all: a temporary file in the same folder, flushed to the disk, then a
+// rename; and the checks on an output path made before any work (README.md, "Files in and out").
 //
 // While a temporary file exists it is registered, and SIGINT and SIGTERM remove it before the process
 // exits with 130 or 143: the text is written in pieces, asynchronously, so that a signal is answered
 // during a long write and not only after it. Outside a write the signals keep their default action.
+// The text may itself come in pieces (a generator), so a document of hundreds of megabytes is never
+// one string; a generator that fails part-way leaves the target as it was.
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, closeSync, constants, openSync, renameSync, rmSync, statSync, write, type Stats } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, fsync, openSync, renameSync, rmSync, statSync, write, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors.js';
+import { utf8Pieces, type TextContent } from './utf8-pieces.js';
 
 /** The temporary file's name is the target's name and this many bytes more: `.` + `.` + 12 hex digits + `.tmp`. */
 export const TEMP_NAME_EXTRA_BYTES = 18;
@@ -61,9 +64,6 @@ function unregister(tmp: string): void {
   listening = false;
 }
 
-/** Characters encoded and written at a time: small enough that a signal is answered within milliseconds. */
-const PIECE = 1 << 20;
-
 /** The existing regular file at `path`, or undefined when there is none; anything else is an error. */
 function existingTarget(path: string): Stats | undefined {
   let st: Stats;
@@ -85,11 +85,13 @@ async function writeAll(fd: number, buf: Buffer): Promise<void> {
 }
 
 /**
- * Writes `text` (UTF-8) to `path` atomically; on any failure, or SIGINT or SIGTERM, the target is left
- * as it was and the temporary file is removed. An existing target keeps its permission bits; a target
- * that exists and is not a regular file (a device, a FIFO, a folder) is an error.
+ * Writes `text` (UTF-8; a string or its pieces in order) to `path` atomically: the bytes are those of
+ * the whole text encoded at once, flushed to the disk before the rename. On any failure (the pieces'
+ * generator throwing included), or SIGINT or SIGTERM, the target is left as it was and the temporary
+ * file is removed. An existing target keeps its permission bits; a target that exists and is not a
+ * regular file (a device, a FIFO, a folder) is an error.
  */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: TextContent): Promise<void> {
   const mode = existingTarget(path)?.mode;
   const tmp = tempPathFor(path);
   register(tmp, path);
@@ -97,14 +99,10 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
   try {
     // created synchronously: from the moment it exists, a signal finds it registered and removes it
     fd = openSync(tmp, 'wx', 0o666);
-    for (let i = 0; i < text.length; ) {
-      let end = Math.min(text.length, i + PIECE);
-      // a surrogate pair stays in one piece, so the bytes are those of the whole text encoded at once
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-      await writeAll(fd, Buffer.from(text.slice(i, end), 'utf8'));
-      i = end;
-    }
+    for await (const bytes of utf8Pieces(text)) await writeAll(fd, bytes);
+    const synced = fd;
+    // on the disk before the rename: a crash just after it cannot leave an empty or partial target
+    await new Promise<void>((done, fail) => fsync(synced, (e) => (e ? fail(e) : done())));
     const done = fd;
     fd = undefined;
     closeSync(done);

@@ -1,6 +1,7 @@
 // The worker-thread pool (piscina): runs trial ranges in parallel. The split into ranges is fixed
 // by trial index, not by thread, so any number of workers gives the same bytes. Each plan is copied
 // into shared memory once; tasks carry it by reference (each worker then simulates on its own copy).
+// A caller that takes the shared copy (share) and lets its own go holds the plan once, not twice.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -81,9 +82,24 @@ export class WorkerPool {
     return 2 * this.workers;
   }
 
-  runRange = async (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor = -Infinity, runId = 0): Promise<BatchSummary> => {
+  /**
+   * `plan` in shared memory, as the tasks carry it (fits RunOptions.sharePlan): a caller that keeps
+   * this copy instead of its own holds the plan once. The same plan shared twice is copied once.
+   */
+  share = (plan: SimulationPlan): SimulationPlan => this.entryOf(plan).plan;
+
+  private entryOf(plan: SimulationPlan): { key: string; plan: SimulationPlan } {
     let entry = this.shared.get(plan);
-    if (entry === undefined) this.shared.set(plan, (entry = { key: `plan-${this.nextKey++}`, plan: sharePlan(plan) }));
+    if (entry === undefined) {
+      entry = { key: `plan-${this.nextKey++}`, plan: sharePlan(plan) };
+      this.shared.set(plan, entry);
+      this.shared.set(entry.plan, entry); // the shared copy runs under the same key
+    }
+    return entry;
+  }
+
+  runRange = async (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor = -Infinity, runId = 0): Promise<BatchSummary> => {
+    const entry = this.entryOf(plan);
     const task: RangeTask = { planKey: entry.key, plan: entry.plan, first, count, tailSize, tailFloor, runKey: runId ? String(runId) : '', failAtTrial: this.failAtTrial, crashAtTrial: this.crashAtTrial };
     let packed: PackedSummary;
     try {

@@ -130,3 +130,9 @@ export function* jsonChunks(value: unknown, opts: JsonChunkOptions): Generator<s
   }
   if (out.length > 0) yield out;
 }
+
+/** The pieces of `JSON.stringify(value, null, indent) + '\n'`: a JSON document as the commands write it. */
+export function* jsonDocumentChunks(value: unknown, indent = 2): Generator<string, void, undefined> {
+  yield* jsonChunks(value, { mode: 'stringify', indent });
+  yield '\n';
+}

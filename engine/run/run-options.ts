@@ -34,6 +34,11 @@ export interface RunOptions {
   /** Ranges in flight at once (for a worker pool: a few per worker). Default 1. */
   inFlight?: number;
   /**
+   * The plan as `runRange` wants it held, such as a worker pool's copy in shared memory: a run that
+   * uses it keeps that one copy instead of two (README.md, "Memory"). Default: the plan itself.
+   */
+  sharePlan?: (plan: SimulationPlan) => SimulationPlan;
+  /**
    * Trials per range (default RANGE_TRIALS); results do not depend on it, except with `targetSe`,
    * whose stopping rule is checked at range boundaries (the CLI always uses RANGE_TRIALS).
    */
