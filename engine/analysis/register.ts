@@ -80,6 +80,17 @@ export function riskRegister(merged: BatchSummary, compiled: CompiledScenario, s
       tailContribution: k > 0 ? tailSum[r]! / k : 0,
       ...assess(pEventExpected, meanLossPerEvent, scenario.criteria),
       controls: index.riskControls[r]!,
+      ...(plan.riskRaise[r]! > 1
+        ? {
+            cascade: {
+              triggeredBy: index.riskTriggeredBy[r]!,
+              factor: plan.riskRaise[r]!,
+              excessEventsPerTrial: merged.riskExcessEvents.get(r) / n,
+              excessEal: merged.riskExcess.get(r) / n,
+            },
+          }
+        : {}),
+      ...(plan.riskJointHead[r]! >= 0 ? { joint: { targets: plan.jointSize[plan.riskJointHead[r]!]! } } : {}),
     });
   }
   return rows.sort((a, b) => b.eal - a.eal || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
