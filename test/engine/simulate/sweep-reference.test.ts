@@ -1,6 +1,7 @@
 // Differential test of the trial kernel's network sweep: for random small networks with many
 // overlapping site and lane outages, each trial's outages are read back from the Simulator and the
-// trial is recomputed by a plain reference implementation: cut out the time
+// trial is recomputed by a plain reference implementation (cascade windows and joint storms
+// included: excess outages lie in a fire's window, a storm downs every site at once): cut out the time
 // axis at every outage start and end; in each piece, a flow is served by its primary route,
 // rerouted (some path with every site and lane up) or cut; a maximal cut interval costs
 // c·max(0, days − bufferDays), each piece's billed cost shared equally among the active outages on
@@ -53,8 +54,18 @@ function randomScenario(rng: Rng, H: number, intensity = 1): Scenario {
     { id: 'lane-out', category: 'disruption', appliesTo: { kind: 'lane' }, frequency: { perYear: intensity * (1 + rng.next() * 4) }, downtimeDays: { uniform: [1, 10 + rng.next() * 50] } },
     // a second outage process on the chain lanes: overlapping outages of one element
     { id: 'chain-out', category: 'disruption', appliesTo: { kind: 'lane', modes: ['road'] }, frequency: { perYear: intensity * 2 }, downtimeDays: { fixed: 15 } },
-    // losses with downtime, and losses on shipments
-    { id: 'fire', category: 'terrorism', appliesTo: { kind: 'site' }, frequency: { perYear: 0.3 }, loss: { fraction: { uniform: [0.1, 0.9] } }, downtimeDays: { fixed: 400 } },
+    // losses with downtime, and losses on shipments; a fire raises the outages of the lanes leaving its site (a cascade)
+    {
+      id: 'fire',
+      category: 'terrorism',
+      appliesTo: { kind: 'site' },
+      frequency: { perYear: 0.3 },
+      loss: { fraction: { uniform: [0.1, 0.9] } },
+      downtimeDays: { fixed: 400 },
+      triggers: [{ threat: 'lane-out', factor: 6, days: 90, scope: 'lanes-from' }],
+    },
+    // a common cause: one storm takes every site down at once, for one shared downtime
+    { id: 'storm', category: 'disruption', appliesTo: { kind: 'site' }, jointly: true, frequency: { perYear: intensity * 0.6 }, downtimeDays: { uniform: [1, 30] } },
     { id: 'theft', category: 'theft', appliesTo: { kind: 'lane' }, frequency: { perShipment: 0.01 }, loss: { fraction: { pert: [0, 0.2, 1] } } },
   ];
   return scenarioOf(envelope('random sweep', { horizonDays: H, sites, lanes, flows, threats }));
@@ -125,6 +136,8 @@ interface Outage {
   start: number;
   end: number;
   risk: number;
+  /** Let in only by an open trigger window (the triggered excess). */
+  excess: boolean;
 }
 
 /** Reference per-trial results for each flow, and interruption and reroute cost per risk. */
@@ -136,6 +149,7 @@ function reference(net: Net, H: number, outages: Outage[], nRisks: number) {
   const out = net.flows.map(() => ({ cut: 0, rerouted: 0, cost: 0, reroute: 0 }));
   const riskInt = new Float64Array(nRisks);
   const riskReroute = new Float64Array(nRisks);
+  const riskExcess = new Float64Array(nRisks);
   const pathCost = (path: number[]) => path.reduce((c, l) => c + net.lanes[l]!.cost, 0);
   const onRoute = primary.map((route, fi) => new Set([net.flows[fi]!.from, ...route.flatMap((l) => [S + l, net.lanes[l]!.to])]));
   const cutStart = net.flows.map(() => NaN);
@@ -157,7 +171,10 @@ function reference(net: Net, H: number, outages: Outage[], nRisks: number) {
           const billed = (b - a) * f.perDay * extra;
           out[fi]!.reroute += billed;
           const forcing = active.filter((o) => onRoute[fi]!.has(o.elem));
-          for (const o of forcing) riskReroute[o.risk]! += billed / forcing.length;
+          for (const o of forcing) {
+            riskReroute[o.risk]! += billed / forcing.length;
+            if (o.excess) riskExcess[o.risk]! += billed / forcing.length;
+          }
         }
         cutStart[fi] = NaN;
         return;
@@ -168,14 +185,17 @@ function reference(net: Net, H: number, outages: Outage[], nRisks: number) {
       const billed = f.cost * (Math.max(0, b - s - f.buffer) - Math.max(0, a - s - f.buffer));
       out[fi]!.cost += billed;
       const sharing = active.filter((o) => rel[fi]!.has(o.elem));
-      for (const o of sharing) riskInt[o.risk]! += billed / sharing.length;
+      for (const o of sharing) {
+        riskInt[o.risk]! += billed / sharing.length;
+        if (o.excess) riskExcess[o.risk]! += billed / sharing.length;
+      }
     });
   }
-  return { flows: out, riskInt, riskReroute, primary };
+  return { flows: out, riskInt, riskReroute, riskExcess, primary };
 }
 
 describe('Simulator.runBatch: network sweep against a reference implementation', () => {
-  it('Simulator.runBatch: per-trial cut days, rerouted days, interruption and reroute cost and their shares match the reference on 13 random networks', () => {
+  it('Simulator.runBatch: per-trial cut days, rerouted days, interruption and reroute cost and their shares (triggered excess included) match the reference on 13 random networks with cascades and common-cause storms', () => {
     const rng = new Rng(4242, 1, 2, 3);
     let trialsWithCuts = 0;
     let trialsWithReroutes = 0;
@@ -183,6 +203,8 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
     let maxOverlap = 0;
     const mismatches: string[] = [];
     let maxOutages = 0;
+    let excessOutages = 0;
+    let jointOutages = 0;
     for (let k = 0; k < 13; k++) {
       const H = k % 3 === 0 ? 120 : 365;
       // the last network has ~25× the outages: hundreds per trial, beyond the kernel's initial buffers
@@ -203,8 +225,23 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
           const start = internals.sorted[10 * q]!;
           const end = internals.sorted[10 * q + 1]!;
           const risk = internals.sorted[10 * q + 4]! >> 1;
+          const excess = (internals.sorted[10 * q + 4]! & 1) === 1;
           if (!(start >= 0 && start < H && end > start && end <= H)) mismatches.push(`network ${k}, trial ${t}: outage [${start}, ${end}) outside [0, H]`);
-          outages.push({ elem: plan.riskElement[risk]!, start, end, risk });
+          outages.push({ elem: plan.riskElement[risk]!, start, end, risk, excess });
+        }
+        // cascades: an outage let in by a window starts inside a window of a fire on its lane's origin site
+        for (const o of outages.filter((x) => x.excess)) {
+          excessOutages++;
+          const lane = net.lanes[o.elem - net.sites.length];
+          const fires = outages.filter((x) => index.riskThreat[x.risk] === 'fire' && x.elem === lane?.from && x.start <= o.start && o.start < x.start + 90);
+          if (index.riskThreat[o.risk] !== 'lane-out' || fires.length === 0) mismatches.push(`network ${k}, trial ${t}: excess outage of ${index.riskIds[o.risk]} at ${o.start} outside every window`);
+        }
+        // common cause: every storm outage is matched, same start and end, on every other site it applies to
+        const storms = outages.filter((x) => index.riskThreat[x.risk] === 'storm');
+        for (const o of storms) {
+          jointOutages++;
+          const hit = new Set(storms.filter((x) => x.start === o.start && x.end === o.end).map((x) => x.elem));
+          if (hit.size !== net.sites.length) mismatches.push(`network ${k}, trial ${t}: storm at ${o.start} hits ${hit.size} of ${net.sites.length} sites`);
         }
         maxOutages = Math.max(maxOutages, outages.length);
         const ref = reference(net, H, outages, plan.nRisks);
@@ -227,6 +264,8 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
         for (let r = 0; r < plan.nRisks; r++) {
           check(`risk ${index.riskIds[r]} interruption`, s.riskInterruption.get(r), ref.riskInt[r]!, moneyTol);
           check(`risk ${index.riskIds[r]} reroute cost`, s.riskReroute.get(r), ref.riskReroute[r]!, moneyTol);
+          // the risks with excess here (lane outages) have no direct loss: their excess is all shares
+          if (index.riskThreat[r] === 'lane-out') check(`risk ${index.riskIds[r]} triggered excess`, s.riskExcess.get(r), ref.riskExcess[r]!, moneyTol);
         }
         const totalCost = ref.flows.reduce((x, f) => x + f.cost + f.reroute, 0);
         // direct is read back from per-risk sums kept in cents: half a cent of rounding per risk
@@ -242,5 +281,7 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
     expect(trialsWithRerouteCost).toBeGreaterThan(100);
     expect(maxOverlap).toBeGreaterThanOrEqual(2);
     expect(maxOutages).toBeGreaterThan(200);
+    expect(excessOutages).toBeGreaterThan(50);
+    expect(jointOutages).toBeGreaterThan(200);
   });
 });
