@@ -44,10 +44,10 @@ const CACHE_BITS = 16;
 const CACHE_WAYS = 4;
 
 /**
- * The batch's sums per risk, interleaved (ACC numbers a risk, one cache line) and moved into the
- * summary at the end of the batch: trials with events, events, Σ N², and integer quanta of direct
- * loss (cents), Σ L² (SQUARE_SCALE), Σ L·N (cents), interruption and reroute cost (cents). Integers
- * below 2^52 add exactly in a float64; larger ones are moved on at once.
+ * The batch's sums per risk, interleaved (ACC numbers a risk: one cache line, two slots spare) and
+ * moved into the summary at the end of the batch: trials with events, events, Σ N², and integer
+ * quanta of direct loss (cents), Σ L² (SQUARE_SCALE), Σ L·N (cents). Integers below 2^52 add
+ * exactly in a float64; larger ones are moved on at once.
  */
 const ACC = 8;
 const ACC_TRIALS = 0;
@@ -56,16 +56,24 @@ const ACC_EVENTS_SQ = 2;
 const ACC_DIRECT = 3;
 const ACC_SQ = 4;
 const ACC_LN = 5;
-const ACC_INT = 6;
-const ACC_REROUTE = 7;
+/**
+ * The same for the sweep's sums of the risks that can have outages (compact indices: a small array
+ * the sweep's random accesses stay in): interruption and reroute cost (cents), and the Σ L² and
+ * Σ L·N their shares add (OUT_* slots, OUT numbers a risk).
+ */
+const OUT = 4;
+const OUT_INT = 0;
+const OUT_REROUTE = 1;
+const OUT_SQ = 2;
+const OUT_LN = 3;
 
 /**
  * Numbers per outage record: start, end, its risk's direct loss and kept events in the trial,
- * risk·2 + excess, the element, the range of the element's flows in elemFlowRoute, and the element's
- * two signature words. Everything the sweep needs is in the record, copied from per-risk arrays read
+ * risk·2 + excess, the element, the range of the element's flows in elemFlowRoute, the element's
+ * two signature words, and the risk's compact outage index. Everything the sweep needs is in the record, copied from per-risk arrays read
  * in risk order while generating, so the sweep makes no random reads into network-sized arrays.
  */
-const REC = 10;
+const REC = 11;
 /** Per-risk copies of element data (RISK_OUT numbers a risk): flows range start, end, signature words. */
 const RISK_OUT = 4;
 /** A flow's sweep matches equal elements among its outages by a scan up to this many, by a mark array beyond. */
@@ -131,6 +139,10 @@ export class Simulator {
   private readonly blockReroute = new Float64Array(BLOCK);
   /** The batch's per-risk sums, ACC_* slots (see ACC). */
   private readonly acc: Float64Array;
+  /** Compact outage index of each risk (−1 when it cannot have an outage that matters), the risk of each, and their sums (OUT_* slots). */
+  private readonly outIndex: Int32Array;
+  private readonly outRisk: Int32Array;
+  private readonly accOut: Float64Array;
   /** Element data of each risk's target, RISK_OUT numbers a risk (see REC). */
   private readonly riskOut: Int32Array;
   // per-trial slots of the risks with outages in the trial swept: its risk, interruption and reroute
@@ -141,6 +153,7 @@ export class Simulator {
   private slotExcess = new Float64Array(64);
   private slotDirect = new Float64Array(64);
   private slotKept = new Float64Array(64);
+  private slotOut = new Int32Array(64);
   // outages of the current trial: the offset of each one's record in `sorted`, and its risk's slot
   private outRec = new Int32Array(64);
   private outSlot = new Int32Array(64);
@@ -170,11 +183,8 @@ export class Simulator {
   private relStamp = 0;
   private relFlow = -1;
   // reroute cache keyed by (flow, signature of its down elements)
-  private readonly cacheFlow = new Int32Array(1 << CACHE_BITS).fill(-1);
-  private readonly cacheLo = new Int32Array(1 << CACHE_BITS);
-  private readonly cacheHi = new Int32Array(1 << CACHE_BITS);
-  private readonly cacheVal = new Uint8Array(1 << CACHE_BITS);
-  private readonly cacheExtra = new Float64Array(1 << CACHE_BITS);
+  /** Entries of 4 numbers: flow (−1 when empty), signature words, and the extra cost per shipment (−1 when cut). */
+  private readonly cache = new Float64Array(4 << CACHE_BITS).fill(-1);
   private cacheVictim = 0;
   /** Extra cost per shipment of the path the last route() call found (0 when cut). */
   private routeExtra = 0;
@@ -187,6 +197,11 @@ export class Simulator {
   private bdStart = new Int32Array(1024);
   private bdOrder = new Int32Array(4096);
   private trialId = 0;
+
+  /** The direct loss, excess events and excess loss of the (risk, trial) being generated. */
+  private tLoss = 0;
+  private tExKept = 0;
+  private tExLoss = 0;
 
   /** Interruption and reroute cost accrued in the trial being simulated. */
   private trialInt = 0;
@@ -231,6 +246,12 @@ export class Simulator {
       this.riskOut[r * RISK_OUT + 3] = plan.elemKeyHi[e]! | 0;
     }
     this.elemMark = new Float64Array(plan.nElements).fill(-1);
+    this.outIndex = new Int32Array(R).fill(-1);
+    let nOutRisks = 0;
+    for (let r = 0; r < R; r++) if (this.needs[r]! & NEEDS_OUTAGE) this.outIndex[r] = nOutRisks++;
+    this.outRisk = new Int32Array(nOutRisks);
+    for (let r = 0; r < R; r++) if (this.outIndex[r]! >= 0) this.outRisk[this.outIndex[r]!] = r;
+    this.accOut = new Float64Array(nOutRisks * OUT);
     this.downCount = new Int32Array(plan.nElements);
     this.relMark = new Int32Array(plan.nElements);
     this.flowStamp = new Int32Array(F).fill(-1);
@@ -288,6 +309,16 @@ export class Simulator {
       }
       acc.fill(0, a, a + ACC);
     }
+    const accOut = this.accOut;
+    for (let j = 0; j < this.outRisk.length; j++) {
+      const a = j * OUT;
+      for (let slot = 0; slot < OUT; slot++) {
+        if (accOut[a + slot] !== 0) {
+          this.outSumOf(out, slot).addWholeQuanta(this.outRisk[j]!, accOut[a + slot]!);
+          accOut[a + slot] = 0;
+        }
+      }
+    }
     let floor = tailFloor;
     if (seen) {
       seen.pushAll(out.losses);
@@ -332,6 +363,10 @@ export class Simulator {
       const raise = plan.riskRaise[r]!;
       const needs = this.needs[r]!;
       let k = -1;
+      // the risk's counts over the block, added to its sums once
+      let nTrials = 0;
+      let nEvents = 0;
+      let nEventsSq = 0;
       for (;;) {
         // failures before the next trial with ≥ 1 event: P(trial has an event) = 1 − e^−λ
         // (an exponential E by ziggurat: P(⌊E/λ⌋ ≥ g) = e^−λg); a NaN gap (λ subnormal) ends the block
@@ -345,55 +380,83 @@ export class Simulator {
           continue;
         }
         let kept = 0;
-        let loss = 0;
-        let exKept = 0;
-        let exLoss = 0;
         const trialOut = this.nEv;
+        this.tLoss = 0;
+        this.tExKept = 0;
+        this.tExLoss = 0;
         for (let j = 0; j < events; j++) {
           const key1 = rs.nextU32();
           const key2 = rs.nextU32();
           const u = key2 * U32;
-          let time = -1;
-          let excess = 0;
           if (raise === 1) {
             if (u >= keep) continue;
-          } else {
-            // generated at λgen × raise; kept below keep × (the open windows' factor, else 1) / raise
-            const uRaised = u * raise;
-            if (uRaised >= keep) {
-              if (uRaised >= keep * raise) continue;
-              seedEvent(ev, key1, key2, hash);
-              time = ev.next() * H;
-              if (uRaised >= keep * this.windowFactor(r, k, time)) continue;
-              excess = 1;
-            }
-          }
-          kept++;
-          exKept += excess;
-          if (needs === 0) continue;
-          if (time < 0) {
-            seedEvent(ev, key1, key2, hash);
-            time = ev.next() * H;
-          }
-          const keyMix = eventKeyMix(key1);
-          let x = 0;
-          if (needs & NEEDS_LOSS) {
-            x = this.directLoss(r, keyMix, out);
-            loss += x;
-            if (excess) exLoss += x;
-          }
-          if (needs & NEEDS_OUTAGE) {
-            const o = r * DIST_STRIDE;
-            const d = sampleCompiled(ev, plan.riskDowntime[o]!, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
-            const down = this.controlDowntime(r, keyMix, d);
-            if (down > 0) this.pushOutage(k, r, time, down, excess);
-          }
-          if (needs & NEEDS_WINDOWS) this.openWindows(r, k, time);
+            kept++;
+            if (needs !== 0) this.keptEvent(r, k, key1, key2, -1, 0, out);
+          } else if (this.raisedKept(r, k, key1, key2, u * raise, keep, raise, out)) kept++;
         }
-        if (kept > 0) this.book(r, k, trial, kept, loss, exKept, exLoss, trialOut, out);
+        if (kept > 0) {
+          nTrials++;
+          nEvents += kept;
+          nEventsSq += kept * kept;
+          if (this.tLoss > 0 || this.tExKept > 0 || this.nEv > trialOut) this.bookLoss(r, k, trial, kept, this.tLoss, this.tExKept, this.tExLoss, trialOut, out);
+        }
+      }
+      if (nTrials > 0) {
+        const a = r * ACC;
+        this.acc[a + ACC_TRIALS]! += nTrials;
+        this.acc[a + ACC_EVENTS]! += nEvents;
+        this.acc[a + ACC_EVENTS_SQ]! += nEventsSq;
       }
     }
     return this.nEv;
+  }
+
+  /**
+   * Whether a candidate event of raised risk r (generated at λgen × raise) is kept: below keep
+   * without a window (keep draw × raise = `uRaised`), below keep × the open windows' factor inside
+   * them; the latter are the triggered excess. Draws the event's time first when the windows matter.
+   */
+  private raisedKept(r: number, k: number, key1: number, key2: number, uRaised: number, keep: number, raise: number, out: BatchSummary): boolean {
+    let time = -1;
+    let excess = 0;
+    if (uRaised >= keep) {
+      if (uRaised >= keep * raise) return false;
+      seedEvent(this.ev, key1, key2, this.plan.riskHash[r]!);
+      time = this.ev.next() * this.plan.horizonDays;
+      if (uRaised >= keep * this.windowFactor(r, k, time)) return false;
+      excess = 1;
+      this.tExKept++;
+    }
+    if (this.needs[r] !== 0) this.keptEvent(r, k, key1, key2, time, excess, out);
+    return true;
+  }
+
+  /**
+   * The draws of a kept event of risk r that needs more than counting: its start time (unless
+   * `time` ≥ 0 was drawn already), loss, outage and trigger windows, from the event's own stream;
+   * adds its loss to the trial's tLoss (and tExLoss when it is triggered excess).
+   */
+  private keptEvent(r: number, k: number, key1: number, key2: number, time: number, excess: number, out: BatchSummary): void {
+    const plan = this.plan;
+    const ev = this.ev;
+    const needs = this.needs[r]!;
+    if (time < 0) {
+      seedEvent(ev, key1, key2, plan.riskHash[r]!);
+      time = ev.next() * plan.horizonDays;
+    }
+    const keyMix = eventKeyMix(key1);
+    if (needs & NEEDS_LOSS) {
+      const x = this.directLoss(r, keyMix, out);
+      this.tLoss += x;
+      if (excess) this.tExLoss += x;
+    }
+    if (needs & NEEDS_OUTAGE) {
+      const o = r * DIST_STRIDE;
+      const d = sampleCompiled(ev, plan.riskDowntime[o]!, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
+      const down = this.controlDowntime(r, keyMix, d);
+      if (down > 0) this.pushOutage(k, r, time, down, excess);
+    }
+    if (needs & NEEDS_WINDOWS) this.openWindows(r, k, time);
   }
 
   /**
@@ -531,6 +594,7 @@ export class Simulator {
     rec[o + 7] = ro[a + 1]!;
     rec[o + 8] = ro[a + 2]!;
     rec[o + 9] = ro[a + 3]!;
+    rec[o + 10] = this.outIndex[r]!;
     this.nEv = n + 1;
   }
 
@@ -584,6 +648,11 @@ export class Simulator {
     acc[a + ACC_TRIALS]!++;
     acc[a + ACC_EVENTS]! += kept;
     acc[a + ACC_EVENTS_SQ]! += kept * kept;
+    this.bookLoss(r, k, trial, kept, loss, exKept, exLoss, trialOut, out);
+  }
+
+  /** The part of book beyond the counts: the excess, the risk's outages in the trial, and its direct loss. */
+  private bookLoss(r: number, k: number, trial: number, kept: number, loss: number, exKept: number, exLoss: number, trialOut: number, out: BatchSummary): void {
     if (exKept > 0) {
       out.riskExcessEvents.addQuanta(r, exKept);
       if (exLoss > 0) out.riskExcess.add(r, exLoss);
@@ -624,12 +693,33 @@ export class Simulator {
         return out.riskDirect;
       case ACC_SQ:
         return out.riskLossSq;
-      case ACC_LN:
-        return out.riskLossEvents;
-      case ACC_INT:
-        return out.riskInterruption;
       default:
+        return out.riskLossEvents;
+    }
+  }
+
+  /** Adds q quanta to the sweep's sum `slot` of compact outage risk j, moving it on before it could stop being exact. */
+  private accumulateOut(j: number, slot: number, q: number, out: BatchSummary): void {
+    const i = j * OUT + slot;
+    const v = this.accOut[i]! + q;
+    if (v < CENTS_FLUSH) this.accOut[i] = v;
+    else {
+      this.outSumOf(out, slot).addWholeQuanta(this.outRisk[j]!, v);
+      this.accOut[i] = 0;
+    }
+  }
+
+  /** The summary's exact sums that OUT slot `slot` goes into. */
+  private outSumOf(out: BatchSummary, slot: number) {
+    switch (slot) {
+      case OUT_INT:
+        return out.riskInterruption;
+      case OUT_REROUTE:
         return out.riskReroute;
+      case OUT_SQ:
+        return out.riskLossSq;
+      default:
+        return out.riskLossEvents;
     }
   }
 
@@ -721,6 +811,7 @@ export class Simulator {
         this.slotExcess[slot] = 0;
         this.slotDirect[slot] = rec[o + 2]!;
         this.slotKept[slot] = rec[o + 3]!;
+        this.slotOut[slot] = rec[o + 10]!;
       }
       if (!(rec[o + 1]! > rec[o]!)) continue; // a zero-length outage
       this.outRec[nOut] = o;
@@ -770,16 +861,17 @@ export class Simulator {
       const r = this.slotRisk[slot]!;
       const ri = this.slotInt[slot]!;
       const rx = this.slotReroute[slot]!;
-      if (ri !== 0) this.accumulate(r, ACC_INT, Math.round(ri * MONEY_SCALE), out);
-      if (rx !== 0) this.accumulate(r, ACC_REROUTE, Math.round(rx * MONEY_SCALE), out);
+      const j = this.slotOut[slot]!;
+      if (ri !== 0) this.accumulateOut(j, OUT_INT, Math.round(ri * MONEY_SCALE), out);
+      if (rx !== 0) this.accumulateOut(j, OUT_REROUTE, Math.round(rx * MONEY_SCALE), out);
       if (this.slotExcess[slot] !== 0) out.riskExcess.add(r, this.slotExcess[slot]!);
       const x = ri + rx;
       if (x !== 0) {
         this.addBreakdown(trial - out.firstTrial, r, x);
         // the risk's loss in this trial grows from d to d + x: (d + x)² − d² and x·N more
         const d = this.slotDirect[slot]!;
-        this.accumulate(r, ACC_SQ, Math.round((x * x + 2 * d * x) * SQUARE_SCALE), out);
-        this.accumulate(r, ACC_LN, Math.round(x * this.slotKept[slot]! * MONEY_SCALE), out);
+        this.accumulateOut(j, OUT_SQ, Math.round((x * x + 2 * d * x) * SQUARE_SCALE), out);
+        this.accumulateOut(j, OUT_LN, Math.round(x * this.slotKept[slot]! * MONEY_SCALE), out);
       }
     }
     this.blockInt[localTrial] = this.trialInt;
@@ -796,6 +888,7 @@ export class Simulator {
     this.slotExcess = grow(this.slotExcess, m);
     this.slotDirect = grow(this.slotDirect, m);
     this.slotKept = grow(this.slotKept, m);
+    this.slotOut = grow(this.slotOut, m);
   }
 
   /**
@@ -1012,14 +1105,16 @@ export class Simulator {
     const mask = (1 << CACHE_BITS) - 1;
     const set = (Math.imul(lo ^ Math.imul(f, 0x9e3779b1), 0x85ebca6b) ^ hi) & mask & ~(CACHE_WAYS - 1);
     let free = -1;
+    const cache = this.cache;
     for (let w = 0; w < CACHE_WAYS; w++) {
-      const h = set + w;
-      const cf = this.cacheFlow[h]!;
-      if (cf === f && this.cacheLo[h] === lo && this.cacheHi[h] === hi) {
-        this.routeExtra = this.cacheExtra[h]!;
-        return this.cacheVal[h]!;
+      const h = 4 * (set + w);
+      const cf = cache[h]!;
+      if (cf === f && cache[h + 1] === lo && cache[h + 2] === hi) {
+        const v = cache[h + 3]!;
+        this.routeExtra = v >= 0 ? v : 0;
+        return v >= 0 ? ROUTE_REROUTED : ROUTE_CUT;
       }
-      if (cf === -1 && free < 0) free = h;
+      if (cf === -1 && free < 0) free = set + w;
     }
     const plan = this.plan;
     if (this.relFlow !== f) {
@@ -1049,11 +1144,10 @@ export class Simulator {
     }
     this.routeExtra = extra;
     const h = free >= 0 ? free : set + (this.cacheVictim++ & (CACHE_WAYS - 1));
-    this.cacheFlow[h] = f;
-    this.cacheLo[h] = lo;
-    this.cacheHi[h] = hi;
-    this.cacheVal[h] = status;
-    this.cacheExtra[h] = extra;
+    cache[4 * h] = f;
+    cache[4 * h + 1] = lo;
+    cache[4 * h + 2] = hi;
+    cache[4 * h + 3] = status === ROUTE_CUT ? -1 : extra;
     return status;
   }
 

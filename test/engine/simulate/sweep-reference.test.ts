@@ -19,7 +19,7 @@ import { envelope, scenarioOf } from '../../support/engine-helpers.js';
 /** The Simulator's outage buffers after a batch (white box: read only). */
 interface Internals {
   bucket: Int32Array;
-  /** The block's outage records in trial order, 10 numbers each: start, end, direct, kept, risk·2 + excess, … */
+  /** The block's outage records in trial order, 11 numbers each: start, end, direct, kept, risk·2 + excess, … */
   sorted: Float64Array;
 }
 
@@ -222,10 +222,10 @@ describe('Simulator.runBatch: network sweep against a reference implementation',
         let direct = 0;
         for (let r = 0; r < plan.nRisks; r++) direct += s.riskDirect.get(r);
         for (let q = internals.bucket[local]!; q < internals.bucket[local + 1]!; q++) {
-          const start = internals.sorted[10 * q]!;
-          const end = internals.sorted[10 * q + 1]!;
-          const risk = internals.sorted[10 * q + 4]! >> 1;
-          const excess = (internals.sorted[10 * q + 4]! & 1) === 1;
+          const start = internals.sorted[11 * q]!;
+          const end = internals.sorted[11 * q + 1]!;
+          const risk = internals.sorted[11 * q + 4]! >> 1;
+          const excess = (internals.sorted[11 * q + 4]! & 1) === 1;
           if (!(start >= 0 && start < H && end > start && end <= H)) mismatches.push(`network ${k}, trial ${t}: outage [${start}, ${end}) outside [0, H]`);
           outages.push({ elem: plan.riskElement[risk]!, start, end, risk, excess });
         }
