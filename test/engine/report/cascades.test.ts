@@ -15,7 +15,9 @@ import { chars, csvBlocks, fullResults } from '../../support/report-fixture.js';
 let plain: Results;
 let r: Results;
 beforeAll(async () => {
-  plain = await fullResults();
+  // the shipped default scenario has a cascade now: its results without the cascade fields stand for a scenario without any
+  const full = await fullResults();
+  plain = { ...full, risks: full.risks.map(({ cascade: _c, joint: _j, ...risk }) => risk) };
   r = withCascades(plain);
 });
 

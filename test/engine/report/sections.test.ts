@@ -152,7 +152,8 @@ describe('report sections', () => {
     const register = blocks.find((b) => b.title === 'Risk register')!;
     const first = ['id', 'threat', 'category', 'target', 'targetKind', 'element', 'owner', 'frequency', 'pEvent', 'meanLossPerEvent', 'eal', 'directEal', 'interruptionEal', 'share', 'tailContribution', 'likelihood', 'impact', 'score', 'level', 'controls'];
     expect(register.header.slice(0, first.length)).toEqual(first);
-    expect(register.header.slice(first.length)).toEqual(['pEventExpected', 'impactCi95Low', 'impactCi95High', 'borderline', 'rerouteEal']);
+    // the default scenario has a cascade (a breach raising hijackings): its columns come after the others
+    expect(register.header.slice(first.length)).toEqual(['pEventExpected', 'impactCi95Low', 'impactCi95High', 'borderline', 'rerouteEal', 'triggeredBy', 'cascadeFactor', 'triggeredEventsPerTrial', 'triggeredEal', 'jointTargets']);
   });
 });
 
