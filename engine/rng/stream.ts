@@ -53,11 +53,22 @@ export function riskWord(root: Uint32Array, riskHash: number): number {
   return mix2(root[0]!, riskHash);
 }
 
+/** Salt of an event's start time among its keyed uniforms. */
+const TIME_SALT = 0x54494d45;
+
+/**
+ * The start-time uniform of an event, on [0, 1), keyed by its two key words (a hash, not a stream
+ * draw): the time is there for the cascades and outages that need it, and costs nothing otherwise.
+ */
+export function eventTimeUniform(key1: number, key2: number): number {
+  return mix2((key1 ^ TIME_SALT) | 0, key2) * 2.3283064365386963e-10;
+}
+
 /** Warm-up steps of the kernel's streams: their seeds are hash outputs already, so a few suffice. */
 const STREAM_WARMUP = 4;
 
 /**
- * Seeds `rng` for one event's own draws (its start time, the shipment hit, its loss and downtime),
+ * Seeds `rng` for one event's own draws (the shipment hit, its loss and downtime),
  * from the event's two key words (drawn from its stream) and the hash of the risk: an event's
  * draws are taken only when they are needed and never shift another event's.
  */

@@ -11,9 +11,9 @@
 // The loop reads only typed arrays and preallocated scratch space; nothing is allocated per trial.
 // The semantics, step by step: docs/simulation.md.
 import type { SimulationPlan } from '../plan/plan.js';
-import { LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
+import { LOSS_AMOUNT, LOSS_NONE, LOSS_SHIPMENT_FRACTION, LOSS_SITE_FRACTION } from '../plan/plan.js';
 import { Rng } from '../rng/rng.js';
-import { eventKeyMix, keyedUniformMixed, RiskBlockSeeder, riskWord, seedEvent } from '../rng/stream.js';
+import { eventKeyMix, eventTimeUniform, keyedUniformMixed, RiskBlockSeeder, riskWord, seedEvent } from '../rng/stream.js';
 import { exp } from '../math/det-math.js';
 import { DIST_LOGNORMAL, DIST_STRIDE, sampleCompiled } from '../sampling/dist.js';
 import { zigguratExponential, zigguratNormal } from '../sampling/ziggurat.js';
@@ -198,6 +198,8 @@ export class Simulator {
   private bdOrder = new Int32Array(4096);
   private trialId = 0;
 
+  /** The direct loss of the last directLoss call (a field: a returned double would be boxed). */
+  private xLoss = 0;
   /** The direct loss, excess events and excess loss of the (risk, trial) being generated. */
   private tLoss = 0;
   private tExKept = 0;
@@ -362,6 +364,12 @@ export class Simulator {
       const keep = plan.riskKeep[r]!;
       const raise = plan.riskRaise[r]!;
       const needs = this.needs[r]!;
+      const o = r * DIST_STRIDE;
+      const fastLoss = needs === NEEDS_LOSS && plan.riskLossMode[r] === LOSS_AMOUNT && plan.riskLoss[o] === DIST_LOGNORMAL;
+      const mu = plan.riskLoss[o + 1]!;
+      const sigma = plan.riskLoss[o + 2]!;
+      const sevFrom = plan.sevStart[r]!;
+      const sevTo = plan.sevStart[r + 1]!;
       let k = -1;
       // the risk's counts over the block, added to its sums once
       let nTrials = 0;
@@ -391,14 +399,49 @@ export class Simulator {
           if (raise === 1) {
             if (u >= keep) continue;
             kept++;
-            if (needs !== 0) this.keptEvent(r, k, key1, key2, -1, 0, out);
+            if (fastLoss) {
+              // the common case, inline: a lognormal amount, its severity controls, nothing else
+              seedEvent(ev, key1, key2, hash);
+              let x = exp(mu + sigma * zigguratNormal(ev));
+              if (sevFrom < sevTo) {
+                const keyMix = eventKeyMix(key1);
+                for (let c = sevFrom; c < sevTo; c++) if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) x *= plan.sevFactor[c]!;
+              }
+              this.tLoss += x;
+            } else if (needs !== 0) this.keptEvent(r, k, key1, key2, -1, 0, out);
           } else if (this.raisedKept(r, k, key1, key2, u * raise, keep, raise, out)) kept++;
         }
         if (kept > 0) {
           nTrials++;
           nEvents += kept;
           nEventsSq += kept * kept;
-          if (this.tLoss > 0 || this.tExKept > 0 || this.nEv > trialOut) this.bookLoss(r, k, trial, kept, this.tLoss, this.tExKept, this.tExLoss, trialOut, out);
+          const loss = this.tLoss;
+          if (this.tExKept > 0 || this.nEv > trialOut) this.bookLoss(r, k, trial, kept, loss, this.tExKept, this.tExLoss, trialOut, out);
+          else if (loss > 0) {
+            // bookLoss's common case, inline: the direct loss into the trial, the exact sums and the breakdown
+            this.blockDirect[k]! += loss;
+            const c = Math.round(loss * MONEY_SCALE);
+            const a = r * ACC;
+            const acc = this.acc;
+            const cents = acc[a + ACC_DIRECT]! + c;
+            const sq = acc[a + ACC_SQ]! + Math.round(loss * loss * SQUARE_SCALE);
+            const ln = acc[a + ACC_LN]! + c * kept;
+            if (cents < CENTS_FLUSH && sq < CENTS_FLUSH && ln < CENTS_FLUSH) {
+              acc[a + ACC_DIRECT] = cents;
+              acc[a + ACC_SQ] = sq;
+              acc[a + ACC_LN] = ln;
+            } else {
+              this.accumulate(r, ACC_DIRECT, c, out);
+              this.accumulate(r, ACC_SQ, Math.round(loss * loss * SQUARE_SCALE), out);
+              this.accumulate(r, ACC_LN, c * kept, out);
+            }
+            const w = this.nBd;
+            if (w >= this.bdRisk.length) this.growBreakdown(w + 1);
+            this.bdIdx[w] = trial - out.firstTrial;
+            this.bdRisk[w] = r;
+            this.bdLoss[w] = loss;
+            this.nBd = w + 1;
+          }
         }
       }
       if (nTrials > 0) {
@@ -421,8 +464,7 @@ export class Simulator {
     let excess = 0;
     if (uRaised >= keep) {
       if (uRaised >= keep * raise) return false;
-      seedEvent(this.ev, key1, key2, this.plan.riskHash[r]!);
-      time = this.ev.next() * this.plan.horizonDays;
+      time = eventTimeUniform(key1, key2) * this.plan.horizonDays;
       if (uRaised >= keep * this.windowFactor(r, k, time)) return false;
       excess = 1;
       this.tExKept++;
@@ -432,23 +474,21 @@ export class Simulator {
   }
 
   /**
-   * The draws of a kept event of risk r that needs more than counting: its start time (unless
-   * `time` ≥ 0 was drawn already), loss, outage and trigger windows, from the event's own stream;
-   * adds its loss to the trial's tLoss (and tExLoss when it is triggered excess).
+   * What a kept event of risk r needs beyond its count: its loss and downtime from the event's own
+   * stream (in that order), its start time (keyed; unless `time` ≥ 0 was taken already) for its
+   * outage and trigger windows; adds its loss to the trial's tLoss (and tExLoss when it is excess).
    */
   private keptEvent(r: number, k: number, key1: number, key2: number, time: number, excess: number, out: BatchSummary): void {
     const plan = this.plan;
     const ev = this.ev;
     const needs = this.needs[r]!;
-    if (time < 0) {
-      seedEvent(ev, key1, key2, plan.riskHash[r]!);
-      time = ev.next() * plan.horizonDays;
-    }
+    if (needs & (NEEDS_LOSS | NEEDS_OUTAGE)) seedEvent(ev, key1, key2, plan.riskHash[r]!);
+    if (time < 0 && needs & (NEEDS_OUTAGE | NEEDS_WINDOWS)) time = eventTimeUniform(key1, key2) * plan.horizonDays;
     const keyMix = eventKeyMix(key1);
     if (needs & NEEDS_LOSS) {
-      const x = this.directLoss(r, keyMix, out);
-      this.tLoss += x;
-      if (excess) this.tExLoss += x;
+      this.directLoss(r, keyMix, out);
+      this.tLoss += this.xLoss;
+      if (excess) this.tExLoss += this.xLoss;
     }
     if (needs & NEEDS_OUTAGE) {
       const o = r * DIST_STRIDE;
@@ -500,9 +540,12 @@ export class Simulator {
         const key1 = rs.nextU32();
         const key2 = rs.nextU32();
         const u = key2 * U32;
-        seedEvent(ev, key1, key2, hash);
-        const time = ev.next() * H;
-        const shared = downCode >= 0 ? sampleCompiled(ev, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!) : 0;
+        const time = eventTimeUniform(key1, key2) * H;
+        let shared = 0;
+        if (downCode >= 0) {
+          seedEvent(ev, key1, key2, hash);
+          shared = sampleCompiled(ev, downCode, plan.riskDowntime[o + 1]!, plan.riskDowntime[o + 2]!, plan.riskDowntime[o + 3]!);
+        }
         for (let i = 0; i < n; i++) {
           const r = h + i;
           if (!(u * lambda < plan.riskGenRate[r]! * plan.riskKeep[r]!)) continue;
@@ -513,7 +556,8 @@ export class Simulator {
           const keyMix = eventKeyMix((key1 ^ rh) | 0);
           if (needs & NEEDS_LOSS) {
             seedEvent(ev, key1, key2, rh);
-            this.gLoss[i]! += this.directLoss(r, keyMix, out);
+            this.directLoss(r, keyMix, out);
+            this.gLoss[i]! += this.xLoss;
           }
           if (needs & NEEDS_OUTAGE) {
             const down = this.controlDowntime(r, keyMix, shared);
@@ -545,7 +589,7 @@ export class Simulator {
    * The direct loss of a kept event of risk r, drawn from the event's stream (the flow hit first,
    * for a shipment loss), then reduced by the severity controls that perform (keyed draws).
    */
-  private directLoss(r: number, keyMix: number, out: BatchSummary): number {
+  private directLoss(r: number, keyMix: number, out: BatchSummary): void {
     const plan = this.plan;
     const ev = this.ev;
     const mode = plan.riskLossMode[r]!;
@@ -561,7 +605,7 @@ export class Simulator {
       if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) loss *= plan.sevFactor[c]!;
     }
     if (mode === LOSS_SHIPMENT_FRACTION && loss > 0) out.flowDirect.add(this.pickedFlow, loss);
-    return loss;
+    this.xLoss = loss;
   }
 
   /** A downtime draw d of risk r, reduced by the downtime controls that perform (keyed draws). */
