@@ -78,6 +78,7 @@ describe('Simulator: reroute cost', () => {
     expect(laneA.rerouteEal).toBeCloseTo(b.rerouteEal, 2);
     const riskA = r.risks.find((k) => k.id === 'outA@A')!;
     expect(riskA.rerouteEal).toBeCloseTo(b.rerouteEal, 2);
-    expect(r.risks.reduce((x, k) => x + k.eal, 0)).toBeCloseTo(b.eal, 4);
+    // each risk's parts are rounded to the cent per trial, the summary's per trial: at most half a cent apart per risk and part
+    expect(Math.abs(r.risks.reduce((x, k) => x + k.eal, 0) - b.eal)).toBeLessThanOrEqual(0.005 * 3 * (r.risks.length + 1));
   });
 });
