@@ -365,9 +365,15 @@ export class Simulator {
       const raise = plan.riskRaise[r]!;
       const needs = this.needs[r]!;
       const o = r * DIST_STRIDE;
-      const fastLoss = needs === NEEDS_LOSS && plan.riskLossMode[r] === LOSS_AMOUNT && plan.riskLoss[o] === DIST_LOGNORMAL;
+      const lossMode = plan.riskLossMode[r]!;
+      const fastLoss = needs === NEEDS_LOSS && (lossMode === LOSS_AMOUNT || lossMode === LOSS_SITE_FRACTION);
+      const siteLoss = lossMode === LOSS_SITE_FRACTION;
+      const exposure = plan.riskExposure[r]!;
+      const lossCode = plan.riskLoss[o]!;
+      // the loss distribution's parameters (mu and sigma for the lognormal)
       const mu = plan.riskLoss[o + 1]!;
       const sigma = plan.riskLoss[o + 2]!;
+      const lossP2 = plan.riskLoss[o + 3]!;
       const sevFrom = plan.sevStart[r]!;
       const sevTo = plan.sevStart[r + 1]!;
       let k = -1;
@@ -400,9 +406,10 @@ export class Simulator {
             if (u >= keep) continue;
             kept++;
             if (fastLoss) {
-              // the common case, inline: a lognormal amount, its severity controls, nothing else
+              // the common case, inline: a loss on a site or an amount, its severity controls, nothing else
               seedEvent(ev, key1, key2, hash);
-              let x = exp(mu + sigma * zigguratNormal(ev));
+              let x = lossCode === DIST_LOGNORMAL ? exp(mu + sigma * zigguratNormal(ev)) : sampleCompiled(ev, lossCode, mu, sigma, lossP2);
+              x = siteLoss ? (x < 0 ? 0 : x > 1 ? 1 : x) * exposure : x > 0 ? x : 0;
               if (sevFrom < sevTo) {
                 const keyMix = eventKeyMix(key1);
                 for (let c = sevFrom; c < sevTo; c++) if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) x *= plan.sevFactor[c]!;
