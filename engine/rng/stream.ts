@@ -66,6 +66,8 @@ export function eventTimeUniform(key1: number, key2: number): number {
 
 /** Warm-up steps of the kernel's streams: their seeds are hash outputs already, so a few suffice. */
 const STREAM_WARMUP = 4;
+/** An event's stream starts from two words of another sfc32 stream and a mixed hash: one step spreads them. */
+const EVENT_WARMUP = 1;
 
 /**
  * Seeds `rng` for one event's own draws (the shipment hit, its loss and downtime),
@@ -73,7 +75,7 @@ const STREAM_WARMUP = 4;
  * draws are taken only when they are needed and never shift another event's.
  */
 export function seedEvent(rng: Rng, key1: number, key2: number, riskHash: number): void {
-  rng.seedMixed(key1, key2, mix32((riskHash ^ key1) | 0), riskHash | 1, STREAM_WARMUP);
+  rng.seedMixed(key1, key2, mix32((riskHash ^ key1) | 0), riskHash | 1, EVENT_WARMUP);
 }
 
 /** A uniform on [0, 1) keyed by (event, control): the control's reliability draw for that event. */

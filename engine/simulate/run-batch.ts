@@ -396,6 +396,7 @@ export class Simulator {
         let kept = 0;
         const trialOut = this.nEv;
         this.tLoss = 0;
+        let fastSum = 0;
         this.tExKept = 0;
         this.tExLoss = 0;
         for (let j = 0; j < events; j++) {
@@ -414,7 +415,7 @@ export class Simulator {
                 const keyMix = eventKeyMix(key1);
                 for (let c = sevFrom; c < sevTo; c++) if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) x *= plan.sevFactor[c]!;
               }
-              this.tLoss += x;
+              fastSum += x;
             } else if (needs !== 0) this.keptEvent(r, k, key1, key2, -1, 0, out);
           } else if (this.raisedKept(r, k, key1, key2, u * raise, keep, raise, out)) kept++;
         }
@@ -422,7 +423,7 @@ export class Simulator {
           nTrials++;
           nEvents += kept;
           nEventsSq += kept * kept;
-          const loss = this.tLoss;
+          const loss = this.tLoss + fastSum;
           if (this.tExKept > 0 || this.nEv > trialOut) this.bookLoss(r, k, trial, kept, loss, this.tExKept, this.tExLoss, trialOut, out);
           else if (loss > 0) {
             // bookLoss's common case, inline: the direct loss into the trial, the exact sums and the breakdown
