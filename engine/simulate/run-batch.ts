@@ -396,7 +396,6 @@ export class Simulator {
         let kept = 0;
         const trialOut = this.nEv;
         this.tLoss = 0;
-        let fastSum = 0;
         this.tExKept = 0;
         this.tExLoss = 0;
         for (let j = 0; j < events; j++) {
@@ -406,24 +405,15 @@ export class Simulator {
           if (raise === 1) {
             if (u >= keep) continue;
             kept++;
-            if (fastLoss) {
-              // the common case, inline: a loss on a site or an amount, its severity controls, nothing else
-              seedEvent(ev, key1, key2, hash);
-              let x = lossCode === DIST_LOGNORMAL ? exp(mu + sigma * zigguratNormal(ev)) : sampleCompiled(ev, lossCode, mu, sigma, lossP2);
-              x = siteLoss ? (x < 0 ? 0 : x > 1 ? 1 : x) * exposure : x > 0 ? x : 0;
-              if (sevFrom < sevTo) {
-                const keyMix = eventKeyMix(key1);
-                for (let c = sevFrom; c < sevTo; c++) if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) x *= plan.sevFactor[c]!;
-              }
-              fastSum += x;
-            } else if (needs !== 0) this.keptEvent(r, k, key1, key2, -1, 0, out);
+            if (fastLoss) this.fastLoss(key1, key2, hash, lossCode, mu, sigma, lossP2, siteLoss ? exposure : -1, sevFrom, sevTo);
+            else if (needs !== 0) this.keptEvent(r, k, key1, key2, -1, 0, out);
           } else if (this.raisedKept(r, k, key1, key2, u * raise, keep, raise, out)) kept++;
         }
         if (kept > 0) {
           nTrials++;
           nEvents += kept;
           nEventsSq += kept * kept;
-          const loss = this.tLoss + fastSum;
+          const loss = this.tLoss;
           if (this.tExKept > 0 || this.nEv > trialOut) this.bookLoss(r, k, trial, kept, loss, this.tExKept, this.tExLoss, trialOut, out);
           else if (loss > 0) {
             // bookLoss's common case, inline: the direct loss into the trial, the exact sums and the breakdown
@@ -460,6 +450,25 @@ export class Simulator {
       }
     }
     return this.nEv;
+  }
+
+  /**
+   * The common kept event: a loss on a site (`exposure` ≥ 0) or an amount (`exposure` −1), its
+   * severity controls, nothing else; adds it to tLoss. The same draws and arithmetic as keptEvent
+   * and directLoss, in a function small enough for its samplers to be inlined into it (and a loss
+   * passed through a field, not returned: a returned double would be boxed).
+   */
+  private fastLoss(key1: number, key2: number, hash: number, code: number, p0: number, p1: number, p2: number, exposure: number, sevFrom: number, sevTo: number): void {
+    const ev = this.ev;
+    seedEvent(ev, key1, key2, hash);
+    let x = code === DIST_LOGNORMAL ? exp(p0 + p1 * zigguratNormal(ev)) : sampleCompiled(ev, code, p0, p1, p2);
+    x = exposure >= 0 ? (x < 0 ? 0 : x > 1 ? 1 : x) * exposure : x > 0 ? x : 0;
+    if (sevFrom < sevTo) {
+      const plan = this.plan;
+      const keyMix = eventKeyMix(key1);
+      for (let c = sevFrom; c < sevTo; c++) if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) x *= plan.sevFactor[c]!;
+    }
+    this.tLoss += x;
   }
 
   /**
