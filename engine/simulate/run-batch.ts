@@ -367,15 +367,6 @@ export class Simulator {
       const o = r * DIST_STRIDE;
       const lossMode = plan.riskLossMode[r]!;
       const fastLoss = needs === NEEDS_LOSS && (lossMode === LOSS_AMOUNT || lossMode === LOSS_SITE_FRACTION);
-      const siteLoss = lossMode === LOSS_SITE_FRACTION;
-      const exposure = plan.riskExposure[r]!;
-      const lossCode = plan.riskLoss[o]!;
-      // the loss distribution's parameters (mu and sigma for the lognormal)
-      const mu = plan.riskLoss[o + 1]!;
-      const sigma = plan.riskLoss[o + 2]!;
-      const lossP2 = plan.riskLoss[o + 3]!;
-      const sevFrom = plan.sevStart[r]!;
-      const sevTo = plan.sevStart[r + 1]!;
       let k = -1;
       // the risk's counts over the block, added to its sums once
       let nTrials = 0;
@@ -405,7 +396,7 @@ export class Simulator {
           if (raise === 1) {
             if (u >= keep) continue;
             kept++;
-            if (fastLoss) this.fastLoss(key1, key2, hash, lossCode, mu, sigma, lossP2, siteLoss ? exposure : -1, sevFrom, sevTo);
+            if (fastLoss) this.fastLoss(r, key1, key2);
             else if (needs !== 0) this.keptEvent(r, k, key1, key2, -1, 0, out);
           } else if (this.raisedKept(r, k, key1, key2, u * raise, keep, raise, out)) kept++;
         }
@@ -453,20 +444,24 @@ export class Simulator {
   }
 
   /**
-   * The common kept event: a loss on a site (`exposure` ≥ 0) or an amount (`exposure` −1), its
-   * severity controls, nothing else; adds it to tLoss. The same draws and arithmetic as keptEvent
-   * and directLoss, in a function small enough for its samplers to be inlined into it (and a loss
-   * passed through a field, not returned: a returned double would be boxed).
+   * The common kept event of risk r: a loss on a site or an amount, its severity controls, nothing
+   * else; adds it to tLoss. The same draws and arithmetic as keptEvent and directLoss, in a function
+   * small enough for its samplers to be inlined into it (and a loss passed through a field, not
+   * returned: a returned double would be boxed).
    */
-  private fastLoss(key1: number, key2: number, hash: number, code: number, p0: number, p1: number, p2: number, exposure: number, sevFrom: number, sevTo: number): void {
+  private fastLoss(r: number, key1: number, key2: number): void {
+    const plan = this.plan;
     const ev = this.ev;
-    seedEvent(ev, key1, key2, hash);
-    let x = code === DIST_LOGNORMAL ? exp(p0 + p1 * zigguratNormal(ev)) : sampleCompiled(ev, code, p0, p1, p2);
-    x = exposure >= 0 ? (x < 0 ? 0 : x > 1 ? 1 : x) * exposure : x > 0 ? x : 0;
-    if (sevFrom < sevTo) {
-      const plan = this.plan;
+    seedEvent(ev, key1, key2, plan.riskHash[r]!);
+    const o = r * DIST_STRIDE;
+    const code = plan.riskLoss[o]!;
+    let x = code === DIST_LOGNORMAL ? exp(plan.riskLoss[o + 1]! + plan.riskLoss[o + 2]! * zigguratNormal(ev)) : sampleCompiled(ev, code, plan.riskLoss[o + 1]!, plan.riskLoss[o + 2]!, plan.riskLoss[o + 3]!);
+    x = plan.riskLossMode[r] === LOSS_SITE_FRACTION ? (x < 0 ? 0 : x > 1 ? 1 : x) * plan.riskExposure[r]! : x > 0 ? x : 0;
+    const sevTo = plan.sevStart[r + 1]!;
+    let c = plan.sevStart[r]!;
+    if (c < sevTo) {
       const keyMix = eventKeyMix(key1);
-      for (let c = sevFrom; c < sevTo; c++) if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) x *= plan.sevFactor[c]!;
+      for (; c < sevTo; c++) if (keyedUniformMixed(keyMix, plan.sevHash[c]!) < plan.sevReliability[c]!) x *= plan.sevFactor[c]!;
     }
     this.tLoss += x;
   }

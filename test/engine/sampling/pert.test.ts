@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../engine/rng/rng.js';
 import { pertMean, samplePert } from '../../../engine/sampling/pert.js';
+import { sampleBeta } from '../../../engine/sampling/beta.js';
 import {
   N,
   betaCentralMoments,
@@ -23,6 +24,21 @@ const CASES: [min: number, mode: number, max: number][] = [
 ];
 
 describe('pert', () => {
+  it('samplePert gives min + range · sampleBeta(α, β) bit for bit, taking the same draws', () => {
+    const a = new Rng(9, 8, 7, 6);
+    const b = new Rng(9, 8, 7, 6);
+    const seed = new Rng(1, 2, 3, 4);
+    for (let i = 0; i < 100_000; i++) {
+      const min = (seed.next() - 0.5) * 1000;
+      const range = seed.next() < 0.1 ? 0 : seed.next() * 1000;
+      const mode = min + seed.next() * range;
+      const max = min + range;
+      const want = range === 0 ? min : min + range * sampleBeta(a, 1 + (4 * (mode - min)) / range, 1 + (4 * (max - mode)) / range);
+      expect(samplePert(b, min, mode, max)).toBe(want);
+    }
+    expect(b.nextU32()).toBe(a.nextU32());
+  });
+
   it.each(CASES)('samplePert: mean, variance and median for PERT(%f, %f, %f)', (min, mode, max) => {
     const range = max - min;
     const a = 1 + (4 * (mode - min)) / range;
