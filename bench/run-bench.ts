@@ -62,7 +62,7 @@ export function blockRanges(trials: number, rangeTrials: number): Array<[number,
  * 256 above; ranges shrink (never below one block) and trials grow so that each worker gets ≥ 4 ranges.
  */
 export function networkWork(sites: number, workers: number): { trials: number; rangeTrials: number } {
-  const [base, largest] = sites <= 2000 ? [16_384, 2048] : sites <= 20_000 ? [8192, 1024] : [2048, BLOCK];
+  const [base, largest] = sites <= 2000 ? [16_384, 2048] : sites <= 20_000 ? [8192, 1024] : [4096, 2 * BLOCK];
   const rangeTrials = Math.max(BLOCK, Math.min(largest, Math.floor(base / (4 * workers) / BLOCK) * BLOCK));
   return { trials: Math.max(base, 4 * workers * rangeTrials), rangeTrials };
 }

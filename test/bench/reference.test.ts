@@ -106,7 +106,7 @@ describe('bench: ranges of whole blocks', () => {
   it('networkWork: the sizes of the brief, and for any size and worker count whole-block ranges, at least 4 per worker', () => {
     expect(networkWork(1000, 2)).toEqual({ trials: 16_384, rangeTrials: 2048 });
     expect(networkWork(10_000, 2)).toEqual({ trials: 8192, rangeTrials: 1024 });
-    expect(networkWork(100_000, 2)).toEqual({ trials: 2048, rangeTrials: 256 });
+    expect(networkWork(100_000, 2)).toEqual({ trials: 4096, rangeTrials: 512 });
     for (const sites of [5, 50, 1000, 5000, 10_000, 50_000, 100_000]) {
       for (let workers = 1; workers <= 64; workers *= 2) {
         const { trials, rangeTrials } = networkWork(sites, workers);
