@@ -340,8 +340,6 @@ export class Simulator {
   private generateBlock(b: number, from: number, to: number, out: BatchSummary): number {
     const plan = this.plan;
     const rs = this.rs;
-    const ev = this.ev;
-    const H = plan.horizonDays;
     const blockFirst = b * BLOCK;
     this.nEv = 0;
     for (let i = 0; i < this.nWinRaised; i++) this.winHead[this.winRaised[i]!] = -1;
@@ -364,7 +362,6 @@ export class Simulator {
       const keep = plan.riskKeep[r]!;
       const raise = plan.riskRaise[r]!;
       const needs = this.needs[r]!;
-      const o = r * DIST_STRIDE;
       const lossMode = plan.riskLossMode[r]!;
       const fastLoss = needs === NEEDS_LOSS && (lossMode === LOSS_AMOUNT || lossMode === LOSS_SITE_FRACTION);
       let k = -1;
@@ -1246,20 +1243,6 @@ export class Simulator {
     // all candidates fit: keep them in trial order (tails are ranked when they are merged)
     return m <= tailSize ? candidates : selectTail([candidates], tailSize);
   }
-}
-
-/** Whether the sorted slice a[from .. to) holds x (binary search). */
-function sortedHas(a: Int32Array, from: number, to: number, x: number): boolean {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = a[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** Simulates trials [first, first + count) of `plan` (a fresh Simulator; reuse one for many batches). */
