@@ -4,7 +4,7 @@
 import type { Scenario, Treatment } from '../model/schema.js';
 import { assertFiniteFigures } from '../model/limits.js';
 import { scenarioCosts } from '../plan/compile-plan.js';
-import type { CompiledScenario, SimulationPlan } from '../plan/plan.js';
+import type { CompiledScenario, PlanIndex, SimulationPlan } from '../plan/plan.js';
 import { flowLoss, type BatchSummary } from '../summary/batch-summary.js';
 import type { RunInfo } from '../run/run-options.js';
 import type { RunUnit } from '../run/units.js';
@@ -26,11 +26,9 @@ function summarisePlan(plan: SimulationPlan, merged: BatchSummary): { summary: S
   return { summary: lossSummary(merged, sorted, plan.horizonDays, plan.nFlows, cutDays), sorted };
 }
 
-/** What a treatment's result needs of the baseline: its loss summary and losses, and the scenario's costs. */
+/** What a treatment's result needs of the baseline: its loss summary and losses. */
 export interface BaselineFigures {
   scenario: Scenario;
-  /** The baseline's compiled plan and index (the lanes' and sites' shipments price a treatment). */
-  compiled: CompiledScenario;
   summary: Summary;
   /** Trial losses in trial order (paired with a treatment's) and sorted ascending. */
   losses: Float64Array;
@@ -38,9 +36,9 @@ export interface BaselineFigures {
 }
 
 /** The baseline's figures from its merged summary: what the treatments and the results are measured from. */
-export function baselineFigures(scenario: Scenario, compiled: CompiledScenario, merged: BatchSummary): BaselineFigures {
-  const { summary, sorted } = summarisePlan(compiled.plan, merged);
-  return { scenario, compiled, summary, losses: merged.losses, sorted };
+export function baselineFigures(scenario: Scenario, plan: SimulationPlan, merged: BatchSummary): BaselineFigures {
+  const { summary, sorted } = summarisePlan(plan, merged);
+  return { scenario, summary, losses: merged.losses, sorted };
 }
 
 /**
@@ -48,9 +46,9 @@ export function baselineFigures(scenario: Scenario, compiled: CompiledScenario, 
  * capex / lifetimeYears, transport, buffer stock) less the baseline's, each priced with its own plan's
  * shipments and the treatment's carrying-cost rates.
  */
-export function treatmentCost(scenario: Scenario, base: CompiledScenario, unit: RunUnit): number {
+export function treatmentCost(scenario: Scenario, base: PlanIndex, unit: RunUnit): number {
   const treated = unit.treated!;
-  const costBefore = scenarioCosts(scenario, base.index.laneShipments, base.index.siteShipments, treated.carryingRates).total;
+  const costBefore = scenarioCosts(scenario, base.laneShipments, base.siteShipments, treated.carryingRates).total;
   const costAfter = scenarioCosts(treated.scenario, unit.compiled.index.laneShipments, unit.compiled.index.siteShipments, treated.carryingRates).total;
   return costAfter - costBefore;
 }
@@ -88,18 +86,25 @@ export function treatmentResult(base: BaselineFigures, treatment: Treatment, ann
  * A pure function of its inputs but `run`: a single run and merged shards give the same bytes.
  */
 export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries: readonly BatchSummary[], seed: number | string, run: RunInfo): Results {
-  const base = baselineFigures(scenario, units[0]!.compiled, summaries[0]!);
-  const treatments = units.slice(1).map((u, i) => treatmentResult(base, u.treatment!, treatmentCost(scenario, base.compiled, u), u.compiled.plan, summaries[i + 1]!));
-  return assembleResults(base, summaries[0]!, treatments, seed, run);
+  const compiled = units[0]!.compiled;
+  const base = baselineFigures(scenario, compiled.plan, summaries[0]!);
+  const treatments = units.slice(1).map((u, i) => treatmentResult(base, u.treatment!, treatmentCost(scenario, compiled.index, u), u.compiled.plan, summaries[i + 1]!));
+  return assembleResults(base, compiled, summaries[0]!, treatments, seed, run);
 }
 
 /**
- * The results from the baseline's figures and merged summary (the register, targets, flows, controls,
- * exceedance curve and appetite come from it) and the treatments' results, in order.
+ * The results from the baseline's figures, compiled plan and merged summary (the register, targets,
+ * flows, controls, exceedance curve and appetite come from them) and the treatments' results, in order.
  */
-export function assembleResults(base: BaselineFigures, baseMerged: BatchSummary, treatmentResults: TreatmentResult[], seed: number | string, run: RunInfo): Results {
+export function assembleResults(
+  base: BaselineFigures,
+  baseCompiled: CompiledScenario,
+  baseMerged: BatchSummary,
+  treatmentResults: TreatmentResult[],
+  seed: number | string,
+  run: RunInfo,
+): Results {
   const { scenario } = base;
-  const baseCompiled = base.compiled;
   const { plan, index } = baseCompiled;
   const n = baseMerged.count;
 

@@ -13,5 +13,5 @@ export async function simulateScenario(scenario: Scenario, opts: RunOptions): Pr
   const started = Date.now();
   const run = await simulateAnalysis(scenario, opts);
   const wallMs = Date.now() - started;
-  return assembleResults(run.base, run.baseMerged, run.treatments, opts.seed, runInfo(opts.workers ?? 1, wallMs, run.trials * run.units, run.target));
+  return assembleResults(run.base, run.baseCompiled(), run.baseMerged, run.treatments, opts.seed, runInfo(opts.workers ?? 1, wallMs, run.trials * run.units, run.target));
 }

@@ -2,8 +2,8 @@
 // optionally until a target standard error (--target-se) or only one shard of the trial ranges
 // (--shard i/n, which writes a partial result for `chainward merge`).
 import { assembleResults } from '../analysis/analyse.js';
-import { simulateAnalysis } from '../analysis/simulate-analysis.js';
-import { prepareUnitsLazily, selectTreatments, UnknownTreatmentError } from '../run/units.js';
+import { prepareAnalysis, simulateAnalysis, type PreparedAnalysis } from '../analysis/simulate-analysis.js';
+import { UnknownTreatmentError } from '../run/units.js';
 import { runInfo, type RunOptions } from '../run/run-options.js';
 import { shardRanges, trialRanges, RANGE_TRIALS } from '../run/ranges.js';
 import { simulateEach } from '../run/simulate-units.js';
@@ -25,11 +25,12 @@ import { writeOutput } from './write-output.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_TOP, type ReportOptions } from '../report/sections.js';
-import { withWorkers } from './with-workers.js';
+import { testHook, withWorkers } from './with-workers.js';
 import { DEFAULT_SCENARIO, loadScenarioFile, namingFile } from './scenario-file.js';
 import { scenarioWarnings } from '../validate/warnings.js';
 import { printWarnings } from './print-warnings.js';
 import { checkOutputPath } from '../io/write-atomic.js';
+import { PlanSpill } from '../io/plan-spill.js';
 
 export const DEFAULT_TRIALS = 20_000;
 export const DEFAULT_MAX_TRIALS = 1_000_000;
@@ -148,39 +149,41 @@ function runSettings(values: Values): RunSettings {
 }
 
 /**
- * Runs the simulation as the CLI asked and returns the text to write. The worker threads are closed
- * before the results are built, so their memory is free by then (README.md, "Memory").
+ * Runs the simulation as the CLI asked and returns the text to write. The plans are compiled and the
+ * treatments checked before the worker threads start, and the threads are closed before the results
+ * are built, so neither stacks on their memory (README.md, "Memory").
  */
 async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean): Promise<TextContent> {
   const started = Date.now();
-  try {
-    selectTreatments(scenario, s.treatments); // an unknown id is a usage error before any work
-  } catch (e) {
-    if (e instanceof UnknownTreatmentError) throw new InputError(`--treatments: ${e.message}`);
-    throw e;
-  }
-  const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
+  // large plans wait in temporary files between their check and their turn (until the results are built)
+  const spill = new PlanSpill({ shared: s.workers > 1, keepBytes: testHook('CHAINWARD_TEST_KEEP_PLAN_BYTES') });
   let output: () => TextContent;
   try {
-    output = await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, { ...runner, onProgress: (p) => bar.update(p) }, started, bar, quiet));
+    let prepared: PreparedAnalysis;
+    try {
+      prepared = prepareAnalysis(scenario, { seed: s.seed, treatments: s.treatments, planStore: spill });
+    } catch (e) {
+      if (e instanceof UnknownTreatmentError) throw new InputError(`--treatments: ${e.message}`);
+      throw e;
+    }
+    const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
+    try {
+      output = await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, prepared, { ...runner, planStore: spill, onProgress: (p) => bar.update(p) }, started, bar, quiet));
+    } finally {
+      bar.done();
+    }
+    return output();
   } finally {
-    bar.done();
+    spill.close();
   }
-  return output();
-}
-
-/** A shard's units, checked: the baseline's plan as the runner holds it (one copy), the treatments to compile in turn. */
-function shardUnits(scenario: Scenario, s: RunSettings, share: (p: SimulationPlan) => SimulationPlan) {
-  const { base, treatments } = prepareUnitsLazily(scenario, s);
-  const plans: Array<SimulationPlan | undefined> = [share(base.compiled.plan)];
-  return { plans, treatments };
 }
 
 /** Simulates the run's (or the shard's) ranges; returns what renders the results or the partial result. */
 async function simulateRanges(
   scenario: Scenario,
   s: RunSettings,
-  runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'sharePlan' | 'onProgress'>,
+  prepared: PreparedAnalysis,
+  runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'sharePlan' | 'planStore' | 'onProgress'>,
   started: number,
   bar: ProgressBar,
   quiet: boolean,
@@ -190,12 +193,9 @@ async function simulateRanges(
   if (s.shard) {
     const ranges = shardRanges(all, s.shard.index, s.shard.count);
     const share = runner.sharePlan ?? ((p: SimulationPlan) => p);
-    const { plans, treatments } = shardUnits(scenario, s, share);
-    const planOf = (i: number) => plans[i] ?? share(treatments[i - 1]!.take().compiled.plan);
-    const { values: encoded } = await simulateEach(1 + treatments.length, planOf, ranges, tailSizeFor(s.trials), opts, (i, acc) => {
-      plans[i] = undefined;
-      return encodeSummary(acc.result(tailSizeFor(s.trials)));
-    });
+    const { base, treatments } = prepared;
+    const planOf = (i: number) => share(i === 0 ? base.takePlan() : treatments[i - 1]!.take());
+    const { values: encoded } = await simulateEach(1 + treatments.length, planOf, ranges, tailSizeFor(s.trials), opts, (_i, acc) => encodeSummary(acc.result(tailSizeFor(s.trials))));
     bar.done();
     const partial: Omit<PartialResult, 'checksum'> = {
       format: PARTIAL_FORMAT,
@@ -213,14 +213,14 @@ async function simulateRanges(
     const whole = { ...partial, checksum: partialChecksum(partial) } satisfies PartialResult;
     return () => jsonDocumentChunks(whole, 0);
   }
-  const sim = await simulateAnalysis(scenario, opts, all);
+  const sim = await simulateAnalysis(scenario, opts, all, prepared);
   const trials = sim.trials;
   const target = sim.target;
   bar.done();
   let simulated = trials * sim.units;
   let rows: SensitivityRow[] | undefined;
   if (s.sensitivity !== undefined) {
-    const sens = await sensitivity(scenario, { trials, seed: s.seed, delta: s.sensitivity, runRange: opts.runRange, inFlight: opts.inFlight });
+    const sens = await sensitivity(scenario, { trials, seed: s.seed, delta: s.sensitivity, runRange: opts.runRange, inFlight: opts.inFlight, sharePlan: opts.sharePlan, planStore: opts.planStore });
     rows = sens.rows;
     simulated += trials * (1 + 2 * rows.length);
   }
@@ -231,7 +231,7 @@ async function simulateRanges(
   }
   const info = runInfo(s.workers, Date.now() - started, simulated, target);
   return () => {
-    const results = assembleResults(sim.base, sim.baseMerged, sim.treatments, s.seed, info);
+    const results = assembleResults(sim.base, sim.baseCompiled(), sim.baseMerged, sim.treatments, s.seed, info);
     if (rows) {
       const { run, ...rest } = results;
       return renderContent({ ...rest, sensitivity: rows, run }, s.format, s.report);

@@ -5,8 +5,8 @@ import { RangeFailure } from '../run/run-ranges.js';
 import { type RunOptions } from '../run/run-options.js';
 import { WorkerPool } from '../parallel/pool.js';
 
-/** Test hooks (used by the test suite only): make the range holding a trial throw or end its worker. */
-function hookOf(name: string): number | undefined {
+/** Test hooks (used by the test suite only): make the range holding a trial throw or end its worker; a number an option takes. */
+export function testHook(name: string): number | undefined {
   const v = process.env[name];
   return v === undefined || v === '' ? undefined : Number(v);
 }
@@ -15,8 +15,8 @@ function hookOf(name: string): number | undefined {
 export async function withWorkers<T>(workers: number, work: (runner: Pick<RunOptions, 'runRange' | 'inFlight' | 'sharePlan'>) => Promise<T>): Promise<T> {
   const pool = workers > 1 ? new WorkerPool(workers) : undefined;
   if (pool) {
-    pool.failAtTrial = hookOf('CHAINWARD_TEST_FAIL_AT_TRIAL');
-    pool.crashAtTrial = hookOf('CHAINWARD_TEST_CRASH_AT_TRIAL');
+    pool.failAtTrial = testHook('CHAINWARD_TEST_FAIL_AT_TRIAL');
+    pool.crashAtTrial = testHook('CHAINWARD_TEST_CRASH_AT_TRIAL');
   }
   try {
     return await work({ runRange: pool?.runRange, inFlight: pool?.inFlight, sharePlan: pool?.share });

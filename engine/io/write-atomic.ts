@@ -23,8 +23,8 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-/** Temporary files that exist now, with the file each becomes. */
-const pending = new Map<string, string>();
+/** Temporary files that exist now, with the file each becomes (undefined: a working file, such as a parked plan). */
+const pending = new Map<string, string | undefined>();
 
 const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 type Signal = keyof typeof EXIT_ON_SIGNAL;
@@ -37,19 +37,24 @@ function onSignal(signal: Signal): void {
     } catch {
       // the process ends either way; nothing more can be done for this file
     }
-    process.stderr.write(`chainward: interrupted (${signal}); ${target} not written\n`);
+    if (target !== undefined) process.stderr.write(`chainward: interrupted (${signal}); ${target} not written\n`);
   }
   process.exit(EXIT_ON_SIGNAL[signal]);
 }
 const onSigint = () => onSignal('SIGINT');
 const onSigterm = () => onSignal('SIGTERM');
+/** At exit (an error that ended the command, say), what is left is removed. */
+const onExit = () => {
+  for (const tmp of pending.keys()) rmSync(tmp, { force: true });
+};
 
 let listening = false;
 
-function register(tmp: string, target: string): void {
+function register(tmp: string, target: string | undefined): void {
   if (!listening) {
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigterm);
+    process.on('exit', onExit);
     listening = true;
   }
   pending.set(tmp, target);
@@ -61,7 +66,20 @@ function unregister(tmp: string): void {
   if (pending.size > 0 || !listening) return;
   process.off('SIGINT', onSigint);
   process.off('SIGTERM', onSigterm);
+  process.off('exit', onExit);
   listening = false;
+}
+
+/**
+ * Registers a working file (not an output: a parked plan, engine/io/plan-spill.ts) to be removed on
+ * SIGINT, SIGTERM or exit, like the temporary files of writeAtomic; unregisterTemporary once removed.
+ */
+export function registerTemporary(path: string): void {
+  register(path, undefined);
+}
+
+export function unregisterTemporary(path: string): void {
+  unregister(path);
 }
 
 /** The existing regular file at `path`, or undefined when there is none; anything else is an error. */

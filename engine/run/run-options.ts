@@ -12,6 +12,17 @@ import type { SimulationPlan } from '../plan/plan.js';
  */
 export type RangeRunner = (plan: SimulationPlan, first: number, count: number, tailSize: number, tailFloor: number, runId: number) => BatchSummary | Promise<BatchSummary>;
 
+/**
+ * Where a checked treatment's plan may wait for its turn outside the memory (the command line spills
+ * it to a temporary file, engine/io/plan-spill.ts). keep() returns what gives the plan back once, or
+ * undefined when it could not keep it (the plan is then compiled again).
+ */
+export interface PlanStore {
+  keep(plan: SimulationPlan): (() => SimulationPlan) | undefined;
+  /** Plans stay in memory while they total at most this many bytes (default KEEP_PLAN_BYTES, engine/run/units.ts). */
+  keepBytes?: number;
+}
+
 /** What a progress callback hears after each range is merged. */
 export interface Progress {
   /** Trials simulated so far over the baseline and the treatments. */
@@ -38,6 +49,8 @@ export interface RunOptions {
    * uses it keeps that one copy instead of two (README.md, "Memory"). Default: the plan itself.
    */
   sharePlan?: (plan: SimulationPlan) => SimulationPlan;
+  /** Where large treatment plans wait between their check and their turn (see prepareUnitsLazily); default: compiled again. */
+  planStore?: PlanStore;
   /**
    * Trials per range (default RANGE_TRIALS); results do not depend on it, except with `targetSe`,
    * whose stopping rule is checked at range boundaries (the CLI always uses RANGE_TRIALS).
