@@ -1,19 +1,24 @@
-// The memory a compiled plan's typed arrays take: what decides whether a plan is kept between uses
-// or compiled (or copied) again (README.md, "Memory").
+// The memory a compiled plan's (or a summary's) typed arrays take: what decides whether a plan is kept
+// between uses or compiled (or copied) again, and how many range summaries may wait (README.md, "Memory").
 import type { SimulationPlan } from '../plan/plan.js';
 
-/** Bytes of every typed array of `plan`, nested ones (the graph) included; arrays sharing a buffer count once. */
-export function planBytes(plan: SimulationPlan): number {
+/** Bytes of every typed array in `v`, nested objects included; arrays sharing a buffer count once. */
+export function typedArrayBytes(v: unknown): number {
   const seen = new Set<ArrayBufferLike>();
   let bytes = 0;
-  const walk = (v: unknown): void => {
-    if (ArrayBuffer.isView(v)) {
-      if (!seen.has(v.buffer)) {
-        seen.add(v.buffer);
-        bytes += v.buffer.byteLength;
+  const walk = (x: unknown): void => {
+    if (ArrayBuffer.isView(x)) {
+      if (!seen.has(x.buffer)) {
+        seen.add(x.buffer);
+        bytes += x.buffer.byteLength;
       }
-    } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const x of Object.values(v)) walk(x);
+    } else if (x !== null && typeof x === 'object' && !Array.isArray(x)) for (const y of Object.values(x)) walk(y);
   };
-  walk(plan);
+  walk(v);
   return bytes;
+}
+
+/** Bytes of every typed array of `plan`, nested ones (the graph) included. */
+export function planBytes(plan: SimulationPlan): number {
+  return typedArrayBytes(plan);
 }

@@ -1,14 +1,20 @@
 // The range scheduler: runs the trial ranges of one plan a few at a time (in-process or through a
 // RangeRunner such as a worker pool) and merges them in trial order, so the result never depends on
-// which range finished first.
+// which range finished first. Ranges finished ahead of their turn wait, and their summaries are large
+// for a large plan (per-risk sums: 64 MB at 600 000 risks), so how far ahead ranges may start is
+// bounded by their bytes too (README.md, "Memory").
 import type { SimulationPlan } from '../plan/plan.js';
 import { Simulator } from '../simulate/run-batch.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
 import { SummaryAccumulator } from '../summary/summary-accumulator.js';
 import { TopK } from '../summary/top-k.js';
+import { typedArrayBytes } from './plan-bytes.js';
 import type { RangeRunner, RunOptions } from './run-options.js';
 
 let nextRunId = 1;
+
+/** Range summaries started ahead of the merge may hold about this many bytes beyond one per range in flight. */
+export const AHEAD_BYTES = 256 * 1024 * 1024;
 
 /**
  * Simulates `ranges` (consecutive) of one plan with up to `inFlight` ranges running at once, and
@@ -41,10 +47,19 @@ export async function runRanges(
   let running = 0;
   let merged = 0;
   let stopped = false;
+  // ranges started beyond those merged: 4 × inFlight, fewer once the first summary shows they are
+  // large (never fewer than inFlight + 1, so every runner stays busy while the next in order runs)
+  let ahead = 4 * inFlight;
+  let sized = false;
+  const size = (part: BatchSummary) => {
+    if (sized) return;
+    sized = true;
+    ahead = Math.max(inFlight + 1, Math.min(ahead, Math.floor(AHEAD_BYTES / Math.max(1, typedArrayBytes(part)))));
+  };
   // keeps `inFlight` ranges running, starting a new one as soon as any finishes (not only the next
-  // in order), with at most 4 × inFlight finished ranges waiting to be merged
+  // in order), with at most `ahead` ranges started and not yet merged
   const fill = () => {
-    while (!stopped && running < inFlight && next < ranges.length && next < merged + 4 * inFlight) start(next++);
+    while (!stopped && running < inFlight && next < ranges.length && next < merged + ahead) start(next++);
   };
   const start = (i: number) => {
     const [first, count] = ranges[i]!;
@@ -52,6 +67,10 @@ export async function runRanges(
     running++;
     const p = Promise.resolve()
       .then(() => run(plan, first, count, tailKeep, floor, runId))
+      .then((part) => {
+        size(part);
+        return part;
+      })
       .catch((e: unknown) => {
         stopped = true; // the run has failed: start no further ranges
         throw new RangeFailure(first, count, e);
