@@ -31,7 +31,6 @@ interface Slot {
   length: number;
 }
 const SLOT = Symbol('slot');
-type Skeleton = unknown;
 
 /** Offsets are aligned to 8 bytes, so every kind of view fits. */
 const align = (n: number) => Math.ceil(n / 8) * 8;
@@ -102,7 +101,7 @@ export class PlanSpill implements PlanStore {
     }
   }
 
-  private readBack(file: string, skeleton: Skeleton): SimulationPlan {
+  private readBack(file: string, skeleton: unknown): SimulationPlan {
     const fd = openSync(file, 'r');
     let buffer: ArrayBufferLike;
     try {

@@ -1,6 +1,8 @@
 // Copies a plan's typed arrays into SharedArrayBuffers once, so sending the plan to a worker with
 // each task shares its memory instead of cloning it (a task message is then a few hundred bytes);
-// each worker makes its own unshared copy once, to simulate on.
+// each worker makes its own unshared copy once, to simulate on — except of a large plan, which it
+// simulates in the shared memory itself (engine/parallel/worker.ts). Arrays already in shared memory
+// (a plan read back from a file, engine/io/plan-spill.ts) are not copied again.
 import type { SimulationPlan } from '../plan/plan.js';
 
 type Typed = Int32Array | Uint32Array | Float64Array | Uint8Array;
@@ -27,9 +29,10 @@ export function sharePlan(plan: SimulationPlan): SimulationPlan {
 }
 
 /**
- * A worker's own copy of a shared plan, in ordinary memory: the kernel runs about a quarter faster
- * on it than on SharedArrayBuffer-backed arrays (measured on Node 20), and a copy costs a few
- * milliseconds once per worker and plan.
+ * A worker's own copy of a shared plan, in ordinary memory: an earlier kernel ran about a quarter
+ * faster on it than on SharedArrayBuffer-backed arrays; the 0.3 kernel ran as fast on either (within
+ * 2 % on the default scenario and on a 100k-site network, Node 20). A copy costs a few milliseconds
+ * once per worker and plan, so small plans are still copied.
  */
 export function localPlan(plan: SimulationPlan): SimulationPlan {
   return mapArrays(plan, (a) => a.slice()) as SimulationPlan;
