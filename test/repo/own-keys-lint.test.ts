@@ -26,6 +26,7 @@ const ALLOWED: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
   ['engine/cli/with-workers.ts', new Map([['process.env[name]', 'a fixed environment variable name']])],
   ['engine/validate/validate.ts', new Map([['raw[key]', 'the names of the scenario\'s lists ("sites", "lanes"…)']])],
   ['engine/results/canonical-json.ts', new Map([['(v as Record<string, unknown>)[k]', "k from Object.keys(v): v's own keys"]])],
+  ['engine/results/json-chunks.ts', new Map([['(f.holder as Record<string, unknown>)[k]', "k from f.keys, Object.keys(f.holder): the holder's own keys"]])],
 ]);
 
 /** The expression without parentheses, `as` casts and `!`, as text. */
