@@ -2,7 +2,7 @@
 // optionally until a target standard error (--target-se) or only one shard of the trial ranges
 // (--shard i/n, which writes a partial result for `chainward merge`).
 import { assembleResults } from '../analysis/analyse.js';
-import { prepareAnalysis, simulateAnalysis, type PreparedAnalysis } from '../analysis/simulate-analysis.js';
+import { prepareAnalysis, simulateAnalysis, type PreparedAnalysis, type SimulatedAnalysis } from '../analysis/simulate-analysis.js';
 import { UnknownTreatmentError } from '../run/units.js';
 import { runInfo, type RunOptions } from '../run/run-options.js';
 import { shardRanges, trialRanges, RANGE_TRIALS } from '../run/ranges.js';
@@ -159,7 +159,7 @@ async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean
   const spill = new PlanSpill({ shared: s.workers > 1, keepBytes: testHook('CHAINWARD_TEST_KEEP_PLAN_BYTES') });
   let output: () => TextContent;
   try {
-    let prepared: PreparedAnalysis;
+    let prepared: PreparedAnalysis | undefined;
     try {
       prepared = prepareAnalysis(scenario, { seed: s.seed, treatments: s.treatments, planStore: spill });
     } catch (e) {
@@ -168,10 +168,11 @@ async function simulateForCli(scenario: Scenario, s: RunSettings, quiet: boolean
     }
     const bar = new ProgressBar(process.stderr, scenario.currency ?? 'USD', Boolean(process.stderr.isTTY) && !quiet);
     try {
-      output = await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, prepared, { ...runner, planStore: spill, onProgress: (p) => bar.update(p) }, started, bar, quiet));
+      output = await withWorkers(s.workers, (runner) => simulateRanges(scenario, s, prepared!, { ...runner, planStore: spill, onProgress: (p) => bar.update(p) }, started, bar, quiet));
     } finally {
       bar.done();
     }
+    prepared = undefined; // the baseline's index goes with what output() lets go
     return output();
   } finally {
     spill.close();
@@ -213,11 +214,10 @@ async function simulateRanges(
     const whole = { ...partial, checksum: partialChecksum(partial) } satisfies PartialResult;
     return () => jsonDocumentChunks(whole, 0);
   }
-  const sim = await simulateAnalysis(scenario, opts, all, prepared);
-  const trials = sim.trials;
-  const target = sim.target;
+  let held: SimulatedAnalysis | undefined = await simulateAnalysis(scenario, opts, all, prepared);
+  const { trials, target, units } = held;
   bar.done();
-  let simulated = trials * sim.units;
+  let simulated = trials * units;
   let rows: SensitivityRow[] | undefined;
   if (s.sensitivity !== undefined) {
     const sens = await sensitivity(scenario, { trials, seed: s.seed, delta: s.sensitivity, runRange: opts.runRange, inFlight: opts.inFlight, sharePlan: opts.sharePlan, planStore: opts.planStore });
@@ -231,6 +231,9 @@ async function simulateRanges(
   }
   const info = runInfo(s.workers, Date.now() - started, simulated, target);
   return () => {
+    // what the results are made from is let go with them: not kept while they are written
+    const sim = held!;
+    held = undefined;
     const results = assembleResults(sim.base, sim.baseCompiled(), sim.baseMerged, sim.treatments, s.seed, info);
     if (rows) {
       const { run, ...rest } = results;
