@@ -15,15 +15,16 @@ async function startedAhead(nRisks: number, inFlight: number): Promise<{ started
   let started = 0;
   let atFirst = -1;
   let bytes = 0;
-  let releaseFirst!: () => void;
-  const first = new Promise<void>((r) => (releaseFirst = r));
   const runRange = async (_p: SimulationPlan, from: number, count: number, tail: number): Promise<BatchSummary> => {
     started++;
     const s = emptySummary(from, count, nRisks, 3, tail);
     bytes = typedArrayBytes(s);
     if (from === 0) {
-      setTimeout(releaseFirst, 100);
-      await first;
+      // hold the first range until no further range starts (a busy machine may take long to start them)
+      for (let last = -1; started !== last; ) {
+        last = started;
+        await new Promise((r) => setTimeout(r, 300));
+      }
       atFirst = started;
     } else await new Promise((r) => setTimeout(r, 1));
     return s;
