@@ -70,7 +70,10 @@ export class PlanSpill implements PlanStore {
     let file: string | undefined;
     let fd: number | undefined;
     try {
-      this.dir ??= mkdtempSync(join(this.parent ?? tmpdir(), 'chainward-plans-'));
+      if (this.dir === undefined) {
+        this.dir = mkdtempSync(join(this.parent ?? tmpdir(), 'chainward-plans-'));
+        registerTemporary(this.dir);
+      }
       file = join(this.dir, `plan-${this.next++}.bin`);
       registerTemporary(file);
       this.files.add(file);
@@ -134,7 +137,10 @@ export class PlanSpill implements PlanStore {
       unregisterTemporary(f);
     }
     this.files.clear();
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir !== undefined) {
+      rmSync(this.dir, { recursive: true, force: true });
+      unregisterTemporary(this.dir);
+    }
     this.dir = undefined;
   }
 }

@@ -33,7 +33,7 @@ type Signal = keyof typeof EXIT_ON_SIGNAL;
 function onSignal(signal: Signal): void {
   for (const [tmp, target] of pending) {
     try {
-      rmSync(tmp, { force: true });
+      rmSync(tmp, { force: true, recursive: true }); // recursive: a working folder (parked plans) goes whole
     } catch {
       // the process ends either way; nothing more can be done for this file
     }
@@ -45,7 +45,7 @@ const onSigint = () => onSignal('SIGINT');
 const onSigterm = () => onSignal('SIGTERM');
 /** At exit (an error that ended the command, say), what is left is removed. */
 const onExit = () => {
-  for (const tmp of pending.keys()) rmSync(tmp, { force: true });
+  for (const tmp of pending.keys()) rmSync(tmp, { force: true, recursive: true });
 };
 
 let listening = false;
@@ -71,8 +71,9 @@ function unregister(tmp: string): void {
 }
 
 /**
- * Registers a working file (not an output: a parked plan, engine/io/plan-spill.ts) to be removed on
- * SIGINT, SIGTERM or exit, like the temporary files of writeAtomic; unregisterTemporary once removed.
+ * Registers a working file or folder (not an output: parked plans, engine/io/plan-spill.ts) to be
+ * removed, a folder with what it holds, on SIGINT, SIGTERM or exit, like the temporary files of
+ * writeAtomic; unregisterTemporary once removed.
  */
 export function registerTemporary(path: string): void {
   register(path, undefined);

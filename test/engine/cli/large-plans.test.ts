@@ -2,12 +2,13 @@
 // (CHAINWARD_TEST_KEEP_PLAN_BYTES=0), the plans wait in temporary files between their check and their
 // turn and the worker threads simulate them in shared memory without keeping them — and the results,
 // shards merged and sensitivity rows are byte-identical to a run that keeps everything in memory, with
-// no temporary file left behind (README.md, "Memory").
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// no temporary file left behind, also when SIGINT or SIGTERM ends the run (README.md, "Memory").
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../support/run-cli.js';
+import { REPO, runCli } from '../../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chainward-large-plans-'));
 const temp = mkdtempSync(join(tmpdir(), 'chainward-large-plans-tmp-'));
@@ -58,4 +59,45 @@ describe('chainward run with large plans', () => {
     expect(rows(parked.stdout)).toBe(rows(memory.stdout));
     expect(parkedLeft()).toEqual([]);
   }, 180_000);
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s while plans are parked: the run ends with status %i and leaves no parked plan and no output', async (signal, status) => {
+    const parent = mkdtempSync(join(temp, 'signal-'));
+    const target = out(`interrupted-${signal}.txt`);
+    const r = await new Promise<{ status: number | null; sent: boolean }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/chainward.js', 'run', '--trials', '400000', '--workers', '2', '--quiet', '--out', target], {
+        cwd: REPO,
+        env: { ...process.env, ...large, TMPDIR: parent },
+        stdio: 'ignore',
+      });
+      let sent = false;
+      // as soon as a plan is parked (the run is then checking treatments or simulating)
+      const poll = setInterval(() => {
+        if (sent) return;
+        for (const f of readdirSync(parent)) {
+          if (!f.startsWith('chainward-plans-')) continue;
+          try {
+            if (readdirSync(join(parent, f)).length === 0) continue;
+          } catch {
+            continue; // gone between the two listings
+          }
+          child.kill(signal);
+          sent = true;
+        }
+      }, 5);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve({ status: code, sent });
+      });
+    });
+    expect(r.sent, 'a parked plan was seen').toBe(true);
+    expect(r.status).toBe(status);
+    expect(readdirSync(parent).filter((f) => f.startsWith('chainward-plans-'))).toEqual([]);
+    expect(existsSync(target)).toBe(false);
+  }, 150_000);
 });
