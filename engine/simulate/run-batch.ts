@@ -1,9 +1,9 @@
 // The trial kernel: simulates trials [first, first + count) of a plan and returns a mergeable
 // BatchSummary. Events are generated risk by risk over fixed blocks of BLOCK trials, each (risk,
 // block) with its own stream and geometric skip-ahead to the next trial with an event, so a rare risk
-// costs one draw per block. The stream gives each event only two key words; everything else about
-// the event (start time, shipment hit, loss, downtime) is drawn from the event's own keyed stream,
-// and only when it is used: a thinned event, an event outside the range simulated, or a downtime on
+// costs one draw per block. The stream gives each event only two key words; its start time is a
+// hash of them, and its shipment hit, loss and downtime come from the event's own keyed stream, each
+// only when it is used: a thinned event, an event outside the range simulated, or a downtime on
 // an element no flow depends on costs no draw. Controls act with draws keyed by (event, control), so
 // baseline and treatments share every random number they can. Cascades thin a raised risk's events
 // against the open trigger windows; a jointly threat's targets share one stream. Direct losses are
