@@ -253,12 +253,13 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
   const sevCsr = csr(sev);
   const downCsr = csr(down);
 
-  // --- flows: primary-route elements, relevant elements and their inverses
+  // --- flows: primary-route elements, relevant elements and their inverse with the route bit
   const F = flows.length;
-  const routeLists = flowRoutes.map((route, fi) => {
-    const elems = [siteIndex.get(flows[fi]!.from)!];
-    for (const l of route) elems.push(S + l, laneTo[l]!);
-    return [...new Set(elems)].sort((a, b) => a - b);
+  // the elements of each flow's primary route: its origin, and each lane with the site it reaches
+  const routeSets = flowRoutes.map((route, fi) => {
+    const elems = new Set([siteIndex.get(flows[fi]!.from)!]);
+    for (const l of route) elems.add(S + l).add(laneTo[l]!);
+    return elems;
   });
   const inLanes: number[][] = Array.from({ length: S }, () => []);
   for (let l = 0; l < L; l++) inLanes[laneTo[l]!]!.push(l);
@@ -277,11 +278,8 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
     lists.forEach((l, fi) => l.forEach((e) => inv[e]!.push(fi)));
     return flatten(inv);
   };
-  const route = flatten(routeLists);
   const relevant = flatten(relevantLists);
   const elemFlow = invert(relevantLists);
-  const elemRouteFlow = invert(routeLists);
-  const routeSets = routeLists.map((l) => new Set(l));
   const elemFlowRoute = new Int32Array(elemFlow.flat.length);
   for (let e = 0; e < E; e++) {
     for (let i = elemFlow.start[e]!; i < elemFlow.start[e + 1]!; i++) {
@@ -337,14 +335,9 @@ export function compilePlan(scenario: Scenario, seed: number | string, context?:
       return cost;
     }),
     laneCost,
-    routeStart: route.start,
-    routeElem: route.flat,
     relevantStart: relevant.start,
     relevantElem: relevant.flat,
     elemFlowStart: elemFlow.start,
-    elemFlow: elemFlow.flat,
-    elemRouteFlowStart: elemRouteFlow.start,
-    elemRouteFlow: elemRouteFlow.flat,
     elemFlowRoute,
     elemKeyLo,
     elemKeyHi,

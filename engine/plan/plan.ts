@@ -62,18 +62,15 @@ export interface SimulationPlan {
   flowRouteCost: Float64Array;
   /** Transport cost per shipment of lane l: its own costPerShipment, else its carrier's, else 0. */
   laneCost: Float64Array;
-  /** Elements (sites and lanes) of the primary route of flow f: routeElem[routeStart[f] .. routeStart[f+1]). */
-  routeStart: Int32Array;
-  routeElem: Int32Array;
   /** Elements that lie between flow f's origin and destination, sorted ascending (relevant to its service). */
   relevantStart: Int32Array;
   relevantElem: Int32Array;
-  /** Inverse of the above: flows to which element e is relevant, and flows whose primary route uses e. */
+  /**
+   * The inverse, with the route bit: the flows to which element e is relevant are
+   * elemFlowRoute[elemFlowStart[e] .. elemFlowStart[e+1]), each as 2·f + 1 when e is on flow f's
+   * primary route, else 2·f.
+   */
   elemFlowStart: Int32Array;
-  elemFlow: Int32Array;
-  elemRouteFlowStart: Int32Array;
-  elemRouteFlow: Int32Array;
-  /** elemFlow with the route bit: 2·f + 1 when element e is on flow f's primary route, else 2·f (same order). */
   elemFlowRoute: Int32Array;
   /** A random 32-bit key per element (two words), XORed into a flow's down-set signature. */
   elemKeyLo: Uint32Array;

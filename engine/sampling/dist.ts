@@ -87,15 +87,6 @@ export function compileDist(spec: DistSpec, out: Float64Array, offset: number): 
   out[offset + 3] = p2;
 }
 
-/**
- * How many uniforms one draw of a compiled distribution takes, or −1 when it varies (PERT's gamma
- * rejection, the ziggurat normal of the lognormal). The kernel skips that many to keep a stream aligned without sampling.
- */
-export function drawsPerSample(code: number): number {
-  if (code === DIST_FIXED) return 0;
-  return code === DIST_PERT || code === DIST_LOGNORMAL ? -1 : 1;
-}
-
 /** One draw from a compiled distribution. Throws on an unknown code. */
 export function sampleCompiled(rng: Rng, code: number, p0: number, p1: number, p2: number): number {
   switch (code) {

@@ -12,10 +12,16 @@ import { sampleNormal } from './normal.js';
 export function sampleGamma(rng: Rng, shape: number): number {
   if (!(shape > 0 && shape < Infinity)) return NaN;
   const boost = shape < 1;
-  const a = boost ? shape + 1 : shape;
-  const d = a - 1 / 3;
+  const g = gammaAtLeastOne(rng, (boost ? shape + 1 : shape) - 1 / 3);
+  return boost ? g * pow(rng.nextOpen(), 1 / shape) : g;
+}
+
+/**
+ * Gamma(d + 1/3) for d ≥ 2/3 (a shape of at least 1): Marsaglia and Tsang's loop, one normal and
+ * one uniform a try. Exported for samplers that know their shapes are at least 1 (PERT).
+ */
+export function gammaAtLeastOne(rng: Rng, d: number): number {
   const c = 1 / Math.sqrt(9 * d);
-  let g: number;
   for (;;) {
     const x = sampleNormal(rng);
     let v = 1 + c * x;
@@ -24,12 +30,8 @@ export function sampleGamma(rng: Rng, shape: number): number {
     const u = rng.nextOpen();
     const x2 = x * x;
     // Squeeze first, then the exact log test.
-    if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) {
-      g = d * v;
-      break;
-    }
+    if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
-  return boost ? g * pow(rng.nextOpen(), 1 / shape) : g;
 }
 
 /** The mean of Gamma(shape, 1): shape. */
