@@ -403,31 +403,7 @@ export class Simulator {
           nEventsSq += kept * kept;
           const loss = this.tLoss;
           if (this.tExKept > 0 || this.nEv > trialOut) this.bookLoss(r, k, trial, kept, loss, this.tExKept, this.tExLoss, trialOut, out);
-          else if (loss > 0) {
-            // bookLoss's common case, inline: the direct loss into the trial, the exact sums and the breakdown
-            this.blockDirect[k]! += loss;
-            const c = Math.round(loss * MONEY_SCALE);
-            const a = r * ACC;
-            const acc = this.acc;
-            const cents = acc[a + ACC_DIRECT]! + c;
-            const sq = acc[a + ACC_SQ]! + Math.round(loss * loss * SQUARE_SCALE);
-            const ln = acc[a + ACC_LN]! + c * kept;
-            if (cents < CENTS_FLUSH && sq < CENTS_FLUSH && ln < CENTS_FLUSH) {
-              acc[a + ACC_DIRECT] = cents;
-              acc[a + ACC_SQ] = sq;
-              acc[a + ACC_LN] = ln;
-            } else {
-              this.accumulate(r, ACC_DIRECT, c, out);
-              this.accumulate(r, ACC_SQ, Math.round(loss * loss * SQUARE_SCALE), out);
-              this.accumulate(r, ACC_LN, c * kept, out);
-            }
-            const w = this.nBd;
-            if (w >= this.bdRisk.length) this.growBreakdown(w + 1);
-            this.bdIdx[w] = trial - out.firstTrial;
-            this.bdRisk[w] = r;
-            this.bdLoss[w] = loss;
-            this.nBd = w + 1;
-          }
+          else if (loss > 0) this.bookDirect(r, k, trial, kept, loss, out);
         }
       }
       if (nTrials > 0) {
@@ -718,9 +694,16 @@ export class Simulator {
         rec[q * REC + 3] = kept;
       }
     }
-    if (!(loss > 0)) return;
+    if (loss > 0) this.bookDirect(r, k, trial, kept, loss, out);
+  }
+
+  /**
+   * Books risk r's direct loss `loss` (> 0) of `kept` events in trial `trial` (block position k):
+   * into the trial, the exact sums (cents, and the impact interval's Σ L² and Σ L·N, as integers)
+   * and a breakdown entry.
+   */
+  private bookDirect(r: number, k: number, trial: number, kept: number, loss: number, out: BatchSummary): void {
     this.blockDirect[k]! += loss;
-    // direct loss in whole cents, and the impact interval's Σ L² and Σ L·N, as exact integers
     const c = Math.round(loss * MONEY_SCALE);
     this.accumulate(r, ACC_DIRECT, c, out);
     this.accumulate(r, ACC_SQ, Math.round(loss * loss * SQUARE_SCALE), out);
