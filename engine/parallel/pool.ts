@@ -32,10 +32,13 @@ function workerEntry(): { url: string; tsx: boolean } {
     // esbuild is loaded only here, on the TypeScript sources: a command that starts no pool, or the
     // compiled JavaScript, does not pay for loading it
     const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-    const built = buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['piscina'], write: false, logLevel: 'silent' });
+    // CommonJS, not ESM: piscina loads its worker with require() first, and on Node 20 a require() of
+    // an ES module goes through require(esm), which aborted the process (a native assertion) once
+    // under load; a CommonJS file takes the plain loader
+    const built = buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['piscina'], write: false, logLevel: 'silent' });
     const code = built.outputFiles[0]!.contents;
     const dir = join(dirname(source), '..', '..', 'node_modules', '.cache', 'chainward');
-    const out = join(dir, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    const out = join(dir, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
     if (!existsSync(out)) {
       mkdirSync(dir, { recursive: true });
       const tmp = `${out}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
@@ -47,6 +50,13 @@ function workerEntry(): { url: string; tsx: boolean } {
     return { url: new URL('./worker.ts', import.meta.url).href, tsx: true };
   }
 }
+
+/**
+ * piscina loads its worker with require() and falls back to import(). On Node 20.19+ a require() of an
+ * ES module (a compiled worker.js in a "type": "module" package) takes the require(esm) path, which
+ * aborted a process with a native assertion under load; with this flag it throws and piscina imports.
+ */
+const NO_REQUIRE_ESM = process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') ? ['--no-experimental-require-module'] : [];
 
 /** Worker threads by default: the cores this process may use. */
 export function defaultWorkers(): number {
@@ -72,7 +82,7 @@ export class WorkerPool {
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 60_000,
-      execArgv: this.entry.tsx && !inTsx ? [...process.execArgv, '--import', import.meta.resolve('tsx')] : this.entry.tsx ? process.execArgv : [],
+      execArgv: [...(this.entry.tsx && !inTsx ? [...process.execArgv, '--import', import.meta.resolve('tsx')] : this.entry.tsx ? process.execArgv : []), ...NO_REQUIRE_ESM],
     });
     this.pool.on('error', () => {}); // task promises carry the error; this keeps it from crashing the process
   }
