@@ -3,6 +3,7 @@
 // carries a description with its meaning, unit and default, which editors show from the JSON
 // Schema. Cross-references and graph checks that a schema cannot express live in validate.ts.
 import { z } from 'zod';
+import { calibrationSchema } from './calibration-schema.js';
 import { log } from '../math/det-math.js';
 import { REGION_CODE } from './carrier-regions.js';
 import {
@@ -25,12 +26,15 @@ export const MODES = ['road', 'rail', 'sea', 'air', 'barge'] as const;
 export const CATEGORIES = ['theft', 'hijacking', 'intrusion', 'tampering', 'breach', 'disruption', 'terrorism'] as const;
 export const ELEMENTS = ['policy', 'risk', 'supplier', 'facility', 'transport', 'personnel', 'information', 'emergency', 'monitoring'] as const;
 export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+/** Where a treatment stands in the risk treatment plan. */
+export const TREATMENT_STATUSES = ['proposed', 'approved', 'in-progress', 'done', 'rejected'] as const;
 
 export type SiteKind = (typeof SITE_KINDS)[number];
 export type Mode = (typeof MODES)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Element = (typeof ELEMENTS)[number];
 export type Level = (typeof LEVELS)[number];
+export type TreatmentStatus = (typeof TREATMENT_STATUSES)[number];
 
 // Every number has bounds (engine/model/limits.ts, README.md "Limits"), so that every figure
 // derived from a valid scenario stays finite and the money sums stay exact.
@@ -41,6 +45,14 @@ const days = z.number().min(0).max(MAX_DAYS);
 const multiplier = z.number().min(0).max(MAX_FACTOR);
 const frequency = z.number().min(0).max(MAX_FREQUENCY);
 const factor = z.number().min(0).max(1).describe('A factor in [0, 1]: 0.6 means a 40 % reduction');
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date YYYY-MM-DD' })
+  .refine((d) => {
+    const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, { message: 'expected a date that exists, YYYY-MM-DD' });
 /** A parameter of a distribution: a loss, days or a fraction, within ±MAX_MONEY. */
 const param = z.number().min(-MAX_MONEY).max(MAX_MONEY);
 /** Thresholds of the risk criteria (probabilities or money). */
@@ -49,6 +61,7 @@ const threshold = z.number().min(-MAX_MONEY).max(MAX_MONEY);
 // descriptions shared by several objects
 const nameText = 'Display name, shown in reports and the explorer (default: the id)';
 const ownerText = "Who owns this target's risks (ISO 28000 policy element); shown in the risk register";
+const ttrText = 'Time to recover, in days: how long it is out after a total loss (`chainward stress` takes it down for this long); default the p90 of the downtime of the disruptions that apply to it';
 const tagsText = 'Free tags that threat and treatment selectors can match (`appliesTo.tags`, `to.tags`)';
 
 const ordered3 = (what: string) =>
@@ -140,6 +153,7 @@ export const siteSchema = z.strictObject({
     .optional()
     .describe("Average value of goods on site exposed to theft or tampering, in the scenario's currency: a site threat's loss.fraction is a share of it; default 0"),
   controls: ids.optional().describe('Ids of the site controls in place here (scenario or catalog controls)'),
+  ttrDays: days.optional().describe(ttrText),
   owner: z.string().optional().describe(ownerText),
   tags: tags.describe(tagsText),
 });
@@ -159,6 +173,7 @@ export const laneSchema = z.strictObject({
     .describe("Transport cost per shipment on the lane, in the scenario's currency; default the carrier's costPerShipment, else 0"),
   controls: ids.optional().describe('Ids of the lane controls in place here (scenario or catalog controls)'),
   region: z.string().optional().describe("Region tag of the lane (see the site's region); default the region of its origin site"),
+  ttrDays: days.optional().describe(ttrText),
   owner: z.string().optional().describe(ownerText),
   tags: tags.describe(tagsText),
 });
@@ -335,6 +350,13 @@ export const treatmentSchema = z.strictObject({
   id: id.describe('Unique treatment id; `run --treatments` picks treatments by it'),
   name: z.string().describe('Display name'),
   description: z.string().optional().describe('What the treatment does and why (free text)'),
+  owner: z.string().optional().describe('Who is responsible for carrying the treatment out (the risk treatment plan)'),
+  due: isoDate.optional().describe('When it is due, an ISO date YYYY-MM-DD (the risk treatment plan)'),
+  status: z
+    .enum(TREATMENT_STATUSES)
+    .optional()
+    .describe('Where it stands in the risk treatment plan: proposed, approved, in-progress, done or rejected; default proposed. `chainward apply` folds a done treatment into the scenario'),
+  decision: z.string().optional().describe('The decision taken on it and why, e.g. in a management review (free text)'),
   changes: z
     .array(changeSchema)
     .min(1)
@@ -408,6 +430,7 @@ export const scenarioSchema = z.strictObject({
     .array(treatmentSchema)
     .optional()
     .describe('Alternatives simulated against the baseline with the same random numbers: controls, carriers, routes, buffers, new lanes and sites'),
+  calibration: calibrationSchema.optional(),
 });
 
 export type Dist = z.infer<typeof distSchema>;
