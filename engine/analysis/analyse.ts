@@ -54,6 +54,22 @@ export function treatmentCost(scenario: Scenario, base: PlanIndex, unit: RunUnit
 }
 
 /**
+ * A treatment's id, name and place in the risk treatment plan, as its result carries them: `status`
+ * always (proposed when the scenario states none), `owner`, `due` and `decision` when stated. The
+ * status changes nothing in the simulation: rejected and done treatments are simulated like the others.
+ */
+export function treatmentPlanFields(t: Treatment): Pick<TreatmentResult, 'id' | 'name' | 'status' | 'owner' | 'due' | 'decision'> {
+  return {
+    id: t.id,
+    name: t.name,
+    status: t.status ?? 'proposed',
+    ...(t.owner !== undefined ? { owner: t.owner } : {}),
+    ...(t.due !== undefined ? { due: t.due } : {}),
+    ...(t.decision !== undefined ? { decision: t.decision } : {}),
+  };
+}
+
+/**
  * One treatment's result from its merged summary over the baseline's trials: its loss summary, the
  * paired delta against the baseline (common random numbers make its interval narrow), cost, net
  * benefit and ROSI. `annualCost` is treatmentCost of its unit; of the plan only its horizon and flow
@@ -66,8 +82,7 @@ export function treatmentResult(base: BaselineFigures, treatment: Treatment, ann
   const { mean, ci95 } = pairedDifference(base.losses, merged.losses);
   const netBenefit = mean - annualCost;
   return {
-    id: treatment.id,
-    name: treatment.name,
+    ...treatmentPlanFields(treatment),
     summary: result.summary,
     delta: {
       eal: mean,
@@ -163,6 +178,7 @@ export function assembleResults(
     appetite: appetiteOf(scenario, base.summary, risks),
     riskControlList: riskControlList(scenario, risks, baseCompiled),
     warnings: scenarioWarnings(scenario),
+    ...(scenario.calibration !== undefined ? { calibration: scenario.calibration } : {}),
     run,
   };
   assertFiniteFigures(results); // a backstop: the limits keep every figure of a valid scenario finite

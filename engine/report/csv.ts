@@ -109,10 +109,15 @@ export function csvReport(r: Results): string {
 
   block(
     'treatments',
-    ['id', 'name', 'ealAfter', 'var95After', 'cvar95After', 'ealReduction', 'ealReductionCi95Low', 'ealReductionCi95High', 'var95Reduction', 'cvar95Reduction', 'annualCost', 'netBenefit', 'rosiPercent'],
+    // the plan's columns (status, owner, due, decision) after the figures, so earlier columns keep their places
+    [
+      'id', 'name', 'ealAfter', 'var95After', 'cvar95After', 'ealReduction', 'ealReductionCi95Low', 'ealReductionCi95High', 'var95Reduction', 'cvar95Reduction', 'annualCost', 'netBenefit', 'rosiPercent',
+      'status', 'owner', 'due', 'decision',
+    ],
     r.treatments.map((t) => [
       t.id, t.name, cents(t.summary.eal), cents(t.summary.var95), cents(t.summary.cvar95), cents(t.delta.eal), cents(t.delta.ealCi95[0]), cents(t.delta.ealCi95[1]),
       cents(t.delta.var95), cents(t.delta.cvar95), cents(t.annualCost), cents(t.netBenefit), t.rosi === null ? '' : sig6(t.rosi * 100),
+      t.status, t.owner ?? '', t.due ?? '', t.decision ?? '',
     ]),
   );
 

@@ -149,9 +149,12 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
       heading('treatments', `: ${plural(r.treatments.length, 'treatment')} against the baseline`),
       '',
       table(
-        ['id', 'name', 'EAL after', 'EAL reduction', '95 % interval', 'CVaR95 reduction', 'annual cost', 'net benefit', 'ROSI'],
+        ['id', 'status', 'owner', 'due', 'name', 'EAL after', 'EAL reduction', '95 % interval', 'CVaR95 reduction', 'annual cost', 'net benefit', 'ROSI'],
         r.treatments.map((t) => [
           mdCode(t.id),
+          t.status,
+          t.owner === undefined ? '' : mdText(t.owner),
+          t.due ?? '',
           mdText(t.name),
           m(t.summary.eal),
           m(t.delta.eal),
@@ -161,10 +164,16 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
           m(t.netBenefit),
           t.rosi === null ? '—' : percent(t.rosi, 0),
         ]),
-        new Set([2, 3, 4, 5, 6, 7, 8]),
+        new Set([5, 6, 7, 8, 9, 10, 11]),
       ),
       '',
       note(NOTES.treatments),
+      '',
+      note(NOTES.treatmentStatus),
+      // the decisions taken, one item a treatment that states one
+      ...(r.treatments.some((t) => t.decision !== undefined)
+        ? ['', ...r.treatments.filter((t) => t.decision !== undefined).map((t) => `- ${mdCode(t.id)} (${t.status}): ${mdText(t.decision!)}`)]
+        : []),
     );
   }
 

@@ -1,7 +1,7 @@
 // What every report format carries, in this order, and the sentences that explain it, so the table,
 // Markdown and CSV reports say the same things in the same words (README.md, "Results"). The JSON
 // output is `Results` itself; `jsonField` names where each section lives there.
-import type { Results, RiskRow } from '../results/schema.js';
+import type { Results, RiskRow, TreatmentResult } from '../results/schema.js';
 import { count, money, num, percent, plural } from '../text/format.js';
 
 export type SectionId = 'summary' | 'appetite' | 'risks' | 'treatments' | 'flows' | 'riskControlList' | 'sensitivity' | 'warnings' | 'run';
@@ -110,6 +110,8 @@ export const NOTES = {
   tail: 'tail: mean loss of the risk over the worst 5 % of years (the tails add up to CVaR95).',
   treatments:
     'Reductions are paired with the baseline (the same random numbers), so their intervals are narrow; ROSI = net benefit / annual cost, — when the treatment costs nothing or saves money (no cost to return on). `--treatments` takes the ids.',
+  treatmentStatus:
+    'status: where each treatment stands in the risk treatment plan (proposed, approved, in-progress, done, rejected); every treatment is simulated whatever its status. `chainward apply` folds a done one into the scenario.',
   flows: (r: Results) =>
     `A flow's EAL counts only the losses on its own shipments, its interruption cost and its reroute cost; site stock and fixed-amount losses belong to no flow, so the flows' EALs do not add up to the network EAL (${money(r.baseline.eal, r.currency)}).`,
   controlList: 'Levels and EALs after are estimates from the register: simulate the chosen option as a treatment (or use `chainward optimize`).',
@@ -193,4 +195,16 @@ export function runLine(r: Results): string {
   const reached = run.achievedRelativeSe === undefined ? '' : `, reached ${percent(run.achievedRelativeSe, 2)}`;
   const stopped = run.stoppedBy === 'target' ? 'stopped by the target' : run.stoppedBy === 'max-trials' ? 'stopped at --max-trials before reaching the target' : '';
   return `${plural(r.trials, 'trial')}, target relative SE ${percent(run.targetSe, 2)}${reached}, ${stopped}; ${speed}`;
+}
+
+/** Whether a treatment states any part of its plan beyond its status: an owner, a due date or a decision. */
+export function hasPlan(t: TreatmentResult): boolean {
+  return t.owner !== undefined || t.due !== undefined || t.decision !== undefined;
+}
+
+/** A treatment's plan in words, as stated: "owner Port security · due 2027-03-31 · decision: approved at the 2026 review". */
+export function planText(t: Pick<TreatmentResult, 'owner' | 'due' | 'decision'>): string {
+  return [t.owner !== undefined ? `owner ${t.owner}` : '', t.due !== undefined ? `due ${t.due}` : '', t.decision !== undefined ? `decision: ${t.decision}` : '']
+    .filter(Boolean)
+    .join(' · ');
 }

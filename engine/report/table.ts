@@ -18,7 +18,9 @@ import {
   LISTED_CONTROL_ENTRIES,
   LISTED_SENSITIVITY_ROWS,
   LISTED_WARNINGS,
+  hasPlan,
   NOTES,
+  planText,
   plusMinus,
   runLine,
   summaryMeasures,
@@ -119,9 +121,10 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
     out.push('', `Treatments: ${plural(r.treatments.length, 'treatment')} against the baseline`);
     out.push(
       table(
-        ['id', 'name', 'EAL\nafter', 'EAL reduction\n(95 %)', 'CVaR95\nreduction', 'annual\ncost', 'net\nbenefit', 'ROSI'],
+        ['id', 'status', 'name', 'EAL\nafter', 'EAL reduction\n(95 %)', 'CVaR95\nreduction', 'annual\ncost', 'net\nbenefit', 'ROSI'],
         r.treatments.map((t) => [
           oneLine(t.id),
+          t.status,
           oneLine(t.name),
           m(t.summary.eal),
           plusMinus(t.delta.eal, t.delta.ealCi95, m),
@@ -130,12 +133,18 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
           m(t.netBenefit),
           t.rosi === null ? '—' : percent(t.rosi, 0),
         ]),
-        [2, 3, 4, 5, 6, 7],
+        [3, 4, 5, 6, 7, 8],
         // ids are what --treatments takes: never cut
-        [{ column: 1, mode: 'truncate', min: 16 }],
+        [{ column: 2, mode: 'truncate', min: 16 }],
       ),
     );
-    out.push(note(NOTES.treatments));
+    out.push(note(NOTES.treatments), note(NOTES.treatmentStatus));
+    // the risk treatment plan: who, by when, and what was decided, for the treatments that say so
+    const planned = r.treatments.filter(hasPlan);
+    if (planned.length > 0) {
+      out.push('', 'Treatment plan: owner, due date and decision');
+      for (const t of planned) out.push(paragraph(`  ${oneLine(t.id)} (${t.status}): ${planText(t)}`, width, 4));
+    }
   }
 
   // flows

@@ -3,7 +3,8 @@
 // the order the engine writes them, so a parsed document serialises to the bytes it was read from.
 import '../model/zod-config.js'; // first: before any schema is built
 import { z } from 'zod';
-import { CATEGORIES, ELEMENTS, LEVELS } from '../model/schema.js';
+import { CATEGORIES, ELEMENTS, LEVELS, TREATMENT_STATUSES } from '../model/schema.js';
+import { calibrationSchema } from '../model/calibration-schema.js';
 import { runInfoSchema } from '../run/run-options.js';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
@@ -120,10 +121,20 @@ export const controlRowSchema = z.object({ id: str, element: z.enum(ELEMENTS), p
 /** A point of the loss exceedance curve: P(loss ≥ x). */
 export const exceedancePointSchema = z.object({ loss: num, probability: num });
 
-/** A treatment's results: its summary and its change against the baseline (baseline − treated). */
+/**
+ * A treatment's results: where it stands in the risk treatment plan (status, and owner, due date and
+ * decision when the scenario states them), its summary and its change against the baseline
+ * (baseline − treated). Every treatment is simulated whatever its status, rejected ones too.
+ */
 export const treatmentResultSchema = z.object({
   id: str,
   name: str,
+  /** The scenario's `status`, "proposed" when it states none (and in results written before the plan was carried). */
+  status: z.enum(TREATMENT_STATUSES).default('proposed'),
+  owner: str.optional(),
+  /** An ISO date, YYYY-MM-DD, as the scenario states it. */
+  due: str.optional(),
+  decision: str.optional(),
   summary: summarySchema,
   /** ealCi95 is the paired interval of the per-trial differences (common random numbers). */
   delta: z.object({ eal: num, ealCi95: interval, var95: num, cvar95: num }),
@@ -231,6 +242,8 @@ export const resultsSchema = z.object({
   /** Risks above appetite.maxLevel with the options that bring them within it (empty without maxLevel). */
   riskControlList: z.array(controlListEntrySchema),
   warnings: z.array(warningSchema).default(() => []),
+  /** The scenario's `calibration` block as it states it (`chainward calibrate`), so a report from results can show it. Absent when it has none. */
+  calibration: calibrationSchema.optional(),
   /** With `run --sensitivity`: each parameter varied by ±delta, sorted by EAL swing. */
   sensitivity: z.array(sensitivityRowSchema).optional(),
   /** Workers, wall time and speed: the only part that changes between identical runs. */

@@ -220,6 +220,10 @@ export function treatmentsData(s: Shown): TreatmentsData {
     ci95: t.delta.ealCi95,
     netBenefit: t.netBenefit,
     rosi: t.rosi,
+    status: t.status,
+    ...(t.owner !== undefined ? { owner: t.owner } : {}),
+    ...(t.due !== undefined ? { due: t.due } : {}),
+    ...(t.decision !== undefined ? { decision: t.decision } : {}),
   }));
   if (s.whatIf) {
     const t = s.whatIf.vsBaseline;

@@ -1,6 +1,6 @@
 // The data each view draws: plain objects derived from a scenario and its results (build-view-data.ts).
 // Views are functions `(element, data) => void` of these shapes only; they never read the engine.
-import type { Category, Element, Level, TriggerScope } from '../../engine/model/schema.js';
+import type { Category, Element, Level, TreatmentStatus, TriggerScope } from '../../engine/model/schema.js';
 
 /** Fixed drawing size (tests and exports); a view falls back to its element's client size, then a default. */
 export interface ViewSize {
@@ -149,6 +149,12 @@ export interface TreatmentPoint {
   netBenefit: number;
   /** Return on security investment, null when the cost is not positive. */
   rosi: number | null;
+  /** The risk treatment plan, as the scenario states it (a treatment's; the what-if has none). */
+  status?: TreatmentStatus;
+  owner?: string;
+  /** YYYY-MM-DD, shown as stated (never compared with today). */
+  due?: string;
+  decision?: string;
 }
 
 export interface TreatmentsData extends ViewBase {

@@ -188,7 +188,7 @@ export function layoutTreatments(data: TreatmentsData, size: ViewSize): Treatmen
     points.map((p) => {
       const px = x(p.annualCost);
       const py = y(p.reduction);
-      const sub = `${p.kind === 'whatif' ? 'what-if · ' : ''}${rosiLabel(p.rosi)}`;
+      const sub = `${p.kind === 'whatif' ? 'what-if · ' : ''}${rosiLabel(p.rosi)}${p.status !== undefined ? ` · ${p.status}` : ''}`;
       // Right of the point unless the name fits better on the left; clipped to the room there is.
       const roomRight = x1 - (px + 9);
       const roomLeft = px - 9 - x0;
@@ -354,8 +354,9 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
       t.append('tspan').attr('class', 'sub');
       return e;
     })
-    .attr('class', (d) => `point point-${d.p.kind}${d.onFrontier ? ' on-frontier' : ''}`)
-    .attr('aria-label', (d) => `${d.p.kind === 'whatif' ? 'What-if' : 'Treatment'} ${d.p.name}: annual cost ${mx(d.p.annualCost)}, expected loss avoided ${mx(d.p.reduction)} (95 % interval ${mx(d.p.ci95[0])} to ${mx(d.p.ci95[1])}), net benefit ${mx(d.p.netBenefit)}, ${rosiLabel(d.p.rosi)}${d.onFrontier ? ', on the efficient frontier' : ''}`)
+    .attr('class', (d) => `point point-${d.p.kind}${d.onFrontier ? ' on-frontier' : ''}${d.p.status !== undefined ? ` status-${d.p.status}` : ''}`)
+    .attr('data-status', (d) => d.p.status ?? null)
+    .attr('aria-label', (d) => `${d.p.kind === 'whatif' ? 'What-if' : 'Treatment'} ${d.p.name}: annual cost ${mx(d.p.annualCost)}, expected loss avoided ${mx(d.p.reduction)} (95 % interval ${mx(d.p.ci95[0])} to ${mx(d.p.ci95[1])}), net benefit ${mx(d.p.netBenefit)}, ${rosiLabel(d.p.rosi)}${d.onFrontier ? ', on the efficient frontier' : ''}${planLines(d.p).map((l) => `; ${l}`).join('')}`)
     .on('mouseenter focus', (event: MouseEvent | FocusEvent, d) => {
       const [px, py] = 'clientX' in event ? pointerIn(element, event) : [d.px, d.py];
       tip.show(
@@ -365,18 +366,20 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
           `Loss avoided: ${mx(d.p.reduction)} a year`,
           `95 % interval: ${mx(d.p.ci95[0])} to ${mx(d.p.ci95[1])}`,
           `Net benefit: ${mx(d.p.netBenefit)} · ${rosiLabel(d.p.rosi)}`,
+          ...planLines(d.p),
         ],
         px,
         py,
       );
     })
     .on('mouseleave blur', () => tip.hide());
+  // a rejected treatment is drawn hollow: still simulated, shown for the record
   g.select('path.mark')
     .attr('transform', (d) => `translate(${d.px},${d.py})`)
     .attr('d', (d) => d.symbol)
-    .attr('fill', (d) => d.colour)
-    .attr('stroke', WHITE)
-    .attr('stroke-width', 1.25);
+    .attr('fill', (d) => (d.p.status === 'rejected' ? WHITE : d.colour))
+    .attr('stroke', (d) => (d.p.status === 'rejected' ? d.colour : WHITE))
+    .attr('stroke-width', (d) => (d.p.status === 'rejected' ? 1.5 : 1.25));
   g.select('path.leader')
     .attr('d', (d) => d.leader)
     .attr('stroke', AXIS)
@@ -405,6 +408,20 @@ export function treatments(element: HTMLElement, data: TreatmentsData): void {
     .attr('font-size', 9.5)
     .attr('fill', (d) => (d.p.kind === 'whatif' ? WHATIF : MUTED))
     .text((d) => d.sub);
+}
+
+/**
+ * A treatment's place in the risk treatment plan as tooltip lines: "Status: in-progress", then owner,
+ * due date and decision when the scenario states them (the due date as stated, never against today).
+ */
+export function planLines(p: TreatmentPoint): string[] {
+  if (p.status === undefined) return [];
+  return [
+    `Status: ${p.status}${p.status === 'rejected' ? ' (simulated for the record)' : ''}`,
+    ...(p.owner !== undefined ? [`Owner: ${p.owner}`] : []),
+    ...(p.due !== undefined ? [`Due: ${p.due}`] : []),
+    ...(p.decision !== undefined ? [`Decision: ${p.decision}`] : []),
+  ];
 }
 
 /** The polygon clipped to the half-plane y ≥ x (Sutherland–Hodgman, one edge). */
