@@ -16,6 +16,8 @@ import { EXPLORE_COMMAND, exploreCommand } from './explore-command.js';
 import { GENERATE_COMMAND, generateCommand } from './generate-command.js';
 import { MERGE_COMMAND, mergeCommand } from './merge-command.js';
 import { OPTIMIZE_COMMAND, optimizeCommand } from './optimize-command.js';
+import { APPLY_COMMAND, applyCommand } from './apply-command.js';
+import { COMPARE_COMMAND, compareCommand } from './compare-command.js';
 import { ROUTES_COMMAND, routesCommand } from './routes-command.js';
 import { RUN_COMMAND, runCommand } from './run-command.js';
 import { loadScenarioFile, namingFile } from './scenario-file.js';
@@ -45,6 +47,8 @@ const VERBS: Verb[] = [
   { spec: GENERATE_COMMAND, run: generateCommand },
   { spec: ROUTES_COMMAND, run: routesCommand },
   { spec: OPTIMIZE_COMMAND, run: optimizeCommand },
+  { spec: COMPARE_COMMAND, run: compareCommand },
+  { spec: APPLY_COMMAND, run: applyCommand },
   { spec: CONTROLS_COMMAND, run: controlsCommand },
   { spec: EXPLORE_COMMAND, run: (argv) => exploreCommand(argv) },
   { spec: BENCH_COMMAND, run: benchCommand },
