@@ -9,6 +9,7 @@ import { plural } from '../text/format.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { oneLine, truncate } from '../report/format.js';
 import { BENCH_COMMAND, benchCommand } from './bench-command.js';
+import { CALIBRATE_COMMAND, calibrateCommand } from './calibrate-command.js';
 import { briefSynopsis, helpText, parseCommand, usageOf, wantsHelp, type CommandSpec } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from '../io/errors.js';
 import { CONTROLS_COMMAND, controlsCommand } from './controls-command.js';
@@ -47,6 +48,7 @@ const VERBS: Verb[] = [
   { spec: GENERATE_COMMAND, run: generateCommand },
   { spec: ROUTES_COMMAND, run: routesCommand },
   { spec: OPTIMIZE_COMMAND, run: optimizeCommand },
+  { spec: CALIBRATE_COMMAND, run: calibrateCommand },
   { spec: COMPARE_COMMAND, run: compareCommand },
   { spec: APPLY_COMMAND, run: applyCommand },
   { spec: CONTROLS_COMMAND, run: controlsCommand },
