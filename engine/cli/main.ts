@@ -20,6 +20,7 @@ import { OPTIMIZE_COMMAND, optimizeCommand } from './optimize-command.js';
 import { APPLY_COMMAND, applyCommand } from './apply-command.js';
 import { COMPARE_COMMAND, compareCommand } from './compare-command.js';
 import { ROUTES_COMMAND, routesCommand } from './routes-command.js';
+import { REPORT_COMMAND, reportCommand } from './report-command.js';
 import { RUN_COMMAND, runCommand } from './run-command.js';
 import { loadScenarioFile, namingFile } from './scenario-file.js';
 import { scenarioWarnings } from '../validate/warnings.js';
@@ -51,6 +52,7 @@ const VERBS: Verb[] = [
   { spec: CALIBRATE_COMMAND, run: calibrateCommand },
   { spec: COMPARE_COMMAND, run: compareCommand },
   { spec: APPLY_COMMAND, run: applyCommand },
+  { spec: REPORT_COMMAND, run: reportCommand },
   { spec: CONTROLS_COMMAND, run: controlsCommand },
   { spec: EXPLORE_COMMAND, run: (argv) => exploreCommand(argv) },
   { spec: BENCH_COMMAND, run: benchCommand },

@@ -1,10 +1,13 @@
 // The page's controls: trials and seed (each change runs), Run and Cancel, Open… and a file dropped
 // on the page, the results as JSON or CSV, each chart as SVG or PNG, and presentation mode (one view
-// at a time, full screen, arrow keys to step, Esc to leave; Esc otherwise closes the side panel).
+// at a time, full screen, arrow keys to step, Esc to leave; Esc otherwise closes the side panel), and
+// Report: the management review pack of the results shown, as the one HTML page `chainward report` writes.
 import type { Results } from '../../engine/results/schema.js';
 import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from '../io/export.js';
 import { mainResults, type Shown } from '../model/build-view-data.js';
 import { h } from '../panel/h.js';
+import { reviewPackHtml } from '../report/review-pack-html.js';
+import { ENGINE_VERSION } from '../../engine/version.js';
 import type { Selection } from '../state/url-state.js';
 import type { PageElements } from './dom.js';
 import type { InputFile } from './run-controller.js';
@@ -74,6 +77,26 @@ export function toolbar({ page, win, actions, shown, hasSelection, render }: Too
   page.exportCsv.addEventListener('click', () => {
     const r = current();
     if (r) download(`${resultsStem(r)}.csv`, 'text/csv', resultsCsv(r));
+  });
+
+  // the management review pack of what the page shows (the what-if's results when there is one)
+  const report = h('button', { type: 'button', id: 'export-report', title: 'Download the management review pack (one HTML page; print it to PDF from the browser)' }, 'Report');
+  page.exportCsv.after(report);
+  report.addEventListener('click', () => {
+    const s = shown();
+    if (!s) return;
+    const results = mainResults(s);
+    const scenario = s.whatIf?.scenario ?? s.scenario;
+    // the elements' measured effects are the baseline's: a what-if has none of its own
+    const effects = s.whatIf ? undefined : s.effects;
+    const html = reviewPackHtml(win.document, {
+      results,
+      ...(scenario ? { scenario } : {}),
+      ...(effects ? { effects } : {}),
+      packEngineVersion: ENGINE_VERSION,
+      howToAddScenario: 'open the scenario in the explorer (not only its results) and let its run finish',
+    });
+    download(`${fileStem(results.scenario)}-${s.whatIf ? 'what-if-' : ''}review-pack.html`, 'text/html', html);
   });
 
   // per-chart export buttons

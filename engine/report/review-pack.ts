@@ -1,0 +1,536 @@
+// The management review pack as a document of plain data: its sections in the order an ISO 28000
+// management review takes them (clause 9.3: previous actions, changes, performance, the risk
+// assessment and treatment plan, improvement), each with its key sentence, figures, tables and the
+// charts it shows. The HTML pack (explorer/report/) and the Markdown pack (review-pack-markdown.ts)
+// render this one model, so both say the same things (docs/review-pack.md). No DOM, no I/O.
+import { levelRank } from '../analysis/criteria.js';
+import type { ElementEffect } from '../analysis/control-effectiveness.js';
+import type { Calibration } from '../model/calibration-schema.js';
+import { ELEMENTS, LEVELS, type Element, type Level, type Scenario } from '../model/schema.js';
+import type { Results, RiskRow, TreatmentResult } from '../results/schema.js';
+import { count, money, num, percent, plural } from '../text/format.js';
+import { appetiteCells, appetiteHeadline, BORDERLINE_MARK, horizonNote, NOTES } from './sections.js';
+
+/** What the pack is made from. Everything but the results is optional; a section whose input is missing says what to pass. */
+export interface ReviewPackInput {
+  results: Results;
+  /** The scenario the results were run on: names, the network (map, stress), the treatment plan, the calibration. */
+  scenario?: Scenario;
+  /** Control effectiveness by element, measured by simulating without each element's controls. */
+  effects?: ElementEffect[];
+  /** The changes since the previous review (a comparison of two runs, review-pack-changes.ts), or why there are none; absent: no section. */
+  changes?: SectionContent;
+  /** The stress test's finding and blocks, or why there are none. */
+  stress?: SectionContent;
+  /** The date of the review, YYYY-MM-DD, as given; no date is made up (the pack must be reproducible). */
+  reviewDate?: string;
+  /** What the pack was made from, for the provenance: the input file's name, and the previous results' when compared. */
+  source?: { input: string; kind: 'results' | 'scenario'; scenarioFile?: string; previous?: string; previousHash?: string };
+  /** The engine that made the pack (may differ from the one that ran the results). */
+  packEngineVersion?: string;
+  /** How a missing scenario is supplied, in the words of the tool that makes the pack ("pass --scenario SCENARIO.json"). */
+  howToAddScenario?: string;
+}
+
+/** A section made elsewhere: its finding and blocks, or why it is not available. */
+export type SectionContent = { lead: string; blocks: PackBlock[] } | { unavailable: string };
+
+export type ChartId = 'map' | 'matrix' | 'ranking' | 'exceedance' | 'controls' | 'treatments';
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+  /** "95 % interval €6.55M to €6.8M", or why there is none. */
+  interval: string;
+  status?: 'within' | 'breached' | 'uncertain';
+}
+
+export interface PackColumn {
+  title: string;
+  align?: 'left' | 'right';
+}
+
+/** A row of cells, or a group heading over the rows that follow it. */
+export type PackRow = { cells: string[]; level?: Level } | { group: string };
+
+export type PackBlock =
+  | { kind: 'figures'; items: KeyFigure[] }
+  | { kind: 'text'; text: string; note?: boolean }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; caption?: string; columns: PackColumn[]; rows: PackRow[] }
+  | { kind: 'chart'; chart: ChartId; caption: string }
+  | { kind: 'unavailable'; text: string };
+
+export type SectionId = 'summary' | 'changes' | 'map' | 'assessment' | 'register' | 'treatment-plan' | 'controls' | 'cost-benefit' | 'stress' | 'calibration' | 'provenance';
+
+export interface PackSection {
+  id: SectionId;
+  title: string;
+  /** The section's finding in one sentence, first. */
+  lead: string;
+  blocks: PackBlock[];
+}
+
+export interface ReviewPack {
+  title: string;
+  subtitle: string;
+  scenario: string;
+  currency: string;
+  sections: PackSection[];
+}
+
+/** The section titles, in the order of the pack (ISO 28000 clause 9.3's inputs). */
+export const PACK_SECTIONS: ReadonlyArray<{ id: SectionId; title: string }> = [
+  { id: 'summary', title: 'Executive summary' },
+  { id: 'changes', title: 'Changes since the last review' },
+  { id: 'map', title: 'Exposure map' },
+  { id: 'assessment', title: 'Risk assessment' },
+  { id: 'register', title: 'Risk register' },
+  { id: 'treatment-plan', title: 'Risk control list and treatment plan' },
+  { id: 'controls', title: 'Control effectiveness by ISO 28000 element' },
+  { id: 'cost-benefit', title: 'Treatment cost–benefit' },
+  { id: 'stress', title: 'Stress test' },
+  { id: 'calibration', title: 'Calibration' },
+  { id: 'provenance', title: 'Provenance' },
+];
+
+/** ISO 28000 control elements as a review names them. */
+export const ELEMENT_TITLES: Record<Element, string> = {
+  policy: 'Security policy and organisation',
+  risk: 'Risk assessment and treatment',
+  supplier: 'Supplier and partner security',
+  facility: 'Facility and physical security',
+  transport: 'Transport and logistics security',
+  personnel: 'Personnel security',
+  information: 'Information security',
+  emergency: 'Emergency preparedness and response',
+  monitoring: 'Monitoring, audit and improvement',
+};
+
+/** The one-sentence captions of the charts: what each shows, for a reader who has not seen the explorer. */
+export const CHART_CAPTIONS: Record<ChartId, string> = {
+  map: "Where the exposure sits: each site is a circle whose area grows with its expected annual loss and whose colour is the highest level of its risks; each lane is a line whose colour and width grow with its expected annual loss.",
+  matrix: 'Every risk placed by likelihood (rows) and impact (columns); a cell’s colour is its ISO 28000 level, and cells above the appetite’s level are hatched.',
+  ranking: 'The risks with the largest expected annual loss, and the risks that weigh most in the worst 5 % of years.',
+  exceedance: 'The chance that a year’s loss exceeds each amount, for the network as it is and with each treatment; the 1-in-20 and 1-in-100-year losses are marked.',
+  controls: 'For each ISO 28000 element, what its controls cost a year beside the expected loss they avoid (measured by simulating the network without them).',
+  treatments: 'Each treatment’s yearly cost against the expected annual loss it avoids, with its 95 % interval; a treatment above the break-even line avoids more than it costs.',
+};
+
+const LEVEL_WORDS: Record<Level, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+/** A level as the pack writes it: "High 4×4", with the borderline mark when it may change with the seed. */
+function levelCell(level: Level, likelihood: number, impact: number, borderline: boolean): string {
+  return `${LEVEL_WORDS[level]}${borderline ? ` ${BORDERLINE_MARK}` : ''} (${likelihood}×${impact})`;
+}
+
+/** The treatment plan's fields of a treatment: from the results when they carry them, else from the scenario. */
+export interface PlanFields {
+  status: string;
+  owner?: string;
+  due?: string;
+  decision?: string;
+}
+
+export function planFields(t: TreatmentResult, scenario: Scenario | undefined): PlanFields {
+  // results written before the plan was carried have none of these fields: read them loosely
+  const r = t as TreatmentResult & Partial<PlanFields>;
+  const s = scenario?.treatments?.find((x) => x.id === t.id);
+  const owner = r.owner ?? s?.owner;
+  const due = r.due ?? s?.due;
+  const decision = r.decision ?? s?.decision;
+  return { status: r.status ?? s?.status ?? 'proposed', ...(owner !== undefined ? { owner } : {}), ...(due !== undefined ? { due } : {}), ...(decision !== undefined ? { decision } : {}) };
+}
+
+/** Names of threats, sites and lanes from the scenario, else their ids. */
+function namer(scenario: Scenario | undefined): { threat: (id: string) => string; target: (id: string) => string; risk: (r: RiskRow) => string } {
+  const threats = new Map((scenario?.threats ?? []).map((t) => [t.id, t.name ?? t.id]));
+  const targets = new Map<string, string>();
+  for (const s of scenario?.sites ?? []) targets.set(s.id, s.name ?? s.id);
+  for (const l of scenario?.lanes ?? []) targets.set(l.id, l.name ?? l.id);
+  const threat = (id: string) => threats.get(id) ?? id;
+  const target = (id: string) => targets.get(id) ?? id;
+  return { threat, target, risk: (r) => `${threat(r.threat)} — ${target(r.target)}` };
+}
+
+/** Titles of the calibration findings' fields (docs/calibration.md); fields not listed keep their names. */
+const FINDING_TITLES = new Map([
+  ['risk', 'risk'],
+  ['observed', 'observed'],
+  ['expected', 'expected'],
+  ['priorRate', 'prior rate /yr'],
+  ['posteriorRate', 'posterior rate /yr'],
+  ['ci90', '90 % interval /yr'],
+  ['p', 'p-value'],
+  ['flag', 'flag'],
+]);
+/** Fields the risk's name already says. */
+const FINDING_SKIP = new Set(['threat', 'target', 'category']);
+
+/** "3 of 3 limits breached", "1 of 3 uncertain", "all 3 limits within". */
+function appetiteCounts(r: Results): string {
+  const n = r.appetite.checks.length;
+  const breached = r.appetite.checks.filter((c) => c.status === 'breached').length;
+  const uncertain = r.appetite.checks.filter((c) => c.status === 'uncertain').length;
+  if (breached === 0 && uncertain === 0) return `all ${plural(n, 'limit')} within`;
+  return [breached ? `${breached} of ${plural(n, 'limit')} breached` : '', uncertain ? `${uncertain} of ${n} uncertain` : ''].filter(Boolean).join(', ');
+}
+
+const worse = (a: Level | null, b: Level): Level => (a === null || levelRank(b) > levelRank(a) ? b : a);
+
+/** Builds the review pack's document from the results and whatever else is at hand. */
+export function reviewPack(input: ReviewPackInput): ReviewPack {
+  const r = input.results;
+  const scenario = input.scenario;
+  const m = (x: number) => money(x, r.currency);
+  const interval = (ci: readonly [number, number]) => `95 % interval ${m(ci[0])} to ${m(ci[1])}`;
+  const names = namer(scenario);
+  const maxLevel = scenario?.appetite?.maxLevel ?? (r.appetite.checks.find((c) => c.limit === 'maxLevel')?.threshold as Level | undefined);
+  const title = (id: SectionId) => PACK_SECTIONS.find((s) => s.id === id)!.title;
+  const addScenario = input.howToAddScenario ?? 'give the scenario these results were run on';
+  const sections: PackSection[] = [];
+  const b = r.baseline;
+
+  // ---- executive summary
+  {
+    const appetite = r.appetite;
+    const figures: KeyFigure[] = [
+      { label: 'Expected annual loss (EAL)', value: m(b.eal), interval: interval(b.ci95) },
+      { label: '1-in-100-year loss (p99)', value: m(b.p99), interval: interval(b.p99Ci95) },
+      { label: 'Mean of the worst 5 % of years (CVaR95)', value: m(b.cvar95), interval: interval(b.cvar95Ci95) },
+      { label: 'Service level (all flows)', value: percent(b.serviceLevel, 2), interval: 'no interval: a mean over the simulated years of the share of days delivered' },
+      {
+        label: 'Risk appetite',
+        value: appetite.checks.length === 0 ? 'none stated' : appetite.status === 'within' ? 'within' : appetite.status.toUpperCase(),
+        interval: appetite.checks.length === 0 ? 'the scenario states no appetite' : appetiteCounts(r),
+        ...(appetite.checks.length > 0 ? { status: appetite.status } : {}),
+      },
+    ];
+    const findings: string[] = [];
+    for (const c of appetite.checks) {
+      const cells = appetiteCells(r, c);
+      findings.push(`Appetite ${c.limit} (${cells.threshold}): ${c.status === 'within' ? 'within' : c.status.toUpperCase()}, estimate ${cells.value}, 95 % interval ${cells.interval}.`);
+    }
+    const top = r.risks.slice(0, 3);
+    if (top.length > 0) {
+      const share = top.reduce((s, k) => s + k.share, 0);
+      findings.push(`The ${top.length === 1 ? 'largest risk carries' : `${top.length} largest risks carry`} ${percent(share, 0)} of the expected annual loss: ${top.map((k) => `${names.risk(k)} (${m(k.eal)})`).join('; ')}.`);
+    }
+    const above = r.riskControlList.length;
+    if (maxLevel !== undefined) findings.push(above === 0 ? `No risk is above the appetite’s level (${maxLevel}).` : `${plural(above, 'risk')} ${above === 1 ? 'is' : 'are'} above the appetite’s level (${maxLevel}) and need${above === 1 ? 's' : ''} a treatment decision (the risk control list).`);
+    const best = [...r.treatments].sort((x, y) => y.netBenefit - x.netBenefit)[0];
+    if (best) findings.push(`Best treatment by net benefit: ${best.name} (avoids ${m(best.delta.eal)} a year for ${m(best.annualCost)}, net benefit ${m(best.netBenefit)}${best.rosi === null ? '' : `, ROSI ${percent(best.rosi, 0)}`}).`);
+    const blocks: PackBlock[] = [{ kind: 'figures', items: figures }, { kind: 'list', items: findings }];
+    const horizon = horizonNote(r.horizonDays);
+    blocks.push({ kind: 'text', text: `${plural(r.trials, 'simulated year')}, seed ${String(r.seed)}. Each figure is an estimate from the simulation; its 95 % interval is how far it could move with another seed. ${NOTES.parts}`, note: true });
+    if (horizon) blocks.push({ kind: 'text', text: horizon, note: true });
+    sections.push({
+      id: 'summary',
+      title: title('summary'),
+      lead: `Expected annual loss ${m(b.eal)}, 1-in-100-year loss ${m(b.p99)}; appetite: ${appetiteHeadline(r)}.`,
+      blocks,
+    });
+  }
+
+  // ---- changes since the last review
+  if (input.changes !== undefined) {
+    const c = input.changes;
+    sections.push(
+      'unavailable' in c
+        ? { id: 'changes', title: title('changes'), lead: 'No comparison with the previous review.', blocks: [{ kind: 'unavailable', text: c.unavailable }] }
+        : { id: 'changes', title: title('changes'), lead: c.lead, blocks: c.blocks },
+    );
+  }
+
+  // ---- exposure map
+  {
+    const targets = [...r.targets].sort((x, y) => y.eal - x.eal);
+    const levelOf = new Map<string, Level | null>();
+    for (const k of r.risks) levelOf.set(k.target, worse(levelOf.get(k.target) ?? null, k.level));
+    const shown = targets.slice(0, 10);
+    const share = shown.reduce((s, t) => s + t.share, 0);
+    const blocks: PackBlock[] = [];
+    if (scenario) blocks.push({ kind: 'chart', chart: 'map', caption: CHART_CAPTIONS.map });
+    else blocks.push({ kind: 'unavailable', text: `Not available: the map needs the network (sites, lanes and their coordinates), which the results do not carry; ${addScenario}.` });
+    blocks.push({
+      kind: 'table',
+      caption: `The ${plural(shown.length, 'site or lane', 'sites and lanes')} with the most expected loss`,
+      columns: [{ title: 'site or lane' }, { title: 'kind' }, { title: 'highest level' }, { title: 'EAL', align: 'right' }, { title: 'share', align: 'right' }],
+      rows: shown.map((t) => {
+        const l = levelOf.get(t.id) ?? null;
+        return { cells: [names.target(t.id), t.kind, l ? LEVEL_WORDS[l] : '—', m(t.eal), percent(t.share)], ...(l ? { level: l } : {}) };
+      }),
+    });
+    sections.push({
+      id: 'map',
+      title: title('map'),
+      lead: shown.length ? `${plural(shown.length, 'site or lane', 'sites and lanes')} carry ${percent(share, 0)} of the expected annual loss; the largest is ${names.target(shown[0]!.id)} (${m(shown[0]!.eal)}).` : 'No site or lane carries a loss.',
+      blocks,
+    });
+  }
+
+  // ---- risk assessment: matrix, ranking, loss exceedance
+  {
+    const byLevel = LEVELS.map((l) => ({ l, n: r.risks.filter((k) => k.level === l).length, borderline: r.risks.filter((k) => k.level === l && k.borderline).length, eal: r.risks.filter((k) => k.level === l).reduce((s, k) => s + k.eal, 0) })).reverse();
+    const worst = byLevel.find((x) => x.n > 0);
+    sections.push({
+      id: 'assessment',
+      title: title('assessment'),
+      lead: worst ? `${plural(r.risks.length, 'risk')} assessed; the worst level is ${worst.l} (${plural(worst.n, 'risk')}).` : 'No risks in the register.',
+      blocks: [
+        {
+          kind: 'table',
+          columns: [{ title: 'level' }, { title: 'risks', align: 'right' }, { title: 'of which borderline', align: 'right' }, { title: 'EAL', align: 'right' }, { title: 'share of EAL', align: 'right' }],
+          rows: byLevel.map((x) => ({ cells: [LEVEL_WORDS[x.l], count(x.n), count(x.borderline), m(x.eal), percent(b.eal > 0 ? x.eal / b.eal : 0)], level: x.l })),
+        },
+        { kind: 'chart', chart: 'matrix', caption: CHART_CAPTIONS.matrix },
+        { kind: 'chart', chart: 'ranking', caption: CHART_CAPTIONS.ranking },
+        { kind: 'chart', chart: 'exceedance', caption: CHART_CAPTIONS.exceedance },
+        { kind: 'text', text: `${NOTES.levels} ${BORDERLINE_MARK} ${NOTES.borderline.slice(BORDERLINE_MARK.length + 2)}`, note: true },
+      ],
+    });
+  }
+
+  // ---- risk register by element and by owner
+  {
+    const rows: PackRow[] = [];
+    const groups = ELEMENTS.map((e) => ({ e, risks: r.risks.filter((k) => k.element === e) })).filter((g) => g.risks.length > 0);
+    for (const g of groups) {
+      const eal = g.risks.reduce((s, k) => s + k.eal, 0);
+      rows.push({ group: `${ELEMENT_TITLES[g.e]}: ${plural(g.risks.length, 'risk')}, ${m(eal)} a year` });
+      for (const k of g.risks) rows.push({ cells: [names.risk(k), k.category, levelCell(k.level, k.likelihood, k.impact, k.borderline), m(k.eal), percent(k.share), m(k.tailContribution), k.owner || '—'], level: k.level });
+    }
+    const owners = new Map<string, RiskRow[]>();
+    for (const k of r.risks) owners.set(k.owner, [...(owners.get(k.owner) ?? []), k]);
+    const ownerRows = [...owners.entries()]
+      .map(([owner, list]) => ({ owner, list, eal: list.reduce((s, k) => s + k.eal, 0) }))
+      .sort((x, y) => y.eal - x.eal || (x.owner < y.owner ? -1 : 1))
+      .map(({ owner, list, eal }) => {
+        const worstLevel = list.reduce<Level | null>((l, k) => worse(l, k.level), null)!;
+        const above = maxLevel === undefined ? '—' : count(list.filter((k) => levelRank(k.level) > levelRank(maxLevel)).length);
+        return { cells: [owner || '(no owner named)', count(list.length), ...LEVELS.slice().reverse().map((l) => count(list.filter((k) => k.level === l).length)), above, m(eal), percent(b.eal > 0 ? eal / b.eal : 0)], level: worstLevel };
+      });
+    const named = [...owners.keys()].filter((o) => o !== '').length;
+    sections.push({
+      id: 'register',
+      title: title('register'),
+      lead: `${plural(r.risks.length, 'risk')} in ${plural(groups.length, 'ISO 28000 element')}, owned by ${plural(named, 'named owner')}${owners.has('') ? ` (${plural(owners.get('')!.length, 'risk')} without one)` : ''}.`,
+      blocks: [
+        {
+          kind: 'table',
+          caption: 'By owner',
+          columns: [{ title: 'owner' }, { title: 'risks', align: 'right' }, { title: 'critical', align: 'right' }, { title: 'high', align: 'right' }, { title: 'medium', align: 'right' }, { title: 'low', align: 'right' }, { title: 'above appetite', align: 'right' }, { title: 'EAL', align: 'right' }, { title: 'share', align: 'right' }],
+          rows: ownerRows,
+        },
+        {
+          kind: 'table',
+          caption: 'By ISO 28000 element, most expected loss first',
+          columns: [{ title: 'risk (threat — site or lane)' }, { title: 'category' }, { title: 'level (L×I)' }, { title: 'EAL', align: 'right' }, { title: 'share', align: 'right' }, { title: 'tail', align: 'right' }, { title: 'owner' }],
+          rows,
+        },
+        { kind: 'text', text: `${NOTES.tail} ${NOTES.levels}`, note: true },
+      ],
+    });
+  }
+
+  // ---- risk control list and treatment plan
+  {
+    const list = r.riskControlList;
+    const blocks: PackBlock[] = [];
+    if (maxLevel === undefined) blocks.push({ kind: 'text', text: 'The scenario states no appetite level (appetite.maxLevel), so no risk is listed for treatment.' });
+    else if (list.length === 0) blocks.push({ kind: 'text', text: `No risk is above the appetite’s level (${maxLevel}).` });
+    else {
+      const rows: PackRow[] = [];
+      for (const e of list) {
+        const risk = r.risks.find((k) => k.id === e.risk);
+        e.options.forEach((o, i) =>
+          rows.push({
+            cells: [i === 0 ? (risk ? names.risk(risk) : e.risk) : '', i === 0 ? levelCell(e.level, e.likelihood, e.impact, e.borderline) : '', i === 0 ? e.owner || '—' : '', o.kind, o.description, o.levelAfter ? LEVEL_WORDS[o.levelAfter] : '—', o.annualCost === undefined ? '' : m(o.annualCost)],
+            ...(i === 0 ? { level: e.level } : {}),
+          }),
+        );
+      }
+      blocks.push({
+        kind: 'table',
+        caption: `Risk control list: ${plural(list.length, 'risk')} above ${maxLevel}, with the options that bring ${list.length === 1 ? 'it' : 'each'} within appetite`,
+        columns: [{ title: 'risk' }, { title: 'level' }, { title: 'owner' }, { title: 'option' }, { title: 'what' }, { title: 'level after' }, { title: 'annual cost', align: 'right' }],
+        rows,
+      });
+      blocks.push({ kind: 'text', text: NOTES.controlList.replace(/`/g, ''), note: true });
+    }
+    const plan = r.treatments.map((t) => ({ t, p: planFields(t, scenario) }));
+    const overdue = (p: PlanFields) => input.reviewDate !== undefined && p.due !== undefined && p.due < input.reviewDate && p.status !== 'done' && p.status !== 'rejected';
+    if (plan.length === 0) blocks.push({ kind: 'text', text: 'The scenario holds no treatments: the treatment plan is empty.' });
+    else
+      blocks.push({
+        kind: 'table',
+        caption: 'Risk treatment plan',
+        columns: [{ title: 'treatment' }, { title: 'status' }, { title: 'owner' }, { title: 'due' }, { title: 'decision' }, { title: 'EAL reduction', align: 'right' }, { title: '95 % interval', align: 'right' }],
+        rows: plan.map(({ t, p }) => ({ cells: [t.name, `${p.status}${overdue(p) ? ' (OVERDUE)' : ''}`, p.owner ?? '—', p.due ?? '—', p.decision ?? '—', m(t.delta.eal), `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}`] })),
+      });
+    const byStatus = new Map<string, number>();
+    for (const { p } of plan) byStatus.set(p.status, (byStatus.get(p.status) ?? 0) + 1);
+    const late = plan.filter(({ p }) => overdue(p)).length;
+    if (plan.length > 0) blocks.push({ kind: 'text', text: `Status: where each treatment stands in the plan (proposed, approved, in-progress, done, rejected); every treatment is simulated whatever its status. ${input.reviewDate ? `Overdue: due before the review date (${input.reviewDate}) and neither done nor rejected.` : 'Give the review date to mark overdue treatments.'}`.trim(), note: true });
+    sections.push({
+      id: 'treatment-plan',
+      title: title('treatment-plan'),
+      lead: `${maxLevel === undefined ? 'No appetite level stated' : plural(list.length, 'risk') + ' above appetite'}; ${plural(plan.length, 'treatment')} in the plan${plan.length ? ` (${[...byStatus.entries()].map(([s, n]) => `${n} ${s}`).join(', ')})` : ''}${late ? `, ${late} overdue` : ''}.`,
+      blocks,
+    });
+  }
+
+  // ---- control effectiveness by element
+  {
+    const blocks: PackBlock[] = [];
+    const effects = input.effects;
+    let lead: string;
+    if (effects && effects.length > 0) {
+      blocks.push({ kind: 'chart', chart: 'controls', caption: CHART_CAPTIONS.controls });
+      blocks.push({
+        kind: 'table',
+        columns: [{ title: 'element' }, { title: 'controls' }, { title: 'annual cost', align: 'right' }, { title: 'loss avoided', align: 'right' }, { title: '95 % interval', align: 'right' }, { title: 'avoided per unit of cost', align: 'right' }],
+        rows: effects.map((e) => ({
+          cells: [ELEMENT_TITLES[e.element], e.controls.join(', '), m(e.annualCost), m(e.lossAvoided), `${m(e.ci95[0])} to ${m(e.ci95[1])}`, e.annualCost > 0 ? `${num(e.lossAvoided / e.annualCost)}×` : '—'],
+        })),
+      });
+      const best = [...effects].sort((x, y) => y.lossAvoided - x.lossAvoided)[0]!;
+      lead = `The ${ELEMENT_TITLES[best.element].toLowerCase()} controls avoid the most expected loss: ${m(best.lossAvoided)} a year for ${m(best.annualCost)}.`;
+    } else if (effects) {
+      lead = 'No controls are placed in the scenario.';
+      blocks.push({ kind: 'text', text: lead });
+    } else {
+      lead = 'What the controls cost is known; what they avoid was not measured.';
+      blocks.push({ kind: 'unavailable', text: `Not available: the loss each element’s controls avoid is measured by simulating the network without them, which needs the scenario; ${addScenario}.` });
+      const costs = ELEMENTS.map((e) => ({ e, list: r.controls.filter((c) => c.element === e) })).filter((x) => x.list.length > 0);
+      if (costs.length)
+        blocks.push({
+          kind: 'table',
+          caption: 'Controls placed, by element',
+          columns: [{ title: 'element' }, { title: 'controls' }, { title: 'placements', align: 'right' }, { title: 'annual cost', align: 'right' }],
+          rows: costs.map(({ e, list }) => ({ cells: [ELEMENT_TITLES[e], list.map((c) => c.id).join(', '), count(list.reduce((s, c) => s + c.placements, 0)), m(list.reduce((s, c) => s + c.annualCost, 0))] })),
+        });
+    }
+    sections.push({ id: 'controls', title: title('controls'), lead, blocks });
+  }
+
+  // ---- treatment cost–benefit
+  {
+    const ts = r.treatments;
+    const blocks: PackBlock[] = [];
+    let lead = 'No treatments to compare.';
+    if (ts.length > 0) {
+      const worth = ts.filter((t) => t.delta.ealCi95[0] > t.annualCost);
+      lead = `${plural(worth.length, 'treatment')} of ${count(ts.length)} avoid${worth.length === 1 ? 's' : ''} more expected loss than ${worth.length === 1 ? 'it costs' : 'they cost'}, even at the low end of ${worth.length === 1 ? 'its' : 'their'} 95 % interval.`;
+      blocks.push({ kind: 'chart', chart: 'treatments', caption: CHART_CAPTIONS.treatments });
+      blocks.push({
+        kind: 'table',
+        columns: [{ title: 'treatment' }, { title: 'annual cost', align: 'right' }, { title: 'EAL reduction', align: 'right' }, { title: '95 % interval', align: 'right' }, { title: 'CVaR95 reduction', align: 'right' }, { title: 'net benefit', align: 'right' }, { title: 'ROSI', align: 'right' }],
+        rows: ts.map((t) => ({ cells: [t.name, m(t.annualCost), m(t.delta.eal), `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}`, m(t.delta.cvar95), m(t.netBenefit), t.rosi === null ? '—' : percent(t.rosi, 0)] })),
+      });
+      blocks.push({ kind: 'text', text: NOTES.treatments.replace(/ `--treatments` takes the ids\./, ''), note: true });
+    } else blocks.push({ kind: 'text', text: 'The scenario holds no treatments.' });
+    sections.push({ id: 'cost-benefit', title: title('cost-benefit'), lead, blocks });
+  }
+
+  // ---- stress test
+  {
+    const s = input.stress;
+    if (s === undefined) {
+      sections.push({ id: 'stress', title: title('stress'), lead: 'Not run.', blocks: [{ kind: 'unavailable', text: scenario ? 'Not available: the stress test was not run for this pack.' : `Not available: the stress test takes each site and lane of the network down in turn, which needs the scenario; ${addScenario}.` }] });
+    } else if ('unavailable' in s) {
+      sections.push({ id: 'stress', title: title('stress'), lead: 'Not run.', blocks: [{ kind: 'unavailable', text: s.unavailable }] });
+    } else {
+      sections.push({ id: 'stress', title: title('stress'), lead: s.lead, blocks: s.blocks });
+    }
+  }
+
+  // ---- calibration
+  {
+    const cal: Calibration | undefined = (r as Results & { calibration?: Calibration }).calibration ?? scenario?.calibration;
+    if (!cal) {
+      sections.push({ id: 'calibration', title: title('calibration'), lead: 'The scenario was not calibrated to an incident log.', blocks: [{ kind: 'text', text: 'Its frequencies and losses are the scenario’s own planning figures. `chainward calibrate` updates them from an incident log and records the log here.'.replace(/`/g, '') }] });
+    } else {
+      // the findings' fields as the calibration wrote them: read generically, titled when known
+      const findings = (cal.findings ?? []) as unknown as ReadonlyArray<Record<string, unknown>>;
+      const keys: string[] = [];
+      for (const f of findings) for (const k of Object.keys(f)) if (!keys.includes(k) && !FINDING_SKIP.has(k)) keys.push(k);
+      const cell = (v: unknown): string =>
+        v === undefined || v === null
+          ? '—'
+          : typeof v === 'number'
+            ? num(v)
+            : typeof v === 'boolean'
+              ? v
+                ? 'yes'
+                : 'no'
+              : typeof v === 'string'
+                ? v
+                : Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')
+                  ? `${num(v[0] as number)} to ${num(v[1] as number)}`
+                  : JSON.stringify(v);
+      const implausible = findings.filter((f) => Object.entries(f).some(([k, v]) => (k === 'flag' && typeof v === 'string') || (/implausible/i.test(k) && v === true))).length;
+      const blocks: PackBlock[] = [
+        {
+          kind: 'table',
+          columns: [{ title: 'item' }, { title: 'value' }],
+          rows: [
+            { cells: ['incident log', cal.incidents] },
+            { cells: ['its SHA-256', cal.incidentsSha256] },
+            { cells: ['span', `${cal.from} to ${cal.to} (${num(cal.years)} years)`] },
+            { cells: ['weight of the scenario’s own figures', `${num(cal.weight)} years of evidence`] },
+            { cells: ['risks updated', count(findings.length)] },
+          ],
+        },
+      ];
+      if (findings.length)
+        blocks.push({
+          kind: 'table',
+          caption: 'Findings per risk',
+          columns: keys.map((k) => ({ title: FINDING_TITLES.get(k) ?? k, align: findings.some((f) => typeof (Object.hasOwn(f, k) ? f[k] : undefined) === 'number') ? 'right' : 'left' })),
+          rows: findings.map((f) => ({ cells: keys.map((k) => cell(Object.hasOwn(f, k) ? f[k] : undefined)) })),
+        });
+      sections.push({
+        id: 'calibration',
+        title: title('calibration'),
+        lead: `Calibrated to ${cal.incidents} (${cal.from} to ${cal.to}): ${plural(findings.length, 'risk')} updated${implausible ? `, ${implausible} where the log disagrees with the scenario’s figures` : ''}.`,
+        blocks,
+      });
+    }
+  }
+
+  // ---- provenance
+  {
+    const src = input.source;
+    const rows: PackRow[] = [
+      { cells: ['scenario', r.scenario] },
+      { cells: ['scenario hash', r.scenarioHash] },
+      { cells: ['engine that ran the results', r.engineVersion] },
+      ...(input.packEngineVersion !== undefined ? [{ cells: ['engine that made this pack', input.packEngineVersion] }] : []),
+      { cells: ['seed', String(r.seed)] },
+      { cells: ['trials (simulated years)', count(r.trials)] },
+      { cells: ['horizon', plural(r.horizonDays, 'day')] },
+      { cells: ['treatments simulated', count(r.treatments.length)] },
+      { cells: ['review date', input.reviewDate ?? 'not stated (the pack carries no date of its own, so the same input gives the same pack)'] },
+      ...(src ? [{ cells: ['made from', `${src.kind === 'results' ? 'results' : 'scenario'} file ${src.input}${src.scenarioFile ? `, with scenario ${src.scenarioFile}` : ''}`] }] : []),
+      ...(src?.previous ? [{ cells: ['compared with', `${src.previous}${src.previousHash ? ` (scenario hash ${src.previousHash})` : ''}`] }] : []),
+    ];
+    sections.push({
+      id: 'provenance',
+      title: title('provenance'),
+      lead: `Reproduce these figures with seed ${String(r.seed)} and ${count(r.trials)} trials on the scenario whose hash is below.`,
+      blocks: [
+        { kind: 'table', columns: [{ title: 'item' }, { title: 'value' }], rows },
+        { kind: 'text', text: 'The same scenario, seed and trials give the same figures to the bit, on any machine and with any number of workers. Control factors in the built-in catalog are planning defaults, not measured truths.', note: true },
+      ],
+    });
+  }
+
+  return {
+    title: 'Management review pack',
+    subtitle: `ISO 28000 supply chain security · ${r.scenario}`,
+    scenario: r.scenario,
+    currency: r.currency,
+    sections,
+  };
+}

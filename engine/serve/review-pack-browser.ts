@@ -1,0 +1,85 @@
+// The review pack drawn and printed in headless Chromium: explorer/report/browser-entry.ts is bundled
+// with esbuild (by its path, as build-explorer.ts builds the explorer: the engine imports no explorer
+// module) and run in an empty page, which returns the pack's HTML from the pack's input; the PDF is
+// that HTML printed by the same browser. Every request the pages make is refused: the pack is whole.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { ReviewPackInput } from '../report/review-pack.js';
+import { launchChromium } from './chromium.js';
+
+/** The explorer's report entry, bundled for the page. */
+const ENTRY = fileURLToPath(new URL('../../explorer/report/browser-entry.ts', import.meta.url));
+
+/** The report entry and the explorer code it draws with, as one script (esbuild, in memory). */
+export function reviewPackScript(): string {
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  const built = buildSync({ entryPoints: [ENTRY], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, write: false, logLevel: 'silent', legalComments: 'none' });
+  return built.outputFiles[0]!.text;
+}
+
+export type Paper = 'a4' | 'letter';
+
+/** A page that loads nothing from anywhere (the pack and its script are given to it directly). */
+async function closedPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, javaScriptEnabled: true });
+  await context.route('**/*', (route) => route.abort());
+  return context.newPage();
+}
+
+/** Page errors (console errors and uncaught exceptions) of `page`, collected as they come. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+/** Runs `work` with a Chromium started from `chromiumPath`, closed whatever happens. */
+export async function withChromium<T>(chromiumPath: string, work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchChromium(chromiumPath);
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+/** The pack's HTML, drawn by the explorer's views in `browser`. */
+export async function reviewPackHtmlInBrowser(browser: Browser, input: ReviewPackInput, script = reviewPackScript()): Promise<string> {
+  const page = await closedPage(browser);
+  const errors = collectErrors(page);
+  try {
+    await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>chainward</title></head><body></body></html>');
+    await page.addScriptTag({ content: script });
+    // the input goes in as data (structured clone), never as markup
+    const html = await page.evaluate((i) => (globalThis as unknown as { chainwardReviewPack: (x: unknown) => string }).chainwardReviewPack(i), input as unknown);
+    if (errors.length) throw new Error(`the review pack page failed: ${errors[0]}`);
+    return html;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** `html` printed to PDF by `browser` on `paper`, with page numbers in the footer. */
+export async function printPdf(browser: Browser, html: string, paper: Paper): Promise<Uint8Array> {
+  const page = await closedPage(browser);
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    return await page.pdf({
+      format: paper === 'letter' ? 'Letter' : 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="width:100%;font:8px system-ui,sans-serif;color:#5f6670;text-align:center">page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+      margin: { top: '14mm', bottom: '16mm', left: '13mm', right: '13mm' },
+      tagged: true,
+      outline: true,
+    });
+  } finally {
+    await page.context().close();
+  }
+}
