@@ -184,9 +184,9 @@ function ealChangeOf(before: Results, after: Results, paired: CompareOptions['pa
     ? 'paired: both simulated over the same trials with the same random numbers'
     : `unpaired, from the two standard errors${conservative ? '; conservative, since both sides share their seed and so their random numbers' : ''}`;
   const verdict = withinNoise
-    ? "within the simulation's noise: the interval holds zero, so this difference may be chance alone"
-    : "beyond the simulation's noise: the interval excludes zero";
-  return { change, ci95, interval: paired ? 'paired' : 'unpaired', withinNoise, conservative, text: `EAL ${verb} (95 % interval ${m(ci95[0])} to ${m(ci95[1])}, ${how}): ${verdict}.` };
+    ? "This is within the simulation's noise: the interval holds zero, so the difference may be chance alone."
+    : "This is beyond the simulation's noise: the interval excludes zero.";
+  return { change, ci95, interval: paired ? 'paired' : 'unpaired', withinNoise, conservative, text: `EAL ${verb} (95 % interval ${m(ci95[0])} to ${m(ci95[1])}; ${how}). ${verdict}` };
 }
 
 function levelCounts(r: Results): Record<Level, number> {

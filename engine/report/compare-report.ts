@@ -37,7 +37,11 @@ function sections(c: Comparison): Section[] {
   const out: Section[] = [];
 
   const pct = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${percent(Math.abs(x), 1)}`);
-  const pp = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${(Math.abs(x) * 100).toFixed(2)} pts`;
+  // percentage points, signed only when the change shows at two decimals
+  const pp = (x: number) => {
+    const shown = (Math.abs(x) * 100).toFixed(2);
+    return `${Number(shown) === 0 ? '' : x > 0 ? '+' : '−'}${shown} pts`;
+  };
   out.push({
     title: 'Headline figures',
     lead: [],
@@ -60,14 +64,20 @@ function sections(c: Comparison): Section[] {
     ...(c.appetite.checks.length > 0
       ? {
           table: {
-            header: ['limit', 'threshold', 'before', 'after'],
+            header: ['limit', 'threshold', 'before', 'status', 'after', 'status'],
             rows: c.appetite.checks.map((k) => {
-              const value = (x: typeof k.before) =>
-                x === null ? '—' : `${k.limit === 'maxLevel' ? plural(x.value, 'risk') + ' above' : m(x.value)} ${status(x.status)}`;
+              const value = (x: typeof k.before) => (x === null ? '—' : k.limit === 'maxLevel' ? `${plural(x.value, 'risk')} above` : m(x.value));
               const threshold = k.after ?? k.before!;
-              return [k.limit, typeof threshold.threshold === 'number' ? m(threshold.threshold) : String(threshold.threshold), value(k.before), value(k.after)];
+              return [
+                k.limit,
+                typeof threshold.threshold === 'number' ? m(threshold.threshold) : String(threshold.threshold),
+                value(k.before),
+                k.before === null ? '' : status(k.before.status),
+                value(k.after),
+                k.after === null ? '' : status(k.after.status),
+              ];
             }),
-            right: [1, 2, 3],
+            right: [1, 2, 4],
           },
         }
       : {}),

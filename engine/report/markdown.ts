@@ -12,6 +12,7 @@ import {
   BORDERLINE_MARK,
   cascadeGroups,
   cascadeSentence,
+  calibrationNote,
   horizonNote,
   listedFlows,
   DEFAULT_TOP,
@@ -66,6 +67,8 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
   parts.push(`# ${mdText(r.scenario)}`, '', `${plural(r.trials, 'trial')}, seed ${mdText(String(r.seed))}, horizon ${plural(r.horizonDays, 'day')}, engine ${mdText(r.engineVersion)}.`);
   const horizon = horizonNote(r.horizonDays);
   if (horizon) parts.push('', horizon);
+  const calibrated = calibrationNote(r);
+  if (calibrated) parts.push('', mdText(calibrated));
 
   section(
     heading('summary'),

@@ -98,6 +98,13 @@ export function horizonNote(horizonDays: number): string | undefined {
   return `Horizon: every "year" in this report is one ${days} horizon: the expected "annual" loss is the expected loss per ${days} horizon, a "1-in-20-year" loss is exceeded in 1 horizon in 20, and appetite limits are compared per horizon.`;
 }
 
+/** Where the rates come from, when the scenario was calibrated (its `calibration` block): one sentence, else undefined. */
+export function calibrationNote(r: Results): string | undefined {
+  const c = r.calibration;
+  if (c === undefined) return undefined;
+  return `Calibrated: rates fitted to the incident log ${c.incidents} (${c.from} to ${c.to}, ${num(c.years)} ${c.years === 1 ? 'year' : 'years'}; the scenario's own figures weighted as ${num(c.weight)} ${c.weight === 1 ? 'year' : 'years'} of evidence).`;
+}
+
 export const NOTES = {
   parts: 'EAL = direct loss + interruption cost (after buffer stock) + reroute cost (the extra transport cost of detours while primary routes are down).',
   serviceLevel:

@@ -12,6 +12,7 @@ import {
   BORDERLINE_MARK,
   cascadeGroups,
   cascadeSentence,
+  calibrationNote,
   horizonNote,
   listedFlows,
   DEFAULT_TOP,
@@ -43,6 +44,8 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
   out.push(line(`chainward · ${r.scenario} · ${plural(r.trials, 'trial')} · seed ${r.seed} · horizon ${plural(r.horizonDays, 'day')}`, width));
   const horizon = horizonNote(r.horizonDays);
   if (horizon) out.push(note(horizon));
+  const calibrated = calibrationNote(r);
+  if (calibrated) out.push(note(calibrated));
   out.push('');
 
   // summary

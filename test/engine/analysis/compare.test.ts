@@ -105,7 +105,7 @@ describe('compareResults', () => {
     expect(c.ealChange.ci95[1]).toBeCloseTo(-1e5 + half, 6);
     expect(c.ealChange.withinNoise).toBe(false);
     expect(c.ealChange.conservative).toBe(true);
-    expect(c.ealChange.text).toMatch(/^EAL fell by €100K \(95 % interval −€126K to −€73.6K, unpaired.*conservative.*\): beyond the simulation's noise/);
+    expect(c.ealChange.text).toMatch(/^EAL fell by €100K \(95 % interval −€126K to −€73.6K; unpaired.*conservative.*\)\. This is beyond the simulation's noise/);
     expect(c.warnings.some((w) => w.includes('unpaired and wider than it needs to be'))).toBe(true);
 
     const paired = compareResults(before, after, { paired: { mean: -99_000, ci95: [-101_000, -97_000] } });
@@ -195,6 +195,7 @@ describe('compare reports', () => {
     expect(text).toMatch(/old@port\s+disappeared/);
     expect(text).toMatch(/tr-a\s+in-progress\s+— \(folded or removed\)\s+Ops\s+2027-03-31/);
     expect(text).toMatch(/emergency\s+€0\s+€5K\s+\+€5K\s+0 → 1/);
+    expect(text).toMatch(/maxEal\s+€950K\s+€1M\s+BREACHED\s+€900K\s+within/);
     expect(text).toContain('Before: proposed 1, approved 0, in-progress 1, done 0, rejected 1.');
     expect(text.replace(/\s+/g, ' ')).toContain(DUE_NOTE);
   });

@@ -77,5 +77,10 @@ describe('the risk treatment plan in the outputs', () => {
     // before `run`, after the warnings, as the results schema lists it
     const keys = Object.keys(results);
     expect(keys.indexOf('calibration')).toBe(keys.indexOf('warnings') + 1);
+    // the reports say where the rates come from
+    for (const format of ['table', 'md']) {
+      const text = (await runMain(['run', file, ...SIM, '--format', format, '--treatments', 'none'])).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('Calibrated: rates fitted to the incident log incidents-2026.csv (2026-01-01 to 2026-12-31, 1 year;');
+    }
   });
 });
