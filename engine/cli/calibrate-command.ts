@@ -15,7 +15,7 @@ import { applyTreatment } from '../plan/apply-treatment.js';
 import { parseScenario } from '../validate/validate.js';
 import { oneLine, textTable, wrapWords } from '../report/format.js';
 import { mdCell, mdText } from '../report/markdown.js';
-import { num, plural } from '../text/format.js';
+import { money, num, plural } from '../text/format.js';
 import { formatOption, numberOption, OUT_OPTION, parseCommand, usageOf, type CommandSpec } from './args.js';
 import { loadScenarioFile, namingFile, readInputFile } from './scenario-file.js';
 import { writeOutput } from './write-output.js';
@@ -124,7 +124,7 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
     });
   }
 
-  const report = format === 'json' ? JSON.stringify(calibrationJson(scenario.name, result), null, 2) + '\n' : format === 'md' ? calibrationMarkdown(scenario.name, result) : calibrationTable(scenario.name, result, typeof values.out === 'string');
+  const report = format === 'json' ? JSON.stringify(calibrationJson(scenario.name, result), null, 2) + '\n' : format === 'md' ? calibrationMarkdown(scenario.name, scenario.currency ?? 'USD', result) : calibrationTable(scenario.name, scenario.currency ?? 'USD', result, typeof values.out === 'string');
   if (typeof values.out === 'string') await writeOutput(result.text, values.out, values.quiet === true);
   process.stdout.write(report);
   return EXIT_OK;
@@ -137,7 +137,7 @@ export function calibrationJson(name: string, r: CalibrationResult) {
 
 const rate = (x: number) => num(x, 3);
 const pText = (p: number) => (p < 0.001 ? '<0.001' : p.toFixed(3));
-const flagText = (f: string | undefined) => (f === 'underestimates' ? '▲ model too low' : f === 'overestimates' ? '▼ model too high' : '');
+const flagText = (f: string | undefined) => (f === 'underestimates' ? '▲ too low' : f === 'overestimates' ? '▼ too high' : '');
 
 /** The flagged risks in words: "the model underestimates theft on la-rtm-lyo (observed 7, expected 1.49, p = 0.003)". */
 function flagSentences(c: Calibration): string[] {
@@ -146,28 +146,38 @@ function flagSentences(c: Calibration): string[] {
     .map((f) => `the model ${f.flag} ${f.category} on ${f.target} (${f.threat}): observed ${f.observed}, expected ${num(f.expected, 3)}, p = ${pText(f.p)}`);
 }
 
-function distText(q: { median: number; p90: number }, unit: string): string {
-  const u = unit === 'days' ? ' d' : '';
-  return `${num(q.median, 3)}${u} / ${num(q.p90, 3)}${u}`;
+/** A distribution's median / p90 in a few characters: money for amounts, days, or a plain number for fractions. */
+function distText(q: { median: number; p90: number }, unit: string, currency: string): string {
+  if (unit === 'amount') return `${money(q.median, currency)}/${money(q.p90, currency)}`;
+  return `${num(q.median, 3)}/${num(q.p90, 3)}${unit === 'days' ? ' d' : ''}`;
+}
+
+/** A frequency change in the threat's unit: "0.45 → 0.5503 /yr", "0.0008 → 0.001438 /shipment". */
+function frequencyText(t: { before: number; after: number; unit: string }): string {
+  return `${num(t.before, 4)} → ${num(t.after, 4)} ${t.unit === 'perYear' ? '/yr' : '/shipment'}`;
 }
 
 /** The table report: the span, the flagged risks, the risks with incidents, and what each threat was given. */
-export function calibrationTable(name: string, r: CalibrationResult, written: boolean): string {
+export function calibrationTable(name: string, currency: string, r: CalibrationResult, written: boolean): string {
   const c = r.calibration;
   const findings = c.findings ?? [];
   const shown = findings.filter((f) => f.observed > 0 || f.flag).sort((a, b) => a.p - b.p || (a.risk < b.risk ? -1 : 1));
   const quiet = findings.length - shown.length;
   const lines: string[] = [
-    `chainward calibrate · ${oneLine(name)} · ${oneLine(c.incidents)} · ${c.from} to ${c.to} (${num(c.years, 4)} years) · prior weight ${num(c.weight, 4)} years`,
-    `${plural(findings.reduce((s, f) => s + f.observed, 0), 'incident')} on ${plural(findings.length, 'risk')} of the categories covered: ${(c.categories ?? []).join(', ')}` +
-      (r.uncovered.length > 0 ? `; not covered, left as they are: ${r.uncovered.join(', ')}` : ''),
+    ...wrapWords(`chainward calibrate · ${oneLine(name)} · ${oneLine(c.incidents)}`, 120),
+    ...wrapWords(
+      `${c.from} to ${c.to} (${num(c.years, 4)} years) · prior weight ${num(c.weight, 4)} years · ` +
+        `${plural(findings.reduce((s, f) => s + f.observed, 0), 'incident')} on ${plural(findings.length, 'risk')} of the categories covered: ${(c.categories ?? []).join(', ')}`,
+      120,
+    ),
+    ...(r.uncovered.length > 0 ? wrapWords(`not covered, left as they are: ${r.uncovered.join(', ')}`, 120) : []),
     '',
   ];
   const flags = flagSentences(c);
   if (flags.length > 0) lines.push(...flags.flatMap((s) => wrapWords(`! ${s}`, 120, 120).map((l, i) => (i === 0 ? l : `  ${l}`))), '');
   lines.push(
     textTable(
-      ['risk', 'prior/yr', 'observed', 'expected', 'posterior/yr', '90 % interval', 'p', 'flag'],
+      ['risk', 'prior/yr', 'n', 'expected', 'post./yr', '90 % interval', 'p', 'model'],
       shown.map((f) => [oneLine(f.risk), rate(f.priorRate), String(f.observed), num(f.expected, 3), rate(f.posteriorRate), `${rate(f.ci90[0])}–${rate(f.ci90[1])}`, pText(f.p), flagText(f.flag)]),
       new Set([1, 2, 3, 4, 5, 6]),
     ),
@@ -175,15 +185,15 @@ export function calibrationTable(name: string, r: CalibrationResult, written: bo
   if (quiet > 0) lines.push(`${plural(quiet, 'other risk')} of those categories had no incident and no flag (--format md or json lists them)`);
   lines.push(
     '',
-    'written back per threat (its frequency is one figure for all its targets: the pooled posterior; loss and downtime as median / p90):',
+    ...wrapWords('written back per threat: its frequency is one figure for all its targets, the pooled posterior; loss and downtime as median/p90', 120),
     textTable(
-      ['threat', 'incidents', 'frequency before → after', 'loss before → after', 'downtime before → after'],
+      ['threat', 'n', 'frequency before → after', 'loss before → after', 'downtime before → after'],
       (c.threats ?? []).map((t) => [
         oneLine(t.threat),
         String(t.observed),
-        `${num(t.before, 4)} → ${num(t.after, 4)} ${t.unit}`,
-        t.loss ? `${distText(t.loss.prior, t.loss.unit)} → ${distText(t.loss.posterior, t.loss.unit)}` : '',
-        t.downtime ? `${distText(t.downtime.prior, 'days')} → ${distText(t.downtime.posterior, 'days')}` : '',
+        frequencyText(t),
+        t.loss ? `${distText(t.loss.prior, t.loss.unit, currency)} → ${distText(t.loss.posterior, t.loss.unit, currency)}` : '',
+        t.downtime ? `${distText(t.downtime.prior, 'days', currency)} → ${distText(t.downtime.posterior, 'days', currency)}` : '',
       ]),
       new Set([1]),
     ),
@@ -192,7 +202,10 @@ export function calibrationTable(name: string, r: CalibrationResult, written: bo
   if (notes.length > 0) lines.push('', ...notes.flatMap((n) => wrapWords(n, 120, 120)));
   lines.push(
     '',
-    'prior/yr: the scenario\'s effective rate; posterior/yr: the Gamma–Poisson posterior mean; p: two-sided, under the prior predictive; ▲/▼: p < 0.05.',
+    ...wrapWords(
+      "n: incidents in the log; prior/yr: the scenario's effective rate; post./yr: the Gamma–Poisson posterior mean; p: two-sided, under the prior predictive; model ▲ too low / ▼ too high: p < 0.05.",
+      120,
+    ),
     written ? '' : 'Nothing written: --out FILE writes the calibrated scenario.',
     '',
   );
@@ -200,7 +213,7 @@ export function calibrationTable(name: string, r: CalibrationResult, written: bo
 }
 
 /** The Markdown report: the same sections, every risk of the categories covered listed. */
-export function calibrationMarkdown(name: string, r: CalibrationResult): string {
+export function calibrationMarkdown(name: string, currency: string, r: CalibrationResult): string {
   const c = r.calibration;
   const row = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
   const out: string[] = [
@@ -222,9 +235,9 @@ export function calibrationMarkdown(name: string, r: CalibrationResult): string 
       row([
         mdText(t.threat),
         String(t.observed),
-        `${num(t.before, 4)} → ${num(t.after, 4)} ${t.unit}`,
-        t.loss ? `${distText(t.loss.prior, t.loss.unit)} → ${distText(t.loss.posterior, t.loss.unit)}` : '',
-        t.downtime ? `${distText(t.downtime.prior, 'days')} → ${distText(t.downtime.posterior, 'days')}` : '',
+        frequencyText(t),
+        t.loss ? `${distText(t.loss.prior, t.loss.unit, currency)} → ${distText(t.loss.posterior, t.loss.unit, currency)}` : '',
+        t.downtime ? `${distText(t.downtime.prior, 'days', currency)} → ${distText(t.downtime.posterior, 'days', currency)}` : '',
         mdText((t.notes ?? []).join('; ')),
       ]),
     );

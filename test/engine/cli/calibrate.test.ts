@@ -1,0 +1,187 @@
+// `chainward calibrate` through the real command line: --help, the sample log end to end (the
+// calibrated scenario differs from the input only at the updated values and the block, validates, and
+// `run` accepts it), the report's formats, a bad log (exit 2, every problem as FILE:LINE:COLUMN,
+// nothing written), --out over an input refused; and in-process, the written values against the
+// closed forms of docs/calibration.md.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { calibrateScenario, logRisks } from '../../../engine/analysis/calibrate.js';
+import { readIncidentLog } from '../../../engine/analysis/incident-log.js';
+import { gammaQuantile } from '../../../engine/math/gamma-quantile.js';
+import { compilePlan } from '../../../engine/plan/compile-plan.js';
+import { parseScenario, validateScenario } from '../../../engine/validate/validate.js';
+import { calibrationSchema } from '../../../engine/model/calibration-schema.js';
+import { runMany, stackProblem } from '../../support/run-cli.js';
+
+const SCENARIO = 'scenarios/eu-electronics-inbound.json';
+const LOG = 'scenarios/incidents/eu-electronics-inbound.csv';
+const dir = mkdtempSync(join(tmpdir(), 'chainward-calibrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('chainward calibrate', () => {
+  it('calibrate: --help, the sample log (table, json, --out), a run of the calibrated scenario, a bad log, --out over the log', async () => {
+    const out = join(dir, 'calibrated.json');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      'date,target,threat,loss\r\n2024-01-05,dc-venlo,theft,1000\r\n2024-02-30,dc-venlo,theft,1000\r\n2024-03-01,dc-venloo,theft,1000\r\n"2024-03-02",la-rtm-lyo,theft-dc-warehouse,5000\r\n2024-03-03,dc-venlo,intrusion-dc-break-in,-200\r\n',
+    );
+    const badOut = join(dir, 'never.json');
+    const [help, table, json, written, badRun, overLog, overScenario] = await runMany([
+      ['calibrate', '--help'],
+      ['calibrate', SCENARIO, '--incidents', LOG],
+      ['calibrate', SCENARIO, '--incidents', LOG, '--format', 'json'],
+      ['calibrate', SCENARIO, '--incidents', LOG, '--out', out, '--format', 'md'],
+      ['calibrate', SCENARIO, '--incidents', bad, '--out', badOut],
+      ['calibrate', SCENARIO, '--incidents', LOG, '--out', LOG],
+      ['calibrate', SCENARIO, '--incidents', LOG, '--out', SCENARIO],
+    ]);
+    expect(help!.status).toBe(0);
+    expect(help!.stdout).toMatch(/^chainward calibrate: /);
+    expect(help!.stdout).toMatch(/--incidents LOG\.csv/);
+    expect(help!.stdout).toMatch(/--weight W .*\(default: 2\)/s);
+
+    // the table: both flags of the sample log, and nothing written without --out
+    expect(table!.status, table!.stderr).toBe(0);
+    expect(table!.stdout).toMatch(/! the model underestimates theft on la-rtm-lyo \(theft-parked-truck\): observed 12, expected 1\.98, p = 0\.0\d\d/);
+    expect(table!.stdout).toMatch(/! the model overestimates intrusion on port-rotterdam \(intrusion-port-terminal\): observed 0, expected 7\.68/);
+    expect(table!.stdout).toMatch(/Nothing written: --out FILE writes the calibrated scenario/);
+    expect(Math.max(...table!.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(120);
+
+    // json: the block as written, with a strict schema
+    expect(json!.status, json!.stderr).toBe(0);
+    const report = JSON.parse(json!.stdout) as { format: string; uncovered: string[]; calibration: unknown };
+    expect(report.format).toBe('chainward-calibration/v1');
+    expect(report.uncovered).toEqual(['hijacking', 'disruption', 'terrorism']);
+    const block = calibrationSchema.parse(report.calibration);
+    const bytes = readFileSync(LOG);
+    const { createHash } = await import('node:crypto');
+    expect(block).toMatchObject({ incidents: 'eu-electronics-inbound.csv', from: '2022-01-01', to: '2025-12-31', years: 4, weight: 2 });
+    expect(block.incidentsSha256).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+    expect(block.findings!.reduce((s, f) => s + f.observed, 0)).toBe(readFileSync(LOG, 'utf8').trim().split('\n').length - 1);
+
+    // --out: the scenario written, the report still on stdout; only the updated values and the block differ
+    expect(written!.status, written!.stderr).toBe(0);
+    expect(written!.stdout).toMatch(/^# Calibration of EU electronics inbound/);
+    const before = readFileSync(SCENARIO, 'utf8');
+    const after = readFileSync(out, 'utf8');
+    const parsed = parseScenario(after);
+    expect(parsed.ok).toBe(true);
+    const a = JSON.parse(before) as Record<string, unknown> & { threats: Array<Record<string, unknown>> };
+    const b = JSON.parse(after) as Record<string, unknown> & { threats: Array<Record<string, unknown>> };
+    expect(Object.keys(b)).toEqual([...Object.keys(a), 'calibration']);
+    for (const k of Object.keys(a)) if (k !== 'threats') expect(b[k], k).toEqual(a[k]);
+    a.threats.forEach((t, i) => {
+      const u = b.threats[i]!;
+      expect(Object.keys(u)).toEqual(Object.keys(t));
+      for (const k of Object.keys(t)) if (!['frequency', 'loss', 'downtimeDays'].includes(k)) expect(u[k]).toEqual(t[k]);
+    });
+    // the lines that changed, up to the closing of the threats' list, are the updated values'
+    const changed = before
+      .split('\n')
+      .slice(0, -3)
+      .filter((l, i) => after.split('\n')[i] !== l);
+    expect(changed.length).toBeGreaterThan(5);
+    expect(changed.every((l) => /^\s*"(frequency|loss|downtimeDays)": /.test(l)), changed.join('\n')).toBe(true);
+
+    // bad input: every problem at its line and column, exit 2, nothing written
+    expect(badRun!.status).toBe(2);
+    expect(stackProblem(badRun!.stderr)).toBeUndefined();
+    expect(badRun!.stderr).toContain(`chainward: ${bad}: 4 problems; nothing written`);
+    expect(badRun!.stderr).toContain(`${bad}:3:1: expected a date that exists, YYYY-MM-DD, got "2024-02-30"`);
+    expect(badRun!.stderr).toContain(`${bad}:4:12: unknown target "dc-venloo", expected a site or lane id of the scenario (did you mean "dc-venlo"?)`);
+    expect(badRun!.stderr).toContain(`${bad}:5:25: threat "theft-dc-warehouse" does not apply to "la-rtm-lyo"`);
+    expect(badRun!.stderr).toContain(`${bad}:6:43: negative value -200, expected a loss ≥ 0 in EUR`);
+    expect(existsSync(badOut)).toBe(false);
+
+    // --out may not replace the log or the scenario
+    for (const r of [overLog!, overScenario!]) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--out: .*input/);
+    }
+    expect(readFileSync(LOG)).toEqual(bytes);
+    expect(readFileSync(SCENARIO, 'utf8')).toBe(before);
+
+    // the calibrated scenario runs like any other
+    const [run] = await runMany([['run', out, '--trials', '512', '--workers', '1', '--format', 'json', '--quiet']]);
+    expect(run!.status, run!.stderr).toBe(0);
+    const results = JSON.parse(run!.stdout) as { risks: Array<{ id: string; frequency: number }>; calibration?: { incidents: string } };
+    expect(results.calibration?.incidents).toBe('eu-electronics-inbound.csv');
+    const pooled = block.threats!.find((t) => t.threat === 'theft-parked-truck')!;
+    const rates = results.risks.filter((r) => r.id.startsWith('theft-parked-truck@')).reduce((s, r) => s + r.frequency, 0);
+    // the written base frequency reproduces the pooled posterior mean (to its 4 digits)
+    expect(Math.abs(rates - pooled.posteriorRate) / pooled.posteriorRate).toBeLessThan(1e-3);
+  }, 120_000);
+});
+
+describe('calibrateScenario: the written values against the closed forms', () => {
+  const RAW = {
+    format: 'chainward/v1',
+    name: 'closed forms',
+    currency: 'EUR',
+    sites: [{ id: 'dc', kind: 'dc', value: 1e6, controls: ['cctv'] }, { id: 'port', kind: 'port' }],
+    controls: [{ id: 'cctv', name: 'CCTV', element: 'facility', appliesTo: 'site', effects: { theft: { frequencyFactor: 0.5, severityFactor: 0.8 } }, reliability: 0.5 }],
+    threats: [
+      { id: 'dock-theft', category: 'theft', appliesTo: { kind: 'site', siteKinds: ['dc'] }, frequency: { perYear: 0.4 }, loss: { fraction: { lognormal: { median: 0.01, p90: 0.05 } } } },
+      { id: 'never', category: 'theft', appliesTo: { kind: 'site', siteKinds: ['port'] }, frequency: { perYear: 0 }, loss: { amount: { fixed: 10 } } },
+      { id: 'strike', category: 'disruption', appliesTo: { kind: 'site', siteKinds: ['port'] }, frequency: { perYear: 1 }, downtimeDays: { fixed: 3 } },
+    ],
+  };
+  const text = JSON.stringify(RAW);
+  const parsed = validateScenario(JSON.parse(text));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const s = parsed.scenario;
+  const losses = [20000, 5000, 8000, 12000, 40000, 9000];
+  const csv = ['date,target,threat,loss', ...losses.map((l, i) => `2023-0${i + 1}-10,dc,theft-dock,${l}`.replace('theft-dock', 'dock-theft')), '2024-05-05,port,never,10'].join('\n');
+  const log = readIncidentLog(csv, s, logRisks(compilePlan(s, 1)));
+  if (!log.span) throw new Error(JSON.stringify(log.problems));
+  const r = calibrateScenario(s, text, log.incidents, log.span, { weight: 2, incidents: 'x.csv', incidentsSha256: `sha256:${'a'.repeat(64)}` });
+
+  it('calibrateScenario: the rate posterior Gamma(λ0·w + n, w + T) and its interval; a zero-rate risk with an incident', () => {
+    // effective λ0 = 0.4 × (1 − 0.5 × (1 − 0.5)) = 0.3 a year; 6 incidents over 2023–2024 (T = 2)
+    const f = r.calibration.findings!.find((x) => x.risk === 'dock-theft@dc')!;
+    const shape = 0.3 * 2 + 6;
+    expect(f.posteriorRate).toBeCloseTo(shape / 4, 3);
+    expect(f.ci90[0]).toBeCloseTo(gammaQuantile(0.05, shape, 4), 3);
+    expect(f.ci90[1]).toBeCloseTo(gammaQuantile(0.95, shape, 4), 3);
+    expect(f.flag).toBe('underestimates');
+    // the threat's base frequency reproduces the posterior: base' × 0.75 = (0.3·2 + 6)/4
+    expect(r.calibration.threats!.find((t) => t.threat === 'dock-theft')!.after).toBeCloseTo(shape / 4 / 0.75, 3);
+    // zero rate: the model says it never happens, one incident is p = 0, prior shape ½
+    const z = r.calibration.findings!.find((x) => x.risk === 'never@port')!;
+    expect(z).toMatchObject({ priorRate: 0, observed: 1, p: 0, flag: 'underestimates' });
+    expect(z.posteriorRate).toBeCloseTo(1.5 / 4, 6);
+    // disruption is not in the log: not covered, untouched
+    expect(r.uncovered).toEqual(['disruption']);
+    expect(r.calibration.threats!.map((t) => t.threat)).toEqual(['dock-theft', 'never']);
+  });
+
+  it('calibrateScenario: the loss update is normal–inverse-gamma on the logs of the fractions before the controls', () => {
+    // fraction = loss / (value × mean severity factor 1 − 0.5 × (1 − 0.8) = 0.9)
+    const ys = losses.map((l) => Math.log(l / (1e6 * 0.9)));
+    const n = ys.length;
+    const mean = ys.reduce((a, b) => a + b, 0) / n;
+    const ss = ys.reduce((a, y) => a + (y - mean) ** 2, 0);
+    const mu0 = Math.log(0.01);
+    const sigma0 = Math.log(5) / 1.2815515655446004;
+    const n0 = Math.max(1, 0.3 * 2);
+    const kn = n0 + n;
+    const mu = (n0 * mu0 + n * mean) / kn;
+    const an = n0 / 2 + n / 2;
+    const bn = (n0 / 2) * sigma0 * sigma0 + ss / 2 + (n0 * n * (mean - mu0) ** 2) / (2 * kn);
+    const sigma = Math.sqrt(bn / an);
+    const loss = r.calibration.threats![0]!.loss!;
+    expect(loss.observations).toBe(6);
+    expect(loss.unit).toBe('fraction');
+    expect(loss.posterior.median).toBeCloseTo(Math.exp(mu), 5);
+    expect(loss.posterior.p90 / Math.exp(mu + 1.2815515655446004 * sigma)).toBeCloseTo(1, 3);
+    const out = JSON.parse(r.text) as { threats: Array<{ loss: unknown; frequency: unknown }>; calibration: unknown };
+    expect(out.threats[0]!.loss).toEqual({ fraction: { lognormal: { median: loss.posterior.median, p90: loss.posterior.p90 } } });
+    // a minified scenario stays minified, the block last
+    expect(r.text.includes('\n')).toBe(false);
+    expect(Object.keys(out).at(-1)).toBe('calibration');
+    expect(parseScenario(r.text).ok).toBe(true);
+  });
+});
