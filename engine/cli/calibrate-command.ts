@@ -135,7 +135,8 @@ export function calibrationJson(name: string, r: CalibrationResult) {
   return { format: CALIBRATE_FORMAT, scenario: name, uncovered: r.uncovered, calibration: r.calibration };
 }
 
-const rate = (x: number) => num(x, 3);
+/** A rate or count with 3 significant digits; below 10⁻⁴ in exponent notation (a Gamma's 5 % point for a tiny shape can be 1e-45). */
+const rate = (x: number) => (x > 0 && x < 1e-4 ? x.toExponential(2) : num(x, 3));
 const pText = (p: number) => (p < 0.001 ? '<0.001' : p.toFixed(3));
 const flagText = (f: string | undefined) => (f === 'underestimates' ? '▲ too low' : f === 'overestimates' ? '▼ too high' : '');
 
@@ -143,7 +144,7 @@ const flagText = (f: string | undefined) => (f === 'underestimates' ? '▲ too l
 function flagSentences(c: Calibration): string[] {
   return (c.findings ?? [])
     .filter((f) => f.flag)
-    .map((f) => `the model ${f.flag} ${f.category} on ${f.target} (${f.threat}): observed ${f.observed}, expected ${num(f.expected, 3)}, p = ${pText(f.p)}`);
+    .map((f) => `the model ${f.flag} ${f.category} on ${f.target} (${f.threat}): observed ${f.observed}, expected ${rate(f.expected)}, p = ${pText(f.p)}`);
 }
 
 /** A distribution's median / p90 in a few characters: money for amounts, days, or a plain number for fractions. */
@@ -178,7 +179,7 @@ export function calibrationTable(name: string, currency: string, r: CalibrationR
   lines.push(
     textTable(
       ['risk', 'prior/yr', 'n', 'expected', 'post./yr', '90 % interval', 'p', 'model'],
-      shown.map((f) => [oneLine(f.risk), rate(f.priorRate), String(f.observed), num(f.expected, 3), rate(f.posteriorRate), `${rate(f.ci90[0])}–${rate(f.ci90[1])}`, pText(f.p), flagText(f.flag)]),
+      shown.map((f) => [oneLine(f.risk), rate(f.priorRate), String(f.observed), rate(f.expected), rate(f.posteriorRate), `${rate(f.ci90[0])}–${rate(f.ci90[1])}`, pText(f.p), flagText(f.flag)]),
       new Set([1, 2, 3, 4, 5, 6]),
     ),
   );
@@ -227,7 +228,7 @@ export function calibrationMarkdown(name: string, currency: string, r: Calibrati
   if (flags.length > 0) out.push('## Flags', '', ...flags.map((f) => `- ${mdText(f)}`), '');
   out.push('## Risks', '', row(['risk', 'prior/yr', 'observed', 'expected', 'posterior/yr', '90 % interval', 'p', 'flag']), '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const f of c.findings ?? []) {
-    out.push(row([mdText(f.risk), rate(f.priorRate), String(f.observed), num(f.expected, 3), rate(f.posteriorRate), `${rate(f.ci90[0])}–${rate(f.ci90[1])}`, pText(f.p), f.flag ?? '']));
+    out.push(row([mdText(f.risk), rate(f.priorRate), String(f.observed), rate(f.expected), rate(f.posteriorRate), `${rate(f.ci90[0])}–${rate(f.ci90[1])}`, pText(f.p), f.flag ?? '']));
   }
   out.push('', '## Written back per threat', '', row(['threat', 'incidents', 'frequency before → after', 'loss before → after', 'downtime before → after', 'notes']), '| --- | ---: | --- | --- | --- | --- |');
   for (const t of c.threats ?? []) {

@@ -184,4 +184,14 @@ describe('calibrateScenario: the written values against the closed forms', () =>
     expect(Object.keys(out).at(-1)).toBe('calibration');
     expect(parseScenario(r.text).ok).toBe(true);
   });
+
+  it('calibrateScenario: a calibrated scenario calibrated again has its block replaced, in place', () => {
+    const again = validateScenario(JSON.parse(r.text));
+    if (!again.ok) throw new Error(JSON.stringify(again.issues));
+    const r2 = calibrateScenario(again.scenario, r.text, log.incidents, log.span!, { weight: 5, incidents: 'y.csv', incidentsSha256: `sha256:${'b'.repeat(64)}` });
+    const out = JSON.parse(r2.text) as Record<string, unknown> & { calibration: { incidents: string; weight: number } };
+    expect(Object.keys(out)).toEqual(Object.keys(JSON.parse(r.text) as object));
+    expect(out.calibration).toMatchObject({ incidents: 'y.csv', weight: 5 });
+    expect(r2.text.match(/"calibration"/g)).toHaveLength(1);
+  });
 });
