@@ -37,8 +37,8 @@ export const COMPARE_COMMAND = {
   ],
   options: {
     format: formatOption(FORMATS, `table, json (${COMPARE_FORMAT}) or md (Markdown)`),
-    trials: trialsOption(DEFAULT_TRIALS, MAX_TRIALS, 'simulated years for a scenario side (default: the other side’s when it is results, else 20000)'),
-    seed: { ...SEED_OPTION, description: `${SEED_OPTION.description}. For a scenario side; default: the other side's when it is results, else 1` },
+    trials: { ...trialsOption(DEFAULT_TRIALS, MAX_TRIALS, 'simulated years for a scenario side'), default: `${DEFAULT_TRIALS}, or the other side's trials when it is results` },
+    seed: { ...SEED_OPTION, description: `${SEED_OPTION.description}. For a scenario side`, default: "1, or the other side's seed when it is results" },
     workers: WORKERS_OPTION,
     wide: { type: 'boolean', description: 'nothing cut to fit 120 columns (the table report)' },
     out: OUT_OPTION,
