@@ -10,7 +10,8 @@ import { compilePlan } from '../plan/compile-plan.js';
 import { LOSS_AMOUNT, LOSS_NONE, LOSS_SITE_FRACTION, type CompiledScenario } from '../plan/plan.js';
 import { exp } from '../math/det-math.js';
 import { jsonValueSpan, membersOf } from '../text/json-value-span.js';
-import { countCheck, gammaPoisson, lognormalOf, normalInverseGamma, Z90, type LogNormal } from './calibration-update.js';
+import { countCheck, gammaPoisson, lognormalOf, normalInverseGamma, type LogNormal } from './calibration-update.js';
+import { Z90 } from '../sampling/lognormal.js';
 import type { Incident, LogRisk, LogSpan } from './incident-log.js';
 
 /** Fewest losses (or downtimes) of a threat for its distribution to be updated. */

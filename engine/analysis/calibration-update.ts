@@ -3,12 +3,10 @@
 // and the median and 90th percentile of every distribution a scenario may state, from which a
 // lognormal prior is centred.
 import type { Dist } from '../model/schema.js';
-import { exp, log, log1p } from '../math/det-math.js';
+import { log, log1p } from '../math/det-math.js';
 import { gammaQuantile } from '../math/gamma-quantile.js';
 import { betaQuantile, regularizedBeta } from '../math/beta-quantile.js';
-
-/** Φ⁻¹(0.9). */
-export const Z90 = 1.2815515655446004;
+import { lognormalParams, lognormalQuantile, Z90 } from '../sampling/lognormal.js';
 /** The shape of the prior of a risk the scenario gives a zero rate (Jeffreys' prior for a Poisson rate has shape ½). */
 export const ZERO_RATE_SHAPE = 0.5;
 /** Below this two-sided predictive p-value a risk is flagged. */
@@ -115,12 +113,8 @@ export function distQuantile(dist: Dist, p: number): number {
     return a + (b - a) * betaQuantile(p, 1 + (4 * (m - a)) / (b - a), 1 + (4 * (b - m)) / (b - a));
   }
   if ('exponential' in dist) return -dist.exponential.mean * log1p(-p);
-  const l = dist.lognormal;
-  const { mu, sigma } = 'mu' in l ? l : { mu: log(l.median), sigma: log(l.p90 / l.median) / Z90 };
-  // Φ⁻¹ only at the two points used here
-  if (p === 0.5) return exp(mu);
-  if (p === 0.9) return exp(mu + Z90 * sigma);
-  throw new Error(`distQuantile: lognormal quantile at ${p} not needed`);
+  const { mu, sigma } = lognormalParams(dist.lognormal);
+  return lognormalQuantile(p, mu, sigma);
 }
 
 /**
