@@ -12,6 +12,7 @@ import { DEFAULT_SCENARIO } from '../../../engine/cli/scenario-file.js';
 import type { Results } from '../../../engine/results/schema.js';
 import { runMain } from '../../support/run-main.js';
 import { runCli } from '../../support/run-cli.js';
+import { namedScenario, PROTO_NAMES } from '../../repo/own-keys-fixture.js';
 
 let dir: string;
 let next: string;
@@ -121,5 +122,25 @@ describe('chainward compare', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('usage: chainward compare before.json after.json');
     for (const o of ['--format table|json|md', '--trials N', '--seed S', '--out FILE', 'paired']) expect(help.stdout).toContain(o);
+  });
+
+  it('apply and compare on a scenario whose every name is an Object.prototype member ("__proto__", "constructor", …)', async () => {
+    const file = join(dir, 'proto.json');
+    const scenario = namedScenario(PROTO_NAMES);
+    writeFileSync(file, JSON.stringify({ ...scenario, treatments: scenario.treatments!.map((t) => ({ ...t, status: 'done', owner: 'toString' })) }));
+    const folded = join(dir, 'proto-next.json');
+    const a = await runMain(['apply', file, '--treatment', '__proto__', '--treatment', 'constructor', '--out', folded, '--quiet']);
+    expect(a.status, a.stderr).toBe(0);
+    expect((read(folded) as { treatments: Array<{ id: string }> }).treatments.map((t) => t.id)).toEqual(['toString', 'valueOf', 'hasOwnProperty']);
+    const r = await runMain(['compare', file, folded, '--trials', '1024', '--workers', '1', '--format', 'json', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout) as Comparison;
+    expect(c.ealChange.interval).toBe('paired');
+    expect(c.treatmentPlan.before.done).toBe(5);
+    expect(c.treatmentPlan.after.done).toBe(3);
+    expect(c.treatmentPlan.treatments.filter((t) => t.after === null).map((t) => t.id)).toEqual(['__proto__', 'constructor']);
+    expect(r.stdout).not.toMatch(/NaN|\[object/);
+    const t = await runMain(['compare', file, folded, '--trials', '1024', '--workers', '1', '--format', 'md', '--quiet']);
+    expect(t.stdout).toContain('`__proto__`');
   });
 });
