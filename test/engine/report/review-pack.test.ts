@@ -1,0 +1,76 @@
+// The review pack's document and its Markdown: the sections in review order, the treatment plan with
+// overdue actions against the review date, the calibration block, names escaped.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../../engine/results/schema.js';
+import { PACK_SECTIONS, planFields, reviewPack } from '../../../engine/report/review-pack.js';
+import { reviewPackMarkdown } from '../../../engine/report/review-pack-markdown.js';
+import { shippedResults } from '../../support/report-fixture.js';
+
+let results: Results;
+beforeAll(async () => {
+  results = await shippedResults('eu-electronics-inbound.json');
+}, 120_000);
+
+describe('reviewPack', () => {
+  it('reviewPack lists the sections in the order of the review, without "changes" when nothing is compared', () => {
+    const ids = reviewPack({ results }).sections.map((s) => s.id);
+    expect(ids).toEqual(PACK_SECTIONS.map((s) => s.id).filter((id) => id !== 'changes'));
+    const withChanges = reviewPack({ results, changes: { unavailable: 'Not available: no previous results.' } }).sections.map((s) => s.id);
+    expect(withChanges).toEqual(PACK_SECTIONS.map((s) => s.id));
+  });
+
+  it('reviewPack puts the key figures first, each with its 95 % interval', () => {
+    const summary = reviewPack({ results }).sections[0]!;
+    const figures = summary.blocks[0]!;
+    expect(figures.kind).toBe('figures');
+    if (figures.kind !== 'figures') return;
+    expect(figures.items.map((f) => f.label)).toEqual(['Expected annual loss (EAL)', '1-in-100-year loss (p99)', 'Mean of the worst 5 % of years (CVaR95)', 'Service level (all flows)', 'Risk appetite']);
+    expect(figures.items[0]!.interval).toMatch(/^95 % interval €[\d.]+[KM]? to €[\d.]+[KM]?$/);
+  });
+
+  it('reviewPack marks a treatment overdue only against a stated review date, and never a done one', () => {
+    const { owner: _owner, decision: _decision, ...t } = results.treatments[0]!;
+    const due = { ...t, status: 'approved' as const, due: '2026-06-30' };
+    const done = { ...t, id: `${t.id}-done`, status: 'done' as const, due: '2026-06-30' };
+    const r = { ...results, treatments: [due, done] };
+    const rows = (date?: string) => {
+      const plan = reviewPack({ results: r, ...(date ? { reviewDate: date } : {}) }).sections.find((s) => s.id === 'treatment-plan')!;
+      const table = plan.blocks.find((b) => b.kind === 'table' && b.caption === 'Risk treatment plan');
+      return table && table.kind === 'table' ? table.rows.map((x) => ('cells' in x ? x.cells[1] : '')) : [];
+    };
+    expect(rows()).toEqual(['approved', 'done']);
+    expect(rows('2026-12-01')).toEqual(['approved (OVERDUE)', 'done']);
+    expect(rows('2026-01-01')).toEqual(['approved', 'done']);
+    expect(planFields(due, undefined)).toEqual({ status: 'approved', due: '2026-06-30' });
+  });
+
+  it('reviewPack shows the calibration the results carry, with its findings per risk', () => {
+    const calibration = {
+      incidents: 'incidents-2025.csv',
+      incidentsSha256: `sha256:${'0'.repeat(64)}`,
+      from: '2023-01-01',
+      to: '2025-12-31',
+      years: 3,
+      weight: 2,
+      findings: [{ risk: 'theft@dc', threat: 'theft', target: 'dc', category: 'theft', priorRate: 0.5, observed: 6, expected: 1.5, posteriorRate: 1.3, ci90: [0.7, 2.1], p: 0.01, flag: 'underestimates' }],
+    };
+    const pack = reviewPack({ results: { ...results, calibration } as Results });
+    const s = pack.sections.find((x) => x.id === 'calibration')!;
+    expect(s.lead).toBe('Calibrated to incidents-2025.csv (2023-01-01 to 2025-12-31): 1 risk updated, 1 where the log disagrees with the scenario’s figures.');
+    const findings = s.blocks.find((b) => b.kind === 'table' && b.caption === 'Findings per risk');
+    expect(findings && findings.kind === 'table' ? findings.rows[0] : undefined).toEqual({ cells: ['theft@dc', '0.5', '6', '1.5', '1.3', '0.7 to 2.1', '0.01', 'underestimates'] });
+  });
+});
+
+describe('reviewPackMarkdown', () => {
+  it('reviewPackMarkdown has a numbered heading per section and escapes names', () => {
+    const r = { ...results, scenario: 'Q4 <b>review</b> | *draft*' };
+    const md = reviewPackMarkdown(reviewPack({ results: r }));
+    const headings = md.split('\n').filter((l) => l.startsWith('## ') && l !== '## Contents');
+    expect(headings).toEqual(PACK_SECTIONS.filter((s) => s.id !== 'changes').map((s, i) => `## ${i + 1}. ${s.title}`));
+    expect(md).toContain('# Management review pack: Q4 \\<b\\>review\\</b\\> \\| \\*draft\\*');
+    expect(md).not.toContain('<b>');
+    // a chart is named by its caption (the charts are in the HTML and PDF pack)
+    expect(md).toMatch(/_Chart \(in the HTML and PDF pack\): Every risk placed by likelihood/);
+  });
+});
