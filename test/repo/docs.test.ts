@@ -71,8 +71,8 @@ function unnamed(names: Iterable<string>, text: string): string[] {
 const docs = readdirSync(DOCS).filter((f) => f.endsWith('.md'));
 
 describe('docs/', () => {
-  it('holds the three documents, each naming its source of truth at the top', () => {
-    expect(docs.sort()).toEqual(['results-format.md', 'scenario-format.md', 'simulation.md']);
+  it('holds its documents, each naming its source of truth at the top', () => {
+    expect(docs.sort()).toEqual(['calibration.md', 'results-format.md', 'scenario-format.md', 'simulation.md']);
     for (const d of docs) expect(read(d).split('\n').slice(0, 30).join('\n'), d).toContain('**Source of truth.**');
   });
 
