@@ -126,8 +126,8 @@ describe('chainward compare', () => {
 
   it('apply and compare on a scenario whose every name is an Object.prototype member ("__proto__", "constructor", …)', async () => {
     const file = join(dir, 'proto.json');
-    const scenario = namedScenario(PROTO_NAMES);
-    writeFileSync(file, JSON.stringify({ ...scenario, treatments: scenario.treatments!.map((t) => ({ ...t, status: 'done', owner: 'toString' })) }));
+    const scenario = namedScenario(PROTO_NAMES) as { treatments: object[] };
+    writeFileSync(file, JSON.stringify({ ...scenario, treatments: scenario.treatments.map((t) => ({ ...t, status: 'done', owner: 'toString' })) }));
     const folded = join(dir, 'proto-next.json');
     const a = await runMain(['apply', file, '--treatment', '__proto__', '--treatment', 'constructor', '--out', folded, '--quiet']);
     expect(a.status, a.stderr).toBe(0);
