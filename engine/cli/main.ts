@@ -22,6 +22,7 @@ import { COMPARE_COMMAND, compareCommand } from './compare-command.js';
 import { ROUTES_COMMAND, routesCommand } from './routes-command.js';
 import { REPORT_COMMAND, reportCommand } from './report-command.js';
 import { RUN_COMMAND, runCommand } from './run-command.js';
+import { STRESS_COMMAND, stressCommand } from './stress-command.js';
 import { loadScenarioFile, namingFile } from './scenario-file.js';
 import { scenarioWarnings } from '../validate/warnings.js';
 import { printWarnings, warningCount } from './print-warnings.js';
@@ -50,6 +51,7 @@ const VERBS: Verb[] = [
   { spec: ROUTES_COMMAND, run: routesCommand },
   { spec: OPTIMIZE_COMMAND, run: optimizeCommand },
   { spec: CALIBRATE_COMMAND, run: calibrateCommand },
+  { spec: STRESS_COMMAND, run: stressCommand },
   { spec: COMPARE_COMMAND, run: compareCommand },
   { spec: APPLY_COMMAND, run: applyCommand },
   { spec: REPORT_COMMAND, run: reportCommand },

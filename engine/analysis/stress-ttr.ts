@@ -1,0 +1,71 @@
+// The time to recover (TTR) of each site and lane for the stress test (docs/stress-test.md, "Time to
+// recover"): its own `ttrDays`, else the largest 90th percentile of the downtime of the disruption
+// threats that apply to it, else none. The percentiles are exact closed forms (the PERT one by the
+// Beta quantile of engine/math/beta-quantile.ts); nothing is sampled.
+import { betaQuantile } from '../math/beta-quantile.js';
+import { exp } from '../math/det-math.js';
+import type { Dist, Lane, Scenario, Site } from '../model/schema.js';
+import { laneRegion, selectsLane, selectsSite } from '../model/selector.js';
+import { exponentialQuantile } from '../sampling/exponential.js';
+import { lognormalParams, Z90 } from '../sampling/lognormal.js';
+import { triangularQuantile } from '../sampling/triangular.js';
+import { uniformQuantile } from '../sampling/uniform.js';
+
+/** Where an element's TTR comes from: its own ttrDays, or the p90 of a disruption threat's downtime. */
+export type TtrSource = 'ttrDays' | 'disruption-p90';
+
+export interface Ttr {
+  days: number;
+  source: TtrSource;
+  /** With source disruption-p90: the threat whose downtime p90 it is (the largest). */
+  threat?: string;
+}
+
+/**
+ * The p-quantile of PERT(min, mode, max) with γ = 4 (engine/sampling/pert.ts): min + (max − min) ·
+ * Beta⁻¹(p; α, β), α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min).
+ */
+export function pertQuantile(p: number, min: number, mode: number, max: number): number {
+  const range = max - min;
+  if (!(range > 0)) return min;
+  const alpha = 1 + (4 * (mode - min)) / range;
+  const beta = 1 + (4 * (max - mode)) / range;
+  return min + range * betaQuantile(p, alpha, beta);
+}
+
+/** The 90th percentile of a distribution as a scenario writes it (a lognormal's stated p90 as it is). */
+export function distP90(d: Dist): number {
+  if ('fixed' in d) return d.fixed;
+  if ('uniform' in d) return uniformQuantile(0.9, d.uniform[0], d.uniform[1]);
+  if ('triangular' in d) return triangularQuantile(0.9, d.triangular[0], d.triangular[1], d.triangular[2]);
+  if ('pert' in d) return pertQuantile(0.9, d.pert[0], d.pert[1], d.pert[2]);
+  if ('lognormal' in d) {
+    if ('p90' in d.lognormal) return d.lognormal.p90;
+    const { mu, sigma } = lognormalParams(d.lognormal);
+    return exp(mu + sigma * Z90);
+  }
+  return exponentialQuantile(0.9, d.exponential.mean);
+}
+
+/**
+ * The TTR of every site (in scenario order) and every lane: `ttrDays` when given, else the largest
+ * p90 of `downtimeDays` among the disruption threats whose selector picks it (the same selectors as
+ * the simulation's, engine/model/selector.ts), at least 0; null when neither applies.
+ */
+export function timesToRecover(scenario: Scenario): { sites: Array<Ttr | null>; lanes: Array<Ttr | null> } {
+  const sitesById = new Map(scenario.sites.map((s) => [s.id, s]));
+  const disruptions = scenario.threats.filter((t) => t.category === 'disruption' && t.downtimeDays !== undefined);
+  const p90s = disruptions.map((t) => Math.max(0, distP90(t.downtimeDays!)));
+  const fromThreats = (picks: (sel: (typeof disruptions)[number]['appliesTo']) => boolean): Ttr | null => {
+    let best: Ttr | null = null;
+    disruptions.forEach((t, i) => {
+      if (picks(t.appliesTo) && (best === null || p90s[i]! > best.days)) best = { days: p90s[i]!, source: 'disruption-p90', threat: t.id };
+    });
+    return best;
+  };
+  const own = (e: Site | Lane): Ttr | null => (e.ttrDays !== undefined ? { days: e.ttrDays, source: 'ttrDays' } : null);
+  return {
+    sites: scenario.sites.map((s) => own(s) ?? fromThreats((sel) => selectsSite(sel, s))),
+    lanes: (scenario.lanes ?? []).map((l) => own(l) ?? fromThreats((sel) => selectsLane(sel, l, laneRegion(l, sitesById)))),
+  };
+}
