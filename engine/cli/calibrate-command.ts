@@ -175,7 +175,7 @@ export function calibrationTable(name: string, currency: string, r: CalibrationR
     '',
   ];
   const flags = flagSentences(c);
-  if (flags.length > 0) lines.push(...flags.flatMap((s) => wrapWords(`! ${s}`, 120, 120).map((l, i) => (i === 0 ? l : `  ${l}`))), '');
+  if (flags.length > 0) lines.push(...flags.flatMap((s) => wrapWords(`! ${oneLine(s)}`, 118, 120).map((l, i) => (i === 0 ? l : `  ${l}`))), '');
   lines.push(
     textTable(
       ['risk', 'prior/yr', 'n', 'expected', 'post./yr', '90 % interval', 'p', 'model'],
