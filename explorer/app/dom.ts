@@ -6,6 +6,8 @@ export interface ViewElements {
   map: HTMLElement;
   matrix: HTMLElement;
   ranking: HTMLElement;
+  /** The stress test: shares the ranking's place on the page, one or the other shown (the panel switch). */
+  stress: HTMLElement;
   exceedance: HTMLElement;
   treatments: HTMLElement;
   controls: HTMLElement;
@@ -28,6 +30,9 @@ export interface PageElements {
   exportJson: HTMLButtonElement;
   exportCsv: HTMLButtonElement;
   present: HTMLButtonElement;
+  /** The panel switch between the risk ranking and the stress test. */
+  showRanking: HTMLButtonElement;
+  showStress: HTMLButtonElement;
   views: ViewElements;
   /** Every `.view` box, in page order (what a resize redraws). */
   viewBoxes: HTMLElement[];
@@ -65,10 +70,13 @@ export function pageElements(doc: Document): PageElements {
     exportJson: button('export-json'),
     exportCsv: button('export-csv'),
     present: button('present'),
+    showRanking: button('show-ranking'),
+    showStress: button('show-stress'),
     views: {
       map: el('view-map'),
       matrix: el('view-matrix'),
       ranking: el('view-ranking'),
+      stress: el('view-stress'),
       exceedance: el('view-exceedance'),
       treatments: el('view-treatments'),
       controls: el('view-controls'),

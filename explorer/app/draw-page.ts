@@ -12,6 +12,7 @@ import {
   sidePanelData,
   treatmentsData,
 } from '../model/build-view-data.js';
+import { mapStressData, stressViewData } from '../model/stress-view-data.js';
 import { sidePanel } from '../panel/side-panel.js';
 import type { Selection } from '../state/url-state.js';
 import type { TargetKind } from '../state/what-if.js';
@@ -21,6 +22,7 @@ import { header } from '../views/header.js';
 import { lossExceedance } from '../views/loss-exceedance.js';
 import { riskMatrix } from '../views/risk-matrix.js';
 import { riskRanking } from '../views/risk-ranking.js';
+import { stressChart } from '../views/stress-test.js';
 import { treatments } from '../views/treatments.js';
 import type { PageElements } from './dom.js';
 import { shownOf, type PageState } from './page-state.js';
@@ -38,7 +40,9 @@ export interface PageActions {
 /** The page as the render loop draws it. */
 export function pageRenderer(page: PageElements, state: PageState, actions: PageActions, host: Pick<RunHost, 'showErrors' | 'hideErrors' | 'appStatus'>): RenderTarget {
   const onRiskClick = (r: { id: string }) => actions.select({ kind: 'risk', id: r.id });
-  return {
+  // the stress overlay on the map (its toggle), and the switch between the ranking and the stress test
+  let stressOverlay = false;
+  const target: RenderTarget = {
     hasContent: () => shownOf(state) !== undefined,
     clear() {
       // no charts of another file or a partial run
@@ -56,15 +60,20 @@ export function pageRenderer(page: PageElements, state: PageState, actions: Page
       switch (part) {
         case 'header':
           return header(page.header, headerData(s));
-        case 'map':
-          return exposureMap(
-            v.map,
-            exposureMapData(s, {
+        case 'map': {
+          const stress = mapStressData(s, stressOverlay, (on) => {
+            stressOverlay = on;
+            redraw('map');
+          });
+          return exposureMap(v.map, {
+            ...exposureMapData(s, {
               ...(riskTarget ? { highlight: riskTarget } : {}),
               ...(sel && sel.kind !== 'risk' ? { selected: sel.id } : {}),
               onSelect: (id, kind) => actions.select({ kind, id }),
             }),
-          );
+            ...(stress ? { stress } : {}),
+          });
+        }
         case 'matrix':
           return riskMatrix(v.matrix, riskMatrixData(s, { ...(selectedRisk ? { selectedRisk } : {}), onRiskClick }));
         case 'ranking':
@@ -75,6 +84,16 @@ export function pageRenderer(page: PageElements, state: PageState, actions: Page
           return treatments(v.treatments, treatmentsData(s));
         case 'controls':
           return controlEffectiveness(v.controls, controlEffectivenessData(s));
+        case 'stress':
+          // drawn while it shows (the switch, a one-column page, print): the stress test runs on first sight
+          if (page.panels.find((p) => p.dataset.view === 'stress')!.hidden && v.stress.getClientRects().length === 0) return;
+          return stressChart(
+            v.stress,
+            stressViewData(s, {
+              ...(sel && sel.kind !== 'risk' ? { selected: sel.id } : {}),
+              onSelect: (id, kind) => actions.select({ kind, id }),
+            }),
+          );
         case 'side':
           if (!sel) {
             page.side.hidden = true;
@@ -113,4 +132,23 @@ export function pageRenderer(page: PageElements, state: PageState, actions: Page
     },
     recovered: () => host.hideErrors(),
   };
+  /** Draws one part now (a toggle's answer), reporting a failure as the render loop does. */
+  const redraw = (part: Part) => {
+    if (!target.hasContent()) return;
+    try {
+      target.drawPart(part);
+    } catch (e) {
+      target.failed(part, e);
+    }
+  };
+  const showStress = (on: boolean) => {
+    page.panels.find((p) => p.dataset.view === 'ranking')!.hidden = on;
+    page.panels.find((p) => p.dataset.view === 'stress')!.hidden = !on;
+    page.showRanking.setAttribute('aria-pressed', String(!on));
+    page.showStress.setAttribute('aria-pressed', String(on));
+    redraw(on ? 'stress' : 'ranking');
+  };
+  page.showRanking.addEventListener('click', () => showStress(false));
+  page.showStress.addEventListener('click', () => showStress(true));
+  return target;
 }

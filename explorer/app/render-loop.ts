@@ -3,8 +3,8 @@
 // without stopping the others. What a part draws is the RenderTarget's (draw-page.ts): no DOM here.
 
 /** The parts of the page that draw on their own. */
-export type Part = 'header' | 'map' | 'matrix' | 'ranking' | 'exceedance' | 'treatments' | 'controls' | 'side';
-export const ALL_PARTS: readonly Part[] = ['header', 'map', 'matrix', 'ranking', 'exceedance', 'treatments', 'controls', 'side'];
+export type Part = 'header' | 'map' | 'matrix' | 'ranking' | 'exceedance' | 'treatments' | 'controls' | 'stress' | 'side';
+export const ALL_PARTS: readonly Part[] = ['header', 'map', 'matrix', 'ranking', 'exceedance', 'treatments', 'controls', 'stress', 'side'];
 
 /** What the loop draws. */
 export interface RenderTarget {

@@ -87,6 +87,51 @@ export interface ExposureMapData extends ViewBase {
   /** The selected site or lane id (outlined). */
   selected?: string;
   onSelect?: (id: string, kind: 'site' | 'lane') => void;
+  /** The stress test on the map (with the scenario only): the toggle, and when on, REI colours and the flagged outlined. */
+  stress?: MapStress;
+}
+
+/** The stress test as the exposure map shows it (docs/stress-test.md). */
+export interface MapStress {
+  /** The overlay is shown: sites and lanes coloured by REI, those that need mitigation outlined. */
+  on: boolean;
+  /** REI (null: no TTR, not stressed) and the flag TTS < TTR, keyed "site:ID" or "lane:ID" (stressKey). */
+  elements: ReadonlyMap<string, { rei: number | null; needsMitigation: boolean }>;
+  /** Elements that need mitigation; null while the overlay is off (not computed). */
+  flagged: number | null;
+  onToggle?: (on: boolean) => void;
+}
+
+/** One stressed site or lane as the stress view draws it: down for its time to recover. */
+export interface StressBar {
+  id: string;
+  kind: 'site' | 'lane';
+  name: string;
+  /** The site's kind or the lane's mode. */
+  detail: string;
+  /** Loss over the TTR (interruption and reroute cost). */
+  loss: number;
+  /** Risk Exposure Index: loss ÷ the largest loss, in [0, 1]. */
+  rei: number;
+  ttrDays: number;
+  /** Where the TTR comes from: "its ttrDays", or the disruption threat's name. */
+  ttrFrom: string;
+  /** Time to survive in days; null: unlimited (it cuts no flow). */
+  ttsDays: number | null;
+  needsMitigation: boolean;
+  /** Names of the flows it cuts; how many it reroutes. */
+  flowsCut: string[];
+  flowsRerouted: number;
+}
+
+export interface StressViewData extends ViewBase {
+  /** The stressed elements by loss, largest first; null without the scenario (results opened alone). */
+  elements: StressBar[] | null;
+  /** Elements without a TTR (not stressed), and how many of them still cut a flow. */
+  notStressed: number;
+  unstressedCutting: number;
+  selected?: string;
+  onSelect?: (id: string, kind: 'site' | 'lane') => void;
 }
 
 export interface MatrixCell {

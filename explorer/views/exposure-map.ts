@@ -3,11 +3,13 @@
 // zoom and pan; a force-directed schematic when coordinates are missing. It computes no losses.
 // The parts are in exposure-map/: layout (geo and force), scene, labels, canvas, zoom, legend, words.
 import { select, zoomIdentity, type BaseType, type Selection, type ZoomTransform } from 'd3';
+import { stressKey } from '../model/stress-key.js';
 import type { ExposureMapData } from '../model/view-data.js';
 import { drawCanvas } from './exposure-map/canvas.js';
 import { placeLabels, type PlacedLabel } from './exposure-map/labels.js';
 import { drawMapLegend, layoutMapLegend } from './exposure-map/legend.js';
 import { layoutExposureMap, opacityOf, positionOf, type LaneMark, type SiteMark } from './exposure-map/scene.js';
+import { drawStressToggle, STRESS_FLAG, withStress } from './exposure-map/stress-overlay.js';
 import { laneLines, levelText, siteLines } from './exposure-map/words.js';
 import { bindZoom, drawZoomButtons, mapState } from './exposure-map/zoom.js';
 import { moneyExact } from './parts/format.js';
@@ -26,7 +28,7 @@ type Kind = 'site' | 'lane';
 export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
   const size = viewSize(element, data.size, FALLBACK);
   const state = mapState(element);
-  const scene = layoutExposureMap(data, size, state.layout);
+  const scene = withStress(layoutExposureMap(data, size, state.layout), data);
   if (scene.layout !== state.layout) {
     state.layout = scene.layout;
     state.transform = zoomIdentity;
@@ -37,6 +39,11 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
   const hl = scene.highlight;
   const names = new Map(data.sites.map((s) => [s.id, s.name]));
   const opacity = (id: string) => opacityOf(scene, id);
+  const stressWords = (kind: Kind, id: string) => {
+    const e = data.stress?.on ? data.stress.elements.get(stressKey(kind, id)) : undefined;
+    if (!e) return '';
+    return `; stress test: ${e.rei === null ? 'no time to recover' : `Risk Exposure Index ${e.rei.toFixed(2)}`}${e.needsMitigation ? ', needs mitigation' : ''}`;
+  };
 
   const svg = chartFrame(element, { title: scene.title, label: scene.label, size });
   const tip = tooltip(element);
@@ -139,7 +146,7 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
     .attr(
       'aria-label',
       ({ lane: d }) =>
-        `${d.name}: lane by ${d.mode}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}${d.levelBorderline ? ' (borderline: may change with the seed)' : ''}`,
+        `${d.name}: lane by ${d.mode}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}${d.levelBorderline ? ' (borderline: may change with the seed)' : ''}${stressWords('lane', d.id)}`,
     )
     .on('click', (_e, d) => activate(d.lane.id, 'lane'))
     .on('keydown', (e: KeyboardEvent, d) => onKey(e, d.lane.id, 'lane'))
@@ -154,6 +161,14 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
       tip.hide();
     });
   laneCasing(laneG.select<SVGPathElement>('path.casing').attr('d', (d) => layout.lanePath.get(d.lane.id) ?? null), false);
+  laneG
+    .selectAll('path.stress')
+    .data((d) => (d.flagged ? [d] : []))
+    .join((enter) => enter.insert('path', 'path.line').attr('class', 'stress').attr('fill', 'none').attr('pointer-events', 'none').attr('vector-effect', 'non-scaling-stroke'))
+    .attr('d', (d) => layout.lanePath.get(d.lane.id) ?? null)
+    .attr('stroke', STRESS_FLAG)
+    .attr('stroke-width', (d) => d.width + 5)
+    .attr('stroke-dasharray', '6 3');
   laneG
     .select('path.line')
     .attr('d', (d) => layout.lanePath.get(d.lane.id) ?? null)
@@ -180,7 +195,7 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
     .attr(
       'aria-label',
       ({ site: d }) =>
-        `${d.name}: ${d.kind}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}${d.levelBorderline ? ' (borderline: may change with the seed)' : ''}`,
+        `${d.name}: ${d.kind}; expected annual loss ${moneyExact(d.eal, cur, loc)}; highest risk level ${levelText(d.level)}${d.levelBorderline ? ' (borderline: may change with the seed)' : ''}${stressWords('site', d.id)}`,
     )
     .on('click', (_e, d) => activate(d.site.id, 'site'))
     .on('keydown', (e: KeyboardEvent, d) => onKey(e, d.site.id, 'site'))
@@ -202,6 +217,15 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
       .attr('fill-opacity', 0.92),
     false,
   );
+  siteG
+    .selectAll('circle.stress')
+    .data((d) => (d.flagged ? [d] : []))
+    .join((enter) => enter.insert('circle', 'circle.mark').attr('class', 'stress'))
+    .attr('r', (d) => d.r + 4)
+    .attr('fill', 'none')
+    .attr('stroke', STRESS_FLAG)
+    .attr('stroke-width', 2.5)
+    .attr('stroke-dasharray', '3 2');
   siteG
     .selectAll('circle.ring')
     .data((d) => (d.site.id === hl ? [d] : []))
@@ -279,6 +303,7 @@ export function exposureMap(element: HTMLElement, data: ExposureMapData): void {
   const z = bindZoom(viewport, state, w, mapH);
   apply(state.transform);
   drawZoomButtons(viewport, z, w);
+  drawStressToggle(viewport, data, w);
 
   drawMapLegend(svg, layoutMapLegend(scene, data));
 }

@@ -3,6 +3,7 @@
 import { MAP } from '../parts/palette.js';
 import type { Zoom } from './labels.js';
 import { opacityOf, positionOf, type MapScene } from './scene.js';
+import { STRESS_FLAG } from './stress-overlay.js';
 
 /** Draws the scene's canvas marks at zoom `t` on `ctx` (a canvas of the map's size × `dpr`). */
 export function drawCanvas(ctx: CanvasRenderingContext2D, scene: MapScene, t: Zoom, dpr: number): void {
@@ -35,6 +36,13 @@ export function drawCanvas(ctx: CanvasRenderingContext2D, scene: MapScene, t: Zo
   for (const m of scene.canvasLanes) {
     const p = p2.lanes.get(m.lane.id);
     if (!p) continue;
+    if (m.flagged) {
+      // the stress overlay's outline under the line (stress-overlay.ts)
+      ctx.globalAlpha = opacityOf(scene, m.lane.id);
+      ctx.strokeStyle = STRESS_FLAG;
+      ctx.lineWidth = (m.width + 5) / t.k;
+      ctx.stroke(p);
+    }
     ctx.globalAlpha = opacityOf(scene, m.lane.id) * 0.85;
     ctx.strokeStyle = m.colour;
     ctx.lineWidth = m.width / t.k;
@@ -54,6 +62,17 @@ export function drawCanvas(ctx: CanvasRenderingContext2D, scene: MapScene, t: Zo
     ctx.fillStyle = m.fill;
     ctx.fill();
     ctx.stroke();
+    if (m.flagged) {
+      // the stress overlay's outline (stress-overlay.ts)
+      ctx.save();
+      ctx.strokeStyle = STRESS_FLAG;
+      ctx.lineWidth = 2.5;
+      ctx.setLineDash([3, 2]);
+      ctx.beginPath();
+      ctx.arc(x, y, m.r + 4, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.restore();
+    }
   }
   ctx.globalAlpha = 1;
 }

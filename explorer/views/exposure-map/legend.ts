@@ -8,6 +8,7 @@ import { BORDERLINE_MARK, LEVEL_LABELS } from '../parts/names.js';
 import { INK, LEVEL_COLOURS, MAP, SLATE } from '../parts/palette.js';
 import { textWidth } from '../parts/text.js';
 import { LEGEND_H, type MapScene } from './scene.js';
+import { stressLegendItems } from './stress-overlay.js';
 
 /** One legend block: its left edge, heading, whether it says "no loss", and its items. */
 export interface LegendBlock {
@@ -91,7 +92,10 @@ export function layoutMapLegend(scene: MapScene, data: ExposureMapData): MapLege
   ];
   // a level marked "~" on the map (its tooltip says why): the sixth slot names the mark
   if ([...data.sites, ...data.lanes].some((x) => x.levelBorderline)) levels.push({ key: 'borderline', fill: 'none', label: `${BORDERLINE_MARK} borderline` });
-  const levelItems: LegendItem[] = levels.map((d, i): LegendItem => ({
+  const stressOn = data.stress?.on === true;
+  const levelItems: LegendItem[] = stressOn
+    ? stressLegendItems()
+    : levels.map((d, i): LegendItem => ({
     key: d.key,
     at: [(i % 3) * col, 27 + Math.floor(i / 3) * 18],
     parts: [
@@ -109,7 +113,7 @@ export function layoutMapLegend(scene: MapScene, data: ExposureMapData): MapLege
   x += siteW + gap;
   const lanes: LegendBlock = { x, title: laneTitle, empty: lv.length === 0, items: laneItems };
   x += laneW + gap;
-  const levelsBlock: LegendBlock = { x, title: levelTitle, empty: false, items: levelItems };
+  const levelsBlock: LegendBlock = { x, title: stressOn ? 'Stress test: Risk Exposure Index' : levelTitle, empty: false, items: levelItems };
   x += levelW;
   return { y: scene.height - LEGEND_H, sites, lanes, levels: levelsBlock, source: { x: w - 10, text: w - 10 - sourceW >= x ? source : '' } };
 }

@@ -22,11 +22,15 @@ export interface SiteMark {
   /** Radius in px (area ∝ expected annual loss, at least rMin). */
   r: number;
   fill: string;
+  /** The stress overlay marks it: it needs mitigation (stress-overlay.ts). */
+  flagged?: boolean;
 }
 export interface LaneMark {
   lane: MapLane;
   colour: string;
   width: number;
+  /** The stress overlay marks it: it needs mitigation (stress-overlay.ts). */
+  flagged?: boolean;
 }
 
 export interface MapScene {

@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pageElements } from '../../../explorer/app/dom.js';
+import { pageRenderer } from '../../../explorer/app/draw-page.js';
+import { initialState } from '../../../explorer/app/page-state.js';
+import { readUrlState } from '../../../explorer/state/url-state.js';
 import { pageHost } from '../../../explorer/app/page-host.js';
 import { toolbar, type ToolbarActions } from '../../../explorer/app/toolbar.js';
 
@@ -23,8 +26,12 @@ describe('explorer page', () => {
     const page = pageElements(document);
     expect(page.trials.tagName).toBe('SELECT');
     expect(page.views.exceedance.id).toBe('view-exceedance');
-    expect(page.panels.map((p) => p.dataset.view)).toEqual(['map', 'matrix', 'ranking', 'exceedance', 'treatments', 'controls']);
-    expect(page.viewBoxes).toHaveLength(6);
+    expect(page.panels.map((p) => p.dataset.view)).toEqual(['map', 'matrix', 'ranking', 'stress', 'exceedance', 'treatments', 'controls']);
+    expect(page.viewBoxes).toHaveLength(7);
+    // the stress test shares the ranking's place: hidden until its switch is pressed
+    expect(page.views.stress.id).toBe('view-stress');
+    expect(page.panels[3]!.hidden).toBe(true);
+    expect([page.showRanking.getAttribute('aria-pressed'), page.showStress.getAttribute('aria-pressed')]).toEqual(['true', 'false']);
     document.getElementById('cancel')!.remove();
     expect(() => pageElements(document)).toThrow('explorer page: #cancel is missing, expected a HTMLButtonElement');
   });
@@ -79,7 +86,7 @@ describe('explorer page', () => {
     expect(document.body.classList.contains('presenting')).toBe(true);
     expect(current()).toBe(0);
     key('ArrowLeft');
-    expect(current()).toBe(5);
+    expect(current()).toBe(6);
     key('PageDown');
     expect(current()).toBe(0);
     key('Escape');
@@ -93,5 +100,19 @@ describe('explorer page', () => {
     calls.length = 0;
     key('Escape');
     expect(calls).toEqual([]);
+  });
+
+  it('the panel switch shows the risk ranking or the stress test in the same place', () => {
+    const page = pageElements(document);
+    const host = { showErrors: () => {}, hideErrors: () => {}, appStatus: () => {} };
+    const actions = { select: () => {}, toggleControl: () => {}, setCarrier: () => {}, resetWhatIf: () => {} };
+    pageRenderer(page, initialState(readUrlState('')), actions, host);
+    const [ranking, stress] = [page.panels[2]!, page.panels[3]!];
+    page.showStress.click();
+    expect([ranking.hidden, stress.hidden]).toEqual([true, false]);
+    expect([page.showRanking.getAttribute('aria-pressed'), page.showStress.getAttribute('aria-pressed')]).toEqual(['false', 'true']);
+    page.showRanking.click();
+    expect([ranking.hidden, stress.hidden]).toEqual([false, true]);
+    expect(page.showRanking.getAttribute('aria-pressed')).toBe('true');
   });
 });
