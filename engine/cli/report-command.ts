@@ -6,11 +6,13 @@
 // until the whole pack is made.
 import { basename } from 'node:path';
 import { compareResults, CompareError } from '../analysis/compare.js';
+import { stressTest } from '../analysis/stress.js';
 import { elementEffect, elementRemovals, type ElementEffect } from '../analysis/control-effectiveness.js';
 import { simulateScenario } from '../analysis/simulate-scenario.js';
 import type { Scenario } from '../model/schema.js';
 import { reviewPack, type ReviewPackInput, type SectionContent } from '../report/review-pack.js';
 import { changesBlocks } from '../report/review-pack-changes.js';
+import { stressBlocks } from '../report/review-pack-stress.js';
 import { reviewPackMarkdown } from '../report/review-pack-markdown.js';
 import { oneLine } from '../report/format.js';
 import { parseInput } from '../results/parse-input.js';
@@ -165,9 +167,12 @@ export async function reportCommand(argv: string[]): Promise<number> {
     }
   }
 
+  const stressScenario = scenario;
+  const stress = stressScenario ? namingFile(values.scenario ?? file, () => stressBlocks(stressTest(stressScenario))) : undefined;
   const packInput: ReviewPackInput = {
     results,
     ...(scenario ? { scenario } : {}),
+    ...(stress ? { stress } : {}),
     ...(effects ? { effects } : {}),
     ...(changes ? { changes } : {}),
     ...(reviewDate ? { reviewDate } : {}),
@@ -187,7 +192,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   }
   const made = await withChromium(chromium!, async (browser) => {
     const html = await reviewPackHtmlInBrowser(browser, packInput);
-    return format === 'pdf' ? await printPdf(browser, html, paper) : html;
+    return format === 'pdf' ? await printPdf(browser, html, paper, reviewDate) : html;
   });
   if (typeof made === 'string') await writeOutput(made, values.out, quiet);
   else {

@@ -48,6 +48,8 @@ export interface KeyFigure {
 export interface PackColumn {
   title: string;
   align?: 'left' | 'right';
+  /** Short values kept on one line (dates, statuses, levels). */
+  nowrap?: boolean;
 }
 
 /** A row of cells, or a group heading over the rows that follow it. */
@@ -325,7 +327,7 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
         {
           kind: 'table',
           caption: 'By ISO 28000 element, most expected loss first',
-          columns: [{ title: 'risk (threat — site or lane)' }, { title: 'category' }, { title: 'level (L×I)' }, { title: 'EAL', align: 'right' }, { title: 'share', align: 'right' }, { title: 'tail', align: 'right' }, { title: 'owner' }],
+          columns: [{ title: 'risk (threat — site or lane)' }, { title: 'category' }, { title: 'level (L×I)', nowrap: true }, { title: 'EAL', align: 'right' }, { title: 'share', align: 'right' }, { title: 'tail', align: 'right' }, { title: 'owner' }],
           rows,
         },
         { kind: 'text', text: `${NOTES.tail} ${NOTES.levels}`, note: true },
@@ -353,7 +355,7 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
       blocks.push({
         kind: 'table',
         caption: `Risk control list: ${plural(list.length, 'risk')} above ${maxLevel}, with the options that bring ${list.length === 1 ? 'it' : 'each'} within appetite`,
-        columns: [{ title: 'risk' }, { title: 'level' }, { title: 'owner' }, { title: 'option' }, { title: 'what' }, { title: 'level after' }, { title: 'annual cost', align: 'right' }],
+        columns: [{ title: 'risk' }, { title: 'level', nowrap: true }, { title: 'owner' }, { title: 'option' }, { title: 'what' }, { title: 'level after' }, { title: 'annual cost', align: 'right' }],
         rows,
       });
       blocks.push({ kind: 'text', text: NOTES.controlList.replace(/`/g, ''), note: true });
@@ -365,7 +367,7 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
       blocks.push({
         kind: 'table',
         caption: 'Risk treatment plan',
-        columns: [{ title: 'treatment' }, { title: 'status' }, { title: 'owner' }, { title: 'due' }, { title: 'decision' }, { title: 'EAL reduction', align: 'right' }, { title: '95 % interval', align: 'right' }],
+        columns: [{ title: 'treatment' }, { title: 'status', nowrap: true }, { title: 'owner' }, { title: 'due', nowrap: true }, { title: 'decision' }, { title: 'EAL reduction', align: 'right' }, { title: '95 % interval', align: 'right' }],
         rows: plan.map(({ t, p }) => ({ cells: [t.name, `${p.status}${overdue(p) ? ' (OVERDUE)' : ''}`, p.owner ?? '—', p.due ?? '—', p.decision ?? '—', m(t.delta.eal), `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}`] })),
       });
     const byStatus = new Map<string, number>();

@@ -63,13 +63,27 @@ export async function reviewPackHtmlInBrowser(browser: Browser, input: ReviewPac
   }
 }
 
-/** `html` printed to PDF by `browser` on `paper`, with page numbers in the footer. */
-export async function printPdf(browser: Browser, html: string, paper: Paper): Promise<Uint8Array> {
+/**
+ * The PDF with its creation and modification dates (the clock's, written by Chromium) replaced by the
+ * review date, or blanked without one, so the same input prints to the same bytes. Same length, so
+ * the cross-reference offsets stay right.
+ */
+export function withoutClock(pdf: Uint8Array, reviewDate?: string): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, (all, key: string) => {
+    const stated = reviewDate ? `/${key} (D:${reviewDate.replace(/-/g, '')}000000Z)` : '';
+    return stated.length <= all.length ? stated.padEnd(all.length, ' ') : ' '.repeat(all.length);
+  });
+  return Buffer.from(fixed, 'latin1');
+}
+
+/** `html` printed to PDF by `browser` on `paper`, with page numbers in the footer (dates: see withoutClock). */
+export async function printPdf(browser: Browser, html: string, paper: Paper, reviewDate?: string): Promise<Uint8Array> {
   const page = await closedPage(browser);
   try {
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
-    return await page.pdf({
+    const pdf = await page.pdf({
       format: paper === 'letter' ? 'Letter' : 'A4',
       printBackground: true,
       displayHeaderFooter: true,
@@ -79,6 +93,7 @@ export async function printPdf(browser: Browser, html: string, paper: Paper): Pr
       tagged: true,
       outline: true,
     });
+    return withoutClock(pdf, reviewDate);
   } finally {
     await page.context().close();
   }

@@ -8,6 +8,8 @@ import { mainResults, type Shown } from '../model/build-view-data.js';
 import { h } from '../panel/h.js';
 import { reviewPackHtml } from '../report/review-pack-html.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
+import { stressTest } from '../../engine/analysis/stress.js';
+import { stressBlocks } from '../../engine/report/review-pack-stress.js';
 import type { Selection } from '../state/url-state.js';
 import type { PageElements } from './dom.js';
 import type { InputFile } from './run-controller.js';
@@ -91,7 +93,7 @@ export function toolbar({ page, win, actions, shown, hasSelection, render }: Too
     const effects = s.whatIf ? undefined : s.effects;
     const html = reviewPackHtml(win.document, {
       results,
-      ...(scenario ? { scenario } : {}),
+      ...(scenario ? { scenario, stress: stressBlocks(stressTest(scenario)) } : {}),
       ...(effects ? { effects } : {}),
       packEngineVersion: ENGINE_VERSION,
       howToAddScenario: 'open the scenario in the explorer (not only its results) and let its run finish',

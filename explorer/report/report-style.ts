@@ -42,6 +42,7 @@ thead{display:table-header-group}
 tr{break-inside:avoid;page-break-inside:avoid}
 th,td{padding:3px 6px;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top;overflow-wrap:break-word}
 thead th{border-bottom:1.5px solid ${INK};font-weight:600}
+th.nowrap,td.nowrap{white-space:nowrap}
 th.num,td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.group th{background:#f3f4f6;font-weight:600;padding-top:5px}
 ${levelRules}

@@ -75,8 +75,10 @@ export function reviewPackHtml(doc: Document, input: ReviewPackInput): string {
       case 'unavailable':
         return [el('p', { class: 'unavailable' }, b.text)];
       case 'table': {
-        const right = b.columns.map((c) => c.align === 'right');
-        const cls = (i: number): Record<string, string> => (right[i] ? { class: 'num' } : {});
+        const cls = (i: number): Record<string, string> => {
+          const c = b.columns[i];
+          return c?.align === 'right' ? { class: 'num' } : c?.nowrap ? { class: 'nowrap' } : {};
+        };
         const body = b.rows.map((row) =>
           'group' in row
             ? el('tr', { class: 'group' }, el('th', { colspan: String(b.columns.length), scope: 'rowgroup' }, row.group))

@@ -11,6 +11,8 @@ import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js'
 import type { Scenario } from '../../../engine/model/schema.js';
 import { CHART_CAPTIONS, PACK_SECTIONS, type ReviewPackInput } from '../../../engine/report/review-pack.js';
 import { changesBlocks } from '../../../engine/report/review-pack-changes.js';
+import { stressBlocks } from '../../../engine/report/review-pack-stress.js';
+import { stressTest } from '../../../engine/analysis/stress.js';
 import type { Results } from '../../../engine/results/schema.js';
 import { validateScenario } from '../../../engine/validate/validate.js';
 import { REPORT_CSP, reviewPackHtml } from '../../../explorer/report/review-pack-html.js';
@@ -43,7 +45,7 @@ beforeAll(async () => {
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 function fullInput(): ReviewPackInput {
-  return { results, scenario, effects, changes: changesBlocks(compareResults(results, results)), reviewDate: '2026-12-01' };
+  return { results, scenario, effects, changes: changesBlocks(compareResults(results, results)), stress: stressBlocks(stressTest(scenario)), reviewDate: '2026-12-01' };
 }
 
 describe('reviewPackHtml', () => {
@@ -55,6 +57,8 @@ describe('reviewPackHtml', () => {
       expect(s.querySelector('h2')!.textContent).toMatch(/^\d+\. \S/);
       expect(s.querySelector('p.lead')!.textContent!.length).toBeGreaterThan(5);
     }
+    // the stress test's outages, with the hostile name as text
+    expect(doc.querySelector('#stress table')!.textContent).toContain('Assembly plant');
     // the contents link to each section
     expect([...doc.querySelectorAll('nav.contents a')].map((a) => a.getAttribute('href'))).toEqual(ids.map((id) => `#${id}`));
   });
