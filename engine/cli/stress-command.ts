@@ -93,7 +93,8 @@ function headline(r: StressResult): string[] {
   const out = [
     `Each site and lane down on its own for its time to recover (TTR): ${plural(r.stressed, 'element')} stressed, ${count(r.notStressed)} without a TTR (no ttrDays, no disruption threat with downtimeDays) not stressed.`,
   ];
-  if (worst && worst.loss !== null && worst.loss > 0) {
+  if (r.stressed === 0) out.push('Give sites and lanes a ttrDays, or the disruption threats that apply to them a downtimeDays, to stress them.');
+  else if (worst && worst.loss !== null && worst.loss > 0) {
     out.push(
       `${r.needsMitigation === 0 ? 'No element needs' : `${plural(r.needsMitigation, 'element')} need${r.needsMitigation === 1 ? 's' : ''}`} mitigation (time to survive < TTR). The worst, ${worst.id}, loses ${money(worst.loss, r.currency)} over ${daysText(worst.ttrDays)} days.`,
     );
@@ -185,7 +186,8 @@ export function stressTable(r: StressResult, top = DEFAULT_STRESS_TOP): string {
     const more = r.stressed - listed.length;
     if (more > 0) lines.push(`… ${plural(more, 'more stressed element')}: --top ${r.stressed} or --format json lists them`);
   }
-  lines.push(...unstressedNote(r, W));
+  const note = unstressedNote(r, W);
+  lines.push(...(listed.length > 0 ? note : note.slice(1)));
   lines.push('', ...NOTES.map((n) => paragraph(n, W)), '');
   lines.push(
     paragraph(
@@ -193,19 +195,21 @@ export function stressTable(r: StressResult, top = DEFAULT_STRESS_TOP): string {
       W,
     ),
     '',
-    textTable(
-      ['flow', 'single points of failure', 'pairs'],
-      r.cutSets.map((c) => [oneLine(c.flow), c.singles.map((s) => oneLine(cutText(s))).join(', '), oneLine(pairsText(c, r.maxPairElements))]),
-      new Set(),
-      {
-        width: W,
-        shrink: [
-          { column: 0, mode: 'truncate', min: 12 },
-          { column: 1, mode: 'wrap', min: 30 },
-          { column: 2, mode: 'wrap', min: 40 },
-        ],
-      },
-    ),
+    r.cutSets.length === 0
+      ? 'No flows: no cut sets.'
+      : textTable(
+          ['flow', 'single points of failure', 'pairs'],
+          r.cutSets.map((c) => [oneLine(c.flow), c.singles.map((s) => oneLine(cutText(s))).join(', '), oneLine(pairsText(c, r.maxPairElements))]),
+          new Set(),
+          {
+            width: W,
+            shrink: [
+              { column: 0, mode: 'truncate', min: 12 },
+              { column: 1, mode: 'wrap', min: 30 },
+              { column: 2, mode: 'wrap', min: 40 },
+            ],
+          },
+        ),
     '',
   );
   return lines.join('\n');
@@ -240,11 +244,13 @@ export function stressMarkdown(r: StressResult, top = DEFAULT_STRESS_TOP): strin
       `The elements whose loss alone cuts each flow (single points of failure, its own origin and destination marked), and the pairs that cut it together though neither does alone; searched among the sites and lanes on some path from origin to destination, pairs only where there are at most ${count(r.maxPairElements)} of them.`,
     ),
     '',
-    table(
-      ['flow', 'single points of failure', 'pairs'],
-      r.cutSets.map((c) => [mdText(c.flow), c.singles.map((s) => mdText(cutText(s))).join(', '), mdText(pairsText(c, r.maxPairElements))]),
-      new Set(),
-    ),
+    r.cutSets.length === 0
+      ? 'No flows: no cut sets.'
+      : table(
+          ['flow', 'single points of failure', 'pairs'],
+          r.cutSets.map((c) => [mdText(c.flow), c.singles.map((s) => mdText(cutText(s))).join(', '), mdText(pairsText(c, r.maxPairElements))]),
+          new Set(),
+        ),
     '',
   );
   return out.join('\n');

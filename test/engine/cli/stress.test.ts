@@ -107,4 +107,28 @@ describe('chainward stress', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
   });
+
+  it('a network with nothing to stress and no flows says so; names reach the terminal without control characters', async () => {
+    const bare = {
+      format: 'chainward/v1',
+      name: 'Bare \u001b[31mred',
+      sites: [
+        { id: 'a\u001b]0;pwn\u0007', kind: 'supplier', ttrDays: 3 },
+        { id: 'b', kind: 'customer' },
+      ],
+      lanes: [{ id: 'l', from: 'a\u001b]0;pwn\u0007', to: 'b', mode: 'road', transitDays: 1 }],
+      threats: [],
+    };
+    writeFileSync(join(dir, 'bare.json'), JSON.stringify(bare));
+    const r = await runMain(['stress', join(dir, 'bare.json')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(r.stdout).toContain('chainward stress · Bare [31mred · 2 sites, 1 lane, 0 flows');
+    expect(r.stdout).toMatch(/^\s+1\s+a \]0;pwn\s+supplier\s+3\s+ttrDays\s+∞\s+\$0\s+0\.00\s+—\s+0$/m);
+    expect(r.stdout).toContain('No flows: no cut sets.');
+    bare.sites[0]!.ttrDays = undefined as unknown as number;
+    writeFileSync(join(dir, 'bare.json'), JSON.stringify(bare));
+    const none = await runMain(['stress', join(dir, 'bare.json'), '--format', 'md']);
+    expect(none.stdout).toContain('Give sites and lanes a ttrDays, or the disruption threats that apply to them a downtimeDays, to stress them.');
+  });
 });
