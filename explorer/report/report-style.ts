@@ -29,7 +29,8 @@ p.unavailable{border-left:4px solid #9aa0a6;background:#f3f4f6;padding:6px 10px;
 ul.findings{margin:4px 0 10px;padding-left:20px}
 ul.findings li{margin:0 0 3px;break-inside:avoid}
 .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(124px,1fr));gap:8px;margin:0 0 12px}
-.figure{border:1px solid #d5d9de;border-radius:6px;padding:8px 10px;break-inside:avoid}
+.figure{border:1px solid #d5d9de;border-radius:6px;padding:8px 10px;break-inside:avoid;min-width:0}
+.figure[class*=status-] .value{font-size:13pt;padding-top:3px}
 .figure .label{font-size:9pt;color:${MUTED}}
 .figure .value{font-size:16pt;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
 .figure .interval{font-size:8.5pt;color:${MUTED}}
@@ -49,5 +50,5 @@ ${levelRules}
 figure.chart{margin:4px 0 14px;break-inside:avoid;page-break-inside:avoid}
 figure.chart svg{display:block;width:100%;height:auto}
 figure.chart figcaption{font-size:9pt;color:${MUTED};margin-top:3px}
-@media print{body{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
+@media print{body{max-width:none;padding:0}a{color:inherit;text-decoration:none}.figure .value{font-size:14pt}.figure[class*=status-] .value{font-size:11.5pt}}
 `.trim();
