@@ -1,5 +1,5 @@
 // The regularised incomplete beta I_x(a, b) (Lentz's continued fraction, Numerical Recipes 3rd ed.
-// §6.4) and the Beta quantile by bisection: the PERT's median and 90th percentile, and the negative
+// section 6.4) and the Beta quantile by bisection: the PERT's median and 90th percentile, and the negative
 // binomial's CDF, for the calibration (docs/calibration.md).
 import { exp, log, log1p } from './det-math.js';
 import { logGamma } from './gamma-quantile.js';

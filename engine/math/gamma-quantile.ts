@@ -1,7 +1,7 @@
 // The Gamma distribution's CDF and quantile, for the Gamma–Poisson calibration (docs/calibration.md):
 // ln Γ by Lanczos (g = 7, 9 terms), the regularised lower incomplete gamma P(a, x) by its series for
 // x < a + 1 and by Lentz's continued fraction for Q = 1 − P otherwise (Numerical Recipes, 3rd ed.,
-// §6.1–6.2), and the quantile by Newton steps kept inside a bisection bracket.
+// sections 6.1–6.2), and the quantile by Newton steps kept inside a bisection bracket.
 import { exp, log } from './det-math.js';
 
 const LANCZOS = [
