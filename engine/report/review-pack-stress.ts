@@ -4,18 +4,18 @@
 // single points of failure of each flow.
 import type { StressResult } from '../analysis/stress.js';
 import { count, money, num, plural } from '../text/format.js';
-import type { PackBlock } from './review-pack.js';
+import { CHART_CAPTIONS, type PackBlock } from './review-pack.js';
 
 /** Elements listed in the pack's table (the most costly outages first). */
 export const LISTED_STRESS_ELEMENTS = 12;
 
-/** The stress test's blocks for the pack, and its finding in one sentence. */
+/** The stress test's blocks for the pack (the explorer's stress chart first), and its finding in one sentence. */
 export function stressBlocks(r: StressResult): { lead: string; blocks: PackBlock[] } {
   const m = (x: number) => money(x, r.currency);
   const days = (d: number | null) => (d === null ? '∞' : `${num(d)} d`);
   const stressed = r.elements.filter((e) => e.ttrDays !== null);
   const listed = stressed.slice(0, LISTED_STRESS_ELEMENTS);
-  const blocks: PackBlock[] = [];
+  const blocks: PackBlock[] = [{ kind: 'chart', chart: 'stress', caption: CHART_CAPTIONS.stress }];
   if (listed.length)
     blocks.push({
       kind: 'table',

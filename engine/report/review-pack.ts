@@ -35,7 +35,7 @@ export interface ReviewPackInput {
 /** A section made elsewhere: its finding and blocks, or why it is not available. */
 export type SectionContent = { lead: string; blocks: PackBlock[] } | { unavailable: string };
 
-export type ChartId = 'map' | 'matrix' | 'ranking' | 'exceedance' | 'controls' | 'treatments';
+export type ChartId = 'map' | 'matrix' | 'ranking' | 'exceedance' | 'controls' | 'treatments' | 'stress';
 
 export interface KeyFigure {
   label: string;
@@ -117,6 +117,7 @@ export const CHART_CAPTIONS: Record<ChartId, string> = {
   exceedance: 'The chance that a year’s loss exceeds each amount, for the network as it is and with each treatment; the 1-in-20 and 1-in-100-year losses are marked.',
   controls: 'For each ISO 28000 element, what its controls cost a year beside the expected loss they avoid (measured by simulating the network without them).',
   treatments: 'Each treatment’s yearly cost against the expected annual loss it avoids, with its 95 % interval; a treatment above the break-even line avoids more than it costs.',
+  stress: 'Each site and lane taken down for its time to recover, ranked by the loss over that time, beside its time to recover against the time the network survives it; marked where it cannot (TTS < TTR).',
 };
 
 const LEVEL_WORDS: Record<Level, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };

@@ -5,10 +5,10 @@
 import type { Results } from '../../engine/results/schema.js';
 import { download, fileStem, pngBlob, resultsCsv, resultsJson, svgText } from '../io/export.js';
 import { mainResults, type Shown } from '../model/build-view-data.js';
+import { stressOf } from '../model/stress-view-data.js';
 import { h } from '../panel/h.js';
 import { reviewPackHtml } from '../report/review-pack-html.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
-import { stressTest } from '../../engine/analysis/stress.js';
 import { stressBlocks } from '../../engine/report/review-pack-stress.js';
 import type { Selection } from '../state/url-state.js';
 import type { PageElements } from './dom.js';
@@ -91,9 +91,11 @@ export function toolbar({ page, win, actions, shown, hasSelection, render }: Too
     const scenario = s.whatIf?.scenario ?? s.scenario;
     // the elements' measured effects are the baseline's: a what-if has none of its own
     const effects = s.whatIf ? undefined : s.effects;
+    const stress = stressOf(s); // computed once per scenario, shared with the stress view
     const html = reviewPackHtml(win.document, {
       results,
-      ...(scenario ? { scenario, stress: stressBlocks(stressTest(scenario)) } : {}),
+      ...(scenario ? { scenario } : {}),
+      ...(stress ? { stress: stressBlocks(stress) } : {}),
       ...(effects ? { effects } : {}),
       packEngineVersion: ENGINE_VERSION,
       howToAddScenario: 'open the scenario in the explorer (not only its results) and let its run finish',

@@ -3,12 +3,14 @@
 // (drawn by the browser) turned into a PNG image inside the svg. Nothing here draws a chart itself.
 import type { ChartId } from '../../engine/report/review-pack.js';
 import { controlEffectivenessData, exposureMapData, lossExceedanceData, riskMatrixData, riskRankingData, treatmentsData, type Shown } from '../model/build-view-data.js';
+import { stressViewData } from '../model/stress-view-data.js';
 import type { ViewSize } from '../model/view-data.js';
 import { controlEffectiveness } from '../views/control-effectiveness.js';
 import { exposureMap } from '../views/exposure-map.js';
 import { lossExceedance } from '../views/loss-exceedance.js';
 import { riskMatrix } from '../views/risk-matrix.js';
 import { riskRanking } from '../views/risk-ranking.js';
+import { stressChart } from '../views/stress-test.js';
 import { treatments } from '../views/treatments.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -21,6 +23,7 @@ export const CHART_SIZES: Record<ChartId, ViewSize> = {
   exceedance: { width: 760, height: 400 },
   controls: { width: 760, height: 380 },
   treatments: { width: 760, height: 430 },
+  stress: { width: 760, height: 460 },
 };
 
 /** Draws `chart` of `shown` with its view into `element`. */
@@ -38,6 +41,8 @@ function draw(element: HTMLElement, chart: ChartId, shown: Shown, size: ViewSize
       return controlEffectiveness(element, { ...controlEffectivenessData(shown), size });
     case 'treatments':
       return treatments(element, { ...treatmentsData(shown), size });
+    case 'stress':
+      return stressChart(element, { ...stressViewData(shown), size });
   }
 }
 

@@ -55,7 +55,7 @@ describe('review pack in Chromium', () => {
     const ids = await page.locator('section.pack-section').evaluateAll((s) => s.map((x) => x.id));
     expect(ids).toEqual(PACK_SECTIONS.map((s) => s.id).filter((id) => id !== 'changes'));
     const charts = await page.locator('figure.chart > svg').evaluateAll((s) => s.map((x) => [x.getAttribute('class'), x.querySelectorAll('*').length, Math.round(x.getBoundingClientRect().width)] as const));
-    expect(charts.map((c) => c[0])).toEqual(['chart chart-map', 'chart chart-matrix', 'chart chart-ranking', 'chart chart-exceedance', 'chart chart-controls', 'chart chart-treatments']);
+    expect(charts.map((c) => c[0])).toEqual(['chart chart-map', 'chart chart-matrix', 'chart chart-ranking', 'chart chart-exceedance', 'chart chart-controls', 'chart chart-treatments', 'chart chart-stress']);
     for (const [, marks, width] of charts) {
       expect(marks).toBeGreaterThan(20);
       expect(width).toBeGreaterThan(500); // scaled to the page, not drawn at zero size

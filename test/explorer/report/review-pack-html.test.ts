@@ -66,7 +66,7 @@ describe('reviewPackHtml', () => {
   it('reviewPackHtml draws each chart with its view, captioned with what it shows', () => {
     const doc = parse(reviewPackHtml(document, fullInput()));
     const figures = [...doc.querySelectorAll('figure.chart')];
-    expect(figures.map((f) => f.querySelector('svg')!.getAttribute('class'))).toEqual(['chart chart-map', 'chart chart-matrix', 'chart chart-ranking', 'chart chart-exceedance', 'chart chart-controls', 'chart chart-treatments']);
+    expect(figures.map((f) => f.querySelector('svg')!.getAttribute('class'))).toEqual(['chart chart-map', 'chart chart-matrix', 'chart chart-ranking', 'chart chart-exceedance', 'chart chart-controls', 'chart chart-treatments', 'chart chart-stress']);
     for (const f of figures) {
       expect(Object.values(CHART_CAPTIONS)).toContain(f.querySelector('figcaption')!.textContent);
       // a page is not interactive: no focus stops or zoom buttons are left
