@@ -5,10 +5,10 @@
 // render this one model, so both say the same things (docs/review-pack.md). No DOM, no I/O.
 import { levelRank } from '../analysis/criteria.js';
 import type { ElementEffect } from '../analysis/control-effectiveness.js';
-import type { Calibration } from '../model/calibration-schema.js';
 import { ELEMENTS, LEVELS, type Element, type Level, type Scenario } from '../model/schema.js';
 import type { Results, RiskRow, TreatmentResult } from '../results/schema.js';
 import { count, money, num, percent, plural } from '../text/format.js';
+import { calibrationBlocks } from './review-pack-calibration.js';
 import { appetiteCells, appetiteHeadline, BORDERLINE_MARK, horizonNote, NOTES } from './sections.js';
 
 /** What the pack is made from. Everything but the results is optional; a section whose input is missing says what to pass. */
@@ -155,20 +155,6 @@ function namer(scenario: Scenario | undefined): { threat: (id: string) => string
   const target = (id: string) => targets.get(id) ?? id;
   return { threat, target, risk: (r) => `${threat(r.threat)} — ${target(r.target)}` };
 }
-
-/** Titles of the calibration findings' fields (docs/calibration.md); fields not listed keep their names. */
-const FINDING_TITLES = new Map([
-  ['risk', 'risk'],
-  ['observed', 'observed'],
-  ['expected', 'expected'],
-  ['priorRate', 'prior rate /yr'],
-  ['posteriorRate', 'posterior rate /yr'],
-  ['ci90', '90 % interval /yr'],
-  ['p', 'p-value'],
-  ['flag', 'flag'],
-]);
-/** Fields the risk's name already says. */
-const FINDING_SKIP = new Set(['threat', 'target', 'category']);
 
 /** "3 of 3 limits breached", "1 of 3 uncertain", "all 3 limits within". */
 function appetiteCounts(r: Results): string {
@@ -448,58 +434,10 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
     }
   }
 
-  // ---- calibration
+  // ---- calibration (the results carry the scenario's block; older results may not)
   {
-    const cal: Calibration | undefined = (r as Results & { calibration?: Calibration }).calibration ?? scenario?.calibration;
-    if (!cal) {
-      sections.push({ id: 'calibration', title: title('calibration'), lead: 'The scenario was not calibrated to an incident log.', blocks: [{ kind: 'text', text: 'Its frequencies and losses are the scenario’s own planning figures. `chainward calibrate` updates them from an incident log and records the log here.'.replace(/`/g, '') }] });
-    } else {
-      // the findings' fields as the calibration wrote them: read generically, titled when known
-      const findings = (cal.findings ?? []) as unknown as ReadonlyArray<Record<string, unknown>>;
-      const keys: string[] = [];
-      for (const f of findings) for (const k of Object.keys(f)) if (!keys.includes(k) && !FINDING_SKIP.has(k)) keys.push(k);
-      const cell = (v: unknown): string =>
-        v === undefined || v === null
-          ? '—'
-          : typeof v === 'number'
-            ? num(v)
-            : typeof v === 'boolean'
-              ? v
-                ? 'yes'
-                : 'no'
-              : typeof v === 'string'
-                ? v
-                : Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')
-                  ? `${num(v[0] as number)} to ${num(v[1] as number)}`
-                  : JSON.stringify(v);
-      const implausible = findings.filter((f) => Object.entries(f).some(([k, v]) => (k === 'flag' && typeof v === 'string') || (/implausible/i.test(k) && v === true))).length;
-      const blocks: PackBlock[] = [
-        {
-          kind: 'table',
-          columns: [{ title: 'item' }, { title: 'value' }],
-          rows: [
-            { cells: ['incident log', cal.incidents] },
-            { cells: ['its SHA-256', cal.incidentsSha256] },
-            { cells: ['span', `${cal.from} to ${cal.to} (${num(cal.years)} years)`] },
-            { cells: ['weight of the scenario’s own figures', `${num(cal.weight)} years of evidence`] },
-            { cells: ['risks updated', count(findings.length)] },
-          ],
-        },
-      ];
-      if (findings.length)
-        blocks.push({
-          kind: 'table',
-          caption: 'Findings per risk',
-          columns: keys.map((k) => ({ title: FINDING_TITLES.get(k) ?? k, align: findings.some((f) => typeof (Object.hasOwn(f, k) ? f[k] : undefined) === 'number') ? 'right' : 'left' })),
-          rows: findings.map((f) => ({ cells: keys.map((k) => cell(Object.hasOwn(f, k) ? f[k] : undefined)) })),
-        });
-      sections.push({
-        id: 'calibration',
-        title: title('calibration'),
-        lead: `Calibrated to ${cal.incidents} (${cal.from} to ${cal.to}): ${plural(findings.length, 'risk')} updated${implausible ? `, ${implausible} where the log disagrees with the scenario’s figures` : ''}.`,
-        blocks,
-      });
-    }
+    const c = calibrationBlocks(r.calibration ?? scenario?.calibration);
+    sections.push({ id: 'calibration', title: title('calibration'), lead: c.lead, blocks: c.blocks });
   }
 
   // ---- provenance

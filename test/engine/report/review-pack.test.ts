@@ -56,9 +56,9 @@ describe('reviewPack', () => {
     };
     const pack = reviewPack({ results: { ...results, calibration } as Results });
     const s = pack.sections.find((x) => x.id === 'calibration')!;
-    expect(s.lead).toBe('Calibrated to incidents-2025.csv (2023-01-01 to 2025-12-31): 1 risk updated, 1 where the log disagrees with the scenario’s figures.');
-    const findings = s.blocks.find((b) => b.kind === 'table' && b.caption === 'Findings per risk');
-    expect(findings && findings.kind === 'table' ? findings.rows[0] : undefined).toEqual({ cells: ['theft@dc', '0.5', '6', '1.5', '1.3', '0.7 to 2.1', '0.01', 'underestimates'] });
+    expect(s.lead).toBe('Calibrated to incidents-2025.csv (2023-01-01 to 2025-12-31): 1 risk calibrated; the log contradicts the scenario on 1 risk.');
+    const findings = s.blocks.find((b) => b.kind === 'table' && b.caption === 'Findings per risk, those the log contradicts first');
+    expect(findings && findings.kind === 'table' ? findings.rows[0] : undefined).toEqual({ cells: ['theft@dc', '6', '1.5', '0.5', '1.3', '0.7 to 2.1', '0.01', 'underestimates'], level: 'high' });
   });
 });
 
