@@ -4,7 +4,7 @@
 // written back to each threat.
 import type { Calibration } from '../model/calibration-schema.js';
 import { count, num, plural } from '../text/format.js';
-import type { PackBlock } from './review-pack.js';
+import type { PackBlock } from './review-pack-blocks.js';
 
 /** A rate as the pack writes it: 3 significant digits, and "< 0.001" rather than a run of zeros. */
 const rate = (x: number) => (x !== 0 && Math.abs(x) < 1e-3 ? '< 0.001' : num(x));

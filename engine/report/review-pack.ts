@@ -8,6 +8,7 @@ import type { ElementEffect } from '../analysis/control-effectiveness.js';
 import { ELEMENTS, LEVELS, type Element, type Level, type Scenario } from '../model/schema.js';
 import type { Results, RiskRow, TreatmentResult } from '../results/schema.js';
 import { count, money, num, percent, plural } from '../text/format.js';
+import type { ChartId, KeyFigure, PackBlock, PackRow } from './review-pack-blocks.js';
 import { calibrationBlocks } from './review-pack-calibration.js';
 import { appetiteCells, appetiteHeadline, BORDERLINE_MARK, horizonNote, NOTES } from './sections.js';
 
@@ -35,33 +36,7 @@ export interface ReviewPackInput {
 /** A section made elsewhere: its finding and blocks, or why it is not available. */
 export type SectionContent = { lead: string; blocks: PackBlock[] } | { unavailable: string };
 
-export type ChartId = 'map' | 'matrix' | 'ranking' | 'exceedance' | 'controls' | 'treatments' | 'stress';
-
-export interface KeyFigure {
-  label: string;
-  value: string;
-  /** "95 % interval €6.55M to €6.8M", or why there is none. */
-  interval: string;
-  status?: 'within' | 'breached' | 'uncertain';
-}
-
-export interface PackColumn {
-  title: string;
-  align?: 'left' | 'right';
-  /** Short values kept on one line (dates, statuses, levels). */
-  nowrap?: boolean;
-}
-
-/** A row of cells, or a group heading over the rows that follow it. */
-export type PackRow = { cells: string[]; level?: Level } | { group: string };
-
-export type PackBlock =
-  | { kind: 'figures'; items: KeyFigure[] }
-  | { kind: 'text'; text: string; note?: boolean }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'table'; caption?: string; columns: PackColumn[]; rows: PackRow[] }
-  | { kind: 'chart'; chart: ChartId; caption: string }
-  | { kind: 'unavailable'; text: string };
+export type { ChartId, KeyFigure, PackBlock, PackColumn, PackRow } from './review-pack-blocks.js';
 
 export type SectionId = 'summary' | 'changes' | 'map' | 'assessment' | 'register' | 'treatment-plan' | 'controls' | 'cost-benefit' | 'stress' | 'calibration' | 'provenance';
 
