@@ -49,7 +49,7 @@ export function changesBlocks(c: Comparison): { lead: string; blocks: PackBlock[
       .map((l) => `${l} ${count(r.levelsBefore[l])} → ${count(r.levelsAfter[l])}`)
       .join(', ')}.`,
   });
-  if (moved.length) blocks.push({ kind: 'table', caption: 'Risks that changed level, appeared or went', columns: [{ title: 'risk' }, { title: 'change' }, { title: 'level' }, { title: 'EAL', align: 'right' }], rows: moved });
+  if (moved.length) blocks.push({ kind: 'table', caption: 'Risks that changed level, appeared or went', columns: [{ title: 'risk' }, { title: 'change', nowrap: true }, { title: 'level', nowrap: true }, { title: 'EAL', align: 'right' }], rows: moved });
   const s = c.controlSpend;
   if (s.elements.length)
     blocks.push({
@@ -63,7 +63,7 @@ export function changesBlocks(c: Comparison): { lead: string; blocks: PackBlock[
     blocks.push({
       kind: 'table',
       caption: 'Actions from the previous review: the treatment plan before → after',
-      columns: [{ title: 'treatment' }, { title: 'status before' }, { title: 'status after' }, { title: 'owner' }, { title: 'due' }],
+      columns: [{ title: 'treatment' }, { title: 'before', nowrap: true }, { title: 'after' }, { title: 'owner' }, { title: 'due', nowrap: true }],
       rows: p.treatments.map((t) => {
         const e = t.after ?? t.before!;
         return { cells: [t.name, t.before?.status ?? '—', t.after === null ? '— (folded into the scenario or removed)' : t.after.status, e.owner ?? '—', e.due ?? '—'] };
