@@ -20,8 +20,8 @@ import { scenarioHash } from '../results/scenario-hash.js';
 import type { Results } from '../results/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 import { defaultWorkers } from '../parallel/pool.js';
-import { findChromium, noChromiumMessage } from '../serve/chromium.js';
-import { printPdf, reviewPackHtmlInBrowser, withChromium, type Paper } from '../serve/review-pack-browser.js';
+import { CHROMIUM_ENV, findChromium, noChromiumMessage } from '../serve/chromium.js';
+import { ChromiumStartError, printPdf, reviewPackHtmlInBrowser, withChromium, type Paper } from '../serve/review-pack-browser.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { checkOutputPath } from '../io/write-atomic.js';
 import { writeBytesAtomic } from '../io/write-bytes-atomic.js';
@@ -190,10 +190,16 @@ export async function reportCommand(argv: string[]): Promise<number> {
     await writeOutput(reviewPackMarkdown(reviewPack(packInput)), values.out, quiet);
     return EXIT_OK;
   }
-  const made = await withChromium(chromium!, async (browser) => {
-    const html = await reviewPackHtmlInBrowser(browser, packInput);
-    return format === 'pdf' ? await printPdf(browser, html, paper, reviewDate) : html;
-  });
+  let made: string | Uint8Array;
+  try {
+    made = await withChromium(chromium!, async (browser) => {
+      const html = await reviewPackHtmlInBrowser(browser, packInput);
+      return format === 'pdf' ? await printPdf(browser, html, paper, reviewDate) : html;
+    });
+  } catch (e) {
+    if (e instanceof ChromiumStartError) throw new InputError(`report --format ${format}: ${e.message}; set ${CHROMIUM_ENV} to a working Chromium or Chrome, or use --format md (no browser)`);
+    throw e;
+  }
   if (typeof made === 'string') await writeOutput(made, values.out, quiet);
   else {
     const out = values.out as string;

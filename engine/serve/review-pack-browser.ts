@@ -37,9 +37,18 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** The browser at a path did not start (not a Chromium, or one that cannot run here). */
+export class ChromiumStartError extends Error {}
+
 /** Runs `work` with a Chromium started from `chromiumPath`, closed whatever happens. */
 export async function withChromium<T>(chromiumPath: string, work: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await launchChromium(chromiumPath);
+  let browser: Browser;
+  try {
+    browser = await launchChromium(chromiumPath);
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim() !== '') ?? 'no message';
+    throw new ChromiumStartError(`the browser at ${chromiumPath} did not start (${first.trim()})`);
+  }
   try {
     return await work(browser);
   } finally {

@@ -87,6 +87,14 @@ describe('chainward report', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('report --format pdf with a browser that does not start: exit 2 naming it, nothing written', async () => {
+    const out = join(dir, 'pack.pdf');
+    const r = await runCli(['report', results, '--format', 'pdf', '--out', out], 60_000, { CHAINWARD_CHROMIUM: '/bin/false' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^chainward: report --format pdf: the browser at \/bin\/false did not start \(.*\); set CHAINWARD_CHROMIUM to a working Chromium or Chrome, or use --format md \(no browser\)\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('report refuses options that do not fit, each with exit 2 and the option named', async () => {
     const other = join(dir, 'other.json');
     const scenario = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8'));
