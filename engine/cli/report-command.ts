@@ -40,14 +40,14 @@ type PackFormat = (typeof PACK_FORMATS)[number];
 export const REPORT_COMMAND = {
   name: 'report',
   summary:
-    'the management review pack (ISO 28000 clause 9.3): key figures, changes since the last review, exposure map, risk matrix, register by element and owner, treatment plan, control effectiveness, cost–benefit, calibration and provenance, as one self-contained HTML page, a PDF or Markdown.',
+    'the management review pack (ISO 28000 clause 9.3): key figures, changes since the last review, exposure map, risk matrix, register by element and owner, treatment plan, control effectiveness, cost–benefit, stress test, calibration and provenance, as one self-contained HTML page, a PDF or Markdown.',
   args: 'RESULTS.json|SCENARIO.json',
   argsHelp: [['RESULTS.json|SCENARIO.json', 'results written by `chainward run --format json`, or a scenario to simulate first']],
   options: {
     format: formatOption(PACK_FORMATS, 'html (one self-contained page), pdf (that page printed by Chromium) or md (Markdown, no browser needed)'),
     out: { ...OUT_OPTION, description: `${OUT_OPTION.description}; required for pdf` },
     compare: { type: 'string', value: 'PREVIOUS.json', description: "the previous review's results: adds the changes since then (figures, appetite, risk levels, control spend, the treatment plan)" },
-    scenario: { type: 'string', value: 'SCENARIO.json', description: 'with a results file, the scenario they were run on (checked by its hash): draws the map and measures control effectiveness' },
+    scenario: { type: 'string', value: 'SCENARIO.json', description: 'with a results file, the scenario they were run on (checked by its hash): draws the map, measures control effectiveness and runs the stress test' },
     date: { type: 'string', value: 'YYYY-MM-DD', description: 'the date of the review, shown on the pack and used to mark overdue treatments; without it the pack carries no date' },
     paper: { type: 'string', value: 'a4|letter', description: 'the paper size of the PDF', default: 'a4' },
     trials: trialsOption(DEFAULT_TRIALS, MAX_TRIALS, 'with a scenario, the simulated years'),
