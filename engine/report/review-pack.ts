@@ -140,6 +140,18 @@ function appetiteCounts(r: Results): string {
   return [breached ? `${breached} of ${plural(n, 'limit')} breached` : '', uncertain ? `${uncertain} of ${n} uncertain` : ''].filter(Boolean).join(', ');
 }
 
+/**
+ * The treatment still to decide or carry out (neither done nor rejected) with the largest positive
+ * net benefit; undefined when none pays for itself.
+ */
+export function bestOpenTreatment(treatments: readonly TreatmentResult[], scenario: Scenario | undefined): TreatmentResult | undefined {
+  const open = treatments.filter((t) => {
+    const status = planFields(t, scenario).status;
+    return status !== 'done' && status !== 'rejected' && t.netBenefit > 0;
+  });
+  return [...open].sort((x, y) => y.netBenefit - x.netBenefit)[0];
+}
+
 const worse = (a: Level | null, b: Level): Level => (a === null || levelRank(b) > levelRank(a) ? b : a);
 
 /** Builds the review pack's document from the results and whatever else is at hand. */
@@ -182,8 +194,9 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
     }
     const above = r.riskControlList.length;
     if (maxLevel !== undefined) findings.push(above === 0 ? `No risk is above the appetite’s level (${maxLevel}).` : `${plural(above, 'risk')} ${above === 1 ? 'is' : 'are'} above the appetite’s level (${maxLevel}) and need${above === 1 ? 's' : ''} a treatment decision (the risk control list).`);
-    const best = [...r.treatments].sort((x, y) => y.netBenefit - x.netBenefit)[0];
-    if (best) findings.push(`Best treatment by net benefit: ${best.name} (avoids ${m(best.delta.eal)} a year for ${m(best.annualCost)}, net benefit ${m(best.netBenefit)}${best.rosi === null ? '' : `, ROSI ${percent(best.rosi, 0)}`}).`);
+    const best = bestOpenTreatment(r.treatments, scenario);
+    if (best) findings.push(`Best open treatment by net benefit: ${best.name} (avoids ${m(best.delta.eal)} a year for ${m(best.annualCost)}, net benefit ${m(best.netBenefit)}${best.rosi === null ? '' : `, ROSI ${percent(best.rosi, 0)}`}).`);
+    else if (r.treatments.length > 0) findings.push('No open treatment pays for itself: none that is neither done nor rejected avoids more expected loss than it costs.');
     const blocks: PackBlock[] = [{ kind: 'figures', items: figures }, { kind: 'list', items: findings }];
     const horizon = horizonNote(r.horizonDays);
     blocks.push({ kind: 'text', text: `${plural(r.trials, 'simulated year')}, seed ${String(r.seed)}. Each figure is an estimate from the simulation; its 95 % interval is how far it could move with another seed. ${NOTES.parts}`, note: true });

@@ -44,6 +44,19 @@ describe('reviewPack', () => {
     expect(planFields(due, undefined)).toEqual({ status: 'approved', due: '2026-06-30' });
   });
 
+  it('reviewPack names the best open treatment by net benefit: never a rejected or done one, and none when none pays for itself', () => {
+    const t = results.treatments[0]!;
+    const tr = (id: string, status: 'proposed' | 'approved' | 'done' | 'rejected', netBenefit: number) => ({ ...t, id, name: `T ${id}`, status, netBenefit });
+    const findings = (treatments: Results['treatments']) => {
+      const list = reviewPack({ results: { ...results, treatments } }).sections[0]!.blocks.find((b) => b.kind === 'list');
+      return list && list.kind === 'list' ? list.items.filter((x) => /treatment/.test(x) && /net benefit|pays for itself/.test(x)) : [];
+    };
+    const mixed = findings([tr('rej', 'rejected', 900_000), tr('done', 'done', 800_000), tr('small', 'approved', 100_000), tr('neg', 'proposed', -50_000)]);
+    expect(mixed).toHaveLength(1);
+    expect(mixed[0]).toMatch(/^Best open treatment by net benefit: T small \(.*net benefit €100K/);
+    expect(findings([tr('a', 'proposed', -210_000), tr('b', 'approved', 0), tr('rej', 'rejected', 500_000)])).toEqual(['No open treatment pays for itself: none that is neither done nor rejected avoids more expected loss than it costs.']);
+  });
+
   it('reviewPack shows the calibration the results carry, with its findings per risk', () => {
     const calibration = {
       incidents: 'incidents-2025.csv',
