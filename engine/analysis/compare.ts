@@ -52,7 +52,7 @@ export interface EalChange {
   interval: 'paired' | 'unpaired';
   /** The interval holds 0: the difference may be the simulation's noise alone. */
   withinNoise: boolean;
-  /** An unpaired interval of two sides with the same seed: their common random numbers make the true interval narrower. */
+  /** An unpaired interval of two sides with the same seed and trials: their common random numbers make the true interval narrower. */
   conservative: boolean;
   /** The finding in one sentence. */
   text: string;
@@ -178,11 +178,12 @@ function ealChangeOf(before: Results, after: Results, paired: CompareOptions['pa
     ci95 = [change - half, change + half];
   }
   const withinNoise = ci95[0] <= 0 && ci95[1] >= 0;
-  const conservative = !paired && before.seed === after.seed;
+  // common random numbers only when both the seed and the trials match (the same years drawn)
+  const conservative = !paired && before.seed === after.seed && before.trials === after.trials;
   const verb = change < 0 ? `fell by ${m(-change)}` : change > 0 ? `rose by ${m(change)}` : 'did not change';
   const how = paired
     ? 'paired: both simulated over the same trials with the same random numbers'
-    : `unpaired, from the two standard errors${conservative ? '; conservative, since both sides share their seed and so their random numbers' : ''}`;
+    : `unpaired, from the two standard errors${conservative ? '; conservative, since both sides share their seed and trials and so their random numbers' : ''}`;
   const verdict = withinNoise
     ? "This is within the simulation's noise: the interval holds zero, so the difference may be chance alone."
     : "This is beyond the simulation's noise: the interval excludes zero.";

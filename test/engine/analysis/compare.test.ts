@@ -119,6 +119,14 @@ describe('compareResults', () => {
     expect(close.ealChange.text).toContain("within the simulation's noise");
   });
 
+  it('compareResults: the unpaired interval is conservative only when both the seed and the trials match', () => {
+    const fewer = compareResults(before, { ...after, trials: 2_000 });
+    expect(fewer.ealChange.conservative).toBe(false);
+    expect(fewer.ealChange.text).toContain('unpaired, from the two standard errors)');
+    expect(fewer.ealChange.text).not.toContain('conservative');
+    expect(compareResults(before, after).ealChange.text).toContain('conservative, since both sides share their seed and trials');
+  });
+
   it('compareResults: appetite, risk levels changed, appeared and disappeared', () => {
     const c = compareResults(before, after);
     expect(c.appetite).toEqual({
