@@ -54,6 +54,12 @@ export interface EalChange {
   withinNoise: boolean;
   /** An unpaired interval of two sides with the same seed and trials: their common random numbers make the true interval narrower. */
   conservative: boolean;
+  /**
+   * The two runs are the same: every trial's loss is equal (paired, a difference of exactly 0 in
+   * every trial) or, for results, the same seed, trials, engine and loss distribution. The change is
+   * then 0 with the interval [0, 0], and not a matter of noise (withinNoise is false).
+   */
+  identical: boolean;
   /** The finding in one sentence. */
   text: string;
 }
@@ -168,8 +174,24 @@ const MEASURES: ReadonlyArray<{ measure: MeasureChange['measure']; label: string
   { measure: 'serviceLevel', label: 'Service level (all flows)', kind: 'share' },
 ];
 
+/** Whether the two sides are the same run (EalChange.identical). */
+function sameRun(before: Results, after: Results, paired: CompareOptions['paired']): boolean {
+  if (paired) return paired.mean === 0 && paired.ci95[0] === 0 && paired.ci95[1] === 0;
+  return (
+    before.seed === after.seed &&
+    before.trials === after.trials &&
+    before.engineVersion === after.engineVersion &&
+    before.horizonDays === after.horizonDays &&
+    JSON.stringify(before.baseline) === JSON.stringify(after.baseline)
+  );
+}
+
 function ealChangeOf(before: Results, after: Results, paired: CompareOptions['paired']): EalChange {
   const m = (x: number) => money(x, after.currency);
+  if (sameRun(before, after, paired)) {
+    const why = paired ? 'every simulated year has the same loss on both sides' : 'the same seed, trials, engine and loss distribution';
+    return { change: 0, ci95: [0, 0], interval: paired ? 'paired' : 'unpaired', withinNoise: false, conservative: false, identical: true, text: `No change: the two runs are the same (${why}).` };
+  }
   const change = paired?.mean ?? after.baseline.eal - before.baseline.eal;
   let ci95: [number, number];
   if (paired) ci95 = [paired.ci95[0], paired.ci95[1]];
@@ -187,7 +209,7 @@ function ealChangeOf(before: Results, after: Results, paired: CompareOptions['pa
   const verdict = withinNoise
     ? "This is within the simulation's noise: the interval holds zero, so the difference may be chance alone."
     : "This is beyond the simulation's noise: the interval excludes zero.";
-  return { change, ci95, interval: paired ? 'paired' : 'unpaired', withinNoise, conservative, text: `EAL ${verb} (95 % interval ${m(ci95[0])} to ${m(ci95[1])}; ${how}). ${verdict}` };
+  return { change, ci95, interval: paired ? 'paired' : 'unpaired', withinNoise, conservative, identical: false, text: `EAL ${verb} (95 % interval ${m(ci95[0])} to ${m(ci95[1])}; ${how}). ${verdict}` };
 }
 
 function levelCounts(r: Results): Record<Level, number> {
@@ -277,15 +299,23 @@ function appetiteOf(before: Results, after: Results): Comparison['appetite'] {
   return { before: status(before), after: status(after), checks: limits.map((limit) => ({ limit, before: check(before, limit), after: check(after, limit) })) };
 }
 
-function warningsOf(before: Results, after: Results, paired: boolean): string[] {
+function warningsOf(before: Results, after: Results, paired: CompareOptions['paired'], sources: CompareOptions['sources']): string[] {
   const w: string[] = [];
   const show = (v: number | string) => JSON.stringify(v);
   if (before.seed !== after.seed) w.push(`the seeds differ (${show(before.seed)} before, ${show(after.seed)} after): the two sides do not share their random numbers, so some of the difference is noise`);
   if (before.trials !== after.trials) w.push(`the trial counts differ (${before.trials} before, ${after.trials} after): the two estimates are not equally precise`);
   if (before.horizonDays !== after.horizonDays) w.push(`the horizons differ (${before.horizonDays} and ${after.horizonDays} days): every expected figure is per horizon, so they are not comparable as they stand`);
   if (before.engineVersion !== after.engineVersion) w.push(`the engine versions differ (${before.engineVersion} and ${after.engineVersion}): part of the difference may come from the engine`);
-  if (!paired && before.seed === after.seed && before.trials === after.trials) {
-    w.push('both sides share their seed and trials but were not simulated together here: the interval of the EAL change is unpaired and wider than it needs to be; give the two scenarios instead of their results for the paired interval');
+  if (!paired && before.seed === after.seed && before.trials === after.trials && !sameRun(before, after, paired)) {
+    // what to give instead: the scenario of each side that is results (one side may be a scenario already)
+    const asResults = (['before', 'after'] as const).filter((k) => (sources?.[k]?.source ?? 'results') === 'results');
+    const advice =
+      asResults.length === 0
+        ? 'simulate the two scenarios together for the paired interval'
+        : asResults.length === 2
+        ? 'give the two scenarios instead of their results for the paired interval'
+        : `give the scenario of ${sources?.[asResults[0]!]?.file ?? `the ${asResults[0]} side`} instead of its results, so both sides are simulated together, for the paired interval`;
+    w.push(`both sides share their seed and trials but were not simulated together here: the interval of the EAL change is unpaired and wider than it needs to be; ${advice}`);
   }
   return w;
 }
@@ -318,7 +348,7 @@ export function compareResults(before: Results, after: Results, opts: CompareOpt
     currency: after.currency,
     before: sideOf(before, opts.sources?.before),
     after: sideOf(after, opts.sources?.after),
-    warnings: warningsOf(before, after, opts.paired !== undefined),
+    warnings: warningsOf(before, after, opts.paired, opts.sources),
     measures,
     ealChange: ealChangeOf(before, after, opts.paired),
     appetite: appetiteOf(before, after),

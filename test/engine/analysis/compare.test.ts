@@ -119,6 +119,30 @@ describe('compareResults', () => {
     expect(close.ealChange.text).toContain("within the simulation's noise");
   });
 
+  it('compareResults: the same run twice is no change, not an interval that "may be chance alone"', () => {
+    // the same results file twice: same seed, trials, engine and loss distribution
+    const same = compareResults(before, structuredClone(before));
+    expect(same.ealChange).toMatchObject({ change: 0, ci95: [0, 0], identical: true, withinNoise: false, conservative: false });
+    expect(same.ealChange.text).toBe('No change: the two runs are the same (the same seed, trials, engine and loss distribution).');
+    expect(same.warnings).toEqual([]);
+    // two scenarios simulated together whose every trial has the same loss
+    const paired = compareResults(before, before, { paired: { mean: 0, ci95: [0, 0] } });
+    expect(paired.ealChange).toMatchObject({ change: 0, ci95: [0, 0], identical: true, interval: 'paired' });
+    expect(paired.ealChange.text).toMatch(/^No change: the two runs are the same/);
+    // a change of 0 on average but not in every trial is still an interval
+    const zero = compareResults(before, before, { paired: { mean: 0, ci95: [-5, 5] } });
+    expect(zero.ealChange).toMatchObject({ identical: false, withinNoise: true });
+    // other seeds with equal EALs are not the same run
+    expect(compareResults(before, { ...before, seed: 2 }).ealChange.identical).toBe(false);
+  });
+
+  it('compareResults: with one side a scenario, the advice is to give the other side as a scenario too', () => {
+    const c = compareResults(before, after, { sources: { before: { source: 'results', file: 'q1.json' }, after: { source: 'scenario', file: 'next.json' } } });
+    const w = c.warnings.join(' ');
+    expect(w).not.toContain('give the two scenarios');
+    expect(w).toContain('give the scenario of q1.json instead of its results');
+  });
+
   it('compareResults: the unpaired interval is conservative only when both the seed and the trials match', () => {
     const fewer = compareResults(before, { ...after, trials: 2_000 });
     expect(fewer.ealChange.conservative).toBe(false);

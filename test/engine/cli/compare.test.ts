@@ -72,6 +72,15 @@ describe('chainward compare', () => {
     expect(c.warnings.join(' ')).toContain('give the two scenarios instead of their results for the paired interval');
   });
 
+  it('compare of the same results file twice says the two runs are the same, with no interval and no advice', async () => {
+    const r = await runMain(['compare', beforeResults, beforeResults, '--quiet']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('No change: the two runs are the same');
+    expect(r.stdout).not.toContain('may be chance alone');
+    expect(r.stdout).not.toMatch(/95 % interval [−€]/);
+    expect(r.stdout).not.toContain('give the two scenarios');
+  });
+
   it('compare of results and a scenario simulates the scenario with the results’ seed and trials', async () => {
     const r = await runMain(['compare', beforeResults, next, '--workers', '1', '--format', 'json', '--quiet']);
     expect(r.status).toBe(0);
@@ -79,6 +88,9 @@ describe('chainward compare', () => {
     expect(c.after).toMatchObject({ source: 'scenario', seed: 5, trials: 2048 });
     expect(c.ealChange.interval).toBe('unpaired');
     expect(c.measures[0]!.after).toBe((read(afterResults) as Results).baseline.eal);
+    // one side is a scenario already: the advice names the results side only
+    expect(c.warnings.join(' ')).not.toContain('give the two scenarios');
+    expect(c.warnings.join(' ')).toContain(`give the scenario of ${beforeResults} instead of its results`);
   });
 
   it('compare table and Markdown: every section, the verdict on noise and the due dates without a clock', async () => {
