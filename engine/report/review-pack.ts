@@ -166,6 +166,13 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
   const addScenario = input.howToAddScenario ?? 'give the scenario these results were run on';
   const sections: PackSection[] = [];
   const b = r.baseline;
+  // the scenario's treatments the results were run without (`run --treatments none` or a list)
+  const simulated = new Set(r.treatments.map((t) => t.id));
+  const notSimulated = (scenario?.treatments ?? []).filter((t) => !simulated.has(t.id));
+  const ranWithout =
+    r.treatments.length === 0
+      ? `These results were run without treatments: what the scenario’s ${plural(notSimulated.length, 'treatment')} would avoid was not simulated. Run them with chainward run SCENARIO.json --treatments all --format json, or give the scenario to chainward report.`
+      : `These results were run without ${count(notSimulated.length)} of the scenario’s treatments (${notSimulated.map((t) => t.name).join('; ')}): what ${notSimulated.length === 1 ? 'it' : 'they'} would avoid was not simulated. Run every treatment with chainward run SCENARIO.json --treatments all --format json.`;
 
   // ---- executive summary
   {
@@ -335,16 +342,21 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
       });
       blocks.push({ kind: 'text', text: NOTES.controlList.replace(/`/g, ''), note: true });
     }
-    const plan = r.treatments.map((t) => ({ t, p: planFields(t, scenario) }));
+    // the plan: the simulated treatments, then the scenario's treatments the results were run without
+    const plan: Array<{ name: string; p: PlanFields; t?: TreatmentResult }> = [
+      ...r.treatments.map((t) => ({ name: t.name, p: planFields(t, scenario), t })),
+      ...notSimulated.map((t) => ({ name: t.name, p: { status: t.status ?? 'proposed', ...(t.owner !== undefined ? { owner: t.owner } : {}), ...(t.due !== undefined ? { due: t.due } : {}), ...(t.decision !== undefined ? { decision: t.decision } : {}) } })),
+    ];
     const overdue = (p: PlanFields) => input.reviewDate !== undefined && p.due !== undefined && p.due < input.reviewDate && p.status !== 'done' && p.status !== 'rejected';
-    if (plan.length === 0) blocks.push({ kind: 'text', text: 'The scenario holds no treatments: the treatment plan is empty.' });
+    if (plan.length === 0) blocks.push({ kind: 'text', text: scenario || r.treatments.length > 0 ? 'The scenario holds no treatments: the treatment plan is empty.' : `These results hold no treatments, so the treatment plan is empty; if the scenario holds some, ${addScenario}.` });
     else
       blocks.push({
         kind: 'table',
         caption: 'Risk treatment plan',
         columns: [{ title: 'treatment' }, { title: 'status', nowrap: true }, { title: 'owner' }, { title: 'due', nowrap: true }, { title: 'decision' }, { title: 'EAL reduction', align: 'right' }, { title: '95 % interval', align: 'right' }],
-        rows: plan.map(({ t, p }) => ({ cells: [t.name, `${p.status}${overdue(p) ? ' (OVERDUE)' : ''}`, p.owner ?? '—', p.due ?? '—', p.decision ?? '—', m(t.delta.eal), `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}`] })),
+        rows: plan.map(({ name, p, t }) => ({ cells: [name, `${p.status}${overdue(p) ? ' (OVERDUE)' : ''}`, p.owner ?? '—', p.due ?? '—', p.decision ?? '—', t ? m(t.delta.eal) : 'not simulated', t ? `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}` : '—'] })),
       });
+    if (notSimulated.length > 0) blocks.push({ kind: 'text', text: ranWithout });
     const byStatus = new Map<string, number>();
     for (const { p } of plan) byStatus.set(p.status, (byStatus.get(p.status) ?? 0) + 1);
     const late = plan.filter(({ p }) => overdue(p)).length;
@@ -395,7 +407,7 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
   {
     const ts = r.treatments;
     const blocks: PackBlock[] = [];
-    let lead = 'No treatments to compare.';
+    let lead = notSimulated.length > 0 && ts.length === 0 ? 'The results were run without treatments: no cost–benefit to show.' : 'No treatments to compare.';
     if (ts.length > 0) {
       const worth = ts.filter((t) => t.delta.ealCi95[0] > t.annualCost);
       lead = `${plural(worth.length, 'treatment')} of ${count(ts.length)} avoid${worth.length === 1 ? 's' : ''} more expected loss than ${worth.length === 1 ? 'it costs' : 'they cost'}, even at the low end of ${worth.length === 1 ? 'its' : 'their'} 95 % interval.`;
@@ -406,7 +418,8 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
         rows: ts.map((t) => ({ cells: [t.name, m(t.annualCost), m(t.delta.eal), `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}`, m(t.delta.cvar95), m(t.netBenefit), t.rosi === null ? '—' : percent(t.rosi, 0)] })),
       });
       blocks.push({ kind: 'text', text: NOTES.treatments.replace(/ `--treatments` takes the ids\./, ''), note: true });
-    } else blocks.push({ kind: 'text', text: 'The scenario holds no treatments.' });
+      if (notSimulated.length > 0) blocks.push({ kind: 'text', text: ranWithout });
+    } else blocks.push({ kind: 'text', text: notSimulated.length > 0 ? ranWithout : 'The scenario holds no treatments.' });
     sections.push({ id: 'cost-benefit', title: title('cost-benefit'), lead, blocks });
   }
 

@@ -5,6 +5,17 @@ import type { Results } from '../../../engine/results/schema.js';
 import { PACK_SECTIONS, planFields, reviewPack } from '../../../engine/report/review-pack.js';
 import { reviewPackMarkdown } from '../../../engine/report/review-pack-markdown.js';
 import { shippedResults } from '../../support/report-fixture.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Scenario } from '../../../engine/model/schema.js';
+import { validateScenario } from '../../../engine/validate/validate.js';
+import { REPO } from '../../support/run-cli.js';
+
+const shippedScenario: Scenario = (() => {
+  const v = validateScenario(JSON.parse(readFileSync(join(REPO, 'scenarios', 'eu-electronics-inbound.json'), 'utf8')));
+  if (!v.ok) throw new Error('the default scenario does not validate');
+  return v.scenario;
+})();
 
 let results: Results;
 beforeAll(async () => {
@@ -55,6 +66,22 @@ describe('reviewPack', () => {
     expect(mixed).toHaveLength(1);
     expect(mixed[0]).toMatch(/^Best open treatment by net benefit: T small \(.*net benefit €100K/);
     expect(findings([tr('a', 'proposed', -210_000), tr('b', 'approved', 0), tr('rej', 'rejected', 500_000)])).toEqual(['No open treatment pays for itself: none that is neither done nor rejected avoids more expected loss than it costs.']);
+  });
+
+  it('reviewPack of results run without treatments takes the plan from the scenario and says the cost–benefit was not simulated', () => {
+    const scenario = { ...shippedScenario, treatments: [{ ...shippedScenario.treatments![0]!, status: 'approved' as const, owner: 'Head of logistics', due: '2027-03-31', decision: 'Approved in the last review' }, ...shippedScenario.treatments!.slice(1)] };
+    const pack = reviewPack({ results: { ...results, treatments: [] }, scenario });
+    const plan = pack.sections.find((s) => s.id === 'treatment-plan')!;
+    const table = plan.blocks.find((b) => b.kind === 'table' && b.caption === 'Risk treatment plan');
+    expect(table?.kind).toBe('table');
+    if (table?.kind !== 'table') return;
+    expect(table.rows).toHaveLength(scenario.treatments.length);
+    expect(table.rows[0]).toEqual({ cells: [scenario.treatments[0]!.name, 'approved', 'Head of logistics', '2027-03-31', 'Approved in the last review', 'not simulated', '—'] });
+    expect(JSON.stringify(plan)).not.toContain('the treatment plan is empty');
+    const cb = pack.sections.find((s) => s.id === 'cost-benefit')!;
+    expect(cb.lead).toBe('The results were run without treatments: no cost–benefit to show.');
+    expect(JSON.stringify(cb.blocks)).toContain('These results were run without treatments');
+    expect(JSON.stringify(cb.blocks)).toContain('chainward run SCENARIO.json --treatments all');
   });
 
   it('reviewPack shows the calibration the results carry, with its findings per risk', () => {
