@@ -3,7 +3,7 @@
 // order and case. Each row is checked against the scenario — the target a site or lane, the threat a
 // threat id or a category that names one risk on that target, the date a real ISO date within the
 // span, the loss and downtime numbers ≥ 0 — and every problem is reported at once, at its line and column.
-import { CATEGORIES, isoDate, type Scenario } from '../model/schema.js';
+import { CATEGORIES, type Scenario } from '../model/schema.js';
 import { MAX_DAYS, MAX_MONEY } from '../model/limits.js';
 import { readCsv, type CsvField } from '../text/csv-read.js';
 import { Suggester } from '../text/did-you-mean.js';
@@ -57,6 +57,12 @@ const COLUMNS: readonly string[] = [...REQUIRED, ...OPTIONAL];
 export const DAYS_PER_YEAR = 365.2425;
 /** Largest span the log may cover, in years. */
 export const MAX_LOG_YEARS = 1000;
+/** The dates a log may hold (docs/calibration.md, "The span"): a year outside them is a typing mistake. */
+export const FIRST_DATE = '1970-01-01';
+export const LAST_DATE = '2100-12-31';
+/** Without --years, the largest gap between two incidents, in years: a date further from the others is refused. */
+export const MAX_GAP_YEARS = 5;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A number as JSON writes it: 12500, 0.5, 1.2e5 (no thousands separators, no currency sign). */
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
@@ -155,10 +161,15 @@ export function readIncidentLog(text: string, scenario: Scenario, risks: readonl
     // date
     const dateField = cell('date')!;
     const date = value(dateField);
-    const parsedDate = isoDate.safeParse(date);
     let day = 0;
-    if (!parsedDate.success) {
-      problem(dateField, `${parsedDate.error.issues[0]!.message}, got ${shown(date)}`);
+    if (!DATE.test(date)) {
+      problem(dateField, `expected an ISO date YYYY-MM-DD, got ${shown(date)}`);
+      ok = false;
+    } else if (date < FIRST_DATE || date > LAST_DATE) {
+      problem(dateField, `${date} is outside the dates a log may hold, expected a date from ${FIRST_DATE} to ${LAST_DATE}`);
+      ok = false;
+    } else if (dateOf(dayOf(date)) !== date) {
+      problem(dateField, `expected a date that exists, YYYY-MM-DD, got ${shown(date)}`);
       ok = false;
     } else {
       day = dayOf(date);
@@ -240,6 +251,7 @@ export function readIncidentLog(text: string, scenario: Scenario, risks: readonl
     let from: string;
     let years: number;
     if (opts.years === undefined) {
+      isolatedDates(dateCells, problem);
       const firstYear = Number(dateOf(first).slice(0, 4));
       from = `${firstYear}-01-01`;
       years = lastYear - firstYear + 1;
@@ -262,6 +274,36 @@ export function readIncidentLog(text: string, scenario: Scenario, risks: readonl
   const result: IncidentLog = { incidents: out.length > 0 ? [] : incidents, problems: sortProblems(out) };
   if (span && out.length === 0) result.span = span;
   return result;
+}
+
+/**
+ * Without --years, the dates fall into groups separated by gaps of more than MAX_GAP_YEARS; every
+ * date outside the largest group (the latest of equal ones) is a problem at its cell: one mistyped
+ * year would otherwise stretch the span and divide every rate.
+ */
+function isolatedDates(cells: ReadonlyArray<{ field: CsvField; day: number }>, problem: (f: CsvField, message: string) => void): void {
+  const days = [...new Set(cells.map((c) => c.day))].sort((a, b) => a - b);
+  const maxGap = MAX_GAP_YEARS * DAYS_PER_YEAR;
+  const groups: Array<{ first: number; last: number; rows: number }> = [];
+  for (const d of days) {
+    const g = groups[groups.length - 1];
+    if (g && d - g.last <= maxGap) g.last = d;
+    else groups.push({ first: d, last: d, rows: 0 });
+  }
+  if (groups.length === 1) return;
+  const groupOf = (day: number) => groups.find((g) => day >= g.first && day <= g.last)!;
+  for (const c of cells) groupOf(c.day).rows++;
+  let main = groups[0]!;
+  for (const g of groups) if (g.rows >= main.rows) main = g;
+  for (const c of cells) {
+    if (groupOf(c.day) === main) continue;
+    const near = c.day < main.first ? main.first : main.last;
+    problem(
+      c.field,
+      `${dateOf(c.day)} is ${Math.round(Math.abs(near - c.day) / DAYS_PER_YEAR)} years from the log's other incidents (nearest ${dateOf(near)}), ` +
+        `expected no gap of more than ${MAX_GAP_YEARS} years between incidents (a mistyped year?), or --years N when the log does cover that long`,
+    );
+  }
 }
 
 /**

@@ -48,11 +48,11 @@ function scenario(): { s: Scenario; text: string } {
 const W = 2;
 const CATEGORIES = ['theft', 'intrusion', 'disruption', 'hijacking'] as const;
 
-/** A log of Poisson(rate·T) incidents per risk, dated uniformly over the T calendar years ending 2025. */
+/** A log of Poisson(rate·T) incidents per risk, dated uniformly over the T calendar years ending 2060 (80 years from 1981: a log holds dates from 1970). */
 function logText(rng: Rng, targets: string[], threats: string[], rates: readonly number[], years: number): string {
   const lines = ['date,target,threat,loss'];
-  const first = Date.UTC(2025 - years + 1, 0, 1);
-  const days = (Date.UTC(2026, 0, 1) - first) / 86_400_000;
+  const first = Date.UTC(2060 - years + 1, 0, 1);
+  const days = (Date.UTC(2061, 0, 1) - first) / 86_400_000;
   rates.forEach((rate, r) => {
     const n = samplePoisson(rng, rate * years);
     for (let i = 0; i < n; i++) {

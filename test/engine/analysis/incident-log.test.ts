@@ -113,4 +113,25 @@ describe('readIncidentLog', () => {
     expect(at(read(''))[0]).toMatch(/^1:1: an empty log, expected a header line/);
     expect(at(read('date,target,threat,loss\n'))).toEqual(['1:1: no incidents after the header, expected a row per incident: date,target,threat,loss']);
   });
+
+  it('readIncidentLog: dates from 1970 to 2100 only, the range stated; without --years, a date more than 5 years from the others is refused at its row', () => {
+    expect(at(read('date,target,threat,loss\n2024-01-05,dc-b,theft,10\n1899-06-01,dc-b,theft,10\n0001-01-05,dc-b,theft,10\n2101-01-01,dc-b,theft,10\n'))).toEqual([
+      '3:1: 1899-06-01 is outside the dates a log may hold, expected a date from 1970-01-01 to 2100-12-31',
+      '4:1: 0001-01-05 is outside the dates a log may hold, expected a date from 1970-01-01 to 2100-12-31',
+      '5:1: 2101-01-01 is outside the dates a log may hold, expected a date from 1970-01-01 to 2100-12-31',
+    ]);
+    // a mistyped year far from the rest: that row, not a span of 184 years
+    const far = 'date,target,threat,loss\n2022-03-01,dc-b,theft,10\n2205-03-01,dc-a,theft-dock,1000\n2025-11-30,dc-b,theft,10\n';
+    expect(at(read(far.replace('2205', '2099')))).toEqual([
+      '3:1: 2099-03-01 is 73 years from the log\'s other incidents (nearest 2025-11-30), expected no gap of more than 5 years between incidents (a mistyped year?), or --years N when the log does cover that long',
+    ]);
+    expect(at(read(far))[0]).toMatch(/^3:1: 2205-03-01 is outside the dates/);
+    // the smaller group is the one named, whichever side it is on; a gap of 5 years or less is a span
+    expect(at(read('date,target,threat,loss\n1990-01-01,dc-b,theft,10\n2023-01-01,dc-b,theft,10\n2024-01-01,dc-b,theft,10\n'))).toEqual([
+      '2:1: 1990-01-01 is 33 years from the log\'s other incidents (nearest 2023-01-01), expected no gap of more than 5 years between incidents (a mistyped year?), or --years N when the log does cover that long',
+    ]);
+    expect(read('date,target,threat,loss\n2015-01-01,dc-b,theft,10\n2019-12-31,dc-b,theft,10\n2024-12-01,dc-b,theft,10\n').span).toEqual({ from: '2015-01-01', to: '2024-12-31', years: 10 });
+    // --years says the log covers that long: the gap is allowed
+    expect(read('date,target,threat,loss\n1990-01-01,dc-b,theft,10\n2024-01-01,dc-b,theft,10\n', 40).span).toEqual({ from: '1985-01-01', to: '2024-12-31', years: 40 });
+  });
 });
