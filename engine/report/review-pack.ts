@@ -357,6 +357,12 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
         rows: plan.map(({ name, p, t }) => ({ cells: [name, `${p.status}${overdue(p) ? ' (OVERDUE)' : ''}`, p.owner ?? '—', p.due ?? '—', p.decision ?? '—', t ? m(t.delta.eal) : 'not simulated', t ? `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}` : '—'] })),
       });
     if (notSimulated.length > 0) blocks.push({ kind: 'text', text: ranWithout });
+    const done = plan.filter(({ p }) => p.status === 'done');
+    if (done.length > 0)
+      blocks.push({
+        kind: 'text',
+        text: `${done.length === 1 ? `${done[0]!.name} is done, but its effect is` : `${plural(done.length, 'treatment')} are done (${done.map((d) => d.name).join('; ')}), but their effect is`} not in the baseline figures until chainward apply folds ${done.length === 1 ? 'it' : 'them'} into the scenario.`,
+      });
     const byStatus = new Map<string, number>();
     for (const { p } of plan) byStatus.set(p.status, (byStatus.get(p.status) ?? 0) + 1);
     const late = plan.filter(({ p }) => overdue(p)).length;

@@ -84,6 +84,13 @@ describe('reviewPack', () => {
     expect(JSON.stringify(cb.blocks)).toContain('chainward run SCENARIO.json --treatments all');
   });
 
+  it('reviewPack says a done treatment is not in the baseline figures until chainward apply folds it in', () => {
+    const t = results.treatments[0]!;
+    const text = (treatments: Results['treatments']) => JSON.stringify(reviewPack({ results: { ...results, treatments } }).sections.find((s) => s.id === 'treatment-plan')!.blocks);
+    expect(text([{ ...t, status: 'done' }, { ...results.treatments[1]!, status: 'approved' }])).toContain(`${t.name} is done, but its effect is not in the baseline figures until chainward apply folds it into the scenario.`);
+    expect(text([{ ...t, status: 'approved' }])).not.toContain('chainward apply');
+  });
+
   it('reviewPack shows the calibration the results carry, with its findings per risk', () => {
     const calibration = {
       incidents: 'incidents-2025.csv',
