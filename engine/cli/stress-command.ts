@@ -87,8 +87,12 @@ export function ttrFromText(e: StressElement): string {
   return 'none';
 }
 
+/** What the reports say of a scenario without flows, in place of every table: an outage costs only through the flows it cuts or reroutes. */
+export const NO_FLOWS_TEXT = 'No flows: nothing to stress. An outage costs only through the flows it cuts or reroutes; give the scenario flows to stress its sites and lanes.';
+
 /** The headline sentences of the report (plain text; the caller escapes them for Markdown). */
 function headline(r: StressResult): string[] {
+  if (r.flows === 0) return [NO_FLOWS_TEXT];
   const worst = r.elements[0];
   const out = [
     `Each site and lane down on its own for its time to recover (TTR): ${plural(r.stressed, 'element')} stressed, ${count(r.notStressed)} without a TTR (no ttrDays, no disruption threat with downtimeDays) not stressed.`,
@@ -167,6 +171,7 @@ export function stressTable(r: StressResult, top = DEFAULT_STRESS_TOP): string {
     ...headline(r).map((s) => paragraph(s, W)),
     '',
   ];
+  if (r.flows === 0) return lines.join('\n');
   if (listed.length > 0) {
     lines.push(
       textTable(
@@ -227,9 +232,9 @@ export function stressMarkdown(r: StressResult, top = DEFAULT_STRESS_TOP): strin
     '',
     ...headline(r).map(mdText),
     '',
-    '## Elements by loss over their time to recover',
-    '',
   ];
+  if (r.flows === 0) return out.join('\n');
+  out.push('## Elements by loss over their time to recover', '');
   if (listed.length > 0) {
     const header = ELEMENT_HEADER.map((h) => h.replace('\n', ' ')).map((h, i) => (i === 0 ? 'flag' : h));
     out.push(table(header, listed.map((e, i) => elementRow(e, i, r.currency).map((c, k) => (k === 2 || k === 3 || k === 5 || k === 9 ? mdText(c) : c))), ELEMENT_RIGHT));

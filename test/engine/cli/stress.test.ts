@@ -108,7 +108,7 @@ describe('chainward stress', () => {
     }
   });
 
-  it('a network with nothing to stress and no flows says so; names reach the terminal without control characters', async () => {
+  it('a network without flows: "no flows: nothing to stress" and no table of €0 rows; names reach the terminal without control characters', async () => {
     const bare = {
       format: 'chainward/v1',
       name: 'Bare \u001b[31mred',
@@ -120,15 +120,38 @@ describe('chainward stress', () => {
       threats: [],
     };
     writeFileSync(join(dir, 'bare.json'), JSON.stringify(bare));
-    const r = await runMain(['stress', join(dir, 'bare.json')]);
+    for (const format of ['table', 'md']) {
+      const r = await runMain(['stress', join(dir, 'bare.json'), '--format', format]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      expect(r.stdout).toContain('2 sites, 1 lane, 0 flows');
+      expect(r.stdout).toContain('No flows: nothing to stress.');
+      expect(r.stdout, format).not.toMatch(/\$0|REI|every flow it touches|cut sets/);
+    }
+    expect((await runMain(['stress', join(dir, 'bare.json')])).stdout).toContain('chainward stress · Bare [31mred · 2 sites, 1 lane, 0 flows');
+  });
+
+  it('a network with a flow: hostile names reach the terminal without control characters; nothing to stress without a TTR says so', async () => {
+    const bare = {
+      format: 'chainward/v1',
+      name: 'Bare',
+      sites: [
+        { id: 'a\u001b]0;pwn\u0007', kind: 'supplier', ttrDays: 3 },
+        { id: 'b', kind: 'customer' },
+      ],
+      lanes: [{ id: 'l', from: 'a\u001b]0;pwn\u0007', to: 'b', mode: 'road', transitDays: 1 }],
+      flows: [{ id: 'f\u001b[2J', from: 'a\u001b]0;pwn\u0007', to: 'b', valuePerYear: 1e6, shipmentsPerYear: 365, bufferDays: 5, interruptionCostPerDay: 0 }],
+      threats: [],
+    };
+    writeFileSync(join(dir, 'flow.json'), JSON.stringify(bare));
+    const r = await runMain(['stress', join(dir, 'flow.json')]);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(r.stdout).toContain('chainward stress · Bare [31mred · 2 sites, 1 lane, 0 flows');
-    expect(r.stdout).toMatch(/^\s+1\s+a \]0;pwn\s+supplier\s+3\s+ttrDays\s+∞\s+\$0\s+0\.00\s+—\s+0$/m);
-    expect(r.stdout).toContain('No flows: no cut sets.');
+    expect(r.stdout).toMatch(/^\s+1\s+a \]0;pwn\s+supplier\s+3\s+ttrDays\s+5\s+\$0\s+0\.00\s+f \[2J\s+0$/m);
+    expect(r.stdout).toContain('every flow it touches');
     bare.sites[0]!.ttrDays = undefined as unknown as number;
-    writeFileSync(join(dir, 'bare.json'), JSON.stringify(bare));
-    const none = await runMain(['stress', join(dir, 'bare.json'), '--format', 'md']);
+    writeFileSync(join(dir, 'flow.json'), JSON.stringify(bare));
+    const none = await runMain(['stress', join(dir, 'flow.json'), '--format', 'md']);
     expect(none.stdout).toContain('Give sites and lanes a ttrDays, or the disruption threats that apply to them a downtimeDays, to stress them.');
   });
 });
