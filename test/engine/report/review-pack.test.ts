@@ -91,7 +91,7 @@ describe('reviewPack', () => {
     expect(text([{ ...t, status: 'approved' }])).not.toContain('chainward apply');
   });
 
-  it('reviewPack shows the calibration the results carry, with its findings per risk', () => {
+  it('reviewPack shows the calibration the results carry: findings against the scenario before calibration, the p-value as docs/calibration.md defines it, and the rate written back beside each posterior', () => {
     const calibration = {
       incidents: 'incidents-2025.csv',
       incidentsSha256: `sha256:${'0'.repeat(64)}`,
@@ -99,13 +99,28 @@ describe('reviewPack', () => {
       to: '2025-12-31',
       years: 3,
       weight: 2,
-      findings: [{ risk: 'theft@dc', threat: 'theft', target: 'dc', category: 'theft', priorRate: 0.5, observed: 6, expected: 1.5, posteriorRate: 1.3, ci90: [0.7, 2.1], p: 0.01, flag: 'underestimates' }],
+      findings: [
+        { risk: 'theft@dc', threat: 'theft', target: 'dc', category: 'theft', priorRate: 0.5, observed: 6, expected: 1.5, posteriorRate: 1.3, ci90: [0.7, 2.1], p: 0.01, flag: 'underestimates' },
+        { risk: 'theft@lane', threat: 'theft', target: 'lane', category: 'theft', priorRate: 0.25, observed: 0, expected: 0.75, posteriorRate: 0.1, ci90: [0, 0.4], p: 0.6 },
+      ],
+      // the threat's frequency 0.002 → 0.0032 a shipment: each risk's rate × 1.6
+      threats: [{ threat: 'theft', unit: 'perShipment', before: 0.002, after: 0.0032, observed: 6, priorRate: 0.75, posteriorRate: 1.2, ci90: [0.7, 1.8] }],
     };
     const pack = reviewPack({ results: { ...results, calibration } as Results });
     const s = pack.sections.find((x) => x.id === 'calibration')!;
-    expect(s.lead).toBe('Calibrated to incidents-2025.csv (2023-01-01 to 2025-12-31): 1 risk calibrated; the log contradicts the scenario on 1 risk.');
-    const findings = s.blocks.find((b) => b.kind === 'table' && b.caption === 'Findings per risk, those the log contradicts first');
-    expect(findings && findings.kind === 'table' ? findings.rows[0] : undefined).toEqual({ cells: ['theft@dc', '6', '1.5', '0.5', '1.3', '0.7 to 2.1', '0.01', 'underestimates'], level: 'high' });
+    expect(s.lead).toBe('Calibrated to incidents-2025.csv (2023-01-01 to 2025-12-31): 2 risks calibrated; before calibration, the log contradicted the scenario on 1 risk.');
+    const findings = s.blocks.find((b) => b.kind === 'table' && b.caption === 'Findings per risk: the log against the scenario before calibration, those it contradicted first');
+    expect(findings && findings.kind === 'table' ? findings.columns.map((c) => c.title) : undefined).toEqual(['risk', 'observed', 'expected', 'prior /yr', 'posterior /yr', '90 % interval /yr', 'written back /yr', 'p', 'the scenario']);
+    expect(findings && findings.kind === 'table' ? findings.rows : undefined).toEqual([
+      { cells: ['theft@dc', '6', '1.5', '0.5', '1.3', '0.7 to 2.1', '0.8', '0.01', 'underestimates'], level: 'high' },
+      { cells: ['theft@lane', '0', '0.75', '0.25', '0.1', '0 to 0.4', '0.4', '0.6', '—'] },
+    ]);
+    const note = s.blocks.find((b) => b.kind === 'text' && b.note === true);
+    const text = note && note.kind === 'text' ? note.text : '';
+    expect(text).toContain('The findings compare the log with the scenario before calibration');
+    expect(text).toContain('p: two-sided, the chance of a count at least this far from the expected one under the scenario’s prior prediction, which allows for the scenario’s own uncertainty');
+    expect(text).toContain('each risk keeps its share of the threat’s pooled posterior rather than its own posterior');
+    expect(text).not.toContain('if the scenario’s rate were right');
   });
 });
 
