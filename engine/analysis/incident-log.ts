@@ -46,8 +46,30 @@ export interface LogSpan {
 
 export interface IncidentLog {
   incidents: Incident[];
+  /** The first MAX_PROBLEMS problems, by line and column. */
   problems: LogProblem[];
+  /** How many problems the log has in all. */
+  problemCount: number;
   span?: LogSpan;
+}
+
+/** Problems kept (the first by line and column); the rest are only counted. */
+export const MAX_PROBLEMS = 50;
+
+/** The first MAX_PROBLEMS problems by line and column, and a count of all: a log of 300 000 bad rows keeps 50 objects, not a million. */
+class ProblemList {
+  readonly kept: LogProblem[] = [];
+  count = 0;
+  push(p: LogProblem): void {
+    this.count++;
+    const kept = this.kept;
+    const before = (a: LogProblem, b: LogProblem) => a.line < b.line || (a.line === b.line && a.column < b.column);
+    if (kept.length === MAX_PROBLEMS && !before(p, kept[kept.length - 1]!)) return;
+    let i = kept.length;
+    while (i > 0 && before(p, kept[i - 1]!)) i--;
+    kept.splice(i, 0, p);
+    if (kept.length > MAX_PROBLEMS) kept.pop();
+  }
 }
 
 const REQUIRED = ['date', 'target', 'threat', 'loss'] as const;
@@ -87,14 +109,15 @@ function list(items: readonly string[], max = 6): string {
 export function readIncidentLog(text: string, scenario: Scenario, risks: readonly LogRisk[], opts: { years?: number } = {}): IncidentLog {
   const currency = scenario.currency ?? 'USD';
   const { records, problems } = readCsv(text);
-  const out: LogProblem[] = [...problems];
+  const out = new ProblemList();
+  for (const p of problems) out.push(p);
   const problem = (f: { line: number; column: number }, message: string) => out.push({ line: f.line, column: f.column, message });
   const suggester = new Suggester();
 
   const header = records[0];
   if (!header) {
     out.push({ line: 1, column: 1, message: `an empty log, expected a header line (${REQUIRED.join(',')}[,downtimeDays][,notes]) and a row per incident` });
-    return { incidents: [], problems: sortProblems(out) };
+    return { incidents: [], problems: out.kept, problemCount: out.count };
   }
   // the header: each known column once, the required ones present
   const columnOf = new Map<string, number>();
@@ -112,7 +135,7 @@ export function readIncidentLog(text: string, scenario: Scenario, risks: readonl
   if (missing.length > 0) {
     const first = header.fields[0]!;
     problem(first, `the header has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length > 1 ? 's' : ''}, expected the columns ${REQUIRED.join(', ')} in any order (downtimeDays and notes optional)`);
-    return { incidents: [], problems: sortProblems(out) };
+    return { incidents: [], problems: out.kept, problemCount: out.count };
   }
 
   // what a row may name
@@ -120,6 +143,8 @@ export function readIncidentLog(text: string, scenario: Scenario, risks: readonl
   const laneIds = new Set((scenario.lanes ?? []).map((l) => l.id));
   const threatIds = new Set(scenario.threats.map((t) => t.id));
   const categories: readonly string[] = CATEGORIES;
+  const targetNames = [...siteIds, ...laneIds];
+  const threatNames = [...threatIds, ...categories];
   const risksOn = new Map<string, number[]>();
   risks.forEach((r, i) => {
     const l = risksOn.get(r.target);
@@ -184,14 +209,14 @@ export function readIncidentLog(text: string, scenario: Scenario, risks: readonl
     let risk = -1;
     const knownTarget = siteIds.has(target) || laneIds.has(target);
     if (!knownTarget) {
-      problem(targetField, `unknown target ${shown(target)}, expected a site or lane id of the scenario${suggester.suggestion(target, [...siteIds, ...laneIds])}`);
+      problem(targetField, `unknown target ${shown(target)}, expected a site or lane id of the scenario${suggester.suggestion(target, targetNames)}`);
       ok = false;
     }
     const isCategory = categories.includes(threat.toLowerCase());
     if (!threatIds.has(threat) && !isCategory) {
       problem(
         threatField,
-        `unknown threat ${shown(threat)}, expected a threat id of the scenario or a category (${CATEGORIES.join(', ')})${suggester.suggestion(threat, [...threatIds, ...categories])}`,
+        `unknown threat ${shown(threat)}, expected a threat id of the scenario or a category (${CATEGORIES.join(', ')})${suggester.suggestion(threat, threatNames)}`,
       );
       ok = false;
     } else if (knownTarget) {
@@ -268,11 +293,11 @@ export function readIncidentLog(text: string, scenario: Scenario, risks: readonl
       }
     }
     span = { from, to, years };
-  } else if (records.length === 1 && out.length === 0) {
+  } else if (records.length === 1 && out.count === 0) {
     out.push({ line: header.line, column: 1, message: 'no incidents after the header, expected a row per incident: date,target,threat,loss' });
   }
-  const result: IncidentLog = { incidents: out.length > 0 ? [] : incidents, problems: sortProblems(out) };
-  if (span && out.length === 0) result.span = span;
+  const result: IncidentLog = { incidents: out.count > 0 ? [] : incidents, problems: out.kept, problemCount: out.count };
+  if (span && out.count === 0) result.span = span;
   return result;
 }
 
@@ -326,8 +351,4 @@ function numberCell(f: CsvField, expected: string, max: number, problem: (f: Csv
     return null;
   }
   return x;
-}
-
-function sortProblems(problems: LogProblem[]): LogProblem[] {
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

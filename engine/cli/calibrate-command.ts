@@ -54,7 +54,7 @@ export const CALIBRATE_COMMAND = {
   },
   example: 'chainward calibrate scenarios/eu-electronics-inbound.json --incidents scenarios/incidents/eu-electronics-inbound.csv --out calibrated.json',
   notes:
-    'Every problem of the log is reported at once as FILE:LINE:COLUMN with what was expected, with exit status 2 and nothing written. The written scenario is validated like any other before it is written.',
+    'Every problem of the log is reported at once as FILE:LINE:COLUMN with what was expected (the first 50, then how many more), with exit status 2 and nothing written. The written scenario is validated like any other before it is written.',
 } as const satisfies CommandSpec;
 
 const USAGE = usageOf(CALIBRATE_COMMAND);
@@ -96,11 +96,12 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
     }
   }
   const log = readIncidentLog(logText, scenario, logRisks(compiled), years === undefined ? {} : { years });
-  if (log.problems.length > 0 || !log.span) {
-    throw new InputError(
-      `${logPath}: ${plural(log.problems.length, 'problem')}; nothing written`,
-      log.problems.map((p) => `${logPath}:${p.line}:${p.column}: ${p.message}`),
-    );
+  if (log.problemCount > 0 || !log.span) {
+    const more = log.problemCount - log.problems.length;
+    throw new InputError(`${logPath}: ${plural(log.problemCount, 'problem')}; nothing written`, [
+      ...log.problems.map((p) => `${logPath}:${p.line}:${p.column}: ${p.message}`),
+      ...(more > 0 ? [`… and ${plural(more, 'more problem')} (the first ${log.problems.length} by line are shown)`] : []),
+    ]);
   }
   const result = calibrateScenario(scenario, scenarioText, log.incidents, log.span, {
     weight,

@@ -134,4 +134,13 @@ describe('readIncidentLog', () => {
     // --years says the log covers that long: the gap is allowed
     expect(read('date,target,threat,loss\n1990-01-01,dc-b,theft,10\n2024-01-01,dc-b,theft,10\n', 40).span).toEqual({ from: '1985-01-01', to: '2024-12-31', years: 40 });
   });
+
+  it('readIncidentLog: the first 50 problems by line and column are kept, all of them counted', () => {
+    const csv = 'date,target,threat,loss\n' + '2024-03-01,dc-b,theft,-1\n'.repeat(1000) + '"2024-03-01,dc-b,theft,1\n';
+    const log = read(csv);
+    expect(log.problemCount).toBe(1002);
+    expect(log.problems).toHaveLength(50);
+    expect(at(log)[0]).toBe('2:23: negative value -1, expected a loss ≥ 0 in EUR');
+    expect(log.problems.map((p) => p.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+  });
 });

@@ -13,7 +13,7 @@ import { gammaQuantile } from '../../../engine/math/gamma-quantile.js';
 import { compilePlan } from '../../../engine/plan/compile-plan.js';
 import { parseScenario, validateScenario } from '../../../engine/validate/validate.js';
 import { calibrationSchema } from '../../../engine/model/calibration-schema.js';
-import { runMany, stackProblem } from '../../support/run-cli.js';
+import { runCli, runMany, stackProblem } from '../../support/run-cli.js';
 
 const SCENARIO = 'scenarios/eu-electronics-inbound.json';
 const LOG = 'scenarios/incidents/eu-electronics-inbound.csv';
@@ -138,6 +138,23 @@ describe('calibrateScenario: the written values against the closed forms', () =>
   const log = readIncidentLog(csv, s, logRisks(compilePlan(s, 1)));
   if (!log.span) throw new Error(JSON.stringify(log.problems));
   const r = calibrateScenario(s, text, log.incidents, log.span, { weight: 2, incidents: 'x.csv', incidentsSha256: `sha256:${'a'.repeat(64)}` });
+
+  it('calibrate: a log of 300 000 bad rows lists its first 50 problems by line, then how many more (exit 2, in seconds)', async () => {
+    const big = join(dir, 'big-bad.csv');
+    writeFileSync(big, 'date,target,threat,loss\n' + '2024-13-01,dc-venloo,thef,-1\n'.repeat(300_000));
+    const started = Date.now();
+    const run = await runCli(['calibrate', SCENARIO, '--incidents', big]);
+    expect(run.status).toBe(2);
+    expect(stackProblem(run.stderr)).toBeUndefined();
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`chainward: ${big}: 1,200,000 problems; nothing written`);
+    expect(lines).toHaveLength(52);
+    expect(lines[1]).toBe(`  ${big}:2:1: expected a date that exists, YYYY-MM-DD, got "2024-13-01"`);
+    expect(lines[50]).toMatch(new RegExp(`^  ${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:14:12: unknown target`));
+    expect(lines[51]).toBe('  … and 1,199,950 more problems (the first 50 by line are shown)');
+    // before the cap: 1.2 million lines in 27 s; now a few seconds (a loose bound for a busy machine)
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 60_000);
 
   it('calibrateScenario: the rate posterior Gamma(λ0·w + n, w + T) and its interval; a zero-rate risk with an incident', () => {
     // effective λ0 = 0.4 × (1 − 0.5 × (1 − 0.5)) = 0.3 a year; 6 incidents over 2023–2024 (T = 2)
