@@ -11,6 +11,11 @@ export const LISTED_STRESS_ELEMENTS = 12;
 
 /** The stress test's blocks for the pack (the explorer's stress chart first), and its finding in one sentence. */
 export function stressBlocks(r: StressResult): { lead: string; blocks: PackBlock[] } {
+  if (r.flows === 0)
+    return {
+      lead: 'No flows: nothing to stress.',
+      blocks: [{ kind: 'text', text: `The scenario has ${plural(r.sites, 'site')} and ${plural(r.lanes, 'lane')} but no flows, so no outage cuts a delivery: the stress test weighs each outage by the flows it cuts.` }],
+    };
   const m = (x: number) => money(x, r.currency);
   const days = (d: number | null) => (d === null ? '∞' : `${num(d)} d`);
   const stressed = r.elements.filter((e) => e.ttrDays !== null);

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../../engine/model/schema.js';
 import { validateScenario } from '../../../engine/validate/validate.js';
+import { stressTest } from '../../../engine/analysis/stress.js';
+import { stressBlocks } from '../../../engine/report/review-pack-stress.js';
 import { REPO } from '../../support/run-cli.js';
 
 const shippedScenario: Scenario = (() => {
@@ -89,6 +91,25 @@ describe('reviewPack', () => {
     const text = (treatments: Results['treatments']) => JSON.stringify(reviewPack({ results: { ...results, treatments } }).sections.find((s) => s.id === 'treatment-plan')!.blocks);
     expect(text([{ ...t, status: 'done' }, { ...results.treatments[1]!, status: 'approved' }])).toContain(`${t.name} is done, but its effect is not in the baseline figures until chainward apply folds it into the scenario.`);
     expect(text([{ ...t, status: 'approved' }])).not.toContain('chainward apply');
+  });
+
+  it('stressBlocks of a network without flows: "No flows: nothing to stress", no costliest outage of €0, no chart', () => {
+    const bare = validateScenario({
+      format: 'chainward/v1',
+      name: 'Bare',
+      currency: 'EUR',
+      sites: [
+        { id: 'a', kind: 'supplier', ttrDays: 3 },
+        { id: 'b', kind: 'customer', ttrDays: 68.9 },
+      ],
+      lanes: [{ id: 'l', from: 'a', to: 'b', mode: 'road', transitDays: 1, ttrDays: 5 }],
+      threats: [],
+    });
+    if (!bare.ok) throw new Error(JSON.stringify(bare.issues));
+    const s = stressBlocks(stressTest(bare.scenario));
+    expect(s.lead).toBe('No flows: nothing to stress.');
+    expect(s.blocks.map((b) => b.kind)).toEqual(['text']);
+    expect(JSON.stringify(s)).not.toMatch(/€0|costliest|cannot be survived/);
   });
 
   it('reviewPack shows the calibration the results carry: findings against the scenario before calibration, the p-value as docs/calibration.md defines it, and the rate written back beside each posterior', () => {
