@@ -95,6 +95,14 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
       throw new InputError(`${logPath}: not UTF-8 text, expected a CSV file saved as UTF-8`);
     }
   }
+  const sha256 = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  const before = scenario.calibration;
+  if (before?.incidentsSha256 === sha256) {
+    throw new InputError(
+      `${logPath}: already calibrated to this log: ${scenarioPath} holds calibration.incidentsSha256 ${sha256} (${before.incidents}, ${before.from} to ${before.to}); ` +
+        'counting it twice would double its evidence, expected a log of other incidents, or the scenario before its calibration',
+    );
+  }
   const log = readIncidentLog(logText, scenario, logRisks(compiled), years === undefined ? {} : { years });
   if (log.problemCount > 0 || !log.span) {
     const more = log.problemCount - log.problems.length;
@@ -103,11 +111,19 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
       ...(more > 0 ? [`… and ${plural(more, 'more problem')} (the first ${log.problems.length} by line are shown)`] : []),
     ]);
   }
+  if (before && before.from <= log.span.to && log.span.from <= before.to && values.quiet !== true) {
+    process.stderr.write(
+      oneLine(
+        `chainward: warning: ${scenarioPath}: calibration: calibrated before to ${before.incidents} over ${before.from} to ${before.to}, which overlaps this log's span ${log.span.from} to ${log.span.to}: ` +
+          'an incident in both logs counts twice (calibrate the scenario before its calibration to one log of all the incidents instead)',
+      ) + '\n',
+    );
+  }
   const result = calibrateScenario(scenario, scenarioText, log.incidents, log.span, {
     weight,
     ...(categories ? { categories } : {}),
     incidents: basename(logPath),
-    incidentsSha256: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+    incidentsSha256: sha256,
   });
 
   // the written scenario must be one `run` accepts: valid, and every plan within the limits

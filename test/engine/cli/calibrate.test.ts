@@ -156,6 +156,38 @@ describe('calibrateScenario: the written values against the closed forms', () =>
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 60_000);
 
+  it('calibrate: the log a scenario was calibrated to is refused a second time (exit 2, nothing written); another log whose span overlaps is a warning', async () => {
+    const once = join(dir, 'once.json');
+    const first = await runCli(['calibrate', SCENARIO, '--incidents', LOG, '--out', once, '--format', 'json']);
+    expect(first.status, first.stderr).toBe(0);
+    // the same bytes under another name: still the same log
+    const copy = join(dir, 'copy.csv');
+    writeFileSync(copy, readFileSync(LOG));
+    const other = join(dir, 'other.csv');
+    writeFileSync(other, readFileSync(LOG, 'utf8').split('\n').slice(0, 30).join('\n') + '\n');
+    const twice = join(dir, 'twice.json');
+    const [again, overlap, quiet] = await runMany([
+      ['calibrate', once, '--incidents', copy, '--out', twice],
+      ['calibrate', once, '--incidents', other, '--format', 'json'],
+      ['calibrate', once, '--incidents', other, '--format', 'json', '--quiet'],
+    ]);
+    expect(again!.status).toBe(2);
+    expect(stackProblem(again!.stderr)).toBeUndefined();
+    const sha = (JSON.parse(first.stdout) as { calibration: { incidentsSha256: string } }).calibration.incidentsSha256;
+    expect(again!.stderr.trim()).toBe(
+      `chainward: ${copy}: already calibrated to this log: ${once} holds calibration.incidentsSha256 ${sha} (eu-electronics-inbound.csv, 2022-01-01 to 2025-12-31); ` +
+        'counting it twice would double its evidence, expected a log of other incidents, or the scenario before its calibration',
+    );
+    expect(existsSync(twice)).toBe(false);
+    expect(overlap!.status, overlap!.stderr).toBe(0);
+    expect(overlap!.stderr.trim()).toBe(
+      `chainward: warning: ${once}: calibration: calibrated before to eu-electronics-inbound.csv over 2022-01-01 to 2025-12-31, which overlaps this log's span ` +
+        '2022-01-01 to 2024-12-31: an incident in both logs counts twice (calibrate the scenario before its calibration to one log of all the incidents instead)',
+    );
+    expect(quiet!.status).toBe(0);
+    expect(quiet!.stderr).toBe('');
+  });
+
   it('calibrateScenario: the rate posterior Gamma(λ0·w + n, w + T) and its interval; a zero-rate risk with an incident', () => {
     // effective λ0 = 0.4 × (1 − 0.5 × (1 − 0.5)) = 0.3 a year; 6 incidents over 2023–2024 (T = 2)
     const f = r.calibration.findings!.find((x) => x.risk === 'dock-theft@dc')!;
