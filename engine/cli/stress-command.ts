@@ -80,6 +80,14 @@ export function daysText(d: number | null, unlimited = false): string {
   return num(d, 3);
 }
 
+/**
+ * The Risk Exposure Index as the reports show it: two significant digits, as the review pack does, so
+ * a small exposure reads 0.0028 and not 0.00 (docs/stress-test.md); "0" only for no loss at all.
+ */
+export function reiText(rei: number): string {
+  return num(rei, 2);
+}
+
 /** Where an element's TTR comes from: `ttrDays`, or the id of the disruption threat whose downtime p90 it is. */
 export function ttrFromText(e: StressElement): string {
   if (e.ttrSource === 'ttrDays') return 'ttrDays';
@@ -107,7 +115,7 @@ function headline(r: StressResult): string[] {
 }
 
 const NOTES = [
-  '! needs mitigation: TTS < TTR. TTR: time to recover, days: the element’s ttrDays, else the 90th percentile of the downtime of the disruption threat (TTR from) that gives the largest one among those that apply. TTS: time to survive, days: the least bufferDays of the flows the element cuts; ∞ when it cuts none (its flows reroute). Loss over the TTR: interruptionCostPerDay × max(0, TTR − bufferDays) per flow cut, plus TTR × shipments a day × the extra cost per shipment of the detour per flow rerouted. REI: Risk Exposure Index, loss ÷ the largest loss.',
+  '! needs mitigation: TTS < TTR. TTR: time to recover, days: the element’s ttrDays, else the 90th percentile of the downtime of the disruption threat (TTR from) that gives the largest one among those that apply. TTS: time to survive, days: the least bufferDays of the flows the element cuts; ∞ when it cuts none (its flows reroute). Loss over the TTR: interruptionCostPerDay × max(0, TTR − bufferDays) per flow cut, plus TTR × shipments a day × the extra cost per shipment of the detour per flow rerouted. REI: Risk Exposure Index, loss ÷ the largest loss, to two significant digits.',
 ];
 
 function elementRow(e: StressElement, i: number, currency: string): string[] {
@@ -120,7 +128,7 @@ function elementRow(e: StressElement, i: number, currency: string): string[] {
     oneLine(ttrFromText(e)),
     daysText(e.ttsDays, true),
     e.loss === null ? '—' : money(e.loss, currency),
-    e.rei === null ? '—' : e.rei.toFixed(2),
+    e.rei === null ? '—' : reiText(e.rei),
     e.flowsCut.length === 0 ? '—' : e.flowsCut.map(oneLine).join(', '),
     String(e.flowsRerouted.length),
   ];

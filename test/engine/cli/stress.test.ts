@@ -11,6 +11,7 @@ import { manyProblemsScenario } from '../../support/scenario-fixtures.js';
 import { runCli } from '../../support/run-cli.js';
 import { runMain } from '../../support/run-main.js';
 import { stressScenario } from '../analysis/stress-fixture.js';
+import { num } from '../../../engine/text/format.js';
 
 let dir: string;
 beforeAll(() => {
@@ -39,8 +40,8 @@ describe('chainward stress', () => {
     const lines = r.stdout.split('\n');
     for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(120);
     expect(lines[0]).toBe('chainward stress · EU electronics inbound · 19 sites, 29 lanes, 11 flows · deterministic, no sampling');
-    expect(r.stdout).toMatch(/^!\s+1\s+fac-sz-longhua\s+factory\s+68\.9\s+disruption-fire-flood\s+4\s+€53M\s+1\.00/m);
-    expect(r.stdout).toMatch(/^\s+9\s+port-rotterdam\s+port\s+10\s+disruption-port-closure\s+∞\s+€148K\s+0\.00\s+—\s+3$/m);
+    expect(r.stdout).toMatch(/^!\s+1\s+fac-sz-longhua\s+factory\s+68\.9\s+disruption-fire-flood\s+4\s+€53M\s+1\s/m);
+    expect(r.stdout).toMatch(/^\s+9\s+port-rotterdam\s+port\s+10\s+disruption-port-closure\s+∞\s+€148K\s+0\.0028\s+—\s+3$/m);
     expect(r.stdout).toContain('Not stressed (no TTR): 29 elements');
     expect(r.stdout).toContain('Minimal cut sets (reverse stress test)');
     expect(r.stdout).toMatch(/^fl-laptops-lyon\s+fac-dg-songshan \(origin\), dc-lyon\s+4: \{port-rotterdam, dc-venlo\}/m);
@@ -62,6 +63,23 @@ describe('chainward stress', () => {
     expect(j.cutSets).toHaveLength(11);
   });
 
+  it('REI is shown to two significant digits as the review pack shows it: a small exposure is never 0.00, and 0 only for no loss', async () => {
+    const j = JSON.parse((await runMain(['stress', DEFAULT_SCENARIO, '--format', 'json'])).stdout) as { elements: Array<{ rank: number; id: string; loss: number | null; rei: number | null }> };
+    const table = (await runMain(['stress', DEFAULT_SCENARIO, '--top', '100'])).stdout;
+    const md = (await runMain(['stress', DEFAULT_SCENARIO, '--top', '100', '--format', 'md'])).stdout;
+    let small = 0;
+    for (const e of j.elements.filter((x) => x.rei !== null)) {
+      const shown = num(e.rei!, 2);
+      if (e.loss! > 0) expect(Number(shown), e.id).toBeGreaterThan(0);
+      else expect(shown, e.id).toBe('0');
+      if (e.rei! > 0 && e.rei! < 0.005) small++;
+      expect(table, e.id).toMatch(new RegExp(`^.\\s+${e.rank}\\s+${e.id}\\s.*\\s${shown.replace('.', '\\.')}\\s`, 'm'));
+      expect(md, e.id).toMatch(new RegExp(`\\| ${e.rank} \\| ${e.id} \\|.*\\| ${shown.replace('.', '\\.')} \\|`));
+    }
+    expect(small).toBeGreaterThan(3); // port-rotterdam €148K ÷ €53M = 0.0028, and others below 0.005
+    expect(table).not.toMatch(/ 0\.00 /);
+  });
+
   it('Markdown: headings and tables, names escaped; --out writes the file whole and says so', async () => {
     const out = join(dir, 'stress.md');
     const r = await runMain(['stress', join(dir, 'example.json'), '--format', 'md', '--out', out]);
@@ -72,7 +90,7 @@ describe('chainward stress', () => {
     expect(md.startsWith('# Stress test: Stress test example\n')).toBe(true);
     expect(md).toContain('## Elements by loss over their time to recover');
     expect(md).toContain('| flag | # | element | kind | TTR days | TTR from | TTS days | loss | REI | flows cut | flows rerouted |');
-    expect(md).toContain('| ! | 1 | A | supplier | 20 | ttrDays | 5 | €15K | 1.00 | f1 | 0 |');
+    expect(md).toContain('| ! | 1 | A | supplier | 20 | ttrDays | 5 | €15K | 1 | f1 | 0 |');
     expect(md).toContain('| 3 | b-d | sea | 11.5 | sea-service | ∞ | €2.88K | 0.19 | — | 1 |');
     expect(md).toContain('## Minimal cut sets (reverse stress test)');
     expect(md).toContain('9: {B, C}, {B, a-c}');
@@ -147,7 +165,7 @@ describe('chainward stress', () => {
     const r = await runMain(['stress', join(dir, 'flow.json')]);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(r.stdout).toMatch(/^\s+1\s+a \]0;pwn\s+supplier\s+3\s+ttrDays\s+5\s+\$0\s+0\.00\s+f \[2J\s+0$/m);
+    expect(r.stdout).toMatch(/^\s+1\s+a \]0;pwn\s+supplier\s+3\s+ttrDays\s+5\s+\$0\s+0\s+f \[2J\s+0$/m);
     expect(r.stdout).toContain('every flow it touches');
     bare.sites[0]!.ttrDays = undefined as unknown as number;
     writeFileSync(join(dir, 'flow.json'), JSON.stringify(bare));
