@@ -7,6 +7,11 @@ import { LEVELS } from '../model/schema.js';
 import { count, money, percent, plural, signedMoney } from '../text/format.js';
 import type { PackBlock, PackRow } from './review-pack.js';
 
+/** A change as shown ("0.35 pts", "12.5 %") with its sign, none when it shows as zero (as the comparison report writes it). */
+function signed(x: number, shown: string): string {
+  return `${Number(shown.replace(/[^\d.]/g, '')) === 0 ? '' : x > 0 ? '+' : '−'}${shown}`;
+}
+
 /** The comparison's blocks for the pack, and its finding in one sentence. */
 export function changesBlocks(c: Comparison): { lead: string; blocks: PackBlock[] } {
   const m = (x: number) => money(x, c.currency);
@@ -21,8 +26,8 @@ export function changesBlocks(c: Comparison): { lead: string; blocks: PackBlock[
     rows: c.measures.map((x) => ({
       cells:
         x.kind === 'share'
-          ? [x.label, percent(x.before, 2), percent(x.after, 2), `${x.change > 0 ? '+' : x.change < 0 ? '−' : ''}${(Math.abs(x.change) * 100).toFixed(2)} pts`]
-          : [x.label, m(x.before), m(x.after), `${sm(x.change)}${x.relativeChange === null ? '' : ` (${x.relativeChange > 0 ? '+' : x.relativeChange < 0 ? '−' : ''}${percent(Math.abs(x.relativeChange), 1)})`}`],
+          ? [x.label, percent(x.before, 2), percent(x.after, 2), signed(x.change, `${(Math.abs(x.change) * 100).toFixed(2)} pts`)]
+          : [x.label, m(x.before), m(x.after), `${sm(x.change)}${x.relativeChange === null ? '' : ` (${signed(x.relativeChange, percent(Math.abs(x.relativeChange), 1))})`}`],
     })),
   });
   blocks.push({ kind: 'text', text: c.ealChange.text });

@@ -11,6 +11,8 @@ import type { Scenario } from '../../../engine/model/schema.js';
 import { validateScenario } from '../../../engine/validate/validate.js';
 import { stressTest } from '../../../engine/analysis/stress.js';
 import { stressBlocks } from '../../../engine/report/review-pack-stress.js';
+import { compareResults } from '../../../engine/analysis/compare.js';
+import { changesBlocks } from '../../../engine/report/review-pack-changes.js';
 import { REPO } from '../../support/run-cli.js';
 
 const shippedScenario: Scenario = (() => {
@@ -110,6 +112,17 @@ describe('reviewPack', () => {
     expect(s.lead).toBe('No flows: nothing to stress.');
     expect(s.blocks.map((b) => b.kind)).toEqual(['text']);
     expect(JSON.stringify(s)).not.toMatch(/€0|costliest|cannot be survived/);
+  });
+
+  it('changesBlocks signs a change only when it shows: "0.00 pts", never "−0.00 pts"', () => {
+    const after = { ...results, baseline: { ...results.baseline, serviceLevel: results.baseline.serviceLevel - 1e-6 } };
+    const table = changesBlocks(compareResults(results, after)).blocks.find((b) => b.kind === 'table' && b.caption?.startsWith('Headline figures'));
+    const row = table && table.kind === 'table' ? table.rows.find((x) => 'cells' in x && x.cells[0]!.startsWith('Service level')) : undefined;
+    expect(row && 'cells' in row ? row.cells[3] : undefined).toBe('0.00 pts');
+    const lower = { ...results, baseline: { ...results.baseline, serviceLevel: results.baseline.serviceLevel - 0.0123 } };
+    const t2 = changesBlocks(compareResults(results, lower)).blocks.find((b) => b.kind === 'table' && b.caption?.startsWith('Headline figures'));
+    const r2 = t2 && t2.kind === 'table' ? t2.rows.find((x) => 'cells' in x && x.cells[0]!.startsWith('Service level')) : undefined;
+    expect(r2 && 'cells' in r2 ? r2.cells[3] : undefined).toBe('−1.23 pts');
   });
 
   it('reviewPack shows the calibration the results carry: findings against the scenario before calibration, the p-value as docs/calibration.md defines it, and the rate written back beside each posterior', () => {
