@@ -26,6 +26,7 @@ import {
   titleOf,
   type ReportOptions,
   type SectionId,
+  rosiText,
 } from './sections.js';
 
 /** `s` as Markdown text: characters with a meaning in Markdown or HTML escaped, line breaks as spaces. */
@@ -165,7 +166,7 @@ export function markdownReport(r: Results, opts: ReportOptions = {}): string {
           m(t.delta.cvar95),
           m(t.annualCost),
           m(t.netBenefit),
-          t.rosi === null ? '—' : percent(t.rosi, 0),
+          rosiText(t.rosi),
         ]),
         new Set([5, 6, 7, 8, 9, 10, 11]),
       ),

@@ -10,7 +10,7 @@ import type { Results, RiskRow, TreatmentResult } from '../results/schema.js';
 import { count, money, num, percent, plural } from '../text/format.js';
 import type { ChartId, KeyFigure, PackBlock, PackRow } from './review-pack-blocks.js';
 import { calibrationBlocks } from './review-pack-calibration.js';
-import { appetiteCells, appetiteHeadline, BORDERLINE_MARK, horizonNote, NOTES } from './sections.js';
+import { appetiteCells, appetiteHeadline, BORDERLINE_MARK, horizonNote, NOTES, rosiText } from './sections.js';
 
 /** What the pack is made from. Everything but the results is optional; a section whose input is missing says what to pass. */
 export interface ReviewPackInput {
@@ -202,7 +202,7 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
     const above = r.riskControlList.length;
     if (maxLevel !== undefined) findings.push(above === 0 ? `No risk is above the appetite’s level (${maxLevel}).` : `${plural(above, 'risk')} ${above === 1 ? 'is' : 'are'} above the appetite’s level (${maxLevel}) and need${above === 1 ? 's' : ''} a treatment decision (the risk control list).`);
     const best = bestOpenTreatment(r.treatments, scenario);
-    if (best) findings.push(`Best open treatment by net benefit: ${best.name} (avoids ${m(best.delta.eal)} a year for ${m(best.annualCost)}, net benefit ${m(best.netBenefit)}${best.rosi === null ? '' : `, ROSI ${percent(best.rosi, 0)}`}).`);
+    if (best) findings.push(`Best open treatment by net benefit: ${best.name} (avoids ${m(best.delta.eal)} a year for ${m(best.annualCost)}, net benefit ${m(best.netBenefit)}${best.rosi === null ? '' : `, ROSI ${rosiText(best.rosi)}`}).`);
     else if (r.treatments.length > 0) findings.push('No open treatment pays for itself: none that is neither done nor rejected avoids more expected loss than it costs.');
     const blocks: PackBlock[] = [{ kind: 'figures', items: figures }, { kind: 'list', items: findings }];
     const horizon = horizonNote(r.horizonDays);
@@ -421,7 +421,7 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
       blocks.push({
         kind: 'table',
         columns: [{ title: 'treatment' }, { title: 'annual cost', align: 'right' }, { title: 'EAL reduction', align: 'right' }, { title: '95 % interval', align: 'right' }, { title: 'CVaR95 reduction', align: 'right' }, { title: 'net benefit', align: 'right' }, { title: 'ROSI', align: 'right' }],
-        rows: ts.map((t) => ({ cells: [t.name, m(t.annualCost), m(t.delta.eal), `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}`, m(t.delta.cvar95), m(t.netBenefit), t.rosi === null ? '—' : percent(t.rosi, 0)] })),
+        rows: ts.map((t) => ({ cells: [t.name, m(t.annualCost), m(t.delta.eal), `${m(t.delta.ealCi95[0])} to ${m(t.delta.ealCi95[1])}`, m(t.delta.cvar95), m(t.netBenefit), rosiText(t.rosi)] })),
       });
       blocks.push({ kind: 'text', text: NOTES.treatments.replace(/ `--treatments` takes the ids\./, ''), note: true });
       if (notSimulated.length > 0) blocks.push({ kind: 'text', text: ranWithout });

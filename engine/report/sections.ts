@@ -204,6 +204,13 @@ export function runLine(r: Results): string {
   return `${plural(r.trials, 'trial')}, target relative SE ${percent(run.targetSe, 2)}${reached}, ${stopped}; ${speed}`;
 }
 
+/** A ROSI as the reports write it: whole per cent with a true minus ("−72 %", like money), "—" when there is no cost. CSV keeps plain numbers. */
+export function rosiText(rosi: number | null): string {
+  if (rosi === null) return '—';
+  const s = percent(rosi, 0);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
 /** Whether a treatment states any part of its plan beyond its status: an owner, a due date or a decision. */
 export function hasPlan(t: TreatmentResult): boolean {
   return t.owner !== undefined || t.due !== undefined || t.decision !== undefined;

@@ -26,6 +26,7 @@ import {
   runLine,
   summaryMeasures,
   type ReportOptions,
+  rosiText,
 } from './sections.js';
 
 /** Renders results as a text report; see ReportOptions for `top` and `wide`. */
@@ -134,7 +135,7 @@ export function tableReport(r: Results, opts: ReportOptions = {}): string {
           m(t.delta.cvar95),
           m(t.annualCost),
           m(t.netBenefit),
-          t.rosi === null ? '—' : percent(t.rosi, 0),
+          rosiText(t.rosi),
         ]),
         [3, 4, 5, 6, 7, 8],
         // ids are what --treatments takes: never cut
