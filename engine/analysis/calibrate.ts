@@ -12,6 +12,7 @@ import { exp } from '../math/det-math.js';
 import { jsonValueSpan, membersOf } from '../text/json-value-span.js';
 import { countCheck, gammaPoisson, lognormalOf, normalInverseGamma, type LogNormal } from './calibration-update.js';
 import { Z90 } from '../sampling/lognormal.js';
+import { plural } from '../text/format.js';
 import type { Incident, LogRisk, LogSpan } from './incident-log.js';
 
 /** Fewest losses (or downtimes) of a threat for its distribution to be updated. */
@@ -189,16 +190,25 @@ export function calibrateScenario(scenario: Scenario, text: string, incidents: r
     const unit = 'perYear' in threat.frequency ? 'perYear' : 'perShipment';
     // a common-cause threat's incidents on several targets on one day are one event of its one stream
     const joint = threat.jointly === true;
+    // incidents on a target where the threat can have no events (k = 0) say nothing of its rate elsewhere
+    const live = rs.filter((r) => k[r]! > 0);
+    const dead = rs.filter((r) => !(k[r]! > 0) && byRisk[r]!.length > 0);
     let K = 0;
     let N = 0;
     if (joint) {
-      for (const r of rs) K = Math.max(K, k[r]!);
-      N = new Set(rs.flatMap((r) => byRisk[r]!.map((i) => i.day))).size;
+      for (const r of live) K = Math.max(K, k[r]!);
+      N = new Set(live.flatMap((r) => byRisk[r]!.map((i) => i.day))).size;
     } else {
-      for (const r of rs) {
+      for (const r of live) {
         K += k[r]!;
         N += byRisk[r]!.length;
       }
+    }
+    if (dead.length > 0 && K > 0) {
+      const n = dead.reduce((s, r) => s + byRisk[r]!.length, 0);
+      const ids = dead.map((r) => risks[r]!.target);
+      const named = ids.length <= 6 ? ids.join(', ') : `${ids.slice(0, 6).join(', ')} and ${ids.length - 6} more`;
+      notes.push(`${plural(n, 'incident')} on targets where the threat can have no events (${named}: no shipments, or a factor of 0) left out of the pooled rate`);
     }
     const priorRate = base * K;
     let after = base;

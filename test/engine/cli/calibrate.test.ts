@@ -244,3 +244,50 @@ describe('calibrateScenario: the written values against the closed forms', () =>
     expect(r2.text.match(/"calibration"/g)).toHaveLength(1);
   });
 });
+
+/** A scenario from `doc` calibrated to `csv` over `years` (weight 2, every category covered). */
+function calibrated(doc: unknown, csv: string, years: number) {
+  const v = validateScenario(doc);
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  const log = readIncidentLog(csv, v.scenario, logRisks(compilePlan(v.scenario, 1)), { years });
+  if (log.problemCount > 0) throw new Error(JSON.stringify(log.problems));
+  return calibrateScenario(v.scenario, JSON.stringify(doc, null, 2), log.incidents, log.span!, {
+    weight: 2,
+    categories: ['theft', 'disruption'],
+    incidents: 'log.csv',
+    incidentsSha256: `sha256:${'c'.repeat(64)}`,
+  });
+}
+
+describe('calibrateScenario: what is pooled', () => {
+  const sites = [
+    { id: 'port-a', kind: 'port', value: 1e6 },
+    { id: 'port-b', kind: 'port', value: 1e6 },
+    { id: 'port-c', kind: 'port', value: 1e6 },
+    { id: 'dc', kind: 'dc', value: 1e6 },
+  ];
+
+  it('calibrateScenario: incidents on a target where the threat can have no events (a lane without shipments) are left out of the pooled rate, with a note', () => {
+    const doc = {
+      format: 'chainward/v1',
+      name: 'empty lane',
+      sites,
+      lanes: [
+        { id: 'la-busy', from: 'port-a', to: 'dc', mode: 'road', transitDays: 1 },
+        { id: 'la-empty', from: 'port-b', to: 'dc', mode: 'road', transitDays: 1 },
+      ],
+      flows: [{ id: 'f', from: 'port-a', to: 'dc', valuePerYear: 1e7, shipmentsPerYear: 100 }],
+      threats: [{ id: 'truck-theft', category: 'theft', appliesTo: { kind: 'lane', modes: ['road'] }, frequency: { perShipment: 0.01 }, loss: { amount: { fixed: 1000 } } }],
+    };
+    const csv = 'date,target,threat,loss\n2023-02-01,la-empty,truck-theft,\n2023-05-01,la-empty,truck-theft,\n2024-03-01,la-empty,truck-theft,\n2024-06-01,la-busy,truck-theft,\n';
+    const r = calibrated(doc, csv, 2);
+    const t = r.calibration.threats![0]!;
+    // la-busy: λ0 = 0.01 × 100 = 1 a year, K = 100; only its one incident counts: E[Λ] = (1·2 + 1)/(2 + 2)
+    expect(t.observed).toBe(1);
+    expect(t.posteriorRate).toBeCloseTo(3 / 4, 10);
+    expect(t.after).toBeCloseTo(3 / 4 / 100, 10);
+    expect(t.notes).toEqual(['3 incidents on targets where the threat can have no events (la-empty: no shipments, or a factor of 0) left out of the pooled rate']);
+    // the risk itself still says the scenario gives it no chance
+    expect(r.calibration.findings!.find((f) => f.target === 'la-empty')).toMatchObject({ priorRate: 0, observed: 3, p: 0, flag: 'underestimates' });
+  });
+});
