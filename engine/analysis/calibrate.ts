@@ -8,7 +8,7 @@ import { CATEGORIES, type Category, type Dist, type Scenario, type Threat } from
 import type { Calibration, CalibrationFinding, CalibrationThreat } from '../model/calibration-schema.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { LOSS_AMOUNT, LOSS_NONE, LOSS_SITE_FRACTION, type CompiledScenario } from '../plan/plan.js';
-import { exp } from '../math/det-math.js';
+import { exp, log } from '../math/det-math.js';
 import { jsonValueSpan, membersOf } from '../text/json-value-span.js';
 import { countCheck, gammaPoisson, lognormalOf, normalInverseGamma, type LogNormal } from './calibration-update.js';
 import { Z90 } from '../sampling/lognormal.js';
@@ -261,12 +261,25 @@ export function calibrateScenario(scenario: Scenario, text: string, incidents: r
       notes.push('losses logged, but the threat has no loss in the scenario: not used');
     }
     // downtimes, before the controls' downtime factors
+    // (a common-cause event has one downtime draw for all the targets it hits: one value per event
+    // date, the geometric mean of that day's downtimes, each before its own target's controls)
     if (threat.downtimeDays) {
       const values: number[] = [];
+      const byDay = new Map<number, number[]>();
       for (const r of rs) {
         const mult = controlMultiplier(plan.downStart, plan.downFactor, plan.downReliability, r);
-        for (const inc of byRisk[r]!) if (inc.downtimeDays !== undefined && inc.downtimeDays > 0 && mult > 0) values.push(inc.downtimeDays / mult);
+        for (const inc of byRisk[r]!) {
+          if (!(inc.downtimeDays !== undefined && inc.downtimeDays > 0 && mult > 0)) continue;
+          const v = inc.downtimeDays / mult;
+          if (!joint) values.push(v);
+          else {
+            const day = byDay.get(inc.day);
+            if (day) day.push(v);
+            else byDay.set(inc.day, [v]);
+          }
+        }
       }
+      for (const day of byDay.values()) values.push(day.length === 1 ? day[0]! : exp(day.reduce((a, v) => a + log(v), 0) / day.length));
       const update = severity(threat.downtimeDays, values, priorRate * w, 'days', notes, 'downtimes');
       if (update) {
         row.downtime = update.row;

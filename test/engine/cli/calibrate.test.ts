@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { calibrateScenario, logRisks } from '../../../engine/analysis/calibrate.js';
 import { readIncidentLog } from '../../../engine/analysis/incident-log.js';
 import { gammaQuantile } from '../../../engine/math/gamma-quantile.js';
+import { normalInverseGamma } from '../../../engine/analysis/calibration-update.js';
 import { compilePlan } from '../../../engine/plan/compile-plan.js';
 import { parseScenario, validateScenario } from '../../../engine/validate/validate.js';
 import { calibrationSchema } from '../../../engine/model/calibration-schema.js';
@@ -289,5 +290,36 @@ describe('calibrateScenario: what is pooled', () => {
     expect(t.notes).toEqual(['3 incidents on targets where the threat can have no events (la-empty: no shipments, or a factor of 0) left out of the pooled rate']);
     // the risk itself still says the scenario gives it no chance
     expect(r.calibration.findings!.find((f) => f.target === 'la-empty')).toMatchObject({ priorRate: 0, observed: 3, p: 0, flag: 'underestimates' });
+  });
+
+  it('calibrateScenario: a common-cause threat counts one downtime per event date, not one per target hit', () => {
+    const doc = {
+      format: 'chainward/v1',
+      name: 'typhoons',
+      sites,
+      threats: [
+        {
+          id: 'typhoon',
+          category: 'disruption',
+          appliesTo: { kind: 'site', siteKinds: ['port'] },
+          frequency: { perYear: 0.5 },
+          jointly: true,
+          downtimeDays: { lognormal: { median: 3, p90: 8 } },
+        },
+      ],
+    };
+    // five typhoons, each closing the three ports at once for the same days (one shared draw)
+    const days = [2, 4, 5, 9, 12];
+    const dates = ['2021-08-01', '2022-07-15', '2023-09-02', '2024-08-20', '2025-07-30'];
+    const rows = dates.flatMap((d, i) => ['port-a', 'port-b', 'port-c'].map((p) => `${d},${p},typhoon,,${days[i]}`));
+    const r = calibrated(doc, `date,target,threat,loss,downtimeDays\n${rows.join('\n')}\n`, 5);
+    const t = r.calibration.threats![0]!;
+    expect(t.observed).toBe(5);
+    expect(t.downtime!.observations).toBe(5);
+    // the normal–inverse-gamma update of the five values, the prior worth max(1, 0.5 × 2) = 1 event
+    const prior = { mu: Math.log(3), sigma: Math.log(8 / 3) / 1.2815515655446004 };
+    const post = normalInverseGamma(prior, 1, days);
+    expect(t.downtime!.posterior.median).toBeCloseTo(Number(Math.exp(post.mu).toPrecision(4)), 10);
+    expect(t.downtime!.posterior.p90).toBeCloseTo(Number(Math.exp(post.mu + 1.2815515655446004 * post.sigma).toPrecision(4)), 10);
   });
 });
