@@ -5,7 +5,7 @@
 import type { Comparison } from '../analysis/compare.js';
 import { LEVELS } from '../model/schema.js';
 import { count, money, percent, plural, signedMoney } from '../text/format.js';
-import type { PackBlock, PackRow } from './review-pack.js';
+import { APPETITE_LIMITS, type PackBlock, type PackRow } from './review-pack.js';
 
 /** A change as shown ("0.35 pts", "12.5 %") with its sign, none when it shows as zero (as the comparison report writes it). */
 function signed(x: number, shown: string): string {
@@ -38,7 +38,7 @@ export function changesBlocks(c: Comparison): { lead: string; blocks: PackBlock[
       columns: [{ title: 'limit' }, { title: 'before', align: 'right' }, { title: 'after', align: 'right' }],
       rows: c.appetite.checks.map((k) => {
         const side = (x: typeof k.before) => (x === null ? '—' : `${k.limit === 'maxLevel' ? `${plural(x.value, 'risk')} above ${String(x.threshold)}` : `${m(x.value)} of ${typeof x.threshold === 'number' ? m(x.threshold) : String(x.threshold)}`}, ${status(x.status)}`);
-        return { cells: [k.limit, side(k.before), side(k.after)] };
+        return { cells: [APPETITE_LIMITS[k.limit], side(k.before), side(k.after)] };
       }),
     });
   const r = c.risks;

@@ -95,6 +95,13 @@ export const CHART_CAPTIONS: Record<ChartId, string> = {
   stress: 'Each site and lane taken down for its time to recover, ranked by the loss over that time, beside its time to recover against the time the network survives it; marked where it cannot (TTS < TTR).',
 };
 
+/** The appetite's limits as a review names them. */
+export const APPETITE_LIMITS: Record<Results['appetite']['checks'][number]['limit'], string> = {
+  maxLevel: 'Highest acceptable risk level',
+  maxEal: 'Expected annual loss limit',
+  maxCvar95: 'CVaR95 limit',
+};
+
 const LEVEL_WORDS: Record<Level, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
 /** A level as the pack writes it: "High 4×4", with the borderline mark when it may change with the seed. */
@@ -192,7 +199,10 @@ export function reviewPack(input: ReviewPackInput): ReviewPack {
     const findings: string[] = [];
     for (const c of appetite.checks) {
       const cells = appetiteCells(r, c);
-      findings.push(`Appetite ${c.limit} (${cells.threshold}): ${c.status === 'within' ? 'within' : c.status.toUpperCase()}, estimate ${cells.value}, 95 % interval ${cells.interval}.`);
+      const status = c.status === 'within' ? 'within' : c.status.toUpperCase();
+      // a count of risks above the level is exact unless borderline risks make it uncertain
+      const estimate = c.limit === 'maxLevel' ? `${cells.value} above it${c.ci95[0] === c.ci95[1] ? '' : `, 95 % interval ${cells.interval}`}` : `estimate ${cells.value}, 95 % interval ${cells.interval}`;
+      findings.push(`${APPETITE_LIMITS[c.limit]} (${cells.threshold}): ${status}, ${estimate}.`);
     }
     const top = r.risks.slice(0, 3);
     if (top.length > 0) {

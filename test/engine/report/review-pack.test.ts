@@ -125,6 +125,26 @@ describe('reviewPack', () => {
     expect(r2 && 'cells' in r2 ? r2.cells[3] : undefined).toBe('−1.23 pts');
   });
 
+  it('reviewPack names the appetite limits in plain words, and an exact count of risks above the level with no interval', () => {
+    const checks = results.appetite.checks;
+    expect(checks.map((c) => c.limit).sort()).toEqual(['maxCvar95', 'maxEal', 'maxLevel']);
+    const level = checks.find((c) => c.limit === 'maxLevel')!;
+    const exact = { ...results, appetite: { ...results.appetite, checks: checks.map((c) => (c.limit === 'maxLevel' ? { ...c, value: 1, ci95: [1, 1] as [number, number] } : c)) } };
+    const list = reviewPack({ results: exact }).sections[0]!.blocks.find((b) => b.kind === 'list');
+    const items = list && list.kind === 'list' ? list.items : [];
+    expect(items.find((x) => x.startsWith('Highest acceptable risk level'))).toMatch(new RegExp(`^Highest acceptable risk level \\(${String(level.threshold)}\\): (within|BREACHED|UNCERTAIN), 1 risk above it\\.$`));
+    expect(items.find((x) => x.startsWith('Expected annual loss limit ('))).toMatch(/^Expected annual loss limit \(€[\d.]+[KM]?\): .*, estimate €[\d.]+[KM]?, 95 % interval €[\d.]+[KM]? to €[\d.]+[KM]?\.$/);
+    expect(items.some((x) => x.startsWith('CVaR95 limit ('))).toBe(true);
+    expect(items.join('\n')).not.toMatch(/maxLevel|maxEal|maxCvar95|1 to 1 risk/);
+    // borderline risks make the count uncertain: then its interval is shown
+    const uncertain = { ...results, appetite: { ...results.appetite, checks: checks.map((c) => (c.limit === 'maxLevel' ? { ...c, value: 1, ci95: [1, 2] as [number, number] } : c)) } };
+    const l2 = reviewPack({ results: uncertain }).sections[0]!.blocks.find((b) => b.kind === 'list');
+    expect(l2 && l2.kind === 'list' ? l2.items.find((x) => x.startsWith('Highest acceptable risk level')) : '').toMatch(/1 risk above it, 95 % interval 1 to 2 risks\.$/);
+    // the changes section's appetite table names them the same way
+    const appetite = changesBlocks(compareResults(results, results)).blocks.find((b) => b.kind === 'table' && b.caption?.startsWith('Appetite'));
+    expect(appetite && appetite.kind === 'table' ? appetite.rows.map((x) => ('cells' in x ? x.cells[0] : '')).sort() : []).toEqual(['CVaR95 limit', 'Expected annual loss limit', 'Highest acceptable risk level']);
+  });
+
   it('reviewPack shows the calibration the results carry: findings against the scenario before calibration, the p-value as docs/calibration.md defines it, and the rate written back beside each posterior', () => {
     const calibration = {
       incidents: 'incidents-2025.csv',
