@@ -63,6 +63,18 @@ describe('chainward report', () => {
     expect(alone.stdout).toContain('pass --scenario SCENARIO.json (the scenario these results were run on)');
   });
 
+  it('report --format md of results run with --treatments none takes the treatment plan from --scenario and says how to run the treatments', async () => {
+    const bare = join(dir, 'results-none.json');
+    expect((await runMain(['run', DEFAULT_SCENARIO, ...SIM, '--treatments', 'none', '--format', 'json', '--out', bare])).status).toBe(0);
+    const scenario = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8')) as { treatments: Array<{ name: string; status?: string; owner?: string }> };
+    const r = await runMain(['report', bare, '--scenario', DEFAULT_SCENARIO, '--format', 'md', '--quiet']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('the treatment plan is empty');
+    for (const t of scenario.treatments) expect(r.stdout).toContain(`| ${t.name} | ${t.status ?? 'proposed'} | ${t.owner ?? '—'} |`);
+    expect(r.stdout).toContain('These results were run without treatments');
+    expect(r.stdout).toContain('chainward run SCENARIO.json --treatments all');
+  }, 120_000);
+
   it('report of a broken scenario: exit 2 naming the file and the JSON path, nothing written', async () => {
     const bad = join(dir, 'bad.json');
     const scenario = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8'));
