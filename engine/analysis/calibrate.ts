@@ -36,6 +36,8 @@ export interface CalibrationResult {
   text: string;
   /** Categories of the scenario's threats that the log does not cover: left as they were. */
   uncovered: Category[];
+  /** The log's incidents of categories not covered (`--categories` leaves them out): how many, of which categories. */
+  outside: { incidents: number; categories: Category[] };
 }
 
 /** The risks of a compiled scenario as the incident log names them. */
@@ -147,6 +149,15 @@ export function calibrateScenario(scenario: Scenario, text: string, incidents: r
   const covered = new Set<string>(opts.categories ?? incidents.map((i) => risks[i.risk]!.category));
   const categories = CATEGORIES.filter((c) => covered.has(c));
   const uncovered = CATEGORIES.filter((c) => !covered.has(c) && scenario.threats.some((t) => t.category === c));
+
+  const outsideOf = new Set<string>();
+  let outsideCount = 0;
+  for (const inc of incidents) {
+    if (covered.has(risks[inc.risk]!.category)) continue;
+    outsideCount++;
+    outsideOf.add(risks[inc.risk]!.category);
+  }
+  const outside = { incidents: outsideCount, categories: CATEGORIES.filter((c) => outsideOf.has(c)) };
 
   const byRisk: Incident[][] = Array.from({ length: R }, () => []);
   for (const inc of incidents) byRisk[inc.risk]!.push(inc);
@@ -302,7 +313,7 @@ export function calibrateScenario(scenario: Scenario, text: string, incidents: r
     findings,
     threats,
   };
-  return { calibration, text: withEdits(text, edits, calibration), uncovered };
+  return { calibration, text: withEdits(text, edits, calibration), uncovered, outside };
 }
 
 /** The normal–inverse-gamma update of a distribution from `values`, or undefined (with a note) when it cannot be made. */

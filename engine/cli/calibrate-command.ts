@@ -147,9 +147,9 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
   return EXIT_OK;
 }
 
-/** The JSON report (chainward-calibration/v1): the block written into the scenario, and the categories left out. */
+/** The JSON report (chainward-calibration/v1): the block written into the scenario, the categories left out, and the log's incidents outside those covered. */
 export function calibrationJson(name: string, r: CalibrationResult) {
-  return { format: CALIBRATE_FORMAT, scenario: name, uncovered: r.uncovered, calibration: r.calibration };
+  return { format: CALIBRATE_FORMAT, scenario: name, uncovered: r.uncovered, outside: r.outside, calibration: r.calibration };
 }
 
 /** A rate or count with 3 significant digits; below 10⁻⁴ in exponent notation (a Gamma's 5 % point for a tiny shape can be 1e-45). */
@@ -175,6 +175,11 @@ function frequencyText(t: { before: number; after: number; unit: string }): stri
   return `${num(t.before, 4)} → ${num(t.after, 4)} ${t.unit === 'perYear' ? '/yr' : '/shipment'}`;
 }
 
+/** The incidents --categories left out: "left out: 54 incidents of categories not covered (theft, intrusion); --categories names …". */
+function outsideText(r: CalibrationResult): string {
+  return `left out: ${plural(r.outside.incidents, 'incident')} of categories not covered (${r.outside.categories.join(', ')}); --categories names the categories the log covers`;
+}
+
 /** The table report: the span, the flagged risks, the risks with incidents, and what each threat was given. */
 export function calibrationTable(name: string, currency: string, r: CalibrationResult, written: boolean): string {
   const c = r.calibration;
@@ -189,6 +194,7 @@ export function calibrationTable(name: string, currency: string, r: CalibrationR
       120,
     ),
     ...(r.uncovered.length > 0 ? wrapWords(`not covered, left as they are: ${r.uncovered.join(', ')}`, 120) : []),
+    ...(r.outside.incidents > 0 ? wrapWords(outsideText(r), 120) : []),
     '',
   ];
   const flags = flagSentences(c);
@@ -238,7 +244,8 @@ export function calibrationMarkdown(name: string, currency: string, r: Calibrati
     `# Calibration of ${mdText(name)}`,
     '',
     `Incident log \`${oneLine(c.incidents).replace(/`/g, "'")}\` (${c.incidentsSha256}), ${c.from} to ${c.to} (${num(c.years, 4)} years), prior weight ${num(c.weight, 4)} years. ` +
-      `Categories covered: ${(c.categories ?? []).join(', ')}${r.uncovered.length > 0 ? `; not covered, left as they are: ${r.uncovered.join(', ')}` : ''}.`,
+      `Categories covered: ${(c.categories ?? []).join(', ')}${r.uncovered.length > 0 ? `; not covered, left as they are: ${r.uncovered.join(', ')}` : ''}.` +
+      (r.outside.incidents > 0 ? ` L${outsideText(r).slice(1)}.` : ''),
     '',
   ];
   const flags = flagSentences(c);

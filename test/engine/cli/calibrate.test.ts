@@ -189,6 +189,22 @@ describe('calibrateScenario: the written values against the closed forms', () =>
     expect(quiet!.stderr).toBe('');
   });
 
+  it('calibrate: --categories that leave out the log\'s incidents says how many, and of which categories', async () => {
+    const [table, json, md] = await runMany([
+      ['calibrate', SCENARIO, '--incidents', LOG, '--categories', 'hijacking'],
+      ['calibrate', SCENARIO, '--incidents', LOG, '--categories', 'hijacking,theft', '--format', 'json'],
+      ['calibrate', SCENARIO, '--incidents', LOG, '--categories', 'hijacking', '--format', 'md'],
+    ]);
+    expect(table!.status, table!.stderr).toBe(0);
+    expect(table!.stdout.split('\n').slice(0, 5).join(' ')).toMatch(
+      /left out: 54 incidents of categories not covered \(theft, intrusion, tampering, breach\); --categories names the categories the log covers/,
+    );
+    expect(json!.status, json!.stderr).toBe(0);
+    const report = JSON.parse(json!.stdout) as { outside: { incidents: number; categories: string[] } };
+    expect(report.outside).toEqual({ incidents: 54 - 25, categories: ['intrusion', 'tampering', 'breach'] });
+    expect(md!.stdout).toContain('Left out: 54 incidents of categories not covered (theft, intrusion, tampering, breach); --categories names the categories the log covers.');
+  });
+
   it('calibrateScenario: the rate posterior Gamma(λ0·w + n, w + T) and its interval; a zero-rate risk with an incident', () => {
     // effective λ0 = 0.4 × (1 − 0.5 × (1 − 0.5)) = 0.3 a year; 6 incidents over 2023–2024 (T = 2)
     const f = r.calibration.findings!.find((x) => x.risk === 'dock-theft@dc')!;
