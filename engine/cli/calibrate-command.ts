@@ -155,13 +155,17 @@ export function calibrationJson(name: string, r: CalibrationResult) {
 /** A rate or count with 3 significant digits; below 10⁻⁴ in exponent notation (a Gamma's 5 % point for a tiny shape can be 1e-45). */
 const rate = (x: number) => (x > 0 && x < 1e-4 ? x.toExponential(2) : num(x, 3));
 const pText = (p: number) => (p < 0.001 ? '<0.001' : p.toFixed(3));
+/** "p = 0.015" or "p < 0.001" in a sentence. */
+const pSentence = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+/** Years of a span or a weight: "1 year", "2.5 years", "1e-300 years" (4 significant digits; exponent notation outside 0.001 to 10⁶). */
+const yearsText = (x: number) => `${x >= 1e-3 && x < 1e6 ? num(x, 4) : Number(x.toPrecision(4)).toExponential()} year${x === 1 ? '' : 's'}`;
 const flagText = (f: string | undefined) => (f === 'underestimates' ? '▲ too low' : f === 'overestimates' ? '▼ too high' : '');
 
-/** The flagged risks in words: "the model underestimates theft on la-rtm-lyo (observed 7, expected 1.49, p = 0.003)". */
+/** The flagged risks in words: "the model underestimates theft on la-rtm-lyo (observed 7, expected 1.49, p = 0.003)", or "p < 0.001". */
 function flagSentences(c: Calibration): string[] {
   return (c.findings ?? [])
     .filter((f) => f.flag)
-    .map((f) => `the model ${f.flag} ${f.category} on ${f.target} (${f.threat}): observed ${f.observed}, expected ${rate(f.expected)}, p = ${pText(f.p)}`);
+    .map((f) => `the model ${f.flag} ${f.category} on ${f.target} (${f.threat}): observed ${f.observed}, expected ${rate(f.expected)}, ${pSentence(f.p)}`);
 }
 
 /** A distribution's median / p90 in a few characters: money for amounts, days, or a plain number for fractions. */
@@ -189,7 +193,7 @@ export function calibrationTable(name: string, currency: string, r: CalibrationR
   const lines: string[] = [
     ...wrapWords(`chainward calibrate · ${oneLine(name)} · ${oneLine(c.incidents)}`, 120),
     ...wrapWords(
-      `${c.from} to ${c.to} (${num(c.years, 4)} years) · prior weight ${num(c.weight, 4)} years · ` +
+      `${c.from} to ${c.to} (${yearsText(c.years)}) · prior weight ${yearsText(c.weight)} · ` +
         `${plural(findings.reduce((s, f) => s + f.observed, 0), 'incident')} on ${plural(findings.length, 'risk')} of the categories covered: ${(c.categories ?? []).join(', ')}`,
       120,
     ),
@@ -243,7 +247,7 @@ export function calibrationMarkdown(name: string, currency: string, r: Calibrati
   const out: string[] = [
     `# Calibration of ${mdText(name)}`,
     '',
-    `Incident log \`${oneLine(c.incidents).replace(/`/g, "'")}\` (${c.incidentsSha256}), ${c.from} to ${c.to} (${num(c.years, 4)} years), prior weight ${num(c.weight, 4)} years. ` +
+    `Incident log \`${oneLine(c.incidents).replace(/`/g, "'")}\` (${c.incidentsSha256}), ${c.from} to ${c.to} (${yearsText(c.years)}), prior weight ${yearsText(c.weight)}. ` +
       `Categories covered: ${(c.categories ?? []).join(', ')}${r.uncovered.length > 0 ? `; not covered, left as they are: ${r.uncovered.join(', ')}` : ''}.` +
       (r.outside.incidents > 0 ? ` L${outsideText(r).slice(1)}.` : ''),
     '',

@@ -19,6 +19,8 @@ export interface CsvRecord {
   line: number;
   endLine: number;
   endColumn: number;
+  /** Set when a quoted field of it never closes: it runs to the end of the file, its fields are not what was meant. */
+  unclosed?: true;
 }
 
 /** A mistake in the CSV syntax itself, at a line and column, with what was expected. */
@@ -91,6 +93,7 @@ export function readCsv(text: string): CsvText {
         if (!closed) {
           field.text += text.slice(start, i);
           problems.push({ line: field.line, column: field.column, message: 'a quoted field that never closes, expected a closing quote (") before the end of the file' });
+          record.unclosed = true;
         } else if (i < n && text.charCodeAt(i) !== 0x2c && !isBreak(text.charCodeAt(i))) {
           problems.push({ line, column, message: 'text after a closing quote, expected a comma or the end of the line (a quote inside a quoted field is written twice: "")' });
           const start2 = i;

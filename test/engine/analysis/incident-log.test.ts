@@ -138,9 +138,15 @@ describe('readIncidentLog', () => {
   it('readIncidentLog: the first 50 problems by line and column are kept, all of them counted', () => {
     const csv = 'date,target,threat,loss\n' + '2024-03-01,dc-b,theft,-1\n'.repeat(1000) + '"2024-03-01,dc-b,theft,1\n';
     const log = read(csv);
-    expect(log.problemCount).toBe(1002);
+    expect(log.problemCount).toBe(1001);
     expect(log.problems).toHaveLength(50);
     expect(at(log)[0]).toBe('2:23: negative value -1, expected a loss ≥ 0 in EUR');
     expect(log.problems.map((p) => p.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+  });
+
+  it('readIncidentLog: a quote that never closes is one problem, with no follow-on problem of missing columns on a line that does not exist', () => {
+    expect(at(read('date,target,threat,loss\n2024-01-01,dc-b,theft,10\n2024-01-02,dc-b,"theft,10\n'))).toEqual([
+      '3:17: a quoted field that never closes, expected a closing quote (") before the end of the file',
+    ]);
   });
 });

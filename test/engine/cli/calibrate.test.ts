@@ -205,6 +205,27 @@ describe('calibrateScenario: the written values against the closed forms', () =>
     expect(md!.stdout).toContain('Left out: 54 incidents of categories not covered (theft, intrusion, tampering, breach); --categories names the categories the log covers.');
   });
 
+  it('calibrate: the report\'s wording — "1 year", "p < 0.001", a tiny --weight in exponent notation, the accepted dates in the error', async () => {
+    const one = join(dir, 'one-year.csv');
+    writeFileSync(one, 'date,target,threat,loss\n' + Array.from({ length: 10 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-01,la-rtm-lyo,theft-parked-truck,1000\n`).join(''));
+    const early = join(dir, 'early.csv');
+    writeFileSync(early, 'date,target,threat,loss\n0001-01-05,dc-venlo,theft,1000\n');
+    const [table, md, tiny, bad] = await runMany([
+      ['calibrate', SCENARIO, '--incidents', one],
+      ['calibrate', SCENARIO, '--incidents', one, '--weight', '1', '--format', 'md'],
+      ['calibrate', SCENARIO, '--incidents', one, '--weight', '1e-300'],
+      ['calibrate', SCENARIO, '--incidents', early],
+    ]);
+    expect(table!.status, table!.stderr).toBe(0);
+    expect(table!.stdout).toContain('2025-01-01 to 2025-12-31 (1 year) · prior weight 2 years · 10 incidents');
+    expect(table!.stdout).toMatch(/! the model underestimates theft on la-rtm-lyo \(theft-parked-truck\): observed 10, expected 0\.495, p < 0\.001\n/);
+    expect(md!.stdout).toContain('2025-01-01 to 2025-12-31 (1 year), prior weight 1 year.');
+    expect(tiny!.status, tiny!.stderr).toBe(0);
+    expect(tiny!.stdout).toContain('(1 year) · prior weight 1e-300 years · 10 incidents');
+    expect(bad!.status).toBe(2);
+    expect(bad!.stderr).toContain(`${early}:2:1: 0001-01-05 is outside the dates a log may hold, expected a date from 1970-01-01 to 2100-12-31`);
+  });
+
   it('calibrateScenario: the rate posterior Gamma(λ0·w + n, w + T) and its interval; a zero-rate risk with an incident', () => {
     // effective λ0 = 0.4 × (1 − 0.5 × (1 − 0.5)) = 0.3 a year; 6 incidents over 2023–2024 (T = 2)
     const f = r.calibration.findings!.find((x) => x.risk === 'dock-theft@dc')!;

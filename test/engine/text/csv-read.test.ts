@@ -57,4 +57,9 @@ describe('readCsv', () => {
     expect(r.problems[2]!.message).toMatch(/never closes, expected a closing quote/);
     expect(r.records[3]!.fields.map((f) => f.text)).toEqual(['ok', 'fine']);
   });
+
+  it('readCsv: a record whose quoted field never closes is marked unclosed; the others are not', () => {
+    const { records } = readCsv('a,b\n1,"2\n3,4\n');
+    expect(records.map((r) => r.unclosed)).toEqual([undefined, true]);
+  });
 });
