@@ -58,7 +58,7 @@ function readSide(file: string): Side {
   const text = readInputFile(file, 'results');
   const loaded = parseInput(text);
   if (loaded.kind === 'invalid') {
-    throw new InputError(`${file}: neither valid results nor a valid scenario: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, loaded.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
+    throw new InputError(`${file}: ${loaded.results ? 'not valid results' : 'neither valid results nor a valid scenario'}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, loaded.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
   }
   if (loaded.kind === 'results') return { file, kind: 'results', results: loaded.results };
   if (Buffer.byteLength(text) > MAX_SCENARIO_BYTES) throw new InputError(`${file}: a scenario of more than ${MAX_SCENARIO_BYTES / 1048576} MiB`);

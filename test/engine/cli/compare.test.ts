@@ -129,6 +129,28 @@ describe('chainward compare', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('compare refuses results no run could have written (a negative EAL, a malformed hash) and a document of another format in one line', async () => {
+    const out = join(dir, 'never.json');
+    const neg = join(dir, 'neg.json');
+    const r0 = read(beforeResults);
+    writeFileSync(neg, JSON.stringify({ ...r0, scenarioHash: 'sha256:xyz', baseline: { ...r0.baseline, eal: -5 } }));
+    const r = await runMain(['compare', neg, afterResults, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${neg}: not valid results: 3 problems`);
+    expect(r.stderr).toContain(`${neg}: scenarioHash: expected "sha256:" and 64 hex digits, got "sha256:xyz"`);
+    expect(r.stderr).toContain(`${neg}: baseline.eal: expected a number ≥ 0 (a loss or its spread is never negative), got -5`);
+    expect(existsSync(out)).toBe(false);
+    const other = join(dir, 'other-format.json');
+    writeFileSync(other, JSON.stringify({ ...r0, format: 'chainward-results/v2' }));
+    const f = await runMain(['compare', beforeResults, other]);
+    expect(f.status).toBe(2);
+    expect(f.stderr.trim().split('\n')).toEqual([
+      `chainward: ${other}: neither valid results nor a valid scenario: 1 problem`,
+      `  ${other}: format: expected "chainward/v1" (a scenario) or "chainward-results/v1" (results), got "chainward-results/v2"`,
+    ]);
+  });
+
   it('compare --help explains the two inputs and the options', async () => {
     const help = await runCli(['compare', '--help']);
     expect(help.status).toBe(0);
