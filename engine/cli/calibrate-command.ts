@@ -19,6 +19,8 @@ import { money, num, plural } from '../text/format.js';
 import { formatOption, numberOption, OUT_OPTION, parseCommand, usageOf, type CommandSpec } from './args.js';
 import { loadScenarioFile, namingFile, readInputFile } from './scenario-file.js';
 import { writeOutput } from './write-output.js';
+import { printWarnings } from './print-warnings.js';
+import { scenarioWarnings } from '../validate/warnings.js';
 import { checkOutputPath } from '../io/write-atomic.js';
 import { readRegularFile } from '../io/read-regular-file.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
@@ -84,6 +86,7 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
   checkOutputPath(values.out, [scenarioPath, logPath]);
 
   const scenario = loadScenarioFile(scenarioPath);
+  printWarnings(scenarioPath, scenarioWarnings(scenario), values.quiet === true);
   const scenarioText = readInputFile(scenarioPath);
   const compiled = namingFile(scenarioPath, () => compilePlan(scenario, 1));
   const logText = readRegularFile(logPath, MAX_LOG_BYTES, 'an incident log');

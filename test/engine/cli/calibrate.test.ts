@@ -226,6 +226,23 @@ describe('calibrateScenario: the written values against the closed forms', () =>
     expect(bad!.stderr).toContain(`${early}:2:1: 0001-01-05 is outside the dates a log may hold, expected a date from 1970-01-01 to 2100-12-31`);
   });
 
+  it('calibrate: the scenario\'s warnings (a key given twice) on standard error, as run and validate print them; none with --quiet', async () => {
+    const dup = join(dir, 'dup.json');
+    const text = readFileSync(SCENARIO, 'utf8');
+    writeFileSync(dup, text.replace('"name": "EU electronics inbound"', '"name": "draft", "name": "EU electronics inbound"'));
+    const [loud, quiet, validate] = await runMany([
+      ['calibrate', dup, '--incidents', LOG],
+      ['calibrate', dup, '--incidents', LOG, '--quiet'],
+      ['validate', dup],
+    ]);
+    expect(loud!.status, loud!.stderr).toBe(0);
+    const warning = `chainward: warning: ${dup}: name: key "name" appears 2 times; the last one is used`;
+    expect(validate!.stderr).toContain(warning);
+    expect(loud!.stderr.trim()).toBe(warning);
+    expect(quiet!.status).toBe(0);
+    expect(quiet!.stderr).toBe('');
+  });
+
   it('calibrateScenario: the rate posterior Gamma(λ0·w + n, w + T) and its interval; a zero-rate risk with an incident', () => {
     // effective λ0 = 0.4 × (1 − 0.5 × (1 − 0.5)) = 0.3 a year; 6 incidents over 2023–2024 (T = 2)
     const f = r.calibration.findings!.find((x) => x.risk === 'dock-theft@dc')!;
