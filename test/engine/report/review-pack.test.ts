@@ -1,25 +1,22 @@
-// The review pack's document and its Markdown: the sections in review order, the treatment plan with
-// overdue actions against the review date, the calibration block, names escaped.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../../engine/results/schema.js';
-import { PACK_SECTIONS, planFields, reviewPack } from '../../../engine/report/review-pack.js';
-import { reviewPackMarkdown } from '../../../engine/report/review-pack-markdown.js';
-import { shippedResults } from '../../support/report-fixture.js';
+// The review pack's document and its Markdown: the sections in review order, the summary's best open
+// treatment and appetite limits, the treatment plan with overdue and done actions (and taken from the
+// scenario when the results were run without treatments), the changes' signs, the stress section
+// without flows, the calibration block, names escaped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario } from '../../../engine/model/schema.js';
-import { validateScenario } from '../../../engine/validate/validate.js';
-import { stressTest } from '../../../engine/analysis/stress.js';
-import { stressBlocks } from '../../../engine/report/review-pack-stress.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareResults } from '../../../engine/analysis/compare.js';
+import { stressTest } from '../../../engine/analysis/stress.js';
+import { PACK_SECTIONS, planFields, reviewPack } from '../../../engine/report/review-pack.js';
 import { changesBlocks } from '../../../engine/report/review-pack-changes.js';
+import { reviewPackMarkdown } from '../../../engine/report/review-pack-markdown.js';
+import { stressBlocks } from '../../../engine/report/review-pack-stress.js';
+import type { Results } from '../../../engine/results/schema.js';
+import { envelope, scenarioOf } from '../../support/engine-helpers.js';
+import { shippedResults } from '../../support/report-fixture.js';
 import { REPO } from '../../support/run-cli.js';
 
-const shippedScenario: Scenario = (() => {
-  const v = validateScenario(JSON.parse(readFileSync(join(REPO, 'scenarios', 'eu-electronics-inbound.json'), 'utf8')));
-  if (!v.ok) throw new Error('the default scenario does not validate');
-  return v.scenario;
-})();
+const shippedScenario = scenarioOf(JSON.parse(readFileSync(join(REPO, 'scenarios', 'eu-electronics-inbound.json'), 'utf8')));
 
 let results: Results;
 beforeAll(async () => {
@@ -96,19 +93,17 @@ describe('reviewPack', () => {
   });
 
   it('stressBlocks of a network without flows: "No flows: nothing to stress", no costliest outage of €0, no chart', () => {
-    const bare = validateScenario({
-      format: 'chainward/v1',
-      name: 'Bare',
-      currency: 'EUR',
-      sites: [
-        { id: 'a', kind: 'supplier', ttrDays: 3 },
-        { id: 'b', kind: 'customer', ttrDays: 68.9 },
-      ],
-      lanes: [{ id: 'l', from: 'a', to: 'b', mode: 'road', transitDays: 1, ttrDays: 5 }],
-      threats: [],
-    });
-    if (!bare.ok) throw new Error(JSON.stringify(bare.issues));
-    const s = stressBlocks(stressTest(bare.scenario));
+    const bare = scenarioOf(
+      envelope('Bare', {
+        sites: [
+          { id: 'a', kind: 'supplier', ttrDays: 3 },
+          { id: 'b', kind: 'customer', ttrDays: 68.9 },
+        ],
+        lanes: [{ id: 'l', from: 'a', to: 'b', mode: 'road', transitDays: 1, ttrDays: 5 }],
+        threats: [],
+      }),
+    );
+    const s = stressBlocks(stressTest(bare));
     expect(s.lead).toBe('No flows: nothing to stress.');
     expect(s.blocks.map((b) => b.kind)).toEqual(['text']);
     expect(JSON.stringify(s)).not.toMatch(/€0|costliest|cannot be survived/);
