@@ -1,7 +1,8 @@
 // `chainward apply SCENARIO --treatment ID …`: folds done treatments into the scenario, so that next
 // year's baseline includes them (README.md, "The risk treatment plan"). The changes are applied by the
 // function the engine simulates treatments with, so the new baseline is the scenario each treatment
-// was simulated as; the folded treatments leave `treatments`, the others stay. The new scenario is
+// was simulated as; the folded treatments leave `treatments`, the others stay. Only what changed is
+// rewritten: every other byte of the file is kept (engine/text/json-edit.ts). The new scenario is
 // validated before it is written; a treatment left that no longer fits (a lane it adds now exists)
 // is reported with its JSON path and nothing is written.
 import type { Scenario, Treatment } from '../model/schema.js';
@@ -17,6 +18,8 @@ import { checkOutputPath } from '../io/write-atomic.js';
 import { OUT_OPTION, parseCommand, usageOf, type CommandSpec } from './args.js';
 import { loadScenarioFile, namingFile, readInputFile } from './scenario-file.js';
 import { writeOutput } from './write-output.js';
+import { editJson, jsonLayout } from '../text/json-edit.js';
+import { canonicalJson } from '../results/canonical-json.js';
 
 /** `chainward apply`: its options, usage line and --help. */
 export const APPLY_COMMAND = {
@@ -50,29 +53,20 @@ function treatmentIds(argv: readonly string[]): string[] {
 }
 
 /**
- * The scenario as JSON text in the shipped scenarios' layout: two-space indentation, and an array or
- * object on one line when it fits in `width` columns (a change, a selector, a short list of ids).
+ * The folded scenario as text: the input with only what folding changed rewritten (the changed
+ * values, the folded treatments cut out, what a treatment adds placed after the last member), every
+ * other byte as it was. Checked against the data; should the text ever not read back as the new
+ * scenario, it is laid out whole instead.
  */
-export function scenarioText(v: unknown, width = 120): string {
-  const flat = (x: unknown): string => {
-    if (Array.isArray(x)) return `[${x.map(flat).join(', ')}]`;
-    if (x !== null && typeof x === 'object') {
-      const entries = Object.entries(x).filter(([, y]) => y !== undefined);
-      return entries.length === 0 ? '{}' : `{ ${entries.map(([k, y]) => `${JSON.stringify(k)}: ${flat(y)}`).join(', ')} }`;
-    }
-    return JSON.stringify(x);
-  };
-  const out = (x: unknown, pad: string, lead: number): string => {
-    if (x === null || typeof x !== 'object') return JSON.stringify(x);
-    const one = flat(x);
-    if (pad.length > 0 && lead + one.length <= width) return one; // the top level is always laid out
-    const inner = `${pad}  `;
-    if (Array.isArray(x)) return x.length === 0 ? '[]' : `[\n${x.map((y) => inner + out(y, inner, inner.length)).join(',\n')}\n${pad}]`;
-    const entries = Object.entries(x).filter(([, y]) => y !== undefined);
-    if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, y]) => `${inner}${JSON.stringify(k)}: ${out(y, inner, inner.length + JSON.stringify(k).length + 2)}`).join(',\n')}\n${pad}}`;
-  };
-  return `${out(v, '', 0)}\n`;
+export function foldedText(input: string, before: Scenario, after: Scenario): string {
+  const edited = editJson(input, before, after);
+  let back: unknown;
+  try {
+    back = JSON.parse(edited);
+  } catch {
+    back = undefined;
+  }
+  return back !== undefined && canonicalJson(back) === canonicalJson(JSON.parse(JSON.stringify(after))) ? edited : `${jsonLayout(after)}\n`;
 }
 
 /** The treatment `id` of the scenario, or an InputError with the nearest id. */
@@ -106,9 +100,10 @@ export async function applyCommand(argv: string[]): Promise<number> {
     }
   }
   // the input as it was written (keys in its order); validated above, so the same data as `validated`
-  const raw = JSON.parse(readInputFile(file).replace(/^\uFEFF/, '')) as Scenario;
-  const { scenario, folded, emptied } = foldTreatments(raw, ids);
-  const text = scenarioText(scenario);
+  const input = readInputFile(file).replace(/^\uFEFF/, '');
+  const raw = JSON.parse(input) as Scenario;
+  const { scenario, folded, emptied } = foldTreatments(structuredClone(raw), ids);
+  const text = foldedText(input, raw, scenario);
 
   const checked = parseScenario(text);
   if (!checked.ok) {

@@ -12,6 +12,7 @@ import { DEFAULT_SCENARIO } from '../../../engine/cli/scenario-file.js';
 import { parseScenario } from '../../../engine/validate/validate.js';
 import { runMain } from '../../support/run-main.js';
 import { runCli } from '../../support/run-cli.js';
+import { jsonValueSpan } from '../../../engine/text/json-value-span.js';
 
 let dir: string;
 beforeAll(() => {
@@ -66,6 +67,34 @@ describe('chainward apply', () => {
     expect(lane.controls).toEqual(expect.arrayContaining(['secure-parking', 'gps-monitoring', 'hard-sided-trailer']));
     expect(Object.keys(lane).slice(0, -1)).toEqual(Object.keys(a.lanes.find((l: { id: string }) => l.id === 'la-rtm-lyo')));
     expect(parseScenario(readFileSync(out, 'utf8')).ok).toBe(true);
+  });
+
+  it('apply keeps every byte it does not change: the changed values and the folded treatment only, for every change kind', async () => {
+    const treatments = (JSON.parse(original) as { treatments: Array<{ id: string }> }).treatments;
+    const lines = (text: string) => text.split('\n');
+    for (const [i, t] of treatments.entries()) {
+      const out = join(dir, `kept-${t.id}.json`);
+      expect((await runMain(['apply', DEFAULT_SCENARIO, '--treatment', t.id, '--any-status', '--out', out, '--quiet'])).status).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      // the folded treatment's block, as the file has it
+      const block = jsonValueSpan(original, ['treatments', i])!;
+      const blockLines = lines(original.slice(block.start, block.end)).length;
+      const was = new Set(lines(original));
+      const now = new Set(lines(text));
+      const added = lines(text).filter((l) => !was.has(l));
+      const removed = lines(original).filter((l) => !now.has(l));
+      // addControls on a site tagged fsr-gap and on dc-milan: 3 lines; a route, a buffer: 1; a carrier on 5 lanes: ≤ 10
+      expect(added.length, `${t.id}: ${added.join('\n')}`).toBeLessThanOrEqual(10);
+      expect(removed.length, t.id).toBeLessThanOrEqual(blockLines + 10);
+      expect(text.endsWith('}\n')).toBe(true);
+    }
+    // a route: the path's line and the treatment, nothing else
+    const rail = readFileSync(join(dir, 'kept-tr-laptops-rail.json'), 'utf8');
+    const i = treatments.findIndex((t) => t.id === 'tr-laptops-rail');
+    const prev = jsonValueSpan(original, ['treatments', i - 1])!;
+    const own = jsonValueSpan(original, ['treatments', i])!;
+    const expected = (original.slice(0, prev.end) + original.slice(own.end)).replace('"path": ["la-ss-sk", "la-sk-ham", "la-ham-dor"]', '"path": ["la-ss-sl", "la-sl-mal", "la-mal-dui", "la-dui-dor"]');
+    expect(rail).toBe(expected);
   });
 
   it('apply refuses a treatment that is not done (exit 2, nothing written), and says how to go on', async () => {
