@@ -21,6 +21,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Two sites and a lane, no flows and no threats; the supplier's id holds control characters. */
+function bareNetwork(name: string) {
+  return {
+    format: 'chainward/v1',
+    name,
+    sites: [
+      { id: 'a\u001b]0;pwn\u0007', kind: 'supplier', ttrDays: 3 },
+      { id: 'b', kind: 'customer' },
+    ],
+    lanes: [{ id: 'l', from: 'a\u001b]0;pwn\u0007', to: 'b', mode: 'road', transitDays: 1 }],
+    threats: [],
+  };
+}
+
 describe('chainward stress', () => {
   it('--help: what it does, usage, each option with its default, an example; exit 0', async () => {
     const r = await runMain(['stress', '--help']);
@@ -127,16 +141,7 @@ describe('chainward stress', () => {
   });
 
   it('a network without flows: "no flows: nothing to stress" and no table of €0 rows; names reach the terminal without control characters', async () => {
-    const bare = {
-      format: 'chainward/v1',
-      name: 'Bare \u001b[31mred',
-      sites: [
-        { id: 'a\u001b]0;pwn\u0007', kind: 'supplier', ttrDays: 3 },
-        { id: 'b', kind: 'customer' },
-      ],
-      lanes: [{ id: 'l', from: 'a\u001b]0;pwn\u0007', to: 'b', mode: 'road', transitDays: 1 }],
-      threats: [],
-    };
+    const bare = bareNetwork('Bare \u001b[31mred');
     writeFileSync(join(dir, 'bare.json'), JSON.stringify(bare));
     for (const format of ['table', 'md']) {
       const r = await runMain(['stress', join(dir, 'bare.json'), '--format', format]);
@@ -150,17 +155,7 @@ describe('chainward stress', () => {
   });
 
   it('a network with a flow: hostile names reach the terminal without control characters; nothing to stress without a TTR says so', async () => {
-    const bare = {
-      format: 'chainward/v1',
-      name: 'Bare',
-      sites: [
-        { id: 'a\u001b]0;pwn\u0007', kind: 'supplier', ttrDays: 3 },
-        { id: 'b', kind: 'customer' },
-      ],
-      lanes: [{ id: 'l', from: 'a\u001b]0;pwn\u0007', to: 'b', mode: 'road', transitDays: 1 }],
-      flows: [{ id: 'f\u001b[2J', from: 'a\u001b]0;pwn\u0007', to: 'b', valuePerYear: 1e6, shipmentsPerYear: 365, bufferDays: 5, interruptionCostPerDay: 0 }],
-      threats: [],
-    };
+    const bare = { ...bareNetwork('Bare'), flows: [{ id: 'f\u001b[2J', from: 'a\u001b]0;pwn\u0007', to: 'b', valuePerYear: 1e6, shipmentsPerYear: 365, bufferDays: 5, interruptionCostPerDay: 0 }] };
     writeFileSync(join(dir, 'flow.json'), JSON.stringify(bare));
     const r = await runMain(['stress', join(dir, 'flow.json')]);
     expect(r.status).toBe(0);
