@@ -46,7 +46,7 @@ export const COMPARE_COMMAND = {
   },
   example: 'chainward compare scenarios/eu-electronics-inbound.json next-year.json --format md --out review.md',
   notes:
-    'Two scenarios are simulated with the same seed and trials, so the EAL change has the paired interval of common random numbers. With a results file, the interval comes from the two standard errors (conservative when both share a seed). --trials and --seed apply to scenario sides only.',
+    'Two scenarios are simulated with the same seed and trials, so the EAL change has the paired interval of common random numbers. With a results file, the interval comes from the two standard errors (conservative when both share their seed and trials). --trials and --seed apply to scenario sides only.',
 } as const satisfies CommandSpec;
 
 export const COMPARE_USAGE = usageOf(COMPARE_COMMAND);

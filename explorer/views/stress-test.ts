@@ -7,7 +7,7 @@
 import { scaleLinear } from 'd3';
 import type { StressBar, StressViewData, ViewSize } from '../model/view-data.js';
 import { axisScene, drawAxis, type AxisScene } from './parts/axes.js';
-import { moneyExact, moneyShort } from './parts/format.js';
+import { moneyExact, moneyShort, reiText } from './parts/format.js';
 import { chartFrame, emptyMessage, layer, pointerIn, TITLE_HEIGHT, tooltip, viewSize } from './parts/frame.js';
 import { drawLegend, type LegendItem } from './parts/legend.js';
 import { ACCENT, AXIS, BLUE, GRID_LIGHT, INK, MUTED } from './parts/palette.js';
@@ -153,7 +153,7 @@ export function layoutStressChart(data: StressViewData, size: ViewSize): StressS
   const markW = 12;
   const labelW = Math.min(Math.max(60, size.width * 0.26), 8 + Math.max(...shown.map((e) => textWidth(e.name, 11))));
   const x0 = 6 + markW + labelW;
-  const valueW = Math.max(...shown.map((e) => textWidth(`${m(e.loss)} · ${e.rei.toFixed(2)}`, 10))) + 8;
+  const valueW = Math.max(...shown.map((e) => textWidth(`${m(e.loss)} · ${reiText(e.rei)}`, 10))) + 8;
   const x1 = Math.max(x0 + 20, daysX - 14 - valueW);
   const worstLoss = Math.max(0, ...shown.map((e) => e.loss));
   const x = scaleLinear()
@@ -173,13 +173,13 @@ export function layoutStressChart(data: StressViewData, size: ViewSize): StressS
       label: fitText(e.name, labelW - 6, 11),
       barWidth,
       fill: e.needsMitigation ? FLAGGED : OK,
-      valueText: `${m(e.loss)} · ${e.rei.toFixed(2)}`,
+      valueText: `${m(e.loss)} · ${reiText(e.rei)}`,
       valueX: x0 + barWidth + 4,
       ttrWidth: Math.max(1, d(e.ttrDays) - daysX),
       ttsX: e.ttsDays === null ? null : Math.min(daysX + daysW, d(e.ttsDays)),
       tip: [
         `${e.name} (${e.kind === 'site' ? e.detail : `${e.detail} lane`})${e.needsMitigation ? ': needs mitigation' : ''}`,
-        `Loss over ${days(e.ttrDays)} days down: ${mx(e.loss)} (Risk Exposure Index ${e.rei.toFixed(2)})`,
+        `Loss over ${days(e.ttrDays)} days down: ${mx(e.loss)} (Risk Exposure Index ${reiText(e.rei)})`,
         `Time to recover ${days(e.ttrDays)} days (${e.ttrFrom}); time to survive ${tts}`,
         e.flowsCut.length > 0 ? `Cuts ${e.flowsCut.join(', ')}` : 'Cuts no flow',
         ...(e.flowsRerouted > 0 ? [`Reroutes ${e.flowsRerouted} flow${e.flowsRerouted === 1 ? '' : 's'}`] : []),
@@ -204,7 +204,7 @@ export function layoutStressChart(data: StressViewData, size: ViewSize): StressS
   const label =
     `Stress test: each site and lane down for its time to recover, ranked by the loss over that time, with its Risk Exposure Index, ` +
     `its time to recover against its time to survive, and whether it needs mitigation. ` +
-    rows.map((r) => `${r.bar.name}: ${mx(r.bar.loss)}, REI ${r.bar.rei.toFixed(2)}, TTR ${days(r.bar.ttrDays)} days, TTS ${r.bar.ttsDays === null ? 'unlimited' : `${days(r.bar.ttsDays)} days`}${r.bar.needsMitigation ? ', needs mitigation' : ''}`).join('; ') +
+    rows.map((r) => `${r.bar.name}: ${mx(r.bar.loss)}, REI ${reiText(r.bar.rei)}, TTR ${days(r.bar.ttrDays)} days, TTS ${r.bar.ttsDays === null ? 'unlimited' : `${days(r.bar.ttsDays)} days`}${r.bar.needsMitigation ? ', needs mitigation' : ''}`).join('; ') +
     (noteParts.length ? `. ${noteParts.join('; ')}.` : '.');
   return {
     title,

@@ -1,6 +1,6 @@
 // Figures as the views write them, all through engine/text/format.ts (one formatter for the reports
 // and the explorer): money in the scenario's locale, shares as percentages, the true minus sign.
-import { currencySymbol, money, percent, signedMoney } from '../../../engine/text/format.js';
+import { currencySymbol, money, num, percent, signedMoney } from '../../../engine/text/format.js';
 
 export { currencySymbol };
 
@@ -42,4 +42,9 @@ export function signed(s: string): string {
 export function shownChange(before: number, after: number, fmt: (x: number) => string): -1 | 0 | 1 {
   if (fmt(before) === fmt(after)) return 0;
   return after < before ? -1 : after > before ? 1 : 0;
+}
+
+/** A Risk Exposure Index (loss ÷ the worst element's loss) to two significant digits, as the stress report writes it: 0.0028, not 0.00. */
+export function reiText(rei: number): string {
+  return num(rei, 2);
 }

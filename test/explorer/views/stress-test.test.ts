@@ -17,6 +17,7 @@ import { exposureMap } from '../../../explorer/views/exposure-map.js';
 import { reiColour } from '../../../explorer/views/exposure-map/stress-overlay.js';
 import { layoutStressChart, stressChart } from '../../../explorer/views/stress-test.js';
 import { textWidth } from '../../../explorer/views/parts/text.js';
+import { reiText } from '../../../explorer/views/parts/format.js';
 import { stressScenario } from '../../engine/analysis/stress-fixture.js';
 import { mapFixture } from './fixtures-map.js';
 import { container, snapshot } from './render.js';
@@ -68,7 +69,11 @@ describe('layoutStressChart', () => {
     const [a, d] = scene.rows;
     expect(scene.rows.map((r) => r.mark)).toEqual(['!', '!', '', '', '!', '', '', '']);
     expect(d!.barWidth / a!.barWidth).toBeCloseTo(0.4, 9); // 6 000 / 15 000
-    expect(a!.valueText).toBe('€15K · 1.00');
+    // REI to two significant digits, as the stress report writes it (a small one is not 0.00)
+    expect(a!.valueText).toBe('€15K · 1');
+    expect(d!.valueText).toBe('€6K · 0.4');
+    expect(scene.rows.at(-1)!.valueText).toMatch(/ · (0|0\.0\d+)$/);
+    expect(reiText(0.0028)).toBe('0.0028');
     // A: TTS 5 days, TTR 20: the tick left of the TTR bar's end
     expect(a!.ttsX!).toBeLessThan(scene.daysX + a!.ttrWidth);
     expect(scene.rows[2]!.ttsX).toBeNull(); // b-d reroutes: unlimited
