@@ -24,7 +24,7 @@ import { CHROMIUM_ENV, findChromium, noChromiumMessage } from '../serve/chromium
 import { ChromiumStartError, printPdf, reviewPackHtmlInBrowser, withChromium, type Paper } from '../serve/review-pack-browser.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { checkOutputPath } from '../io/write-atomic.js';
-import { writeBytesAtomic } from '../io/write-bytes-atomic.js';
+import { writeBytesAtomic } from '../io/write-atomic.js';
 import { formatOption, intOption, OUT_OPTION, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, WORKERS_OPTION, type CommandSpec } from './args.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_TRIALS } from './run-command.js';
@@ -204,7 +204,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   else {
     const out = values.out as string;
     try {
-      writeBytesAtomic(out, made);
+      await writeBytesAtomic(out, made);
     } catch (e) {
       throw new Error(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }

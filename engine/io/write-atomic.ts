@@ -97,7 +97,7 @@ function existingTarget(path: string): Stats | undefined {
 }
 
 /** Writes all of `buf` to `fd`, asynchronously (a write may take only part). */
-async function writeAll(fd: number, buf: Buffer): Promise<void> {
+async function writeAll(fd: number, buf: Uint8Array): Promise<void> {
   for (let at = 0; at < buf.length; ) {
     at += await new Promise<number>((done, fail) => write(fd, buf, at, buf.length - at, null, (e, n) => (e ? fail(e) : done(n))));
   }
@@ -111,6 +111,14 @@ async function writeAll(fd: number, buf: Buffer): Promise<void> {
  * regular file (a device, a FIFO, a folder) is an error.
  */
 export async function writeAtomic(path: string, text: TextContent): Promise<void> {
+  await writeBytesAtomic(path, utf8Pieces(text));
+}
+
+/**
+ * Writes `bytes` (one buffer, or pieces in order) to `path` atomically, as writeAtomic writes text:
+ * a PDF, say.
+ */
+export async function writeBytesAtomic(path: string, bytes: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
   const mode = existingTarget(path)?.mode;
   const tmp = tempPathFor(path);
   register(tmp, path);
@@ -118,7 +126,7 @@ export async function writeAtomic(path: string, text: TextContent): Promise<void
   try {
     // created synchronously: from the moment it exists, a signal finds it registered and removes it
     fd = openSync(tmp, 'wx', 0o666);
-    for await (const bytes of utf8Pieces(text)) await writeAll(fd, bytes);
+    for await (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) await writeAll(fd, piece);
     const synced = fd;
     // on the disk before the rename: a crash just after it cannot leave an empty or partial target
     await new Promise<void>((done, fail) => fsync(synced, (e) => (e ? fail(e) : done())));
