@@ -60,7 +60,7 @@ function issueOf(issue: z.core.$ZodIssue, root: unknown): ValidationIssue {
   switch (issue.code) {
     case 'invalid_type':
       // JSON has no ∞ or NaN, but 1e999 reads as Infinity
-      return say(issue.expected === 'number' && typeof value === 'number' ? 'a finite number' : (A[issue.expected] ?? issue.expected));
+      return say(issue.expected === 'number' && typeof value === 'number' ? 'a finite number' : (Object.hasOwn(A, issue.expected) ? A[issue.expected]! : issue.expected));
     case 'invalid_value':
       return say(issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`);
     case 'too_small':

@@ -71,6 +71,11 @@ function replace(text: string, at: number, end: number, b: Json, edits: Edit[]):
   edits.push({ start: at, end, text: jsonLayout(b, pad, column) });
 }
 
+/** o's own member `key` (a key from the file may be "__proto__"): never an inherited one. */
+function own<T>(o: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
 function diff(text: string, { start: at, end }: JsonSpan, a: Json, b: Json, edits: Edit[]): void {
   if (same(a, b)) return;
   const members = membersOf(text, at);
@@ -78,9 +83,9 @@ function diff(text: string, { start: at, end }: JsonSpan, a: Json, b: Json, edit
     const keys = members.map((m) => m.key as string);
     // a key given twice: its text is not the parsed value's; lay the object out anew
     if (new Set(keys).size !== keys.length) return replace(text, at, end, b, edits);
-    const kept = members.map((m) => b[m.key as string] !== undefined);
+    const kept = members.map((m) => own(b, m.key as string) !== undefined);
     members.forEach((m, i) => {
-      if (kept[i]) diff(text, m.value, a[m.key as string], b[m.key as string], edits);
+      if (kept[i]) diff(text, m.value, own(a, m.key as string)!, own(b, m.key as string)!, edits);
     });
     const added = Object.entries(b).filter(([k, v]) => v !== undefined && !Object.prototype.hasOwnProperty.call(a, k));
     return splice(text, at, end, members, kept, added.map(([k, v]) => ({ key: k, value: v })), b, edits);
