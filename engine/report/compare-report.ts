@@ -30,18 +30,30 @@ function planCell(e: PlanEntry | null): string {
   return e === null ? '—' : e.status;
 }
 
+/** A change as shown with a true minus, signed only when it shows as other than zero ("0.00 pts", not "−0.00 pts"). */
+function signedShown(x: number, shown: string, digits: string): string {
+  return `${Number(digits) === 0 ? '' : x > 0 ? '+' : '−'}${shown}`;
+}
+
+/** A change of a share in percentage points at two decimals: "+0.35 pts", "0.00 pts". */
+export function pointsChange(x: number): string {
+  const digits = (Math.abs(x) * 100).toFixed(2);
+  return signedShown(x, `${digits} pts`, digits);
+}
+
+/** A relative change in per cent at one decimal: "−11.4 %", "0.0 %". */
+export function percentChange(x: number): string {
+  return signedShown(x, percent(Math.abs(x), 1), (Math.abs(x) * 100).toFixed(1));
+}
+
 /** The report's sections, as plain text rows. */
 function sections(c: Comparison): Section[] {
   const m = (x: number) => money(x, c.currency);
   const sm = (x: number) => signedMoney(x, c.currency);
   const out: Section[] = [];
 
-  const pct = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${percent(Math.abs(x), 1)}`);
-  // percentage points, signed only when the change shows at two decimals
-  const pp = (x: number) => {
-    const shown = (Math.abs(x) * 100).toFixed(2);
-    return `${Number(shown) === 0 ? '' : x > 0 ? '+' : '−'}${shown} pts`;
-  };
+  const pct = (x: number | null) => (x === null ? '—' : percentChange(x));
+  const pp = pointsChange;
   out.push({
     title: 'Headline figures',
     lead: [],

@@ -6,11 +6,8 @@ import type { Comparison } from '../analysis/compare.js';
 import { LEVELS } from '../model/schema.js';
 import { count, money, percent, plural, signedMoney } from '../text/format.js';
 import { APPETITE_LIMITS, type PackBlock, type PackRow } from './review-pack.js';
+import { percentChange, pointsChange } from './compare-report.js';
 
-/** A change as shown ("0.35 pts", "12.5 %") with its sign, none when it shows as zero (as the comparison report writes it). */
-function signed(x: number, shown: string): string {
-  return `${Number(shown.replace(/[^\d.]/g, '')) === 0 ? '' : x > 0 ? '+' : '−'}${shown}`;
-}
 
 /** The comparison's blocks for the pack, and its finding in one sentence. */
 export function changesBlocks(c: Comparison): { lead: string; blocks: PackBlock[] } {
@@ -26,8 +23,8 @@ export function changesBlocks(c: Comparison): { lead: string; blocks: PackBlock[
     rows: c.measures.map((x) => ({
       cells:
         x.kind === 'share'
-          ? [x.label, percent(x.before, 2), percent(x.after, 2), signed(x.change, `${(Math.abs(x.change) * 100).toFixed(2)} pts`)]
-          : [x.label, m(x.before), m(x.after), `${sm(x.change)}${x.relativeChange === null ? '' : ` (${signed(x.relativeChange, percent(Math.abs(x.relativeChange), 1))})`}`],
+          ? [x.label, percent(x.before, 2), percent(x.after, 2), pointsChange(x.change)]
+          : [x.label, m(x.before), m(x.after), `${sm(x.change)}${x.relativeChange === null ? '' : ` (${percentChange(x.relativeChange)})`}`],
     })),
   });
   blocks.push({ kind: 'text', text: c.ealChange.text });
