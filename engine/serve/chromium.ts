@@ -42,12 +42,15 @@ export function noChromiumMessage(what: string, looked: readonly string[], fromE
   return `${what} needs a Chromium browser (headless): ${where}. Install one (Debian or Ubuntu: apt-get install chromium) or set ${CHROMIUM_ENV} to the path of a Chromium or Chrome executable; --format md needs no browser`;
 }
 
+/** The flags headless Chromium needs here (no sandbox as root, no background network); the browser tests use them too. */
+export const HEADLESS_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
 /** Starts the headless browser at `path` with no network beyond the pages it is given. */
 export async function launchChromium(path: string): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: path,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+    args: [...HEADLESS_ARGS, '--font-render-hinting=none'],
   });
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { builtExplorer } from '../../engine/serve/build-explorer.js';
+import { HEADLESS_ARGS } from '../../engine/serve/chromium.js';
 import { startExploreServer, type ExploreInput, type ExploreServer } from '../../engine/serve/explore-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,7 +23,7 @@ export async function launch(): Promise<Browser> {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1600, height: 1000 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: HEADLESS_ARGS,
   });
   return {
     context,
