@@ -3,10 +3,11 @@
 // and the median and 90th percentile of every distribution a scenario may state, from which a
 // lognormal prior is centred.
 import type { Dist } from '../model/schema.js';
-import { log, log1p } from '../math/det-math.js';
+import { log } from '../math/det-math.js';
 import { gammaQuantile } from '../math/gamma-quantile.js';
-import { betaQuantile, regularizedBeta } from '../math/beta-quantile.js';
-import { lognormalParams, lognormalQuantile, Z90 } from '../sampling/lognormal.js';
+import { regularizedBeta } from '../math/beta-quantile.js';
+import { Z90 } from '../sampling/lognormal.js';
+import { distQuantile } from '../sampling/dist-quantile.js';
 /** The shape of the prior of a risk the scenario gives a zero rate (Jeffreys' prior for a Poisson rate has shape ½). */
 export const ZERO_RATE_SHAPE = 0.5;
 /** Below this two-sided predictive p-value a risk is flagged. */
@@ -95,26 +96,6 @@ export function normalInverseGamma(prior: LogNormal, n0: number, values: readonl
   const d = mean - prior.mu;
   const bn = b0 + ss / 2 + (k0 * n * d * d) / (2 * kn);
   return { mu, sigma: Math.sqrt(bn / an) };
-}
-
-/** The p-quantile of a scenario distribution (before any clipping to [0, 1] of a fraction). */
-export function distQuantile(dist: Dist, p: number): number {
-  if ('fixed' in dist) return dist.fixed;
-  if ('uniform' in dist) return dist.uniform[0] + p * (dist.uniform[1] - dist.uniform[0]);
-  if ('triangular' in dist) {
-    const [a, c, b] = dist.triangular;
-    if (b === a) return a;
-    const f = (c - a) / (b - a);
-    return p < f ? a + Math.sqrt(p * (b - a) * (c - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - c));
-  }
-  if ('pert' in dist) {
-    const [a, m, b] = dist.pert;
-    if (b === a) return a;
-    return a + (b - a) * betaQuantile(p, 1 + (4 * (m - a)) / (b - a), 1 + (4 * (b - m)) / (b - a));
-  }
-  if ('exponential' in dist) return -dist.exponential.mean * log1p(-p);
-  const { mu, sigma } = lognormalParams(dist.lognormal);
-  return lognormalQuantile(p, mu, sigma);
 }
 
 /**

@@ -1,15 +1,10 @@
 // The time to recover (TTR) of each site and lane for the stress test (docs/stress-test.md, "Time to
 // recover"): its own `ttrDays`, else the largest 90th percentile of the downtime of the disruption
-// threats that apply to it, else none. The percentiles are exact closed forms (the PERT one by the
-// Beta quantile of engine/math/beta-quantile.ts); nothing is sampled.
-import { betaQuantile } from '../math/beta-quantile.js';
-import { exp } from '../math/det-math.js';
+// threats that apply to it, else none. The percentiles are exact closed forms
+// (engine/sampling/dist-quantile.ts); nothing is sampled.
 import type { Dist, Lane, Scenario, Site } from '../model/schema.js';
 import { laneRegion, selectsLane, selectsSite } from '../model/selector.js';
-import { exponentialQuantile } from '../sampling/exponential.js';
-import { lognormalParams, Z90 } from '../sampling/lognormal.js';
-import { triangularQuantile } from '../sampling/triangular.js';
-import { uniformQuantile } from '../sampling/uniform.js';
+import { distQuantile } from '../sampling/dist-quantile.js';
 
 /** Where an element's TTR comes from: its own ttrDays, or the p90 of a disruption threat's downtime. */
 export type TtrSource = 'ttrDays' | 'disruption-p90';
@@ -21,30 +16,10 @@ export interface Ttr {
   threat?: string;
 }
 
-/**
- * The p-quantile of PERT(min, mode, max) with γ = 4 (engine/sampling/pert.ts): min + (max − min) ·
- * Beta⁻¹(p; α, β), α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min).
- */
-export function pertQuantile(p: number, min: number, mode: number, max: number): number {
-  const range = max - min;
-  if (!(range > 0)) return min;
-  const alpha = 1 + (4 * (mode - min)) / range;
-  const beta = 1 + (4 * (max - mode)) / range;
-  return min + range * betaQuantile(p, alpha, beta);
-}
-
 /** The 90th percentile of a distribution as a scenario writes it (a lognormal's stated p90 as it is). */
 export function distP90(d: Dist): number {
-  if ('fixed' in d) return d.fixed;
-  if ('uniform' in d) return uniformQuantile(0.9, d.uniform[0], d.uniform[1]);
-  if ('triangular' in d) return triangularQuantile(0.9, d.triangular[0], d.triangular[1], d.triangular[2]);
-  if ('pert' in d) return pertQuantile(0.9, d.pert[0], d.pert[1], d.pert[2]);
-  if ('lognormal' in d) {
-    if ('p90' in d.lognormal) return d.lognormal.p90;
-    const { mu, sigma } = lognormalParams(d.lognormal);
-    return exp(mu + sigma * Z90);
-  }
-  return exponentialQuantile(0.9, d.exponential.mean);
+  if ('lognormal' in d && 'p90' in d.lognormal) return d.lognormal.p90;
+  return distQuantile(d, 0.9);
 }
 
 /**

@@ -3,7 +3,8 @@
 // posterior, and the median and p90 of PERT, triangular, uniform, exponential, lognormal and fixed
 // distributions from which the lognormal prior of a loss is centred.
 import { describe, expect, it } from 'vitest';
-import { countCheck, distQuantile, gammaPoisson, lognormalOf, normalInverseGamma } from '../../../engine/analysis/calibration-update.js';
+import { countCheck, gammaPoisson, lognormalOf, normalInverseGamma } from '../../../engine/analysis/calibration-update.js';
+import { distQuantile } from '../../../engine/sampling/dist-quantile.js';
 
 const rel = (x: number, want: number) => Math.abs(x - want) / Math.abs(want);
 
