@@ -24,6 +24,8 @@ const LAYERS = [
   ['run', '^engine/run/'],
   ['results', '^engine/results/'],
   ['analysis', '^engine/analysis/'],
+  // scenarios from CSV and YAML, and scenarios and results out as CSV and GeoJSON (README "Bring your own network")
+  ['interchange', '^engine/interchange/'],
   ['report', '^engine/report/'],
   ['index', '^engine/index\\.ts$'],
   ['io', '^engine/io/'],
