@@ -21,8 +21,11 @@ export { trialRanges, shardRanges, RANGE_TRIALS } from './run/ranges.js';
 export type { RunOptions, RangeRunner, Progress, RunInfo } from './run/run-options.js';
 export { RangeWorker } from './run/range-worker.js';
 
-// the analysis and its results document
+// the analysis and its results document: simulate, then analyse (or both in one call), then compare runs
+export { simulate, analyse, SIMULATE_DEFAULTS, type Simulation, type SimulateOptions } from './analysis/simulation.js';
 export { simulateScenario } from './analysis/simulate-scenario.js';
+export { compareResults, compareResults as compare, type Comparison, type CompareOptions } from './analysis/compare.js';
+export { stressTest, type StressResult, type StressOptions } from './analysis/stress.js';
 export { sensitivity } from './analysis/sensitivity.js';
 export { optimizeControls, type OptimizeOptions, type OptimizeResult } from './analysis/optimize-controls.js';
 export { routeOptions, type RouteOptionsResult } from './analysis/route-options.js';

@@ -1,4 +1,4 @@
-// analyse: the results of a run from each unit's merged summary over the same trials — the register,
+// analyseUnits: the results of a run from each unit's merged summary over the same trials — the register,
 // targets, flows, controls, exceedance curve, treatment deltas and appetite. A pure function of its
 // inputs but `run`, so a single run and merged shards give the same bytes.
 import type { Scenario, Treatment } from '../model/schema.js';
@@ -100,7 +100,7 @@ export function treatmentResult(base: BaselineFigures, treatment: Treatment, ann
  * The results from each unit's merged summary over the same trials (baseline first).
  * A pure function of its inputs but `run`: a single run and merged shards give the same bytes.
  */
-export function analyse(scenario: Scenario, units: readonly RunUnit[], summaries: readonly BatchSummary[], seed: number | string, run: RunInfo): Results {
+export function analyseUnits(scenario: Scenario, units: readonly RunUnit[], summaries: readonly BatchSummary[], seed: number | string, run: RunInfo): Results {
   const compiled = units[0]!.compiled;
   const base = baselineFigures(scenario, compiled.plan, summaries[0]!);
   const treatments = units.slice(1).map((u, i) => treatmentResult(base, u.treatment!, treatmentCost(scenario, compiled.index, u), u.compiled.plan, summaries[i + 1]!));

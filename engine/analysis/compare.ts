@@ -137,6 +137,7 @@ export interface Comparison {
   treatmentPlan: { before: Record<TreatmentStatus, number>; after: Record<TreatmentStatus, number>; treatments: PlanChange[] };
 }
 
+/** What `compareResults` knows besides the two documents: the paired difference, and where each side came from. */
 export interface CompareOptions {
   /**
    * The mean and 95 % interval of the per-trial differences after − before, when both sides were

@@ -47,6 +47,7 @@ export interface Placement extends PlacementRef {
   cost: number;
 }
 
+/** What `optimizeControls` searches: the yearly budget, and the trials and seed each candidate set is simulated with. */
 export interface OptimizeOptions {
   /** Yearly budget (≥ 0) in the scenario's currency. */
   budget: number;
@@ -76,6 +77,7 @@ export interface FrontierPoint {
   chosen: Placement[];
 }
 
+/** The best set of catalog controls within the budget, and the cost–risk frontier (`optimizeControls`). */
 export interface OptimizeResult {
   scenario: string;
   currency: string;

@@ -13,7 +13,7 @@ import { buildCsrGraph } from '../graph/csr-graph.js';
 import { YenKShortest } from '../graph/yen-k-shortest.js';
 import { flowLoss, tailSizeFor } from '../summary/batch-summary.js';
 import { statedLaneCost } from '../plan/apply-treatment.js';
-import { analyse } from './analyse.js';
+import { analyseUnits } from './analyse.js';
 import { prepareUnits } from '../run/units.js';
 import { runInfo, type Progress, type RangeRunner } from '../run/run-options.js';
 import { simulateUnits } from '../run/simulate-units.js';
@@ -100,6 +100,7 @@ export interface Recommendation {
   reason: string;
 }
 
+/** A flow's alternative routes and carriers, each simulated with common random numbers: risk, transit days and cost (`routeOptions`). */
 export interface RouteOptionsResult {
   format: typeof ROUTES_FORMAT;
   scenario: string;
@@ -247,7 +248,7 @@ export async function routeOptions(scenario: Scenario, opts: RouteOptionsSetting
     onProgress: opts.onProgress,
   });
   const summaries = accs.map((a) => a.result(tailSizeFor(trials)));
-  const results = analyse(withOptions, units, summaries, opts.seed, runInfo(opts.workers ?? 1, Date.now() - started, trials * units.length));
+  const results = analyseUnits(withOptions, units, summaries, opts.seed, runInfo(opts.workers ?? 1, Date.now() - started, trials * units.length));
 
   const laneById = new Map((scenario.lanes ?? []).map((l) => [l.id, l]));
   const options: RouteOption[] = drafts.map((d, u) => {

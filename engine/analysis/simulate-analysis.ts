@@ -46,7 +46,7 @@ export interface SimulatedAnalysis {
 
 /**
  * Simulates the baseline and the selected treatments over the same trial ranges (common random
- * numbers). The same figures as analyse() over prepareUnits and simulateUnits, to the bit; only the
+ * numbers). The same figures as analyseUnits() over prepareUnits and simulateUnits, to the bit; only the
  * memory differs. `ranges` defaults to the whole run's; `prepared` to prepareAnalysis(scenario, opts).
  */
 export async function simulateAnalysis(scenario: Scenario, opts: RunOptions, ranges = trialRanges(opts.trials, opts.rangeTrials), prepared?: PreparedAnalysis): Promise<SimulatedAnalysis> {

@@ -78,6 +78,7 @@ export interface FlowCutSets {
   pairsSearched: boolean;
 }
 
+/** The stress test of a scenario: each site and lane down for its TTR (loss, TTS, REI, flag) and each flow's minimal cut sets (docs/stress-test.md). */
 export interface StressResult {
   scenario: string;
   currency: string;
@@ -97,6 +98,7 @@ export interface StressResult {
   maxPairElements: number;
 }
 
+/** Limits of the stress test's search. */
 export interface StressOptions {
   /** The pair search's limit on a flow's relevant elements (default MAX_PAIR_ELEMENTS). */
   maxPairElements?: number;

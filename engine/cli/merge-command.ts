@@ -3,7 +3,7 @@
 // trial count, treatment list and engine version, and cover every shard exactly once. Every part is
 // checked before it is merged: its checksum, every number, and a few trials re-simulated from its
 // scenario and seed (docs/results-format.md, "What `merge` checks and writes").
-import { analyse } from '../analysis/analyse.js';
+import { analyseUnits } from '../analysis/analyse.js';
 import { canonicalJson } from '../results/canonical-json.js';
 import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.js';
 import { runInfo } from '../run/run-options.js';
@@ -168,7 +168,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   }
   let results;
   try {
-    results = analyse(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
+    results = analyseUnits(scenario, units, summaries, seed, runInfo(workers, wallMs, trials * units.length));
   } catch (e) {
     // analyse's backstop: the checks of the parts keep every figure finite
     if (e instanceof ScenarioLimitError) throw new InputError('the merged parts give figures that are not finite numbers; nothing was written', e.details);

@@ -13,6 +13,7 @@ import { rootSeed } from '../rng/root-seed.js';
 export const MIN_SITES = 5;
 export const MAX_SITES = 100_000;
 
+/** What `generateScenario` makes: how many sites, from which seed. */
 export interface GenerateOptions {
   /** Number of sites, an integer in [5, 100 000]. */
   sites: number;

@@ -33,6 +33,7 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 export type Mode = (typeof MODES)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Element = (typeof ELEMENTS)[number];
+/** An ISO 28000 risk level, from likelihood × impact: low, medium, high or critical. */
 export type Level = (typeof LEVELS)[number];
 export type TreatmentStatus = (typeof TREATMENT_STATUSES)[number];
 
@@ -398,6 +399,11 @@ export const appetiteSchema = z.strictObject({
     .describe("Highest acceptable CVaR95, the mean loss of the worst 5 % of trials, in the scenario's currency; no limit when left out"),
 });
 
+/**
+ * The chainward/v1 scenario (README.md, "The scenario format"): its zod schema, with defaults and a
+ * description of every field (`npm run schema` writes the JSON Schema from it). Parse with
+ * `validateScenario`, which also checks what a schema cannot (ids, references, limits).
+ */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema editors check the file against, e.g. "./chainward-v1.schema.json"; the engine ignores it'),
   format: z.literal('chainward/v1').describe('The file format and its version: always "chainward/v1"'),
@@ -433,19 +439,28 @@ export const scenarioSchema = z.strictObject({
   calibration: calibrationSchema.optional(),
 });
 
+/** A distribution of a loss, a downtime or a cost: fixed, uniform, triangular, PERT, lognormal (README.md, "The scenario format"). */
 export type Dist = z.infer<typeof distSchema>;
 export type Selector = z.infer<typeof selectorSchema>;
+/** A site of the network: supplier, factory, warehouse, port, airport, DC, cross-dock or customer, with its value at risk and location. */
 export type Site = z.infer<typeof siteSchema>;
+/** A lane: a directed transport leg between two sites, with its mode, transit days, cost and carrier. */
 export type Lane = z.infer<typeof laneSchema>;
+/** A carrier lanes can name, with the security factors it brings. */
 export type Carrier = z.infer<typeof carrierSchema>;
+/** A flow of cargo from one site to another over lanes: its value per year, shipments and buffer stock. */
 export type Flow = z.infer<typeof flowSchema>;
+/** A threat (theft, hijacking, intrusion, tampering, information leakage, terrorism, disruption), its frequency, losses and the targets it applies to. */
 export type Threat = z.infer<typeof threatSchema>;
 export type Trigger = z.infer<typeof triggerSchema>;
 export type TriggerScope = (typeof TRIGGER_SCOPES)[number];
 export type Effect = z.infer<typeof effectSchema>;
+/** A security control: the ISO 28000 element it belongs to, the categories it acts on, its factors and its cost. */
 export type Control = z.infer<typeof controlSchema>;
 export type Change = z.infer<typeof changeSchema>;
+/** A treatment simulated against the baseline with the same random numbers: changes (controls, carriers, routes, buffers) and its place in the treatment plan. */
 export type Treatment = z.infer<typeof treatmentSchema>;
 export type Criteria = z.infer<typeof criteriaSchema>;
 export type Appetite = z.infer<typeof appetiteSchema>;
+/** A validated chainward/v1 scenario, as `validateScenario` returns it (defaults filled in). */
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -9,6 +9,10 @@ export const LOSS_SITE_FRACTION = 1;
 export const LOSS_SHIPMENT_FRACTION = 2;
 export const LOSS_AMOUNT = 3;
 
+/**
+ * A scenario compiled for the simulation kernel: flat typed arrays indexed by integers (sites, lanes,
+ * risks, flows, controls), no strings. Built by `compilePlan`; its ids are in the CompiledScenario's index.
+ */
 export interface SimulationPlan {
   horizonDays: number;
   /** Root of every random stream: four words from seedrandom(seed). */
@@ -129,6 +133,7 @@ export interface PlanCosts {
   perControl: Map<string, { element: Element; placements: number; annualCost: number }>;
 }
 
+/** A compiled scenario: the plan the kernel runs, and the index that maps its integers back to the scenario's ids. */
 export interface CompiledScenario {
   plan: SimulationPlan;
   index: PlanIndex;

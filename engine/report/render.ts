@@ -5,7 +5,9 @@ import { markdownReport } from './markdown.js';
 import type { ReportOptions } from './sections.js';
 import { tableReport } from './table.js';
 
+/** The formats `render` writes results in: a terminal table, JSON (chainward-results/v1), CSV and Markdown. */
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+/** One of FORMATS. */
 export type Format = (typeof FORMATS)[number];
 
 /**

@@ -250,6 +250,7 @@ export const resultsSchema = z.object({
   run: runInfoSchema,
 });
 
+/** The results document, chainward-results/v1 (docs/results-format.md): what `analyse` and `simulateScenario` return and `chainward run --format json` writes. */
 export type Results = z.output<typeof resultsSchema>;
 export type Summary = z.output<typeof summarySchema>;
 export type RiskRow = z.output<typeof riskRowSchema>;

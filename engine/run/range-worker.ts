@@ -7,6 +7,10 @@ import { Simulator } from '../simulate/run-batch.js';
 import { toTransfer, type PackedSummary } from '../summary/summary-transfer.js';
 import { TopKByRun } from '../summary/top-k.js';
 
+/**
+ * Runs trial ranges of plans for a worker (a Web Worker or a worker thread) and returns each range's
+ * summary packed for transfer; keeps one simulator per plan key and the tail floor per run key.
+ */
 export class RangeWorker<PlanKey, RunKey> {
   private readonly simulators = new Map<PlanKey, Simulator>();
   /** Plans whose Simulator could not be built, with the reason: their ranges fail with it. */

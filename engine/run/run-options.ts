@@ -34,6 +34,7 @@ export interface Progress {
   relativeSe: number;
 }
 
+/** How a run is simulated: trials, seed, treatments, and who runs the trial ranges (in this thread by default). */
 export interface RunOptions {
   /** Trials to run; with `targetSe`, the most trials to run. */
   trials: number;
@@ -74,6 +75,7 @@ export const runInfoSchema = z.object({
   stoppedBy: z.enum(['target', 'max-trials']).optional(),
 });
 
+/** The results' `run` record: worker threads, wall-clock time, trials simulated, and the stopping rule's outcome. */
 export type RunInfo = z.output<typeof runInfoSchema>;
 
 /** The `run` record: workers, wall time and simulated trials (baseline and treatments) per second. */

@@ -5,7 +5,7 @@
 // the same seed and trials are the same bytes). Everything here is plain engine code: no DOM.
 import { applyTreatment } from '../../engine/plan/apply-treatment.js';
 import { elementEffect, elementRemovals, type ElementEffect } from '../../engine/analysis/control-effectiveness.js';
-import { analyse } from '../../engine/analysis/analyse.js';
+import { analyseUnits } from '../../engine/analysis/analyse.js';
 import { canonicalJson } from '../../engine/results/canonical-json.js';
 import { runInfo, type RangeRunner } from '../../engine/run/run-options.js';
 import { runRanges } from '../../engine/run/run-ranges.js';
@@ -198,7 +198,7 @@ export class AnalysisSession {
     const elements = removals.map((r) => ({ element: r.element, controls: r.controls }));
     const state: AnalysisState = {
       request: req,
-      baseline: analyse(scenario, [base], [baseSummary], seed, info()),
+      baseline: analyseUnits(scenario, [base], [baseSummary], seed, info()),
       treatmentCurves: {},
       elements,
     };
@@ -207,8 +207,8 @@ export class AnalysisSession {
     if (whatIf) {
       const unit = unitOf(whatIf);
       const s = await simulate(unit, keyOf(whatIf));
-      const alone = analyse(unit.treated!.scenario, [{ compiled: unit.compiled }], [s], seed, info());
-      const paired = analyse(scenario, [base, unit], [baseSummary, s], seed, info());
+      const alone = analyseUnits(unit.treated!.scenario, [{ compiled: unit.compiled }], [s], seed, info());
+      const paired = analyseUnits(scenario, [base, unit], [baseSummary, s], seed, info());
       state.whatIf = { changes: req.whatIf, scenario: unit.treated!.scenario, results: alone, vsBaseline: paired.treatments[0]! };
       onUpdate({ ...state }, 'whatif');
     }
@@ -221,7 +221,7 @@ export class AnalysisSession {
       treatmentSummaries.push(summary);
       state.treatmentCurves = { ...state.treatmentCurves, [t.id]: lossExceedance(sortedLosses(summary)) };
       treatmentUnits.push(unit);
-      state.baseline = analyse(scenario, [base, ...treatmentUnits], [baseSummary, ...treatmentSummaries], seed, info());
+      state.baseline = analyseUnits(scenario, [base, ...treatmentUnits], [baseSummary, ...treatmentSummaries], seed, info());
       onUpdate({ ...state }, 'treatment');
     }
 
@@ -229,7 +229,7 @@ export class AnalysisSession {
       const units = removals.map((r) => unitOf(r.treatment));
       const sums: BatchSummary[] = [];
       for (const [i, u] of units.entries()) sums.push(await simulate(u, keyOf(removals[i]!.treatment)));
-      const measured = analyse(scenario, [base, ...units], [baseSummary, ...sums], seed, info());
+      const measured = analyseUnits(scenario, [base, ...units], [baseSummary, ...sums], seed, info());
       state.effects = removals.map((r, i) => elementEffect(r, measured.treatments[i]!));
       onUpdate({ ...state }, 'effects');
     } else {

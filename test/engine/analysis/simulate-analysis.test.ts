@@ -1,12 +1,12 @@
 // simulateAnalysis holds one plan at a time (treatments checked up front, parked in files or compiled
-// again, the baseline parked while the treatments run); its results equal, to the bit, analyse() over
+// again, the baseline parked while the treatments run); its results equal, to the bit, analyseUnits() over
 // prepareUnits and simulateUnits — the path that holds every plan and summary at once — in-process,
 // with plans parked in files, compiled again, and on a worker pool with shared plans.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyse, assembleResults } from '../../../engine/analysis/analyse.js';
+import { analyseUnits, assembleResults } from '../../../engine/analysis/analyse.js';
 import { prepareAnalysis, simulateAnalysis } from '../../../engine/analysis/simulate-analysis.js';
 import { simulateScenario } from '../../../engine/analysis/simulate-scenario.js';
 import { sensitivity } from '../../../engine/analysis/sensitivity.js';
@@ -32,7 +32,7 @@ const withoutRun = (r: Results) => JSON.stringify({ ...r, run: undefined });
 async function holdingAll(): Promise<string> {
   const units = prepareUnits(scenario, opts);
   const { accs, trials } = await simulateUnits(units, trialRanges(opts.trials), tailSizeFor(opts.trials), opts);
-  return withoutRun(analyse(scenario, units, accs.map((a) => a.result(tailSizeFor(trials))), opts.seed, runInfo(1, 1, 1)));
+  return withoutRun(analyseUnits(scenario, units, accs.map((a) => a.result(tailSizeFor(trials))), opts.seed, runInfo(1, 1, 1)));
 }
 
 async function oneAtATime(o: RunOptions): Promise<string> {
@@ -46,7 +46,7 @@ const refusing: PlanStore = { keep: () => undefined, keepBytes: 0 };
 describe('simulateAnalysis', () => {
   let reference: string;
 
-  it('simulateAnalysis equals analyse over prepareUnits and simulateUnits, in-process (and simulateScenario uses it)', async () => {
+  it('simulateAnalysis equals analyseUnits over prepareUnits and simulateUnits, in-process (and simulateScenario uses it)', async () => {
     reference = await holdingAll();
     expect(JSON.parse(reference).treatments.length).toBeGreaterThan(1);
     expect(await oneAtATime(opts)).toBe(reference);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyse } from '../../../engine/analysis/analyse.js';
+import { analyseUnits } from '../../../engine/analysis/analyse.js';
 import { prepareUnits, type RunUnit } from '../../../engine/run/units.js';
 import { runInfo } from '../../../engine/run/run-options.js';
 import { validateScenario } from '../../../engine/validate/validate.js';
@@ -151,7 +151,7 @@ describe('decodeSummary checks every number', () => {
     // the money sums agree with the losses (each trial adds its loss parts to them): all in the first part
     forged.sums.money.hi = b64(Float64Array.of(Math.floor((n * MAX_PER_TRIAL * SUM_FIELDS.money.scale) / 2 ** 40), 0, 0));
     const s: BatchSummary = decodeSummary(forged, '$.units[0]', nRisks, nFlows);
-    const results = analyse(scenario, units, [s], 1, runInfo(1, 1, n));
+    const results = analyseUnits(scenario, units, [s], 1, runInfo(1, 1, n));
     const nonFinite: string[] = [];
     const walk = (v: unknown, path: string): void => {
       if (typeof v === 'number' && !Number.isFinite(v)) nonFinite.push(path);
