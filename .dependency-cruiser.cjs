@@ -31,6 +31,7 @@ const LAYERS = [
   ['io', '^engine/io/'],
   ['parallel', '^engine/parallel/'],
   ['serve', '^engine/serve/'],
+  ['node', '^engine/node\\.ts$'], // the package's "./node" entry: the Node.js-only API
   ['bench', '^bench/'],
   ['cli', '^engine/cli/'],
 ];

@@ -43,13 +43,14 @@ describe('the Node-only engine folders are the same list everywhere', () => {
   it('.dependency-cruiser.cjs: the explorer rule, the core rule and the layers above engine/index.ts', () => {
     expect(alternation(rule('explorer-only-core').to.path)).toEqual(expected);
     expect(alternation(rule('core-no-node').from.path)).toEqual(expected);
-    // the layers above the public API are the Node-only folders (and bench/)
-    expect(engineFolders(rule('layer-index').to.path ?? '')).toEqual(expected);
+    // the layers above the public API are the Node-only folders, the package's Node-only entry
+    // engine/node.ts (and bench/)
+    expect(engineFolders(rule('layer-index').to.path ?? '')).toEqual(sorted([...expected, 'node']));
   });
 
-  it('tsconfig.core.json excludes them from the core', () => {
+  it('tsconfig.core.json excludes them from the core, and the Node-only entry engine/node.ts', () => {
     const config = JSON.parse(read('tsconfig.core.json')) as { exclude: string[] };
-    expect(sorted(config.exclude.map((p) => /^engine\/([a-z-]+)\/\*\*$/.exec(p)?.[1] ?? p))).toEqual(expected);
+    expect(sorted(config.exclude.map((p) => /^engine\/([a-z-]+)\/\*\*$/.exec(p)?.[1] ?? p))).toEqual(sorted([...expected, 'engine/node.ts']));
   });
 
   it("engine/serve/build-explorer.ts leaves them out of the explorer's source hash", () => {
