@@ -31,10 +31,13 @@ import { scenarioWarnings } from '../validate/warnings.js';
 import { printWarnings } from './print-warnings.js';
 import { checkOutputPath } from '../io/write-atomic.js';
 import { PlanSpill } from '../io/plan-spill.js';
+import { autoShard, shardOut, type Shard } from './shard-auto.js';
 
 export const DEFAULT_TRIALS = 20_000;
 export const DEFAULT_MAX_TRIALS = 1_000_000;
 const MAX_TRIALS = 100_000_000;
+/** The most shards --shard i/n spells (five digits), and so the most --shards. */
+const MAX_SHARDS = 99_999;
 
 /** `chainward run`: its options, usage line and --help (see README.md, "Command line"). */
 export const RUN_COMMAND = {
@@ -58,7 +61,13 @@ export const RUN_COMMAND = {
       description: "adds ranges of trials until the baseline EAL's relative standard error is X or less (e.g. 0.01), capped by --max-trials; the result depends only on the seed and X",
     },
     'max-trials': trialsOption(DEFAULT_MAX_TRIALS, MAX_TRIALS, 'with --target-se, the most trials to run'),
-    shard: { type: 'string', value: 'i/n', description: 'runs the i-th of n shares of the trial ranges and writes a partial result (JSON) for `chainward merge`' },
+    shard: {
+      type: 'string',
+      value: 'i/n|auto',
+      description:
+        'runs the i-th of n shares of the trial ranges and writes a partial result (JSON) for `chainward merge`; auto reads i and n from a Kubernetes Indexed Job, a Slurm job array or an AWS Batch array job (docs/scale-out.md); --out part-{shard}.json names the file by i',
+    },
+    shards: { type: 'string', value: 'N', description: 'with --shard auto, the shard count where the batch system does not give it (Kubernetes: the Job\'s completions)' },
     sensitivity: { type: 'boolean', description: "adds a tornado: each threat's frequency and each control's factors varied by ±δ, one at a time" },
     'sensitivity-delta': { type: 'string', value: 'X', description: 'with --sensitivity, the relative variation δ, between 0 and 1', default: String(DEFAULT_SENSITIVITY_DELTA) },
   },
@@ -79,12 +88,14 @@ function targetSeOf(v: string | boolean | undefined): number | undefined {
   return numberOption('target-se', v, 0, (x) => x > 0 && x < 1, 'a relative standard error between 0 and 1 such as 0.01');
 }
 
-function shardOf(v: string | boolean | undefined): { index: number; count: number } | undefined {
+function shardOf(v: string | boolean | undefined, shards: string | boolean | undefined): (Shard & { source?: string }) | undefined {
+  if (shards !== undefined && v !== 'auto') throw new InputError('--shards goes with --shard auto (with --shard i/n, n is the count)');
+  if (v === 'auto') return autoShard(process.env, shards === undefined ? undefined : intOption('shards', shards, 1, MAX_SHARDS));
   if (v === undefined) return undefined;
   const m = typeof v === 'string' ? /^(\d{1,5})\/(\d{1,5})$/.exec(v) : null;
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || !(index >= 1 && index <= count)) throw new InputError(`--shard: expected i/n with 1 ≤ i ≤ n, such as 2/8; got "${String(v)}"`);
+  if (!m || !(index >= 1 && index <= count)) throw new InputError(`--shard: expected i/n with 1 ≤ i ≤ n, such as 2/8, or auto; got "${String(v)}"`);
   return { index, count };
 }
 
@@ -93,12 +104,14 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new InputError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
   const settings = runSettings(values);
   const file = positionals[0] ?? DEFAULT_SCENARIO;
-  checkOutputPath(values.out, [file]);
+  const out = shardOut(values.out, settings.shard);
+  checkOutputPath(out, [file]);
   const scenario = loadScenarioFile(file);
   const quiet = values.quiet === true;
+  if (settings.shard && settings.shardSource !== undefined && !quiet) process.stderr.write(`chainward: --shard auto: shard ${settings.shard.index}/${settings.shard.count} from ${settings.shardSource}\n`);
   printWarnings(file, scenarioWarnings(scenario), quiet); // the results carry them too (`warnings`)
   const text = await namingFile(file, () => simulateForCli(scenario, settings, quiet));
-  await writeOutput(text, values.out, quiet);
+  await writeOutput(text, out, quiet);
   return EXIT_OK;
 }
 
@@ -108,7 +121,9 @@ interface RunSettings {
   treatments: RunOptions['treatments'];
   workers: number;
   targetSe?: number;
-  shard?: { index: number; count: number };
+  shard?: Shard;
+  /** With --shard auto, where the shard came from (`SLURM_ARRAY_TASK_ID=3 (Slurm job array)`). */
+  shardSource?: string;
   format: ReturnType<typeof formatOf>;
   /** Relative variation for --sensitivity, or undefined without it. */
   sensitivity?: number;
@@ -118,7 +133,8 @@ interface RunSettings {
 
 function runSettings(values: Values): RunSettings {
   const targetSe = targetSeOf(values['target-se']);
-  const shard = shardOf(values.shard);
+  const found = shardOf(values.shard, values.shards);
+  const shard = found && { index: found.index, count: found.count }; // written into the part: no source
   if (targetSe !== undefined && values.trials !== undefined) throw new InputError('--trials and --target-se do not go together: with --target-se, --max-trials bounds the run');
   if (targetSe === undefined && values['max-trials'] !== undefined) throw new InputError('--max-trials needs --target-se (without it, --trials sets the run length)');
   if (shard && targetSe !== undefined) throw new InputError('--shard and --target-se do not go together: a shard cannot see the other shards\' error');
@@ -142,6 +158,7 @@ function runSettings(values: Values): RunSettings {
     workers: intOption('workers', values.workers, defaultWorkers(), 256),
     targetSe,
     shard,
+    shardSource: found?.source,
     format: formatOf(values.format),
     sensitivity: sensitivityDelta,
     report: { top: intOption('top', values.top, DEFAULT_TOP, 1_000_000), wide: values.wide === true },
