@@ -16,7 +16,7 @@ import { plural } from '../text/format.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
 import { checkOutputPath } from '../io/write-atomic.js';
 import { OUT_OPTION, parseCommand, usageOf, type CommandSpec } from './args.js';
-import { loadScenarioFile, namingFile, readInputFile } from './scenario-file.js';
+import { loadScenarioFile, namingFile, scenarioJsonText } from './scenario-file.js';
 import { writeOutput } from './write-output.js';
 import { editJson, jsonLayout } from '../text/json-edit.js';
 import { canonicalJson } from '../results/canonical-json.js';
@@ -100,7 +100,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
     }
   }
   // the input as it was written (keys in its order); validated above, so the same data as `validated`
-  const input = readInputFile(file).replace(/^\uFEFF/, '');
+  const input = scenarioJsonText(file).replace(/^\uFEFF/, ''); // a YAML scenario is written back as JSON
   const raw = JSON.parse(input) as Scenario;
   const { scenario, folded, emptied } = foldTreatments(structuredClone(raw), ids);
   const text = foldedText(input, raw, scenario);

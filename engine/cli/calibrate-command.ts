@@ -17,7 +17,7 @@ import { oneLine, textTable, wrapWords } from '../report/format.js';
 import { mdCell, mdText } from '../report/markdown.js';
 import { money, num, plural } from '../text/format.js';
 import { formatOption, numberOption, OUT_OPTION, parseCommand, usageOf, type CommandSpec } from './args.js';
-import { loadScenarioFile, namingFile, readInputFile } from './scenario-file.js';
+import { loadScenarioFile, namingFile, scenarioJsonText } from './scenario-file.js';
 import { writeOutput } from './write-output.js';
 import { printWarnings } from './print-warnings.js';
 import { scenarioWarnings } from '../validate/warnings.js';
@@ -87,7 +87,7 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
 
   const scenario = loadScenarioFile(scenarioPath);
   printWarnings(scenarioPath, scenarioWarnings(scenario), values.quiet === true);
-  const scenarioText = readInputFile(scenarioPath);
+  const scenarioText = scenarioJsonText(scenarioPath); // a YAML scenario is written back as JSON
   const compiled = namingFile(scenarioPath, () => compilePlan(scenario, 1));
   const logText = readRegularFile(logPath, MAX_LOG_BYTES, 'an incident log');
   const bytes = Buffer.from(logText, 'utf8');

@@ -8,6 +8,7 @@ import { pairedDifference } from '../analysis/paired-difference.js';
 import { simulateAnalysis } from '../analysis/simulate-analysis.js';
 import type { Scenario } from '../model/schema.js';
 import { parseInput } from '../results/parse-input.js';
+import { issueWhere } from '../validate/parse-scenario-text.js';
 import type { Results } from '../results/schema.js';
 import { runInfo, type RunOptions } from '../run/run-options.js';
 import { defaultWorkers } from '../parallel/pool.js';
@@ -56,9 +57,9 @@ type Side = { file: string; kind: 'results'; results: Results } | { file: string
 /** Reads one side: results or a scenario, every problem named by file and JSON path. */
 function readSide(file: string): Side {
   const text = readInputFile(file, 'results');
-  const loaded = parseInput(text);
+  const loaded = parseInput(text, file);
   if (loaded.kind === 'invalid') {
-    throw new InputError(`${file}: ${loaded.results ? 'not valid results' : 'neither valid results nor a valid scenario'}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, loaded.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
+    throw new InputError(`${file}: ${loaded.results ? 'not valid results' : 'neither valid results nor a valid scenario'}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, loaded.issues.map((i) => `${issueWhere(file, i)}: ${i.message}`));
   }
   if (loaded.kind === 'results') return { file, kind: 'results', results: loaded.results };
   if (Buffer.byteLength(text) > MAX_SCENARIO_BYTES) throw new InputError(`${file}: a scenario of more than ${MAX_SCENARIO_BYTES / 1048576} MiB`);

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { builtExplorer } from '../serve/build-explorer.js';
 import { startExploreServer } from '../serve/explore-server.js';
 import { parseInput } from '../results/parse-input.js';
+import { issueWhere } from '../validate/parse-scenario-text.js';
 import { oneLine } from '../report/format.js';
 import { intOption, parseCommand, SEED_OPTION, seedOf, usageOf, type CommandSpec } from './args.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
@@ -44,10 +45,10 @@ export const EXPLORE_USAGE = usageOf(EXPLORE_COMMAND);
 
 /** Checks an input file: a valid scenario, or results (chainward-results/v1); problems are an InputError. */
 function checkInput(file: string, text: string): 'scenario' | 'results' {
-  const loaded = parseInput(text);
+  const loaded = parseInput(text, file);
   if (loaded.kind !== 'invalid') return loaded.kind;
   const n = loaded.issues.length;
-  throw new InputError(`${file}: ${n} problem${n === 1 ? '' : 's'}`, loaded.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
+  throw new InputError(`${file}: ${n} problem${n === 1 ? '' : 's'}`, loaded.issues.map((i) => `${issueWhere(file, i)}: ${i.message}`));
 }
 
 /** Opens the URL in the desktop's browser; quietly does nothing where there is none. */

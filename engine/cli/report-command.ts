@@ -16,6 +16,7 @@ import { stressBlocks } from '../report/review-pack-stress.js';
 import { reviewPackMarkdown } from '../report/review-pack-markdown.js';
 import { oneLine } from '../report/format.js';
 import { parseInput } from '../results/parse-input.js';
+import { issueWhere } from '../validate/parse-scenario-text.js';
 import { scenarioHash } from '../results/scenario-hash.js';
 import type { Results } from '../results/schema.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -64,10 +65,10 @@ export const REPORT_USAGE = usageOf(REPORT_COMMAND);
 
 /** Reads an input file as a scenario or results; every problem an InputError naming the file and its JSON path. */
 function readInput(file: string): { kind: 'scenario'; scenario: Scenario } | { kind: 'results'; results: Results } {
-  const loaded = parseInput(readInputFile(file, 'results'));
+  const loaded = parseInput(readInputFile(file, 'results'), file);
   if (loaded.kind === 'invalid') {
     const n = loaded.issues.length;
-    throw new InputError(`${file}: ${n} problem${n === 1 ? '' : 's'}`, loaded.issues.map((i) => `${file}: ${i.path}: ${i.message}`));
+    throw new InputError(`${file}: ${n} problem${n === 1 ? '' : 's'}`, loaded.issues.map((i) => `${issueWhere(file, i)}: ${i.message}`));
   }
   return loaded;
 }

@@ -1,14 +1,15 @@
 // Loading a scenario file for the CLI: read, parse, validate; every problem becomes an InputError.
-import { fileURLToPath } from 'node:url';
-import { parseScenario } from '../validate/validate.js';
+import { join } from 'node:path';
+import { issueWhere, isYamlName, parseScenarioText, readYamlData } from '../validate/parse-scenario-text.js';
 import type { Scenario } from '../model/schema.js';
 import { ScenarioLimitError } from '../model/limits.js';
 import { InputError } from '../io/errors.js';
 import { MAX_RESULTS_BYTES, MAX_SCENARIO_BYTES } from '../model/file-limits.js';
 import { readRegularFile } from '../io/read-regular-file.js';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
 /** The built-in default scenario: consumer electronics from southern China to EU distribution centres. */
-export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/eu-electronics-inbound.json', import.meta.url));
+export const DEFAULT_SCENARIO = join(PACKAGE_ROOT, 'scenarios', 'eu-electronics-inbound.json');
 
 /**
  * Reads a text file given by the user: a scenario (at most MAX_SCENARIO_BYTES); a partial result
@@ -21,17 +22,33 @@ export function readInputFile(path: string, kind: 'scenario' | 'part' | 'results
   return readRegularFile(path, MAX_RESULTS_BYTES, kind === 'part' ? 'a partial result' : 'a scenario or results file');
 }
 
-/** Reads and validates a scenario; throws InputError listing every problem with its JSON path. */
+/**
+ * Reads and validates a scenario, JSON or YAML (.yaml, .yml); throws InputError listing every problem
+ * with its JSON path, and in a YAML file its line and column.
+ */
 export function loadScenarioFile(path: string): Scenario {
   const text = readInputFile(path);
-  const result = parseScenario(text);
+  const result = parseScenarioText(text, path);
   if (!result.ok) {
     throw new InputError(
       `${path}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`,
-      result.issues.map((i) => `${path}: ${i.path}: ${i.message}`),
+      result.issues.map((i) => `${issueWhere(path, i)}: ${i.message}`),
     );
   }
   return result.scenario;
+}
+
+/**
+ * A scenario file's text as JSON, for the commands that edit it in place (`apply`, `calibrate`): a
+ * JSON file as it is, a YAML file's data as JSON with 2-space indents (they write JSON back).
+ * Call after loadScenarioFile, which has reported its problems.
+ */
+export function scenarioJsonText(path: string): string {
+  const text = readInputFile(path);
+  if (!isYamlName(path)) return text;
+  const read = readYamlData(text);
+  if (!read.ok) throw new InputError(`${path}: not valid YAML`, read.issues.map((i) => `${issueWhere(path, i)}: ${i.message}`));
+  return JSON.stringify(read.raw, null, 2) + '\n';
 }
 
 /**

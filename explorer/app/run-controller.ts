@@ -271,7 +271,7 @@ export class RunController {
     if (file.size > MAX_RESULTS_BYTES) {
       return this.deps.host.showErrors(`${file.name}: too large`, [{ path: '(file)', message: `${byteSize(file.size)}; a scenario or results file may have at most ${byteSize(MAX_RESULTS_BYTES)}` }]);
     }
-    this.accept(parseInput(await file.text()), file.name);
+    this.accept(parseInput(await file.text(), file.name), file.name);
   }
 
   /**
@@ -296,6 +296,6 @@ export class RunController {
     } catch {
       // no server input: the built-in default scenario
     }
-    this.accept(parseInput(text), source, true);
+    this.accept(parseInput(text, source), source, true);
   }
 }
