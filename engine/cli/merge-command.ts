@@ -3,6 +3,8 @@
 // trial count, treatment list and engine version, and cover every shard exactly once. Every part is
 // checked before it is merged: its checksum, every number, and a few trials re-simulated from its
 // scenario and seed (docs/results-format.md, "What `merge` checks and writes").
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { analyseUnits } from '../analysis/analyse.js';
 import { canonicalJson } from '../results/canonical-json.js';
 import { prepareUnits, UnknownTreatmentError, type RunUnit } from '../run/units.js';
@@ -28,8 +30,8 @@ import { checkOutputPath } from '../io/write-atomic.js';
 export const MERGE_COMMAND = {
   name: 'merge',
   summary: 'merges the partial results of every shard (`chainward run --shard i/n`) into the result a single run gives.',
-  args: 'part.json …',
-  argsHelp: [['part.json …', 'the partial result of every shard, each once, in any order']],
+  args: 'part.json|folder …',
+  argsHelp: [['part.json|folder …', 'the partial result of every shard, each once, in any order; a folder stands for every .json file in it (but --out)']],
   options: {
     format: formatOption(FORMATS, 'table, json (the results format), csv (every section as blocks, for spreadsheets) or md (Markdown)'),
     top: { type: 'string', value: 'N', description: 'risks listed in the table and Markdown reports (CSV and JSON carry them all)', default: String(DEFAULT_TOP) },
@@ -86,13 +88,37 @@ function spotCheck(file: string, part: PartialResult, k: number, unit: RunUnit, 
   }
 }
 
+/**
+ * The part files an argument names: a file itself; a folder, every `.json` file directly in it but
+ * --out, in name order (a batch system's exec-form command has no shell to expand part-*.json; see
+ * docs/scale-out.md). The temporary files of a run still writing (`.NAME.….tmp`) are not parts.
+ */
+function partFiles(arg: string, out: string | boolean | undefined): string[] {
+  let isFolder = false;
+  try {
+    isFolder = statSync(arg).isDirectory();
+  } catch {
+    return [arg]; // readPart says what is wrong with it
+  }
+  if (!isFolder) return [arg];
+  const skip = typeof out === 'string' ? resolve(out) : undefined;
+  const names = readdirSync(arg)
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .map((n) => join(arg, n))
+    .filter((f) => resolve(f) !== skip)
+    .sort();
+  if (names.length === 0) throw new InputError(`${arg}: a folder with no .json files: expected the partial results of the shards (chainward run --shard … --out ${join(arg, 'part-{shard}.json')})`);
+  return names;
+}
+
 export async function mergeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(MERGE_COMMAND, argv);
   if (positionals.length === 0) throw new InputError(`merge needs the partial result files of every shard\n\n${MERGE_USAGE}`);
   const format = formatOf(values.format);
   const report = { top: intOption('top', values.top, DEFAULT_TOP, 1_000_000), wide: values.wide === true };
-  checkOutputPath(values.out, positionals);
-  const parts = positionals.map((file) => ({ file, part: readPart(file) }));
+  const files = positionals.flatMap((p) => partFiles(p, values.out));
+  checkOutputPath(values.out, files);
+  const parts = files.map((file) => ({ file, part: readPart(file) }));
 
   // one run: same scenario, seed, trials, ranges, treatments and shard count
   const first = parts[0]!;
