@@ -1,8 +1,10 @@
 // Writes the published JSON Schema of chainward/v1 (generated from the zod schema) for editors.
 import { z } from 'zod';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioSchema } from '../model/schema.js';
 import { writeAtomic } from '../io/write-atomic.js';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
 /** The JSON Schema document for scenario files. */
 export function scenarioJsonSchema(): string {
@@ -16,7 +18,7 @@ export function scenarioJsonSchema(): string {
   );
 }
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/chainward-v1.schema.json', import.meta.url));
+export const SCHEMA_PATH = join(PACKAGE_ROOT, 'scenarios', 'chainward-v1.schema.json');
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await writeAtomic(SCHEMA_PATH, scenarioJsonSchema());
