@@ -12,6 +12,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
+        // `import … from 'chainward'` in tests: the TypeScript sources, by tsconfig.json's paths (package.json's exports name dist/)
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'in-process',
           root: '.',
@@ -24,6 +26,8 @@ export default defineConfig({
         },
       },
       {
+        // `import … from 'chainward'` in tests: the TypeScript sources, by tsconfig.json's paths (package.json's exports name dist/)
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'processes',
           root: '.',

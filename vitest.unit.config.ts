@@ -4,6 +4,8 @@ import { IN_PROCESS_TESTS, PROCESS_TESTS, SLOW_IN_PROCESS_TESTS } from './test/s
 // The inner loop (`npm run test:unit`, under a minute): the in-process tests without the slowest
 // few; `npm test` (vitest.config.ts) runs these and the rest.
 export default defineConfig({
+  // `import … from 'chainward'` in tests: the TypeScript sources, by tsconfig.json's paths (package.json's exports name dist/)
+  resolve: { tsconfigPaths: true },
   test: {
     root: '.',
     include: IN_PROCESS_TESTS,

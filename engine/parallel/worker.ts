@@ -40,7 +40,8 @@ export interface RangeTask {
 
 const worker = new RangeWorker<string, string>({ maxPlans: 4, maxRuns: 8 });
 
-export default function runRange(task: RangeTask) {
+/** Simulates one range; the packed summary goes back with its typed arrays moved, not copied. */
+export default function runRange(task: RangeTask): ReturnType<typeof move> {
   const holds = (t: number | undefined) => t !== undefined && task.first <= t && t < task.first + task.count;
   if (holds(task.failAtTrial)) throw new Error(`test hook: range starting at trial ${task.first} failed`);
   if (holds(task.crashAtTrial)) process.exit(3);

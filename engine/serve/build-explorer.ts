@@ -1,13 +1,14 @@
 // Builds the explorer (vite, with the project's vite.config.ts) on demand into
 // node_modules/.cache/chainward/explorer-<hash>, where the hash covers every source the bundle is made
 // from: a changed source gets a fresh build, an unchanged one is reused at once. Written to a
-// temporary folder and renamed, so a folder that exists is always a whole build.
+// temporary folder and renamed, so a folder that exists is always a whole build. An install from the
+// package has no explorer sources (nor vite): it serves the explorer `npm run build` put in dist/explorer.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = PACKAGE_ROOT;
 
 function files(dir: string, skip: (path: string) => boolean, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -50,9 +51,17 @@ function touch(dir: string): void {
   }
 }
 
-/** The folder of a whole build of the current explorer sources, building it first when needed. */
+/**
+ * The folder of a whole build of the current explorer sources, building it first when needed; without
+ * sources (an install from the package), the prebuilt dist/explorer.
+ */
 export async function builtExplorer(opts: { root?: string; onBuild?: () => void } = {}): Promise<string> {
   const root = opts.root ?? ROOT;
+  if (!existsSync(join(root, 'explorer', 'index.html'))) {
+    const prebuilt = join(root, 'dist', 'explorer');
+    if (existsSync(join(prebuilt, 'index.html'))) return prebuilt;
+    throw new Error(`the explorer is neither in ${join(root, 'explorer')} nor prebuilt in ${prebuilt} (npm run build writes it)`);
+  }
   const cache = join(root, 'node_modules', '.cache', 'chainward');
   const dir = join(cache, `explorer-${explorerSourceHash(root)}`);
   if (existsSync(join(dir, 'index.html'))) {

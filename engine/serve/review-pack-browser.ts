@@ -1,18 +1,37 @@
 // The review pack drawn and printed in headless Chromium: explorer/report/browser-entry.ts is bundled
 // with esbuild (by its path, as build-explorer.ts builds the explorer: the engine imports no explorer
-// module) and run in an empty page, which returns the pack's HTML from the pack's input; the PDF is
-// that HTML printed by the same browser. Every request the pages make is refused: the pack is whole.
+// module), or read prebuilt from dist/ where the sources are not, and run in an empty page, which
+// returns the pack's HTML from the pack's input; the PDF is that HTML printed by the same browser.
+// Every request the pages make is refused: the pack is whole.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ReviewPackInput } from '../report/review-pack.js';
 import { launchChromium } from './chromium.js';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
 /** The explorer's report entry, bundled for the page. */
-const ENTRY = fileURLToPath(new URL('../../explorer/report/browser-entry.ts', import.meta.url));
+const ENTRY = join(PACKAGE_ROOT, 'explorer', 'report', 'browser-entry.ts');
+
+/** The bundle `npm run build` writes (bundleReviewPackScript), which an install from the package runs. */
+export const PREBUILT_REVIEW_PACK_SCRIPT = join(PACKAGE_ROOT, 'dist', 'explorer-report.js');
+
+/**
+ * The script the page runs: bundled from the explorer's sources where they are (a clone, so a change
+ * shows at once), else the prebuilt bundle (an install from the package has no sources, nor esbuild).
+ */
+export function reviewPackScript(): string {
+  if (existsSync(ENTRY)) return bundleReviewPackScript();
+  try {
+    return readFileSync(PREBUILT_REVIEW_PACK_SCRIPT, 'utf8');
+  } catch {
+    throw new Error(`the review pack's script is neither in ${ENTRY} nor prebuilt in ${PREBUILT_REVIEW_PACK_SCRIPT} (npm run build writes it)`);
+  }
+}
 
 /** The report entry and the explorer code it draws with, as one script (esbuild, in memory). */
-export function reviewPackScript(): string {
+export function bundleReviewPackScript(): string {
   const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const built = buildSync({ entryPoints: [ENTRY], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, write: false, logLevel: 'silent', legalComments: 'none' });
   return built.outputFiles[0]!.text;

@@ -1,0 +1,31 @@
+// `npm run build` (and `npm pack`, through prepack): what an install from the package runs, in dist/.
+// The engine and bench/ compiled by tsc (tsconfig.build.json: JavaScript, declarations and their maps;
+// the worker threads' entry is dist/engine/parallel/worker.js beside the pool), the explorer built by
+// vite (dist/explorer, which `explore` serves as it is) and the review pack's page script bundled by
+// esbuild (dist/explorer-report.js, which `report` runs). A clone runs the TypeScript sources instead
+// (bin/chainward.js), so nothing here is needed to work on chainward.
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { PACKAGE_ROOT } from '../engine/io/package-root.js';
+import { bundleReviewPackScript, PREBUILT_REVIEW_PACK_SCRIPT } from '../engine/serve/review-pack-browser.js';
+
+const started = Date.now();
+const dist = join(PACKAGE_ROOT, 'dist');
+rmSync(dist, { recursive: true, force: true });
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const compiled = spawnSync(process.execPath, [tsc, '-p', join(PACKAGE_ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (compiled.status !== 0) {
+  process.stderr.write('build: tsc -p tsconfig.build.json failed\n');
+  process.exit(1);
+}
+
+// vite.config.ts builds into dist/explorer
+await build({ configFile: join(PACKAGE_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+
+writeFileSync(PREBUILT_REVIEW_PACK_SCRIPT, bundleReviewPackScript());
+
+process.stdout.write(`build: dist/ written in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
