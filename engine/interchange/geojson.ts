@@ -26,7 +26,7 @@ export interface MultiLineStringGeometry {
   coordinates: Position[][];
 }
 
-/** [west, south, east, north] in degrees; west > east when the box crosses the antimeridian (RFC 7946 §5.2). */
+/** [west, south, east, north] in degrees; west > east when the box crosses the antimeridian (RFC 7946 section 5.2). */
 export type BBox = [number, number, number, number];
 
 /** One of a site's or lane's largest risks. */
@@ -276,7 +276,7 @@ export function resultsGeoJson(scenario: Scenario, results: Results, options: Ge
 }
 
 /**
- * The smallest box around every position (RFC 7946 §5.2): latitudes from their extremes; longitudes
+ * The smallest box around every position (RFC 7946 section 5.2): latitudes from their extremes; longitudes
  * as the circle minus its largest stretch no point or step of a line covers, so a network across
  * the antimeridian gets west > east. Undefined without any geometry.
  */

@@ -1,6 +1,6 @@
 // Great-circle arcs for GeoJSON (docs/geojson.md): the arc between two [lon, lat] positions densified to
 // a point at least every `maxStepKm`, and a line cut where it crosses the antimeridian (RFC 7946
-// §3.1.9). Spherical Earth (radius 6 371 km); sin, cos and asin from engine/math, so every JavaScript
+// section 3.1.9). Spherical Earth (radius 6 371 km); sin, cos and asin from engine/math, so every JavaScript
 // engine computes the same bits; atan2 is built from asin on its well-conditioned side.
 import { asin, cos, sin } from '../math/det-trig.js';
 
@@ -130,7 +130,7 @@ function crossingLatitude(p: Position, q: Position): number {
 }
 
 /**
- * A line cut where it crosses the antimeridian (RFC 7946 §3.1.9): one part when it does not,
+ * A line cut where it crosses the antimeridian (RFC 7946 section 3.1.9): one part when it does not,
  * else parts that end and start at ±180 with the same latitude. A step crosses when its longitudes
  * are more than 180° apart. A position exactly on ±180 takes the sign of its neighbours' side first,
  * so a line that only touches the antimeridian is not cut.

@@ -22,7 +22,7 @@ function shipped(name: string): Scenario {
  * RFC 7946 structure, as far as this file uses it: a FeatureCollection of Features without `crs`;
  * each geometry null, a Point, a LineString (≥ 2 positions) or a MultiLineString (parts of ≥ 2);
  * positions [lon, lat] in range with at most 6 decimals; no step across more than 180° of longitude
- * (§3.1.9: cut at the antimeridian); a bbox of 4 numbers, west > east only across the antimeridian (§5.2).
+ * (section 3.1.9: cut at the antimeridian); a bbox of 4 numbers, west > east only across the antimeridian (section 5.2).
  * Returns every problem as "where: what".
  */
 function rfc7946Problems(doc: unknown): string[] {
@@ -272,7 +272,7 @@ describe('boundingBox', () => {
     expect(boundingBox([point(4, 51), point(114, 22), point(23.5, 52)])).toEqual([4, 22, 114, 52]);
   });
 
-  it('boundingBox crosses the antimeridian when that is smaller (RFC 7946 §5.2), counting the steps of lines', () => {
+  it('boundingBox crosses the antimeridian when that is smaller (RFC 7946 section 5.2), counting the steps of lines', () => {
     expect(boundingBox([point(170, -10), point(-170, 10)])).toEqual([170, -10, -170, 10]);
     // a line from −100 to 100 covers the stretch in between: the box cannot cross the antimeridian
     expect(
