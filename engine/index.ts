@@ -33,6 +33,9 @@ export type { Results } from './results/schema.js';
 export { checkResults } from './results/check-results.js';
 export { parseInput } from './results/parse-input.js';
 
+// GeoJSON for GIS tools (docs/geojson.md)
+export { resultsGeoJson, type ResultsFeatureCollection, type GeoJsonOptions } from './interchange/geojson.js';
+
 // reports
 export { render, FORMATS, type Format } from './report/render.js';
 export { tableReport } from './report/table.js';

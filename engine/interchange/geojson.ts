@@ -11,16 +11,19 @@ import { greatCircleArc, greatCircleKm, normalizeLongitude, splitAtAntimeridian,
 
 export type { Position } from './great-circle.js';
 
+/** A site's position. */
 export interface PointGeometry {
   type: 'Point';
   coordinates: Position;
 }
 
+/** A lane's great-circle arc, densified: at least 2 positions. */
 export interface LineStringGeometry {
   type: 'LineString';
   coordinates: Position[];
 }
 
+/** A lane's arc cut at the antimeridian: parts that end and start at ±180 with the same latitude. */
 export interface MultiLineStringGeometry {
   type: 'MultiLineString';
   coordinates: Position[][];
@@ -66,11 +69,13 @@ interface ElementProperties {
   currency: string;
 }
 
+/** A site feature's properties (docs/geojson.md). */
 export interface SiteProperties extends ElementProperties {
   target: 'site';
   kind: Site['kind'];
 }
 
+/** A lane feature's properties (docs/geojson.md). */
 export interface LaneProperties extends ElementProperties {
   target: 'lane';
   mode: Lane['mode'];
@@ -83,6 +88,7 @@ export interface LaneProperties extends ElementProperties {
   lengthKm: number | null;
 }
 
+/** A site: a Point, or no geometry without coordinates. */
 export interface SiteFeature {
   type: 'Feature';
   /** "site:" and the site's id. */
@@ -91,6 +97,7 @@ export interface SiteFeature {
   properties: SiteProperties;
 }
 
+/** A lane: a LineString or MultiLineString, or no geometry when an end has no coordinates. */
 export interface LaneFeature {
   type: 'Feature';
   /** "lane:" and the lane's id. */
@@ -113,6 +120,7 @@ export interface GeoJsonProvenance {
   maxStepKm: number;
 }
 
+/** The file `chainward export --format geojson` writes (docs/geojson.md). */
 export interface ResultsFeatureCollection {
   type: 'FeatureCollection';
   /** The scenario's name (GDAL and QGIS name the layer after it). */
@@ -124,6 +132,7 @@ export interface ResultsFeatureCollection {
   features: Array<SiteFeature | LaneFeature>;
 }
 
+/** How lanes are densified and how many risks each feature lists. */
 export interface GeoJsonOptions {
   /** Longest step between consecutive positions of a lane's great-circle arc, in km; default 100. */
   maxStepKm?: number;
@@ -131,7 +140,9 @@ export interface GeoJsonOptions {
   topRisks?: number;
 }
 
+/** The default longest step along a lane's arc, km. */
 export const DEFAULT_MAX_STEP_KM = 100;
+/** The default number of risks in each feature's topRisks. */
 export const DEFAULT_TOP_RISKS = 3;
 
 /** Degrees to 6 decimals (about 0.1 m), without −0. */

@@ -42,6 +42,7 @@ describe('chainward (engine/index.ts)', () => {
       'parseInput',
       'parseScenario',
       'render',
+      'resultsGeoJson',
       'routeOptions',
       'scenarioSchema',
       'scenarioWarnings',

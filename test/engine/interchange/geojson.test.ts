@@ -162,6 +162,22 @@ describe('resultsGeoJson on the default scenario', async () => {
     }
   });
 
+  it('resultsGeoJson: docs/geojson.md names every member and property the file has', () => {
+    const doc = readFileSync(new URL('../../../docs/geojson.md', import.meta.url), 'utf8');
+    const keys = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          keys.add(k);
+          walk(x);
+        }
+      }
+    };
+    walk(g);
+    expect([...keys].filter((k) => !doc.includes(`\`${k}\``)).sort()).toEqual([]);
+  });
+
   it('resultsGeoJson is deterministic: the same input gives the same bytes', () => {
     expect(JSON.stringify(resultsGeoJson(scenario, results))).toBe(JSON.stringify(g));
   });
