@@ -16,6 +16,8 @@ import { CONTROLS_COMMAND, controlsCommand } from './controls-command.js';
 import { EXPLORE_COMMAND, exploreCommand } from './explore-command.js';
 import { GENERATE_COMMAND, generateCommand } from './generate-command.js';
 import { MERGE_COMMAND, mergeCommand } from './merge-command.js';
+import { IMPORT_COMMAND, importCommand } from './import-command.js';
+import { EXPORT_COMMAND, exportCommand } from './export-command.js';
 import { OPTIMIZE_COMMAND, optimizeCommand } from './optimize-command.js';
 import { APPLY_COMMAND, applyCommand } from './apply-command.js';
 import { COMPARE_COMMAND, compareCommand } from './compare-command.js';
@@ -55,6 +57,8 @@ const VERBS: Verb[] = [
   { spec: COMPARE_COMMAND, run: compareCommand },
   { spec: APPLY_COMMAND, run: applyCommand },
   { spec: REPORT_COMMAND, run: reportCommand },
+  { spec: IMPORT_COMMAND, run: importCommand },
+  { spec: EXPORT_COMMAND, run: exportCommand },
   { spec: CONTROLS_COMMAND, run: controlsCommand },
   { spec: EXPLORE_COMMAND, run: (argv) => exploreCommand(argv) },
   { spec: BENCH_COMMAND, run: benchCommand },
