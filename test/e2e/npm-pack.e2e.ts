@@ -52,6 +52,9 @@ function packagesNamed(dir: string, names: readonly string[], out: string[] = []
   return out;
 }
 
+/** npx never fetches a package named chainward from the registry (the name is not ours there): only the installed one runs. */
+const NPX = ['--no', '--', 'chainward'];
+
 /** The terminal report without its last paragraph (the Run line: trials per second, workers, time). */
 const figures = (stdout: string): string => stdout.slice(0, stdout.indexOf('\nRun: '));
 
@@ -91,6 +94,8 @@ describe('npm pack: the tarball installed into a fresh folder', () => {
     }
     expect(files.filter((f) => /\.(c|m)?tsx?$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('explorer/') || f.startsWith('engine/'))).toEqual([]);
+    const { version } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string };
+    expect(ok('npx', [...NPX, '--version'], app)).toBe(`${version}\n`);
   });
 
   it('installs without tsx, esbuild or vite: nothing the package runs needs them', () => {
@@ -99,22 +104,22 @@ describe('npm pack: the tarball installed into a fresh folder', () => {
   });
 
   it('npx chainward run prints the summary, and the same figures on two worker threads (the compiled worker)', () => {
-    const one = timed('run', () => run('npx', ['chainward', 'run', '--trials', '2000', '--seed', '1'], app));
+    const one = timed('run', () => run('npx', [...NPX, 'run', '--trials', '2000', '--seed', '1'], app));
     expect(one.status, one.stderr).toBe(0);
     expect(one.stdout).toContain('EU electronics inbound · 2,000 trials · seed 1');
     expect(one.stdout).toMatch(/Expected annual loss \(EAL\) +€[\d.]+M/);
-    const two = timed('run --workers 2', () => run('npx', ['chainward', 'run', '--trials', '2000', '--seed', '1', '--workers', '2'], app));
+    const two = timed('run --workers 2', () => run('npx', [...NPX, 'run', '--trials', '2000', '--seed', '1', '--workers', '2'], app));
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toMatch(/\nRun: 2,000 trials; .* on 2 workers/);
     expect(figures(two.stdout)).toBe(figures(one.stdout));
   });
 
   it('npx chainward validate: a shipped scenario is valid (exit 0), a broken file is one clear problem (exit 2)', () => {
-    const good = run('npx', ['chainward', 'validate', 'node_modules/chainward/scenarios/pharma-cold-chain-air.json'], app);
+    const good = run('npx', [...NPX, 'validate', 'node_modules/chainward/scenarios/pharma-cold-chain-air.json'], app);
     expect(good.status, good.stderr).toBe(0);
     expect(good.stdout).toContain('valid chainward/v1 scenario "Pharma cold chain by air"');
     writeFileSync(join(app, 'broken.json'), '{ "format": "chainward/v1", "name": ');
-    const bad = run('npx', ['chainward', 'validate', 'broken.json'], app);
+    const bad = run('npx', [...NPX, 'validate', 'broken.json'], app);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^chainward: broken\.json: 1 problem\n {2}broken\.json: \(file\): invalid JSON: .*line \d+, column \d+/);
     expect(stackProblem(bad.stderr)).toBeUndefined();
@@ -156,12 +161,12 @@ describe('npm pack: the tarball installed into a fresh folder', () => {
   });
 
   it('npx chainward report writes Markdown, and HTML with the prebuilt review-pack script', () => {
-    ok('npx', ['chainward', 'run', '--trials', '2000', '--seed', '1', '--format', 'json', '--out', 'results.json', '--quiet'], app);
-    const md = run('npx', ['chainward', 'report', 'results.json', '--format', 'md'], app);
+    ok('npx', [...NPX, 'run', '--trials', '2000', '--seed', '1', '--format', 'json', '--out', 'results.json', '--quiet'], app);
+    const md = run('npx', [...NPX, 'report', 'results.json', '--format', 'md'], app);
     expect(md.status, md.stderr).toBe(0);
     expect(md.stdout).toMatch(/^# Management review pack: EU electronics inbound\n/);
     if (!existsSync('/usr/bin/chromium') && !process.env.CHAINWARD_CHROMIUM) return; // HTML needs a Chromium (CI installs it)
-    const html = timed('report html', () => run('npx', ['chainward', 'report', 'results.json', '--format', 'html', '--out', 'pack.html', '--quiet'], app));
+    const html = timed('report html', () => run('npx', [...NPX, 'report', 'results.json', '--format', 'html', '--out', 'pack.html', '--quiet'], app));
     expect(html.status, html.stderr).toBe(0);
     const page = readFileSync(join(app, 'pack.html'), 'utf8');
     expect(page).toContain('Management review pack');
@@ -169,7 +174,7 @@ describe('npm pack: the tarball installed into a fresh folder', () => {
   });
 
   it('npx chainward explore --no-open serves the prebuilt explorer', async () => {
-    const child = spawn('npx', ['chainward', 'explore', '--no-open', '--port', '0'], { cwd: app, env: cleanEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', [...NPX, 'explore', '--no-open', '--port', '0'], { cwd: app, env: cleanEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

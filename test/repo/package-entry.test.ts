@@ -8,9 +8,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../engine/version.js';
 import { REPO } from '../support/run-cli.js';
 
 const manifest = JSON.parse(readText('package.json')) as {
+  version: string;
   exports: Record<string, string | { types: string; default: string }>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -68,6 +70,10 @@ describe('bin/chainward.js', () => {
 });
 
 describe('package.json', () => {
+  it('has the version the engine records in its results and `chainward --version` prints', () => {
+    expect(manifest.version).toBe(ENGINE_VERSION);
+  });
+
   it("exports '.' and './node' from dist/, compiled from the files tsconfig.json's paths give the clone", () => {
     const paths = (JSON.parse(readText('tsconfig.json')) as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions.paths;
     for (const [entry, name] of [['.', 'chainward'], ['./node', 'chainward/node']] as const) {
