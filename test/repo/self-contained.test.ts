@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const DIRS = ['engine', 'explorer', 'bench', 'test', 'scenarios', 'docs'];
-const FILES = ['README.md', 'vite.config.ts', 'vitest.config.ts', 'package.json'];
+const DIRS = ['engine', 'explorer', 'bench', 'scripts', 'test', 'scenarios', 'docs'];
+const FILES = ['README.md', 'vite.config.ts', 'vitest.config.ts', 'package.json', 'bin/chainward.js', 'tsconfig.build.json'];
 const EXT = /\.(ts|js|json|md|css|html)$/;
 
 function* files(dir: string): Generator<string> {
