@@ -17,7 +17,7 @@ import { minimalScenario } from '../../support/scenario-fixtures.js';
 import { REPO, runCli, runMany, stackProblem } from '../../support/run-cli.js';
 import { runMain } from '../../support/run-main.js';
 
-const VERBS = ['run', 'merge', 'validate', 'generate', 'routes', 'optimize', 'calibrate', 'stress', 'compare', 'apply', 'report', 'controls', 'explore', 'bench'];
+const VERBS = ['run', 'merge', 'validate', 'generate', 'routes', 'optimize', 'calibrate', 'stress', 'compare', 'apply', 'report', 'import', 'export', 'controls', 'explore', 'bench'];
 
 /** main() in this process: its exit status and what it wrote. */
 const call = runMain;
