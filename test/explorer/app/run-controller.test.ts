@@ -3,6 +3,7 @@
 // failure going back to the last complete result, a what-if that does not fit, what-if edits run once,
 // files opened and the first load from the server and the URL.
 import { readFileSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../../engine/results/schema.js';
 import { parseInput } from '../../../engine/results/parse-input.js';
@@ -264,6 +265,18 @@ describe('RunController', () => {
     await t.controller.openFile({ name: 'huge.json', size: 1e12, text: async () => ((read = true), '{}') });
     expect(read).toBe(false);
     expect(t.told.errors).toEqual([{ title: 'huge.json: too large', paths: ['(file)'] }]);
+  });
+
+  it('RunController.openFile reads a .yaml or .yml file as YAML; its problems at line:column', async () => {
+    const t = setup();
+    const yaml = stringify(JSON.parse(scenarioText));
+    await t.controller.openFile({ name: 'net.yml', size: yaml.length, text: async () => yaml });
+    expect(t.told.errors).toEqual([]);
+    expect(t.state.scenario?.name).toBe(scenario.name);
+    const bad = yaml.replace(/^horizonDays: 365$/m, 'horizonDays: -1');
+    const line = bad.split('\n').indexOf('horizonDays: -1') + 1;
+    await t.controller.openFile({ name: 'bad.yaml', size: bad.length, text: async () => bad });
+    expect(t.told.errors).toEqual([{ title: 'bad.yaml: 1 problem', paths: [`${line}:14: horizonDays`] }]);
   });
 
   it('RunController.start runs the server\'s input with the server\'s trials and seed unless the URL names its own, and keeps the URL\'s selection and what-if', async () => {
