@@ -8,10 +8,7 @@ import { simulateScenario } from '../analysis/simulate-scenario.js';
 import { scenarioCsv } from '../interchange/scenario-csv.js';
 import { resultsGeoJson } from '../interchange/geojson.js';
 import type { Scenario } from '../model/schema.js';
-import { parseInput } from '../results/parse-input.js';
-import { scenarioHash } from '../results/scenario-hash.js';
 import type { Results } from '../results/schema.js';
-import { issueWhere } from '../validate/parse-scenario-text.js';
 import { oneLine } from '../report/format.js';
 import { defaultWorkers } from '../parallel/pool.js';
 import { EXIT_OK, InputError } from '../io/errors.js';
@@ -19,7 +16,8 @@ import { checkOutputPath, writeAtomic } from '../io/write-atomic.js';
 import { formatOption, intOption, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, WORKERS_OPTION, type CommandSpec } from './args.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_TRIALS } from './run-command.js';
-import { namingFile, readInputFile } from './scenario-file.js';
+import { namingFile } from './scenario-file.js';
+import { readScenarioOrResults, scenarioOfResults } from './read-scenario-or-results.js';
 import { withWorkers } from './with-workers.js';
 import { writeOutput } from './write-output.js';
 
@@ -48,13 +46,6 @@ export const EXPORT_COMMAND = {
 
 const USAGE = usageOf(EXPORT_COMMAND);
 
-/** Reads a scenario or results; every problem an InputError naming the file and place. */
-function readInput(file: string): { kind: 'scenario'; scenario: Scenario } | { kind: 'results'; results: Results } {
-  const loaded = parseInput(readInputFile(file, 'results'), file);
-  if (loaded.kind === 'invalid') throw new InputError(`${file}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, loaded.issues.map((i) => `${issueWhere(file, i)}: ${i.message}`));
-  return loaded;
-}
-
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(EXPORT_COMMAND, argv);
   if (positionals.length !== 1) throw new InputError(`export takes one scenario or results file, got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''}\n\n${USAGE}`);
@@ -69,7 +60,7 @@ async function exportCsv(file: string, values: Record<string, string | boolean |
   if (extra.length > 0) throw new InputError(`--format csv writes the scenario as it is: ${extra.map((o) => `--${o}`).join(', ')} ${extra.length === 1 ? 'goes' : 'go'} with --format geojson`);
   const dir = values.out;
   if (typeof dir !== 'string' || dir === '') throw new InputError(`--format csv needs --out DIR: the folder to write sites.csv, lanes.csv, … into\n\n${USAGE}`);
-  const input = readInput(file);
+  const input = readScenarioOrResults(file);
   if (input.kind !== 'scenario') throw new InputError(`${file} holds results; --format csv writes a scenario's network: give the scenario`);
   const files = scenarioCsv(input.scenario);
   let exists = false;
@@ -99,17 +90,13 @@ async function exportGeoJson(file: string, values: Record<string, string | boole
   const workers = intOption('workers', values.workers, defaultWorkers(), 256);
   const quiet = values.quiet === true;
   checkOutputPath(values.out, [file, ...(typeof values.scenario === 'string' ? [values.scenario] : [])]);
-  const input = readInput(file);
+  const input = readScenarioOrResults(file);
   let scenario: Scenario;
   let results: Results;
   if (input.kind === 'results') {
     if (values.trials !== undefined || values.seed !== undefined) throw new InputError(`${values.trials !== undefined ? '--trials' : '--seed'}: ${basename(file)} holds results, which keep the trials and seed they were run with; give a scenario to run other ones`);
     if (typeof values.scenario !== 'string') throw new InputError(`--format geojson from results needs --scenario SCENARIO.json, the scenario ${basename(file)} was run on: the map needs its sites' coordinates`);
-    const other = readInput(values.scenario);
-    if (other.kind !== 'scenario') throw new InputError(`--scenario: ${values.scenario} holds results, not a scenario`);
-    const hash = scenarioHash(other.scenario);
-    if (hash !== input.results.scenarioHash) throw new InputError(`--scenario: ${values.scenario} is not the scenario ${basename(file)} was run on (its hash is ${hash}, the results name ${input.results.scenarioHash})`);
-    scenario = other.scenario;
+    scenario = scenarioOfResults(file, input.results, values.scenario);
     results = input.results;
   } else {
     if (values.scenario !== undefined) throw new InputError(`--scenario: ${basename(file)} is a scenario already; --scenario goes with a results file`);

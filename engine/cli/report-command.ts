@@ -15,8 +15,6 @@ import { changesBlocks } from '../report/review-pack-changes.js';
 import { stressBlocks } from '../report/review-pack-stress.js';
 import { reviewPackMarkdown } from '../report/review-pack-markdown.js';
 import { oneLine } from '../report/format.js';
-import { parseInput } from '../results/parse-input.js';
-import { issueWhere } from '../validate/parse-scenario-text.js';
 import { scenarioHash } from '../results/scenario-hash.js';
 import type { Results } from '../results/schema.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -29,7 +27,8 @@ import { writeBytesAtomic } from '../io/write-atomic.js';
 import { formatOption, intOption, OUT_OPTION, parseCommand, QUIET_PROGRESS_OPTION, SEED_OPTION, seedOf, trialsOption, usageOf, WORKERS_OPTION, type CommandSpec } from './args.js';
 import { ProgressBar } from './progress.js';
 import { DEFAULT_TRIALS } from './run-command.js';
-import { namingFile, readInputFile } from './scenario-file.js';
+import { namingFile } from './scenario-file.js';
+import { readScenarioOrResults, scenarioOfResults } from './read-scenario-or-results.js';
 import { withWorkers } from './with-workers.js';
 import { writeOutput } from './write-output.js';
 
@@ -62,16 +61,6 @@ export const REPORT_COMMAND = {
 } as const satisfies CommandSpec;
 
 export const REPORT_USAGE = usageOf(REPORT_COMMAND);
-
-/** Reads an input file as a scenario or results; every problem an InputError naming the file and its JSON path. */
-function readInput(file: string): { kind: 'scenario'; scenario: Scenario } | { kind: 'results'; results: Results } {
-  const loaded = parseInput(readInputFile(file, 'results'), file);
-  if (loaded.kind === 'invalid') {
-    const n = loaded.issues.length;
-    throw new InputError(`${file}: ${n} problem${n === 1 ? '' : 's'}`, loaded.issues.map((i) => `${issueWhere(file, i)}: ${i.message}`));
-  }
-  return loaded;
-}
 
 function dateOf(v: string | boolean | undefined): string | undefined {
   if (v === undefined) return undefined;
@@ -119,24 +108,17 @@ export async function reportCommand(argv: string[]): Promise<number> {
     chromium = found.path;
   }
 
-  const input = readInput(file);
+  const input = readScenarioOrResults(file);
   if (input.kind === 'results' && (values.trials !== undefined || values.seed !== undefined)) {
     const given = [values.trials !== undefined ? '--trials' : '', values.seed !== undefined ? '--seed' : ''].filter(Boolean).join(' and ');
     throw new InputError(`${given}: ${basename(file)} holds results, which keep the trials and seed they were run with; give a scenario to run other ones`);
   }
   if (input.kind === 'scenario' && values.scenario !== undefined) throw new InputError(`--scenario: ${basename(file)} is a scenario already; --scenario goes with a results file`);
   let scenario: Scenario | undefined = input.kind === 'scenario' ? input.scenario : undefined;
-  if (typeof values.scenario === 'string') {
-    const other = readInput(values.scenario);
-    if (other.kind !== 'scenario') throw new InputError(`--scenario: ${values.scenario} holds results, not a scenario`);
-    const results = (input as { results: Results }).results;
-    const hash = scenarioHash(other.scenario);
-    if (hash !== results.scenarioHash) throw new InputError(`--scenario: ${values.scenario} is not the scenario ${basename(file)} was run on (its hash is ${hash}, the results name ${results.scenarioHash})`);
-    scenario = other.scenario;
-  }
+  if (typeof values.scenario === 'string') scenario = scenarioOfResults(file, (input as { results: Results }).results, values.scenario);
   let previous: Results | undefined;
   if (typeof values.compare === 'string') {
-    const p = readInput(values.compare);
+    const p = readScenarioOrResults(values.compare);
     if (p.kind !== 'results') throw new InputError(`--compare: ${values.compare} is a scenario; give the previous review's results (chainward run --format json)`);
     previous = p.results;
   }
