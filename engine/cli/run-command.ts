@@ -149,7 +149,7 @@ function runSettings(values: Values): RunSettings {
   const trials = targetSe !== undefined ? intOption('max-trials', values['max-trials'], DEFAULT_MAX_TRIALS, MAX_TRIALS) : intOption('trials', values.trials, DEFAULT_TRIALS, MAX_TRIALS);
   if (shard) {
     const ranges = Math.ceil(trials / RANGE_TRIALS);
-    if (shard.count > ranges) throw new InputError(`--shard ${shard.index}/${shard.count}: ${trials} trials make only ${ranges} range${ranges === 1 ? '' : 's'} of ${RANGE_TRIALS}; use at most ${ranges} shards or more trials`);
+    if (shard.count > ranges) throw new InputError(`--shard ${shard.index}/${shard.count}: ${trials} trials make only ${ranges} range${ranges === 1 ? '' : 's'} of ${RANGE_TRIALS}; use at most ${ranges} shard${ranges === 1 ? '' : 's'} or more trials`);
   }
   return {
     trials,
