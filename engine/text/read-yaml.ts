@@ -40,15 +40,19 @@ const OPTIONS = {
   keepSourceTokens: false,
 } as const;
 
+const TOO_DEEP = 'nested too deeply to read, expected a scenario (about 8 levels deep)';
+
 /** What the yaml package's error codes mean, in the words of the other messages. */
 function explain(code: string, message: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'a key given twice in one mapping, expected each key once';
+    case 'MULTIPLE_DOCS':
+      return 'a second YAML document (after ---), expected one scenario a file';
     case 'TAG_RESOLVE_FAILED':
       return `${message.replace(/\.$/, '')}: expected plain YAML (mappings, lists, strings, numbers, true/false, null) without tags`;
     default:
-      return message.replace(/\s+/g, ' ').trim();
+      return /call stack/i.test(message) ? TOO_DEEP : message.replace(/\s+/g, ' ').trim();
   }
 }
 
@@ -65,7 +69,9 @@ export function readYaml(text: string): YamlRead {
   } catch (e) {
     return { ok: false, problems: [{ line: 1, column: 1, message: `cannot read the YAML: ${(e as Error).message}` }] };
   }
-  const problems: YamlProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({ ...place(e.pos[0]), message: explain(e.code, e.message) }));
+  const all: YamlProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({ ...place(e.pos[0]), message: explain(e.code, e.message) }));
+  // nesting too deep fails at every level it unwinds: once is enough
+  const problems = all.filter((p, i) => p.message !== TOO_DEEP || all.findIndex((q) => q.message === TOO_DEEP) === i);
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   let value: unknown;
   try {
@@ -75,7 +81,7 @@ export function readYaml(text: string): YamlRead {
       e instanceof ReferenceError && /alias/i.test(e.message)
         ? `more aliases than a scenario needs (at most ${MAX_ALIAS_COUNT} expanded): a document that expands aliases of aliases is refused`
         : e instanceof RangeError
-          ? 'nested too deeply to read'
+          ? TOO_DEEP
           : `cannot read the YAML: ${(e as Error).message}`;
     return { ok: false, problems: [{ line: 1, column: 1, message }] };
   }

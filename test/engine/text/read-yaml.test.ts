@@ -58,6 +58,13 @@ describe('readYaml', () => {
     expect(v['<<']).toEqual({ merged: 1 });
   });
 
+  it('readYaml: a second document and nesting beyond what a parser can hold are one clear problem each', () => {
+    const multi = readYaml('a: 1\n---\nb: 2\n');
+    expect(!multi.ok && multi.problems).toEqual([{ line: 2, column: 1, message: 'a second YAML document (after ---), expected one scenario a file' }]);
+    const deep = readYaml('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(!deep.ok && deep.problems.map((p) => p.message)).toEqual(['nested too deeply to read, expected a scenario (about 8 levels deep)']);
+  });
+
   it('readYaml: YAML 1.1 spellings stay text (yes, dates) and a %YAML 1.1 directive does not switch schema', () => {
     const r = readYaml('%YAML 1.1\n---\na: yes\nb: 2026-12-01\nc: 0o17\n');
     expect(r.ok && r.value).toEqual({ a: 'yes', b: '2026-12-01', c: 15 });
