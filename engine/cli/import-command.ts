@@ -37,7 +37,7 @@ export const IMPORT_COMMAND = {
     flows: csvOption('the flows: id, from, to, valuePerYear, shipmentsPerYear and optional name, bufferDays, interruptionCostPerDay, path'),
     carriers: csvOption('the carriers: id and optional name, modes, regions, riskFactor, disruptionFactor, certifications, costPerShipment'),
     threats: csvOption('the threats: id, category, appliesTo, perYear or perShipment, lossFraction, lossAmount or downtimeDays, and optional selectors, regionFactors, triggers, jointly'),
-    base: { type: 'string', value: 'SCENARIO', description: 'a scenario (JSON or YAML) giving everything the CSV files do not: its lists the files replace; what no longer fits the network is left out with a warning', default: 'no threats, controls or treatments (give --threats)' },
+    base: { type: 'string', value: 'SCENARIO', description: 'a scenario (JSON or YAML) giving everything the CSV files do not: its lists the files replace; what no longer fits the network is left out with a warning', default: 'none: no threats but --threats, only the catalog controls, no treatments' },
     name: { type: 'string', value: 'NAME', description: "the scenario's name", default: "the base's name, else Imported network" },
     out: OUT_OPTION,
   },
