@@ -37,7 +37,9 @@ describe('YAML scenario files', () => {
     writeFileSync(bombFile, ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...[...names].slice(1).map((n, k) => `${n}: &${n} [${Array(9).fill(`*${names[k]}`).join(', ')}]`)].join('\n') + '\n');
 
     const run = ['--trials', '2000', '--workers', '1', '--format', 'json', '--seed', '7'];
-    const [fromJson, fromYaml, valid, bad, dup, proto, bomb, compared] = await runMany([
+    const applied = join(dir, 'applied.json');
+    const calibrated = join(dir, 'calibrated.json');
+    const [fromJson, fromYaml, valid, bad, dup, proto, bomb, compared, apply, calibrate] = await runMany([
       ['run', SCENARIO, ...run],
       ['run', yamlFile, ...run],
       ['validate', yamlFile],
@@ -46,6 +48,8 @@ describe('YAML scenario files', () => {
       ['validate', protoFile],
       ['validate', bombFile],
       ['compare', SCENARIO, yamlFile, '--trials', '1000', '--workers', '1', '--format', 'json'],
+      ['apply', yamlFile, '--treatment', data.treatments[0].id, '--any-status', '--out', applied],
+      ['calibrate', yamlFile, '--incidents', 'scenarios/incidents/eu-electronics-inbound.csv', '--out', calibrated],
     ]);
     expect(fromJson!.status).toBe(0);
     expect(fromYaml!.status).toBe(0);
@@ -66,6 +70,11 @@ describe('YAML scenario files', () => {
     expect(bomb!.status).toBe(2);
     expect(bomb!.stderr).toContain('more aliases than a scenario needs');
     expect(compared!.status).toBe(0);
+    // apply and calibrate edit a scenario's text: a YAML scenario is written back as JSON
+    expect(apply!.status, apply!.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(applied, 'utf8')).treatments.map((t: { id: string }) => t.id)).not.toContain(data.treatments[0].id);
+    expect(calibrate!.status, calibrate!.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(calibrated, 'utf8')).calibration.incidents).toBe('eu-electronics-inbound.csv');
     for (const r of [bad, dup, proto, bomb]) expect(stackProblem(r!.stderr)).toBeUndefined();
   }, 240_000);
 
