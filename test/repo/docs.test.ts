@@ -72,7 +72,7 @@ const docs = readdirSync(DOCS).filter((f) => f.endsWith('.md'));
 
 describe('docs/', () => {
   it('holds its documents, each naming its source of truth at the top', () => {
-    expect(docs.sort()).toEqual(['calibration.md', 'geojson.md', 'import-export.md', 'results-format.md', 'review-pack.md', 'scenario-format.md', 'simulation.md', 'stress-test.md']);
+    expect(docs.sort()).toEqual(['calibration.md', 'geojson.md', 'import-export.md', 'results-format.md', 'review-pack.md', 'scale-out.md', 'scenario-format.md', 'simulation.md', 'stress-test.md']);
     for (const d of docs) expect(read(d).split('\n').slice(0, 30).join('\n'), d).toContain('**Source of truth.**');
   });
 
