@@ -33,6 +33,11 @@ export type { Results } from './results/schema.js';
 export { checkResults } from './results/check-results.js';
 export { parseInput } from './results/parse-input.js';
 
+// scenarios from CSV and YAML, and a scenario's network back as CSV (docs/import-export.md)
+export { importNetwork, problemLine, type ImportInput, type ImportResult, type ImportProblem, type CsvInput, type BaseInput } from './interchange/import-network.js';
+export { scenarioCsv, type CsvFile } from './interchange/scenario-csv.js';
+export { parseScenarioText, isYamlName } from './validate/parse-scenario-text.js';
+
 // GeoJSON for GIS tools (docs/geojson.md)
 export { resultsGeoJson, type ResultsFeatureCollection, type GeoJsonOptions } from './interchange/geojson.js';
 

@@ -25,6 +25,7 @@ export interface BaseInput {
   place?: (path: string) => { line: number; column: number } | undefined;
 }
 
+/** What `importNetwork` reads: the CSV files by list (sites and lanes required), a base scenario, a name. */
 export interface ImportInput {
   tables: Partial<Record<TableName, CsvInput>> & { sites: CsvInput; lanes: CsvInput };
   base?: BaseInput;
@@ -41,6 +42,7 @@ export interface ImportProblem {
   message: string;
 }
 
+/** The imported scenario (validated) with warnings about the base, or every problem of every file. */
 export type ImportResult = { ok: true; scenario: Scenario; warnings: ImportProblem[] } | { ok: false; problems: ImportProblem[]; warnings: ImportProblem[] };
 
 /** The scenario's name without --name or a base. */
@@ -69,7 +71,10 @@ function columnFor(table: TableSpec, rest: readonly PathSegment[]): TableSpec['c
   return best;
 }
 
-/** Reads the CSV files and puts the scenario together; every problem of every file, or the scenario. */
+/**
+ * Reads the CSV files and puts the scenario together over the base (or minimal defaults): the valid
+ * scenario, or every problem of every file at its file, line and column (docs/import-export.md).
+ */
 export function importNetwork(input: ImportInput): ImportResult {
   const hints = new Suggester();
   const problems: ImportProblem[] = [];
