@@ -128,6 +128,22 @@ describe('importNetwork', () => {
     expect(first && problemLine(first)).toBe(`base.yaml:${line}:5: flows[0]: flow "fl-phones-venlo" left out: it names site "dc-venlo", which the imported network does not have`);
   });
 
+  it('importNetwork: "__proto__" is an id like any other, and refused as a region factor key at its cell; nothing is polluted', () => {
+    const r = importNetwork({
+      tables: {
+        sites: { file: 's.csv', text: 'id,kind,region\n__proto__,dc,constructor\nb,dc,NL\n' },
+        lanes: { file: 'l.csv', text: 'id,from,to,mode,transitDays\nl,__proto__,b,road,1\n' },
+        threats: { file: 't.csv', text: 'id,category,appliesTo,perYear,lossAmount,regionFactors\nt,theft,site,1,1000,"__proto__=2; NL=1.5"\nu,theft,site,1,1000,\n' },
+      },
+    });
+    expect(r.ok ? [] : r.problems.map(problemLine)).toEqual(['t.csv:2:21: regionFactors: key "__proto__" is not allowed (it could alter object prototypes)']);
+    expect(({} as { NL?: unknown }).NL).toBeUndefined();
+    const ok = importNetwork({
+      tables: { sites: { file: 's.csv', text: 'id,kind,region\n__proto__,dc,constructor\nb,dc,NL\n' }, lanes: { file: 'l.csv', text: 'id,from,to,mode,transitDays\nl,__proto__,b,road,1\n' } },
+    });
+    expect(ok.ok && ok.scenario.sites[0]).toEqual({ id: '__proto__', kind: 'dc', region: 'constructor' });
+  });
+
   it('importNetwork without a base: a minimal scenario, and unknown references say where they would come from', () => {
     const ok = importNetwork({ tables: { sites: { file: 's.csv', text: 'id,kind\na,dc\nb,dc\n' }, lanes: { file: 'l.csv', text: 'id,from,to,mode,transitDays\nab,a,b,road,1\n' } } });
     expect(ok.ok && ok.scenario).toEqual({ format: 'chainward/v1', name: DEFAULT_NAME, sites: [{ id: 'a', kind: 'dc' }, { id: 'b', kind: 'dc' }], lanes: [{ id: 'ab', from: 'a', to: 'b', mode: 'road', transitDays: 1 }], threats: [] });
