@@ -134,7 +134,7 @@ describe('unknown options and option values', () => {
       [['run', '--trials', '-5'], '--trials: expected a whole number from 1 to 100000000, got "-5"'],
       [['run', '--workers', '-1'], '--workers: expected a whole number from 1 to 256, got "-1"'],
       [['run', '--target-se', '-0.1'], '--target-se: expected a relative standard error between 0 and 1 such as 0.01, got "-0.1"'],
-      [['run', '--shard', '-1/2'], '--shard: expected i/n with 1 ≤ i ≤ n, such as 2/8; got "-1/2"'],
+      [['run', '--shard', '-1/2'], '--shard: expected i/n with 1 ≤ i ≤ n, such as 2/8, or auto; got "-1/2"'],
       [['routes', 'x.json', '--flow', 'a', '--k', '-2'], '--k: expected a whole number from 1 to 50, got "-2"'],
       [['optimize', 'x.json', '--budget', '-5'], '--budget: expected an amount ≥ 0 such as 200000, got "-5"'],
       [['generate', '--sites', '-5'], '--sites: expected a whole number from 5 to 100000, got "-5"'],
