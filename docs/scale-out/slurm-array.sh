@@ -9,7 +9,7 @@
 #SBATCH --job-name=chainward-shards
 #SBATCH --array=1-12
 #SBATCH --cpus-per-task=2
-#SBATCH --mem=1G
+#SBATCH --mem=2G
 #SBATCH --time=02:00:00
 #SBATCH --output=chainward-shard-%A_%a.log
 set -euo pipefail

@@ -4,7 +4,7 @@
 # single run gives; a missing, doubled or foreign part is refused, naming it.
 #SBATCH --job-name=chainward-merge
 #SBATCH --cpus-per-task=1
-#SBATCH --mem=2G
+#SBATCH --mem=4G
 #SBATCH --time=00:30:00
 #SBATCH --output=chainward-merge-%j.log
 set -euo pipefail

@@ -8,7 +8,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,7 +113,7 @@ describe.skipIf(!SLURMCTLD)('Slurm: the documented array and merge on a one-node
         'SelectTypeParameters=CR_Core_Memory',
         'ReturnToService=2',
         'MinJobAge=600',
-        `NodeName=chainward-node NodeAddr=127.0.0.1 NodeHostname=localhost CPUs=${availableParallelism()} RealMemory=4096 State=UNKNOWN`,
+        `NodeName=chainward-node NodeAddr=127.0.0.1 NodeHostname=localhost CPUs=${availableParallelism()} RealMemory=${Math.floor((totalmem() / 2 ** 20) * 0.9)} State=UNKNOWN`,
         'PartitionName=batch Nodes=ALL Default=YES MaxTime=INFINITE State=UP',
         '',
       ].join('\n'),
