@@ -16,20 +16,32 @@ export interface AutoShard extends Shard {
   source: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The environment variables --shard auto reads (a fixed list: no lookup by text from outside). */
+type Variable =
+  | 'JOB_COMPLETION_INDEX'
+  | 'SLURM_ARRAY_TASK_ID'
+  | 'SLURM_ARRAY_TASK_MIN'
+  | 'SLURM_ARRAY_TASK_MAX'
+  | 'SLURM_ARRAY_TASK_COUNT'
+  | 'SLURM_ARRAY_TASK_STEP'
+  | 'SLURM_JOB_ID'
+  | 'AWS_BATCH_JOB_ARRAY_INDEX'
+  | 'AWS_BATCH_JOB_ARRAY_SIZE'
+  | 'AWS_BATCH_JOB_ID';
+type Env = Readonly<Partial<Record<Variable, string>>>;
 
 interface Scheduler {
   /** The variable whose presence says this batch system started the process. */
-  variable: string;
+  variable: Variable;
   name: string;
   /** Reads the shard; `shards` is --shards when given. */
   read(env: Env, shards: number | undefined): Shard;
 }
 
-const SLURM_ID = 'SLURM_ARRAY_TASK_ID';
+const SLURM_ID = 'SLURM_ARRAY_TASK_ID' satisfies Variable;
 
 /** A variable's value as a whole number, or a one-line error naming it and what it should hold. */
-function wholeNumber(env: Env, variable: string, what: string): number {
+function wholeNumber(env: Env, variable: Variable, what: string): number {
   const v = env[variable];
   if (v === undefined) throw new InputError(`--shard auto: ${variable} is not set; expected ${what}`);
   if (!/^\d{1,9}$/.test(v)) throw new InputError(`--shard auto: ${variable}: expected a whole number (${what}), got ${JSON.stringify(v)}`);
@@ -40,7 +52,7 @@ function wholeNumber(env: Env, variable: string, what: string): number {
  * A 0-based index: Kubernetes keeps the count to itself, so it comes from --shards; AWS Batch gives it
  * in AWS_BATCH_JOB_ARRAY_SIZE on recent agents, and --shards, when given too, must agree with it.
  */
-function zeroBased(variable: string, name: string, countName: string, countVariable?: string): Scheduler['read'] {
+function zeroBased(variable: Variable, name: string, countName: string, countVariable?: Variable): Scheduler['read'] {
   return (env, shards) => {
     const i = wholeNumber(env, variable, `the 0-based index of the ${name}'s task`);
     let count = shards;
