@@ -56,7 +56,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
 }
 
 async function exportCsv(file: string, values: Record<string, string | boolean | undefined>): Promise<number> {
-  const extra = ['scenario', 'trials', 'seed', 'workers'].filter((o) => values[o] !== undefined);
+  const extra = (['scenario', 'trials', 'seed', 'workers'] as const).filter((o) => values[o] !== undefined);
   if (extra.length > 0) throw new InputError(`--format csv writes the scenario as it is: ${extra.map((o) => `--${o}`).join(', ')} ${extra.length === 1 ? 'goes' : 'go'} with --format geojson`);
   const dir = values.out;
   if (typeof dir !== 'string' || dir === '') throw new InputError(`--format csv needs --out DIR: the folder to write sites.csv, lanes.csv, … into\n\n${USAGE}`);

@@ -10,7 +10,7 @@ export const DIST_FORMS = 'a number (fixed), fixed(x), uniform(a, b), triangular
 /** JSON number syntax (no thousands separators, no currency sign). */
 export const NUMBER_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
-const POSITIONAL: Record<string, number> = { fixed: 1, uniform: 2, triangular: 3, pert: 3 };
+const POSITIONAL: ReadonlyMap<string, number> = new Map([['fixed', 1], ['uniform', 2], ['triangular', 3], ['pert', 3]]);
 
 /** Reads a distribution cell: the Dist, or what is wrong with it. */
 export function distFromCell(text: string): { dist: Dist } | { error: string } {
@@ -21,7 +21,7 @@ export function distFromCell(text: string): { dist: Dist } | { error: string } {
   if (!m) return bad;
   const kind = m[1]!.toLowerCase();
   const args = m[2]!.split(',').map((a) => a.trim());
-  const count = POSITIONAL[kind];
+  const count = POSITIONAL.get(kind);
   if (count !== undefined) {
     if (args.length !== count || !args.every((a) => NUMBER_TEXT.test(a))) return { error: `${bad.error}: ${kind} takes ${count} number${count === 1 ? '' : 's'}` };
     const xs = args.map(Number);

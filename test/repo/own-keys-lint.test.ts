@@ -25,6 +25,11 @@ const ALLOWED: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
   ])],
   ['engine/cli/with-workers.ts', new Map([['process.env[name]', 'a fixed environment variable name']])],
   ['engine/validate/validate.ts', new Map([['raw[key]', 'the names of the scenario\'s lists ("sites", "lanes"…)']])],
+  ['engine/interchange/read-table.ts', new Map([
+    ['at[key]', "a step of a column's field path, declared in csv-tables.ts (\"sites\", \"location\"…), never a cell's text"],
+    ['at[path[path.length - 1]!]', "the last step of a column's declared field path, never a cell's text"],
+  ])],
+  ['engine/interchange/import-network.ts', new Map([['assembled[key]', "key from Object.keys(scenarioSchema.shape): the scenario format's own field names"]])],
   ['engine/results/canonical-json.ts', new Map([['(v as Record<string, unknown>)[k]', "k from Object.keys(v): v's own keys"]])],
   ['engine/results/json-chunks.ts', new Map([['(f.holder as Record<string, unknown>)[k]', "k from f.keys, Object.keys(f.holder): the holder's own keys"]])],
 ]);
