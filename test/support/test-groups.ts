@@ -18,10 +18,15 @@ export const PROCESS_TESTS = [
   'test/bench/**/*.test.ts',
 ];
 
-/** The slowest in-process files (10–25 s each: scale and brute-force checks), left out of test:unit. */
+/** The slowest in-process files (5–25 s each: scale, brute-force and many-trial checks), left out of test:unit. */
 export const SLOW_IN_PROCESS_TESTS = [
   'test/engine/generate/generate-scenario.test.ts',
   'test/engine/analysis/optimize-controls.test.ts',
   'test/engine/analysis/risk-levels.test.ts',
   'test/explorer/sim/analysis-session.test.ts',
+  'test/engine/analysis/simulate-analysis.test.ts',
+  'test/engine/run/determinism.test.ts',
+  'test/engine/run/target-se.test.ts',
+  'test/engine/io/streamed-results.test.ts',
+  'test/explorer/report/review-pack-html.test.ts',
 ];
