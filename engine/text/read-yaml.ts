@@ -71,7 +71,8 @@ export function readYaml(text: string): YamlRead {
   }
   const all: YamlProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({ ...place(e.pos[0]), message: explain(e.code, e.message) }));
   // nesting too deep fails at every level it unwinds: once is enough
-  const problems = all.filter((p, i) => p.message !== TOO_DEEP || all.findIndex((q) => q.message === TOO_DEEP) === i);
+  const firstDeep = all.findIndex((p) => p.message === TOO_DEEP);
+  const problems = all.filter((p, i) => p.message !== TOO_DEEP || i === firstDeep);
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   let value: unknown;
   try {

@@ -36,7 +36,12 @@ export function parseScenarioText(text: string, name: string): ValidationResult 
   return isYamlName(name) ? parseScenarioYaml(text) : parseScenario(text);
 }
 
+/** `12:5: sites[3].lat` for a placed issue, `sites[3].lat` otherwise: where in its file a problem is. */
+export function issuePlace(issue: PlacedIssue): string {
+  return issue.line === undefined ? issue.path : `${issue.line}:${issue.column ?? 1}: ${issue.path}`;
+}
+
 /** `file:12:5: sites[3].lat` for a placed issue, `file: sites[3].lat` otherwise: where a problem is, as the CLI prints it. */
 export function issueWhere(file: string, issue: PlacedIssue): string {
-  return issue.line === undefined ? `${file}: ${issue.path}` : `${file}:${issue.line}:${issue.column ?? 1}: ${issue.path}`;
+  return issue.line === undefined ? `${file}: ${issue.path}` : `${file}:${issuePlace(issue)}`;
 }

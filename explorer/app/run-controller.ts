@@ -3,7 +3,7 @@
 // a render callback. The analysis session, the clock and the timers are passed in, so this runs in
 // tests without a DOM or workers (test/explorer/app/run-controller.test.ts).
 import { parseInput, type Loaded } from '../../engine/results/parse-input.js';
-import type { PlacedIssue } from '../../engine/validate/parse-scenario-text.js';
+import { issuePlace } from '../../engine/validate/parse-scenario-text.js';
 import { byteSize, MAX_RESULTS_BYTES } from '../../engine/model/file-limits.js';
 import { count } from '../../engine/text/format.js';
 import { WhatIfError, type AnalysisProgress, type AnalysisRequest, type AnalysisStage, type AnalysisState } from '../sim/analysis-session.js';
@@ -228,7 +228,7 @@ export class RunController {
     const { state, host } = this.deps;
     if (loaded.kind === 'invalid') {
       // a YAML file's problems carry their line and column, shown before the path as the command line does
-      const issues = loaded.issues.map((i: PlacedIssue) => (i.line === undefined ? i : { path: `${i.line}:${i.column ?? 1}: ${i.path}`, message: i.message }));
+      const issues = loaded.issues.map((i) => ({ path: issuePlace(i), message: i.message }));
       host.showErrors(`${source}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`, issues);
       if (!state.analysis && !state.loadedResults) host.appStatus('invalid');
       return;
