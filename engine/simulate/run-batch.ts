@@ -25,7 +25,7 @@ import {
 } from '../sampling/poisson.js';
 import { emptySummary, selectTail, type BatchSummary } from '../summary/batch-summary.js';
 import { MONEY_SCALE, SQUARE_SCALE } from '../summary/exact-sums.js';
-import type { TopK } from '../summary/top-k.js';
+import { TopK } from '../summary/top-k.js';
 import { CsrDijkstra } from '../graph/csr-dijkstra.js';
 
 /** Integer sums of cents stay exact in a float64 below this; larger ones are moved on at once. */
@@ -273,12 +273,17 @@ export class Simulator {
   runBatch(first: number, count: number, tailSize: number, tailFloor = -Infinity, seen?: TopK): BatchSummary {
     const plan = this.plan;
     const out = emptySummary(first, count, plan.nRisks, plan.nFlows, tailSize);
+    // the largest losses seen (the run's, or else this batch's own): after each block, the block's
+    // breakdown entries of trials below the floor they give are dropped, so that a batch holds the
+    // breakdown of about one block beyond its tail candidates, however many trials it runs
+    const top = seen ?? new TopK(tailSize);
     this.nBd = 0;
     const end = first + count;
     for (let b = Math.floor(first / BLOCK); b * BLOCK < end; b++) {
       const blockFirst = b * BLOCK;
       const from = Math.max(first, blockFirst);
       const to = Math.min(end, blockFirst + BLOCK);
+      const bdBlock = this.nBd;
       this.blockDirect.fill(0);
       this.blockInt.fill(0);
       this.blockReroute.fill(0);
@@ -297,7 +302,10 @@ export class Simulator {
         if (d !== 0) out.money.add(0, d);
         if (i !== 0) out.money.add(1, i);
         if (x !== 0) out.money.add(2, x);
+        top.push(d + i + x);
       }
+      const blockFloor = Math.max(tailFloor, top.floor());
+      if (blockFloor > -Infinity) this.pruneBreakdown(bdBlock, blockFloor, out.losses);
     }
     const acc = this.acc;
     for (let r = 0; r < plan.nRisks; r++) {
@@ -321,11 +329,7 @@ export class Simulator {
         }
       }
     }
-    let floor = tailFloor;
-    if (seen) {
-      seen.pushAll(out.losses);
-      floor = Math.max(floor, seen.floor());
-    }
+    const floor = Math.max(tailFloor, top.floor());
     out.tail = this.batchTail(first, count, tailSize, floor, out.losses);
     return out;
   }
@@ -785,6 +789,26 @@ export class Simulator {
     this.bdLoss[w] = loss;
   }
 
+  /** Drops the breakdown entries from `start` on whose trial lost less than `floor` (they cannot be in the tail). */
+  private pruneBreakdown(start: number, floor: number, losses: Float64Array): void {
+    const idx = this.bdIdx;
+    const risk = this.bdRisk;
+    const loss = this.bdLoss;
+    const n = this.nBd;
+    let w = start;
+    for (let i = start; i < n; i++) {
+      const t = idx[i]!;
+      if (!(losses[t]! >= floor)) continue;
+      if (w !== i) {
+        idx[w] = t;
+        risk[w] = risk[i]!;
+        loss[w] = loss[i]!;
+      }
+      w++;
+    }
+    this.nBd = w;
+  }
+
   private growEvents(n: number): void {
     this.evTrial = grow(this.evTrial, n);
     this.evRec = grow(this.evRec, this.evTrial.length * REC);
@@ -1187,7 +1211,7 @@ export class Simulator {
     return status;
   }
 
-  /** The batch's worst `tailSize` trials at or above `floor`, with their per-risk breakdown (unranked when all fit). */
+  /** The batch's worst `tailSize` trials at or above `floor`, with their per-risk breakdown (ranked). */
   private batchTail(first: number, count: number, tailSize: number, floor: number, losses: Float64Array) {
     // candidates: trials at or above the floor, numbered in trial order (−1 = not kept)
     this.bdOrder = grow(this.bdOrder, count);
@@ -1222,9 +1246,8 @@ export class Simulator {
       risk[at] = this.bdRisk[w]!;
       riskLoss[at] = this.bdLoss[w]!;
     }
-    const candidates = { trial, loss, start, risk, riskLoss };
-    // all candidates fit: keep them in trial order (tails are ranked when they are merged)
-    return m <= tailSize ? candidates : selectTail([candidates], tailSize);
+    // ranked, as a merge ranks (the floors leave few candidates beyond the tail to sort)
+    return selectTail([{ trial, loss, start, risk, riskLoss }], tailSize);
   }
 }
 

@@ -5,8 +5,8 @@
 import { DAYS_SCALE, ExactSums, MONEY_SCALE, SQUARE_SCALE } from './exact-sums.js';
 
 /**
- * The worst trials of a range with each one's per-risk losses: ranked (loss descending, trial
- * ascending) when made by selectTail; a batch that keeps all its candidates leaves them in trial order.
+ * The worst trials of a range with each one's per-risk losses, ranked (loss descending, trial
+ * ascending): a batch's as a merge's, so that one range and its merged halves give the same tail.
  */
 export interface TailSet {
   /** Global trial indices. */
