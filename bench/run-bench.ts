@@ -4,7 +4,7 @@
 // Prints a table and, with --out, the figures as JSON (bench/README.md explains every column).
 import { cpus } from 'node:os';
 import { runRanges } from '../engine/run/run-ranges.js';
-import { trialRanges } from '../engine/run/ranges.js';
+import { RANGE_TRIALS, trialRanges } from '../engine/run/ranges.js';
 import { checkOutputPath, writeAtomic } from '../engine/io/write-atomic.js';
 import { generateScenario } from '../engine/generate/generate-scenario.js';
 import { validateScenario } from '../engine/validate/validate.js';
@@ -57,14 +57,13 @@ export function blockRanges(trials: number, rangeTrials: number): Array<[number,
 }
 
 /**
- * Trials and range size for a generated network of `sites` on `workers` threads: 16 384 trials in
- * ranges of up to 2048 up to 2000 sites, 8192 in ranges of up to 1024 up to 20 000, 2048 in ranges of
- * 256 above; ranges shrink (never below one block) and trials grow so that each worker gets ≥ 4 ranges.
+ * Trials and range size for a generated network of `sites` on `workers` threads: the ranges of
+ * `chainward run` (RANGE_TRIALS, 2048), 4 of them per worker up to 20 000 sites and 2 above (a
+ * 100 000-site range takes seconds).
  */
 export function networkWork(sites: number, workers: number): { trials: number; rangeTrials: number } {
-  const [base, largest] = sites <= 2000 ? [16_384, 2048] : sites <= 20_000 ? [8192, 1024] : [4096, 2 * BLOCK];
-  const rangeTrials = Math.max(BLOCK, Math.min(largest, Math.floor(base / (4 * workers) / BLOCK) * BLOCK));
-  return { trials: Math.max(base, 4 * workers * rangeTrials), rangeTrials };
+  const perWorker = sites <= 20_000 ? 4 : 2;
+  return { trials: RANGE_TRIALS * workers * perWorker, rangeTrials: RANGE_TRIALS };
 }
 
 function median(xs: number[]): number {

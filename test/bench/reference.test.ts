@@ -14,6 +14,7 @@ import { benchTable, blockRanges, networkWork, runBench } from '../../bench/run-
 import { validateScenario } from '../../engine/validate/validate.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
 import { BLOCK, runBatch } from '../../engine/simulate/run-batch.js';
+import { RANGE_TRIALS } from '../../engine/run/ranges.js';
 
 const { plan } = compilePlan(referenceScenario(), 1);
 
@@ -103,16 +104,16 @@ describe('bench: ranges of whole blocks', () => {
     expect(() => blockRanges(4 * BLOCK, BLOCK / 8)).toThrow(`rangeTrials must be a positive multiple of ${BLOCK}`);
   });
 
-  it('networkWork: the sizes of the brief, and for any size and worker count whole-block ranges, at least 4 per worker', () => {
+  it('networkWork: the ranges of chainward run, 4 per worker up to 20 000 sites and 2 above, whole blocks', () => {
     expect(networkWork(1000, 2)).toEqual({ trials: 16_384, rangeTrials: 2048 });
-    expect(networkWork(10_000, 2)).toEqual({ trials: 8192, rangeTrials: 1024 });
-    expect(networkWork(100_000, 2)).toEqual({ trials: 4096, rangeTrials: 512 });
+    expect(networkWork(10_000, 2)).toEqual({ trials: 16_384, rangeTrials: 2048 });
+    expect(networkWork(100_000, 2)).toEqual({ trials: 8192, rangeTrials: 2048 });
     for (const sites of [5, 50, 1000, 5000, 10_000, 50_000, 100_000]) {
       for (let workers = 1; workers <= 64; workers *= 2) {
         const { trials, rangeTrials } = networkWork(sites, workers);
         const ranges = blockRanges(trials, rangeTrials);
-        expect(ranges.length).toBeGreaterThanOrEqual(4 * workers);
-        for (const [first, count] of ranges) expect([first % BLOCK, count % BLOCK]).toEqual([0, 0]);
+        expect(ranges.length).toBe((sites <= 20_000 ? 4 : 2) * workers);
+        for (const [first, count] of ranges) expect([first % BLOCK, count]).toEqual([0, RANGE_TRIALS]);
       }
     }
   });
