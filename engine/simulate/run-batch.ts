@@ -373,6 +373,10 @@ export class Simulator {
       let nTrials = 0;
       let nEvents = 0;
       let nEventsSq = 0;
+      // and its direct loss sums (cents, Σ L², Σ L·N) while each stays below 2^52: exact integers
+      let sumCents = 0;
+      let sumSq = 0;
+      let sumLN = 0;
       for (;;) {
         // failures before the next trial with ≥ 1 event: P(trial has an event) = 1 − e^−λ
         // (an exponential E by ziggurat: P(⌊E/λ⌋ ≥ g) = e^−λg); a NaN gap (λ subnormal) ends the block
@@ -407,7 +411,20 @@ export class Simulator {
           nEventsSq += kept * kept;
           const loss = this.tLoss;
           if (this.tExKept > 0 || this.nEv > trialOut) this.bookLoss(r, k, trial, kept, loss, this.tExKept, this.tExLoss, trialOut, out);
-          else if (loss > 0) this.bookDirect(r, k, trial, kept, loss, out);
+          else if (loss > 0) {
+            // bookDirect with the sums in locals (one memory update per risk and block)
+            const c = Math.round(loss * MONEY_SCALE);
+            const cSum = sumCents + c;
+            const sqSum = sumSq + Math.round(loss * loss * SQUARE_SCALE);
+            const lnSum = sumLN + c * kept;
+            if (cSum < CENTS_FLUSH && sqSum < CENTS_FLUSH && lnSum < CENTS_FLUSH) {
+              sumCents = cSum;
+              sumSq = sqSum;
+              sumLN = lnSum;
+              this.blockDirect[k]! += loss;
+              this.addBreakdown(trial - out.firstTrial, r, loss);
+            } else this.bookDirect(r, k, trial, kept, loss, out);
+          }
         }
       }
       if (nTrials > 0) {
@@ -415,6 +432,9 @@ export class Simulator {
         this.acc[a + ACC_TRIALS]! += nTrials;
         this.acc[a + ACC_EVENTS]! += nEvents;
         this.acc[a + ACC_EVENTS_SQ]! += nEventsSq;
+        if (sumCents !== 0) this.accumulate(r, ACC_DIRECT, sumCents, out);
+        if (sumSq !== 0) this.accumulate(r, ACC_SQ, sumSq, out);
+        if (sumLN !== 0) this.accumulate(r, ACC_LN, sumLN, out);
       }
     }
     return this.nEv;
@@ -720,10 +740,10 @@ export class Simulator {
     const i = r * ACC + slot;
     const v = this.acc[i]! + q;
     if (v < CENTS_FLUSH) this.acc[i] = v;
-    else {
-      this.sumOf(out, slot).addWholeQuanta(r, v);
+    else if (q < CENTS_FLUSH) {
+      this.sumOf(out, slot).addWholeQuanta(r, v); // both below 2^52: v is exact
       this.acc[i] = 0;
-    }
+    } else this.sumOf(out, slot).addWholeQuanta(r, q); // too large to add to the slot exactly
   }
 
   /** The summary's exact sums that ACC slot `slot` (ACC_DIRECT and above) goes into. */
@@ -743,10 +763,10 @@ export class Simulator {
     const i = j * OUT + slot;
     const v = this.accOut[i]! + q;
     if (v < CENTS_FLUSH) this.accOut[i] = v;
-    else {
-      this.outSumOf(out, slot).addWholeQuanta(this.outRisk[j]!, v);
+    else if (q < CENTS_FLUSH && q > -CENTS_FLUSH) {
+      this.outSumOf(out, slot).addWholeQuanta(this.outRisk[j]!, v); // both below 2^52: v is exact
       this.accOut[i] = 0;
-    }
+    } else this.outSumOf(out, slot).addWholeQuanta(this.outRisk[j]!, q); // too large to add to the slot exactly
   }
 
   /** The summary's exact sums that OUT slot `slot` goes into. */
