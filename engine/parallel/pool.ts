@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import type { BatchSummary } from '../summary/batch-summary.js';
@@ -69,6 +70,10 @@ export class WorkerPool {
   private readonly entry: ReturnType<typeof workerEntry>;
   private readonly shared = new WeakMap<SimulationPlan, { key: string; plan: SimulationPlan }>();
   private nextKey = 0;
+  /** Ranges of each plan (by key) sent and not yet back. */
+  private readonly running = new Map<string, number>();
+  /** Where the pool tells its workers that a plan has no range left (they let go of a large plan's Simulator). */
+  private readonly release: BroadcastChannel;
   /** Test hooks: the range holding this trial throws, or ends its worker thread. */
   failAtTrial?: number;
   crashAtTrial?: number;
@@ -76,12 +81,19 @@ export class WorkerPool {
   constructor(readonly workers = defaultWorkers()) {
     if (!(Number.isInteger(workers) && workers >= 1)) throw new RangeError(`WorkerPool: workers must be a whole number ≥ 1, got ${workers}`);
     this.entry = workerEntry();
+    const releaseChannel = `chainward-release-${process.pid}-${randomBytes(8).toString('hex')}`;
+    this.release = new BroadcastChannel(releaseChannel);
+    this.release.unref();
     const inTsx = process.execArgv.some((a) => a.includes('tsx')) || Boolean(process.env.TSX);
     this.pool = new Piscina({
       filename: this.entry.url,
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 60_000,
+      // workers wait for tasks on their event loop (not blocked in Atomics.wait), so that they hear
+      // the release channel while idle; a range takes milliseconds to minutes, the message microseconds
+      atomics: 'disabled',
+      workerData: { releaseChannel },
       execArgv: [...(this.entry.tsx && !inTsx ? [...process.execArgv, '--import', import.meta.resolve('tsx')] : this.entry.tsx ? process.execArgv : []), ...NO_REQUIRE_ESM],
     });
     this.pool.on('error', () => {}); // task promises carry the error; this keeps it from crashing the process
@@ -112,15 +124,35 @@ export class WorkerPool {
     const entry = this.entryOf(plan);
     const task: RangeTask = { planKey: entry.key, plan: entry.plan, first, count, tailSize, tailFloor, runKey: runId ? String(runId) : '', failAtTrial: this.failAtTrial, crashAtTrial: this.crashAtTrial };
     let packed: PackedSummary;
+    this.running.set(entry.key, (this.running.get(entry.key) ?? 0) + 1);
     try {
       packed = (await this.pool.run(task)) as PackedSummary;
     } catch (e) {
       throw new Error(`worker thread: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      this.settled(entry.key);
     }
     return fromTransfer(packed);
   };
 
+  /**
+   * A range of plan `key` came back: when none is left once the caller had its turn to send the
+   * next one (a run sends it as the last one returns), the workers may let go of what they keep of it.
+   */
+  private settled(key: string): void {
+    this.running.set(key, this.running.get(key)! - 1);
+    setImmediate(() => {
+      if (this.closed || this.running.get(key) !== 0) return;
+      this.running.delete(key);
+      this.release.postMessage(key);
+    }).unref();
+  }
+
+  private closed = false;
+
   async close(): Promise<void> {
+    this.closed = true;
+    this.release.close();
     await this.pool.destroy();
   }
 }

@@ -2,10 +2,12 @@
 // one the explorer's Web Workers use) and moves the summary's typed arrays back to the main thread
 // (no arrays of objects cross the thread boundary). The plan arrives in shared memory; each worker
 // copies it once into its own memory and keeps its Simulator for the next ranges — unless the plan is
-// large: then the worker simulates on the shared memory itself and lets its Simulator go after each
-// range, so a worker never holds a second copy of a large plan, nor anything of it while idle
-// (README.md, "Memory").
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+// large: then the worker simulates on the shared memory itself, keeps that one Simulator only while
+// the plan's ranges keep coming (its route cache and grown buffers are worth a fifth of a 100k-site
+// range) and lets it go as soon as the pool says the plan has no range left, or another plan comes, so
+// a worker never holds a second copy of a large plan, nor anything of it while idle (README.md, "Memory").
+import { BroadcastChannel } from 'node:worker_threads';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { SimulationPlan } from '../plan/plan.js';
 import { collectGarbage } from '../io/collect-garbage.js';
 import { planBytes } from '../run/plan-bytes.js';
@@ -40,27 +42,47 @@ export interface RangeTask {
 
 const worker = new RangeWorker<string, string>({ maxPlans: 4, maxRuns: 8 });
 
+/** The large plan whose Simulator this worker keeps between ranges, if any. */
+let largeKey: string | undefined;
+
+function dropLarge(): void {
+  if (largeKey === undefined) return;
+  worker.forget([largeKey]);
+  largeKey = undefined;
+  // the worker's heap is tiny and rarely collected: until it is, the let-go Simulator keeps its
+  // arrays and the plan's shared memory alive
+  collectGarbage();
+}
+
+/** The pool's word that a plan has no range left (its key); without it, a large plan is let go after each range. */
+const releaseName = (workerData as { releaseChannel?: unknown } | undefined)?.releaseChannel;
+const release = typeof releaseName === 'string' ? new BroadcastChannel(releaseName) : undefined;
+if (release) {
+  release.onmessage = (e) => {
+    if ((e as { data?: unknown }).data === largeKey) dropLarge();
+  };
+  release.unref();
+}
+
 /** Simulates one range; the packed summary goes back with its typed arrays moved, not copied. */
 export default function runRange(task: RangeTask): ReturnType<typeof move> {
   const holds = (t: number | undefined) => t !== undefined && task.first <= t && t < task.first + task.count;
   if (holds(task.failAtTrial)) throw new Error(`test hook: range starting at trial ${task.first} failed`);
   if (holds(task.crashAtTrial)) process.exit(3);
-  let keep = true;
+  if (largeKey !== undefined && largeKey !== task.planKey) dropLarge();
   if (!worker.has(task.planKey)) {
-    keep = planBytes(task.plan) <= keepBytes;
+    const keep = planBytes(task.plan) <= keepBytes;
     worker.load(task.planKey, keep ? localPlan(task.plan) : task.plan);
+    if (!keep) largeKey = task.planKey;
   }
   let packed;
   try {
     packed = worker.run(task.planKey, task.first, task.count, task.tailSize, task.tailFloor, task.runKey || undefined);
-  } finally {
-    if (!keep) {
-      worker.forget([task.planKey]);
-      // the worker's heap is tiny and rarely collected: until it is, the let-go Simulator keeps its
-      // arrays and the plan's shared memory alive
-      collectGarbage();
-    }
+  } catch (e) {
+    dropLarge();
+    throw e;
   }
+  if (!release) dropLarge();
   const buffers = transferList(packed);
   return move({
     get [transferableSymbol]() {
