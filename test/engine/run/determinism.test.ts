@@ -128,6 +128,32 @@ describe('mergeSummaries', () => {
     }
   }
 
+  it('a loss whose square is beyond 2^53 keeps the sums exact: split or whole, the same sums', () => {
+    // Σ L² is summed in whole units: a loss above ~9.5e7 has a square no float64 sum holds exactly
+    // once anything else is added to it, so the kernel must add it on its own wherever the split falls
+    const { plan } = compilePlan(
+      scenarioOf(
+        envelope('huge losses', {
+          sites: [{ id: 's', kind: 'warehouse', value: 1e6 }],
+          threats: [{ id: 'fraud', category: 'theft', appliesTo: { kind: 'site' }, frequency: { perYear: 4 }, loss: { amount: { lognormal: { median: 2e7, p90: 2e8 } } } }],
+        }),
+      ),
+      3,
+    );
+    const n = 2048;
+    const tail = tailSizeFor(n);
+    const whole = runBatch(plan, 0, n, tail);
+    let huge = 0;
+    for (let t = 0; t < n; t++) if (whole.losses[t]! > 1e8) huge++;
+    expect(huge).toBeGreaterThan(20); // squares beyond 2^53 in many trials
+    for (const a of [256, 700, 1536]) {
+      const merged = mergeSummaries([runBatch(plan, 0, a, tail), runBatch(plan, a, n - a, tail)]);
+      expectSameSummary(merged, whole);
+      // the limbs themselves (a value read back as one float64 hides the last units at 10^18)
+      for (const k of SUM_KEYS) expect([Array.from(merged[k].hi), Array.from(merged[k].lo)], k).toEqual([Array.from(whole[k].hi), Array.from(whole[k].lo)]);
+    }
+  });
+
   it.each([
     ['the shipped default scenario', shipped],
     ['an inline network scenario', network],
