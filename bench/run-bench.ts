@@ -66,6 +66,16 @@ export function networkWork(sites: number, workers: number): { trials: number; r
   return { trials: RANGE_TRIALS * workers * perWorker, rangeTrials: RANGE_TRIALS };
 }
 
+/**
+ * The speed of contender A over contender B from their times per round (seconds, same work): taken
+ * within each round, where both ran under the same load on the machine, and the median of the rounds
+ * — a neighbour busy during one round then moves no ratio, as it would the quotient of two medians.
+ */
+export function roundRatio(timesA: readonly number[], timesB: readonly number[]): number {
+  if (timesA.length !== timesB.length || timesA.length === 0) throw new RangeError('roundRatio: one time per round for each contender');
+  return median(timesA.map((ta, i) => timesB[i]! / ta));
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -171,6 +181,7 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
     );
   }
   const rate = (xs: number[]) => t / median(xs);
+  const per = roundRatio;
   let generated = 0;
   for (let i = 0; i < ref.nRisks; i++) generated += ref.riskGenRate[i]!;
   const reference = {
@@ -185,12 +196,15 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
     engine1WorkerTrialsPerSecond: rate(times.pool1),
     engineNWorkersTrialsPerSecond: rate(times.poolN),
     workers: o.workers,
-    ratioToReferenceLoop: rate(times.inProcess) / rate(times.reference),
-    ratio1WorkerToReferenceLoop: rate(times.pool1) / rate(times.reference),
-    ratioToSuperpositionLimit: rate(times.inProcess) / rate(times.limit),
-    ratio1WorkerToSuperpositionLimit: rate(times.pool1) / rate(times.limit),
-    scalingNWorkersOver1Worker: rate(times.poolN) / rate(times.pool1),
-    scalingNWorkersOverInProcess: rate(times.poolN) / rate(times.inProcess),
+    referenceLoopToSuperpositionLimit: per(times.reference, times.limit),
+    ratioToReferenceLoop: per(times.inProcess, times.reference),
+    ratio1WorkerToReferenceLoop: per(times.pool1, times.reference),
+    ratioNWorkersToReferenceLoop: per(times.poolN, times.reference),
+    ratioToSuperpositionLimit: per(times.inProcess, times.limit),
+    ratio1WorkerToSuperpositionLimit: per(times.pool1, times.limit),
+    ratioNWorkersToSuperpositionLimit: per(times.poolN, times.limit),
+    scalingNWorkersOver1Worker: per(times.poolN, times.pool1),
+    scalingNWorkersOverInProcess: per(times.poolN, times.inProcess),
     poolStartupMs: { 1: one.startupMs, [o.workers]: many.startupMs },
   };
 
@@ -254,6 +268,8 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
       nsPerEvent: 1e9 / (oneWorker * events),
       nWorkersTrialsPerSecond: nWorkers,
       perWorkerTrialsPerSecond: nWorkers / o.workers,
+      // round by round, as the reference workload's ratios
+      scalingNWorkersOver1Worker: roundRatio(tN, t1),
     };
     networks.push(row);
     note(
@@ -293,15 +309,18 @@ export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference
   const w = ref.workers as number;
   const limit = ref.superpositionLimitTrialsPerSecond;
   const loop = ref.referenceLoopTrialsPerSecond;
-  const line = (name: string, x: unknown) => [name, cell(x), ratio(x, limit), ratio(x, loop)];
+  // the ratios measured round by round when the file has them, else those of the medians
+  const stored = (k: string, a: unknown, b: unknown) => (typeof ref[k] === 'number' ? cell(ref[k], (x) => x.toFixed(2)) : ratio(a, b));
+  const line = (name: string, x: unknown, toLimit: string, toLoop: string) => [name, cell(x), stored(toLimit, x, limit), stored(toLoop, x, loop)];
+  const inv = (k: string) => (typeof ref[k] === 'number' ? 1 / (ref[k] as number) : undefined);
   const rows: string[][] = [
     ['reference workload', 'trials/s', '/ superposition limit', '/ hand-written loop'],
-    line('superposition limit, 1 thread', limit),
-    line('hand-written loop, 1 thread', loop),
-    line('engine, in-process', ref.engineInProcessTrialsPerSecond),
-    line('engine, 1 worker thread', ref.engine1WorkerTrialsPerSecond),
-    line(`engine, ${w} worker threads`, ref.engineNWorkersTrialsPerSecond),
-    [`scaling ${w} workers / 1 worker`, '', '', ratio(ref.engineNWorkersTrialsPerSecond, ref.engine1WorkerTrialsPerSecond)],
+    [`superposition limit, 1 thread`, cell(limit), ratio(limit, limit), typeof ref.referenceLoopToSuperpositionLimit === 'number' ? cell(inv('referenceLoopToSuperpositionLimit'), (x) => x.toFixed(2)) : ratio(limit, loop)],
+    line('hand-written loop, 1 thread', loop, 'referenceLoopToSuperpositionLimit', ''),
+    line('engine, in-process', ref.engineInProcessTrialsPerSecond, 'ratioToSuperpositionLimit', 'ratioToReferenceLoop'),
+    line('engine, 1 worker thread', ref.engine1WorkerTrialsPerSecond, 'ratio1WorkerToSuperpositionLimit', 'ratio1WorkerToReferenceLoop'),
+    line(`engine, ${w} worker threads`, ref.engineNWorkersTrialsPerSecond, 'ratioNWorkersToSuperpositionLimit', 'ratioNWorkersToReferenceLoop'),
+    [`scaling ${w} workers / 1 worker`, '', '', stored('scalingNWorkersOver1Worker', ref.engineNWorkersTrialsPerSecond, ref.engine1WorkerTrialsPerSecond)],
   ];
   const startup = (ref.poolStartupMs ?? {}) as Record<string, number>;
   const events = typeof ref.eventsPerTrial === 'number' ? ` · events/trial ${cell(ref.eventsPerTrial)} generated, ${cell(ref.keptEventsPerTrial)} after frequency controls` : '';
@@ -323,7 +342,7 @@ export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference
       cell(n.nsPerEvent),
       cell(n.nWorkersTrialsPerSecond),
       cell(n.perWorkerTrialsPerSecond),
-      ratio(n.nWorkersTrialsPerSecond, n.oneWorkerTrialsPerSecond),
+      typeof n.scalingNWorkersOver1Worker === 'number' ? cell(n.scalingNWorkersOver1Worker, (x) => x.toFixed(2)) : ratio(n.nWorkersTrialsPerSecond, n.oneWorkerTrialsPerSecond),
     ]);
   }
   const table = (t: string[][]) => {

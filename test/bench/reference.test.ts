@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceKernel, referenceRisks } from '../../bench/reference-kernel.js';
 import { referenceScenario } from '../../bench/reference-workload.js';
-import { benchTable, blockRanges, networkWork, runBench } from '../../bench/run-bench.js';
+import { benchTable, blockRanges, networkWork, roundRatio, runBench } from '../../bench/run-bench.js';
 import { validateScenario } from '../../engine/validate/validate.js';
 import { compilePlan } from '../../engine/plan/compile-plan.js';
 import { BLOCK, runBatch } from '../../engine/simulate/run-batch.js';
@@ -116,6 +116,14 @@ describe('bench: ranges of whole blocks', () => {
         for (const [first, count] of ranges) expect([first % BLOCK, count]).toEqual([0, RANGE_TRIALS]);
       }
     }
+  });
+
+  it('roundRatio: the median of the per-round ratios, not the quotient of the medians', () => {
+    // round 2 slowed both contenders alike, round 3 only B: the rounds' ratios are 2, 2 and 4, so the
+    // ratio is 2, where the quotient of the medians (4 s / 1 s) would say 4
+    expect(roundRatio([1, 2, 1], [2, 4, 4])).toBe(2);
+    expect(roundRatio([2, 1, 4], [3, 4, 4])).toBe(1.5);
+    expect(() => roundRatio([1], [1, 2])).toThrow('one time per round');
   });
 
   it('benchTable reads a results file of an older bench: the figures it lacks show as "–"', () => {
