@@ -310,17 +310,17 @@ export function benchTable(r: Awaited<ReturnType<typeof runBench>> | { reference
   const limit = ref.superpositionLimitTrialsPerSecond;
   const loop = ref.referenceLoopTrialsPerSecond;
   // the ratios measured round by round when the file has them, else those of the medians
-  const stored = (k: string, a: unknown, b: unknown) => (typeof ref[k] === 'number' ? cell(ref[k], (x) => x.toFixed(2)) : ratio(a, b));
-  const line = (name: string, x: unknown, toLimit: string, toLoop: string) => [name, cell(x), stored(toLimit, x, limit), stored(toLoop, x, loop)];
-  const inv = (k: string) => (typeof ref[k] === 'number' ? 1 / (ref[k] as number) : undefined);
+  const stored = (r: unknown, a: unknown, b: unknown) => (typeof r === 'number' ? cell(r, (x) => x.toFixed(2)) : ratio(a, b));
+  const line = (name: string, x: unknown, toLimit: unknown, toLoop: unknown) => [name, cell(x), stored(toLimit, x, limit), stored(toLoop, x, loop)];
+  const loopToLimit = ref.referenceLoopToSuperpositionLimit;
   const rows: string[][] = [
     ['reference workload', 'trials/s', '/ superposition limit', '/ hand-written loop'],
-    [`superposition limit, 1 thread`, cell(limit), ratio(limit, limit), typeof ref.referenceLoopToSuperpositionLimit === 'number' ? cell(inv('referenceLoopToSuperpositionLimit'), (x) => x.toFixed(2)) : ratio(limit, loop)],
-    line('hand-written loop, 1 thread', loop, 'referenceLoopToSuperpositionLimit', ''),
-    line('engine, in-process', ref.engineInProcessTrialsPerSecond, 'ratioToSuperpositionLimit', 'ratioToReferenceLoop'),
-    line('engine, 1 worker thread', ref.engine1WorkerTrialsPerSecond, 'ratio1WorkerToSuperpositionLimit', 'ratio1WorkerToReferenceLoop'),
-    line(`engine, ${w} worker threads`, ref.engineNWorkersTrialsPerSecond, 'ratioNWorkersToSuperpositionLimit', 'ratioNWorkersToReferenceLoop'),
-    [`scaling ${w} workers / 1 worker`, '', '', stored('scalingNWorkersOver1Worker', ref.engineNWorkersTrialsPerSecond, ref.engine1WorkerTrialsPerSecond)],
+    line('superposition limit, 1 thread', limit, 1, typeof loopToLimit === 'number' ? 1 / loopToLimit : undefined),
+    line('hand-written loop, 1 thread', loop, loopToLimit, 1),
+    line('engine, in-process', ref.engineInProcessTrialsPerSecond, ref.ratioToSuperpositionLimit, ref.ratioToReferenceLoop),
+    line('engine, 1 worker thread', ref.engine1WorkerTrialsPerSecond, ref.ratio1WorkerToSuperpositionLimit, ref.ratio1WorkerToReferenceLoop),
+    line(`engine, ${w} worker threads`, ref.engineNWorkersTrialsPerSecond, ref.ratioNWorkersToSuperpositionLimit, ref.ratioNWorkersToReferenceLoop),
+    [`scaling ${w} workers / 1 worker`, '', '', stored(ref.scalingNWorkersOver1Worker, ref.engineNWorkersTrialsPerSecond, ref.engine1WorkerTrialsPerSecond)],
   ];
   const startup = (ref.poolStartupMs ?? {}) as Record<string, number>;
   const events = typeof ref.eventsPerTrial === 'number' ? ` · events/trial ${cell(ref.eventsPerTrial)} generated, ${cell(ref.keptEventsPerTrial)} after frequency controls` : '';
