@@ -181,7 +181,6 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
     );
   }
   const rate = (xs: number[]) => t / median(xs);
-  const per = roundRatio;
   let generated = 0;
   for (let i = 0; i < ref.nRisks; i++) generated += ref.riskGenRate[i]!;
   const reference = {
@@ -196,15 +195,15 @@ async function measure(o: BenchOptions, log: (s: string) => void, note: (s: stri
     engine1WorkerTrialsPerSecond: rate(times.pool1),
     engineNWorkersTrialsPerSecond: rate(times.poolN),
     workers: o.workers,
-    referenceLoopToSuperpositionLimit: per(times.reference, times.limit),
-    ratioToReferenceLoop: per(times.inProcess, times.reference),
-    ratio1WorkerToReferenceLoop: per(times.pool1, times.reference),
-    ratioNWorkersToReferenceLoop: per(times.poolN, times.reference),
-    ratioToSuperpositionLimit: per(times.inProcess, times.limit),
-    ratio1WorkerToSuperpositionLimit: per(times.pool1, times.limit),
-    ratioNWorkersToSuperpositionLimit: per(times.poolN, times.limit),
-    scalingNWorkersOver1Worker: per(times.poolN, times.pool1),
-    scalingNWorkersOverInProcess: per(times.poolN, times.inProcess),
+    referenceLoopToSuperpositionLimit: roundRatio(times.reference, times.limit),
+    ratioToReferenceLoop: roundRatio(times.inProcess, times.reference),
+    ratio1WorkerToReferenceLoop: roundRatio(times.pool1, times.reference),
+    ratioNWorkersToReferenceLoop: roundRatio(times.poolN, times.reference),
+    ratioToSuperpositionLimit: roundRatio(times.inProcess, times.limit),
+    ratio1WorkerToSuperpositionLimit: roundRatio(times.pool1, times.limit),
+    ratioNWorkersToSuperpositionLimit: roundRatio(times.poolN, times.limit),
+    scalingNWorkersOver1Worker: roundRatio(times.poolN, times.pool1),
+    scalingNWorkersOverInProcess: roundRatio(times.poolN, times.inProcess),
     poolStartupMs: { 1: one.startupMs, [o.workers]: many.startupMs },
   };
 
